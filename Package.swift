@@ -1,0 +1,118 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (imports flow one way):
+//   executables -> LeagueServer / LeagueClient -> LeagueWire -> CLeagueProto -> CProtobufC
+//   LeagueServer -> LeagueCore (pure: no NIO, no protobuf)
+let package = Package(
+    name: "nhs-league",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nhs-league-server", targets: ["nhs-league-server"]),
+        .executable(name: "nhs-league", targets: ["nhs-league"]),
+        .library(name: "LeagueClient", targets: ["LeagueClient"]),
+        .library(name: "LeagueCore", targets: ["LeagueCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: pure core
+        .target(name: "LeagueCore"),
+        /// The real published dataset, bundled so the server needs no set-up.
+        .target(
+            name: "LeagueData",
+            exclude: ["Data/README.md"],
+            resources: [.copy("Data/dataset")]
+        ),
+
+        // MARK: generated protobuf-c code and the system runtime
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        .target(
+            name: "CLeagueProto",
+            dependencies: ["CProtobufC"],
+            cSettings: [.headerSearchPath("include")]
+        ),
+
+        // MARK: wire (framing + protobuf-c <-> Swift values; the only C-pointer code)
+        .target(
+            name: "LeagueWire",
+            dependencies: [
+                "CLeagueProto", "CProtobufC",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
+        // MARK: server and client libraries
+        .target(
+            name: "LeagueServer",
+            dependencies: [
+                "LeagueCore", "LeagueWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "LeagueClient",
+            dependencies: [
+                "LeagueWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: executables
+        .executableTarget(
+            name: "nhs-league-server",
+            dependencies: [
+                "LeagueServer", "LeagueCore", "LeagueData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "nhs-league",
+            dependencies: [
+                "LeagueClient", "LeagueWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "nhs-league-bench",
+            dependencies: ["LeagueCore", "LeagueData"]
+        ),
+
+        // MARK: tests
+        .testTarget(name: "LeagueCoreTests", dependencies: ["LeagueCore", "LeagueData"]),
+        .testTarget(
+            name: "LeagueWireTests",
+            dependencies: [
+                "LeagueWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "LeagueServerTests",
+            dependencies: [
+                "LeagueServer", "LeagueClient", "LeagueCore", "LeagueData", "LeagueWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

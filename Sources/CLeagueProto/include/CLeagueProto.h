@@ -1,0 +1,6 @@
+#ifndef NHS_LEAGUE_CLEAGUEPROTO_H
+#define NHS_LEAGUE_CLEAGUEPROTO_H
+// Umbrella header for the protoc-c output of proto/nhs/league/v1/league.proto.
+// The generated files are never edited by hand: run .ci/generate-proto.sh.
+#include "nhs/league/v1/league.pb-c.h"
+#endif

@@ -1,0 +1,2 @@
+/// Pure core: data model, loading, validation, indexes, queries. No NIO, no protobuf.
+public enum LeagueCore {}

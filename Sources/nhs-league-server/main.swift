@@ -1,0 +1,1 @@
+print("nhs-league-server: not built yet")

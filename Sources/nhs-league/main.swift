@@ -1,0 +1,1 @@
+print("nhs-league: not built yet")
