@@ -1,1 +1,159 @@
-public enum LeagueClientModule {}
+import NIOCore
+import NIOPosix
+import Synchronization
+import LeagueWire
+
+/// An async client for the nhs-league protocol over one TCP connection.
+///
+/// Calls may be made concurrently from many tasks: they are pipelined on the one
+/// connection and answers are matched by request id.
+///
+/// ```swift
+/// let client = try await LeagueClient.connect(host: "127.0.0.1", port: 7411)
+/// defer { Task { await client.close() } }
+/// let detail = try await client.getTrust("RP6")
+/// ```
+public final class LeagueClient: Sendable {
+    private let channel: any Channel
+    private let nextID = Atomic<UInt64>(1)
+    /// Timeout applied to each call unless one is given.
+    public let defaultTimeout: Duration
+
+    private init(channel: any Channel, defaultTimeout: Duration) {
+        self.channel = channel
+        self.defaultTimeout = defaultTimeout
+    }
+
+    /// Opens a connection.
+    /// - Parameters:
+    ///   - maxResponseBytes: a response frame announcing more is refused before it is buffered.
+    ///   - connectTimeout: how long to wait for the TCP connection.
+    ///   - callTimeout: default time to wait for each answer.
+    public static func connect(
+        host: String,
+        port: Int,
+        connectTimeout: Duration = .seconds(5),
+        callTimeout: Duration = .seconds(10),
+        maxResponseBytes: Int = 16 * 1024 * 1024,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws(LeagueClientError) -> LeagueClient {
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(.nanoseconds(Int64(connectTimeout.nanoseconds)))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxMessageLength: maxResponseBytes)))
+                    try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
+                    try pipeline.addHandler(ResponseMatchingHandler())
+                }
+            }
+        do {
+            let channel = try await bootstrap.connect(host: host, port: port).get()
+            return LeagueClient(channel: channel, defaultTimeout: callTimeout)
+        } catch {
+            throw LeagueClientError(.unreachable, "cannot connect to nhs-league server at \(host):\(port)", cause: error)
+        }
+    }
+
+    /// Sends one call and returns the server's whole `Response`, whatever its status.
+    /// Throws only when no answer arrives (timeout, closed connection, undecodable bytes).
+    public func send(_ call: Call, deadlineMs: UInt32 = 0, timeout: Duration? = nil) async throws(LeagueClientError) -> Response {
+        let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+        let request = Request(id: id, deadlineMs: deadlineMs, call: call)
+        let promise = channel.eventLoop.makePromise(of: Response.self)
+        let pending = PendingCall(
+            request: request, promise: promise,
+            timeout: .nanoseconds(Int64((timeout ?? defaultTimeout).nanoseconds)))
+        channel.writeAndFlush(pending).whenFailure { error in
+            promise.fail(LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+        }
+        do {
+            return try await promise.futureResult.get()
+        } catch let error as LeagueClientError {
+            throw error
+        } catch {
+            throw LeagueClientError(.connectionClosed, "no answer", cause: error)
+        }
+    }
+
+    /// Sends one call; returns its result, or throws `.server(code)` for a non-OK status.
+    public func call(_ call: Call, timeout: Duration? = nil) async throws(LeagueClientError) -> CallResult {
+        let response = try await send(call, timeout: timeout)
+        guard response.status.code == .ok else {
+            throw LeagueClientError(.server(response.status.code), response.status.message)
+        }
+        return response.result
+    }
+
+    /// Closes the connection.
+    public func close() async {
+        try? await channel.close()
+    }
+}
+
+// MARK: - One method per call
+
+extension LeagueClient {
+    /// Server version, dataset version and coverage; also a health check.
+    public func serverInfo() async throws(LeagueClientError) -> ServerInfo {
+        guard case .serverInfo(let value) = try await call(.serverInfo) else { throw Self.mismatch("server_info") }
+        return value
+    }
+
+    /// One trust by ODS code (case-insensitive).
+    public func getTrust(_ odsCode: String) async throws(LeagueClientError) -> TrustDetail {
+        guard case .getTrust(let value) = try await call(.getTrust(GetTrustRequest(odsCode: odsCode))) else {
+            throw Self.mismatch("get_trust")
+        }
+        return value
+    }
+
+    /// Trusts matching free text (names, hospitals, abbreviations).
+    public func findTrusts(_ query: String, limit: UInt32 = 0) async throws(LeagueClientError) -> FindTrustsResult {
+        guard case .findTrusts(let value) = try await call(.findTrusts(FindTrustsRequest(query: query, limit: limit)))
+        else { throw Self.mismatch("find_trusts") }
+        return value
+    }
+
+    /// The trusts nearest a postcode or coordinates.
+    public func nearest(_ request: NearestRequest) async throws(LeagueClientError) -> NearestResult {
+        guard case .nearest(let value) = try await call(.nearest(request)) else { throw Self.mismatch("nearest") }
+        return value
+    }
+
+    /// Improvement actions recorded for a trust.
+    public func listActions(_ odsCode: String) async throws(LeagueClientError) -> ListActionsResult {
+        guard case .listActions(let value) = try await call(.listActions(ListActionsRequest(odsCode: odsCode))) else {
+            throw Self.mismatch("list_actions")
+        }
+        return value
+    }
+
+    /// One page of a league table.
+    public func leagueTable(_ request: LeagueTableRequest) async throws(LeagueClientError) -> LeagueTableResult {
+        guard case .leagueTable(let value) = try await call(.leagueTable(request)) else {
+            throw Self.mismatch("league_table")
+        }
+        return value
+    }
+
+    /// Every quarter's ranking of a trust, oldest first.
+    public func trustHistory(_ odsCode: String) async throws(LeagueClientError) -> TrustHistoryResult {
+        guard case .trustHistory(let value) = try await call(.trustHistory(TrustHistoryRequest(odsCode: odsCode))) else {
+            throw Self.mismatch("trust_history")
+        }
+        return value
+    }
+
+    private static func mismatch(_ call: String) -> LeagueClientError {
+        LeagueClientError(.protocolError, "the server answered \(call) with a different result type")
+    }
+}
+
+extension Duration {
+    fileprivate var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

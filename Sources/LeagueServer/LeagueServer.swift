@@ -1,1 +1,108 @@
-public enum LeagueServerModule {}
+import Logging
+import NIOCore
+import NIOExtras
+import NIOPosix
+import Synchronization
+import LeagueWire
+
+/// The nhs-league TCP server: binds, frames, decodes, answers through a
+/// `RequestResponder`, and shuts down gracefully (stop accepting, let every
+/// connection write the answers it owes, then close).
+///
+/// Data is loaded and indexed before `start()` (the responder already holds a
+/// snapshot), so the first connection is served at full speed.
+public final class LeagueServer: Sendable {
+    private enum State {
+        case idle
+        case running(serverChannel: any Channel, quiesce: ServerQuiescingHelper)
+        case stopped
+    }
+
+    public let configuration: ServerConfiguration
+    private let responder: any RequestResponder
+    private let group: any EventLoopGroup
+    private let logger: Logger
+    private let state = Mutex<State>(.idle)
+
+    /// - Parameters:
+    ///   - configuration: where to listen and the request limits.
+    ///   - responder: answers each decoded request.
+    ///   - group: the event loops; defaults to NIO's shared singleton group.
+    ///   - logger: the library never bootstraps logging; the executable does.
+    public init(
+        configuration: ServerConfiguration = ServerConfiguration(),
+        responder: any RequestResponder,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger = Logger(label: "nhs-league.server")
+    ) {
+        self.configuration = configuration
+        self.responder = responder
+        self.group = group
+        self.logger = logger
+    }
+
+    /// Binds and starts accepting connections. Returns the bound address (useful with port 0).
+    @discardableResult
+    public func start() async throws -> SocketAddress {
+        let quiesce = ServerQuiescingHelper(group: group)
+        let configuration = self.configuration
+        let responder = self.responder
+        let logger = self.logger
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: configuration.backlog)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiesce.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelOption(
+                .writeBufferWaterMark,
+                value: .init(low: 32 * 1024, high: max(64 * 1024, configuration.maxPendingResponsesPerConnection * 256)))
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(
+                        ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
+                    try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
+                    try pipeline.addHandler(RequestHandler(responder: responder, logger: logger))
+                }
+            }
+
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
+        } catch {
+            throw ServerError(.bindFailed, "cannot listen on \(configuration.host):\(configuration.port)", cause: error)
+        }
+        state.withLock { $0 = .running(serverChannel: channel, quiesce: quiesce) }
+        guard let address = channel.localAddress else {
+            throw ServerError(.bindFailed, "bound socket has no local address")
+        }
+        return address
+    }
+
+    /// The bound address while running.
+    public var localAddress: SocketAddress? {
+        state.withLock { state in
+            if case .running(let channel, _) = state { return channel.localAddress }
+            return nil
+        }
+    }
+
+    /// Stops accepting, lets every open connection flush the answers it owes, closes
+    /// them, and returns when all are closed. Safe to call more than once.
+    public func shutdownGracefully() async throws {
+        let quiesce: ServerQuiescingHelper? = state.withLock { state in
+            defer { state = .stopped }
+            if case .running(_, let quiesce) = state { return quiesce }
+            return nil
+        }
+        guard let quiesce else { return }
+        let promise = group.next().makePromise(of: Void.self)
+        quiesce.initiateShutdown(promise: promise)
+        try await promise.futureResult.get()
+    }
+}

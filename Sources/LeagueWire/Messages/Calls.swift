@@ -1,7 +1,7 @@
 /// Swift mirrors of each call's request and result messages in `league.proto`.
 
 /// `nhs.league.v1.ServerInfo` (also the health check).
-public struct ServerInfo: Sendable, Hashable {
+public struct ServerInfo: Sendable, Hashable, Encodable {
     public var serverVersion: String = ""
     public var dataVersion: String = ""
     public var coverage: [TableCoverage] = []
@@ -18,13 +18,13 @@ public struct ServerInfo: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.GetTrustRequest`.
-public struct GetTrustRequest: Sendable, Hashable {
+public struct GetTrustRequest: Sendable, Hashable, Encodable {
     public var odsCode: String
     public init(odsCode: String) { self.odsCode = odsCode }
 }
 
 /// `nhs.league.v1.TrustDetail`.
-public struct TrustDetail: Sendable, Hashable {
+public struct TrustDetail: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var sites: [HospitalSite] = []
     public var caveats: [String] = []
@@ -32,7 +32,7 @@ public struct TrustDetail: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.FindTrustsRequest`.
-public struct FindTrustsRequest: Sendable, Hashable {
+public struct FindTrustsRequest: Sendable, Hashable, Encodable {
     public var query: String
     /// 0 = server default (10); at most 50.
     public var limit: UInt32
@@ -63,7 +63,7 @@ public enum MatchField: Int32, Sendable, Hashable, CaseIterable {
 }
 
 /// `nhs.league.v1.TrustMatch`.
-public struct TrustMatch: Sendable, Hashable {
+public struct TrustMatch: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var kind: MatchKind = .unspecified
     public var field: MatchField = .unspecified
@@ -75,7 +75,7 @@ public struct TrustMatch: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.FindTrustsResult`.
-public struct FindTrustsResult: Sendable, Hashable {
+public struct FindTrustsResult: Sendable, Hashable, Encodable {
     public var matches: [TrustMatch] = []
     public var didYouMean: [String] = []
     public var normalizedQuery: String = ""
@@ -83,7 +83,7 @@ public struct FindTrustsResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.NearestRequest`.
-public struct NearestRequest: Sendable, Hashable {
+public struct NearestRequest: Sendable, Hashable, Encodable {
     public var postcode: String = ""
     public var latitude: Double? = nil
     public var longitude: Double? = nil
@@ -105,7 +105,7 @@ public enum LocationPrecision: Int32, Sendable, Hashable, CaseIterable {
 }
 
 /// `nhs.league.v1.ResolvedLocation`.
-public struct ResolvedLocation: Sendable, Hashable {
+public struct ResolvedLocation: Sendable, Hashable, Encodable {
     public var query: String = ""
     public var latitude: Double = 0
     public var longitude: Double = 0
@@ -117,7 +117,7 @@ public struct ResolvedLocation: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.NearbyTrust`.
-public struct NearbyTrust: Sendable, Hashable {
+public struct NearbyTrust: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var site: HospitalSite? = nil
     public var viaHeadquarters: Bool = false
@@ -127,7 +127,7 @@ public struct NearbyTrust: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.NearestResult`.
-public struct NearestResult: Sendable, Hashable {
+public struct NearestResult: Sendable, Hashable, Encodable {
     public var location: ResolvedLocation = ResolvedLocation()
     public var trusts: [NearbyTrust] = []
     public var caveats: [String] = []
@@ -135,13 +135,13 @@ public struct NearestResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ListActionsRequest`.
-public struct ListActionsRequest: Sendable, Hashable {
+public struct ListActionsRequest: Sendable, Hashable, Encodable {
     public var odsCode: String
     public init(odsCode: String) { self.odsCode = odsCode }
 }
 
 /// `nhs.league.v1.ImprovementAction`.
-public struct ImprovementAction: Sendable, Hashable {
+public struct ImprovementAction: Sendable, Hashable, Encodable {
     public var date: String = ""
     public var title: String = ""
     public var category: String = ""
@@ -153,7 +153,7 @@ public struct ImprovementAction: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ListActionsResult`.
-public struct ListActionsResult: Sendable, Hashable {
+public struct ListActionsResult: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var actions: [ImprovementAction] = []
     public var summary: String = ""
@@ -161,7 +161,7 @@ public struct ListActionsResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.LeagueTableRequest`.
-public struct LeagueTableRequest: Sendable, Hashable {
+public struct LeagueTableRequest: Sendable, Hashable, Encodable {
     public var table: LeagueTableKind = .unspecified
     /// "" = latest quarter with data.
     public var quarter: String = ""
@@ -175,14 +175,14 @@ public struct LeagueTableRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.LeagueTableRow`.
-public struct LeagueTableRow: Sendable, Hashable {
+public struct LeagueTableRow: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var ranking: Ranking = Ranking()
     public init() {}
 }
 
 /// `nhs.league.v1.LeagueTableResult`.
-public struct LeagueTableResult: Sendable, Hashable {
+public struct LeagueTableResult: Sendable, Hashable, Encodable {
     public var quarter: String = ""
     public var table: LeagueTableKind = .unspecified
     public var totalMatching: UInt32 = 0
@@ -193,13 +193,13 @@ public struct LeagueTableResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.TrustHistoryRequest`.
-public struct TrustHistoryRequest: Sendable, Hashable {
+public struct TrustHistoryRequest: Sendable, Hashable, Encodable {
     public var odsCode: String
     public init(odsCode: String) { self.odsCode = odsCode }
 }
 
 /// `nhs.league.v1.TrustHistoryResult`.
-public struct TrustHistoryResult: Sendable, Hashable {
+public struct TrustHistoryResult: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     /// Oldest first.
     public var rankings: [Ranking] = []

@@ -35,7 +35,7 @@ public enum StatusCode: Int32, Sendable, Hashable, CaseIterable, CustomStringCon
 }
 
 /// `nhs.league.v1.Status`.
-public struct Status: Sendable, Hashable {
+public struct Status: Sendable, Hashable, Encodable {
     public var code: StatusCode
     public var message: String
     public init(code: StatusCode, message: String = "") {

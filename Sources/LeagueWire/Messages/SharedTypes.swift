@@ -11,7 +11,7 @@ public enum LeagueTableKind: Int32, Sendable, Hashable, CaseIterable {
 }
 
 /// `nhs.league.v1.DomainScore`.
-public struct DomainScore: Sendable, Hashable {
+public struct DomainScore: Sendable, Hashable, Encodable {
     public var key: String = ""
     public var name: String = ""
     public var description: String = ""
@@ -22,7 +22,7 @@ public struct DomainScore: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Movement`.
-public struct Movement: Sendable, Hashable {
+public struct Movement: Sendable, Hashable, Encodable {
     public var previousQuarter: String = ""
     public var positionsUp: Int32? = nil
     public var segmentsUp: Int32? = nil
@@ -34,7 +34,7 @@ public struct Movement: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.SegmentGap` (derived by this service, not published).
-public struct SegmentGap: Sendable, Hashable {
+public struct SegmentGap: Sendable, Hashable, Encodable {
     public var targetSegment: UInt32 = 0
     public var thresholdScore: Double = 0
     public var scoreGap: Double = 0
@@ -43,7 +43,7 @@ public struct SegmentGap: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Ranking`: one trust in one quarter's table.
-public struct Ranking: Sendable, Hashable {
+public struct Ranking: Sendable, Hashable, Encodable {
     public var quarter: String = ""
     public var period: String = ""
     public var periodStart: String = ""
@@ -70,7 +70,7 @@ public struct Ranking: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.HospitalSite`.
-public struct HospitalSite: Sendable, Hashable {
+public struct HospitalSite: Sendable, Hashable, Encodable {
     public var siteCode: String = ""
     public var name: String = ""
     public var postcode: String = ""
@@ -81,7 +81,7 @@ public struct HospitalSite: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Trust`.
-public struct Trust: Sendable, Hashable {
+public struct Trust: Sendable, Hashable, Encodable {
     public var odsCode: String = ""
     public var name: String = ""
     public var table: LeagueTableKind = .unspecified
@@ -102,7 +102,7 @@ public struct Trust: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.TableCoverage`.
-public struct TableCoverage: Sendable, Hashable {
+public struct TableCoverage: Sendable, Hashable, Encodable {
     public var quarter: String = ""
     public var table: LeagueTableKind = .unspecified
     public var tableSize: UInt32 = 0

@@ -1,0 +1,39 @@
+import LeagueWire
+
+/// Why a client call failed: the server could not be reached, it answered with a
+/// non-OK status, it did not answer in time, or the connection broke.
+public struct LeagueClientError: Error, Sendable, CustomStringConvertible {
+    public enum Code: Sendable, Hashable {
+        /// No connection could be made (refused, unknown host, connect timeout).
+        case unreachable
+        /// No answer within the call's timeout.
+        case timeout
+        /// The connection closed before the answer arrived.
+        case connectionClosed
+        /// The server sent bytes this client cannot decode.
+        case protocolError
+        /// The server answered with this non-OK status.
+        case server(StatusCode)
+    }
+
+    public var code: Code
+    public var message: String
+    public var cause: (any Error)?
+
+    public init(_ code: Code, _ message: String, cause: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    /// The server's status code, when the server answered.
+    public var statusCode: StatusCode? {
+        if case .server(let code) = code { return code }
+        return nil
+    }
+
+    public var description: String {
+        if let cause { return "\(message): \(cause)" }
+        return message
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import LeagueWire
+
+/// `nhs-league nearest <postcode>`: the nearest trusts and how they rank.
+struct NearestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nearest",
+        abstract: "Find the trusts nearest a postcode or coordinates, with their rankings.",
+        discussion: """
+            Examples:
+              nhs-league nearest "M13 9WL" --table acute -n 5
+              nhs-league nearest M13
+              nhs-league nearest --lat 53.46 --lon -2.23
+            """
+    )
+
+    @Argument(help: "A full postcode (\"SW1A 1AA\"), sector (\"M13 9\") or district (\"M13\").")
+    var postcode: [String] = []
+
+    @Option(help: "Latitude (WGS84), with --lon instead of a postcode.")
+    var lat: Double?
+
+    @Option(help: "Longitude (WGS84), with --lat.")
+    var lon: Double?
+
+    @Option(name: .customLong("table"), help: "Only this table (acute, non-acute, ambulance); repeatable.")
+    var tables: [String] = []
+
+    @Option(name: [.short, .customLong("limit")], help: "How many trusts (1-50).")
+    var limit: UInt32 = 5
+
+    @Option(name: .customLong("within"), help: "Only trusts within this many km.")
+    var maxDistanceKm: Double?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        if postcode.isEmpty, lat == nil || lon == nil {
+            throw ValidationError("give a postcode, or both --lat and --lon")
+        }
+        if !postcode.isEmpty, lat != nil || lon != nil {
+            throw ValidationError("give a postcode or --lat/--lon, not both")
+        }
+        for table in tables where LeagueTableKind(name: table) == nil {
+            throw ValidationError("unknown table \"\(table)\": use acute, non-acute or ambulance")
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            var request = NearestRequest()
+            request.postcode = postcode.joined(separator: " ")
+            request.latitude = lat
+            request.longitude = lon
+            request.limit = limit
+            request.tables = tables.compactMap { LeagueTableKind(name: $0) }
+            request.maxDistanceKm = maxDistanceKm
+            let result = try await connection.withClient { try await $0.nearest(request) }
+            if connection.json { return try JSONOutput.print(result) }
+            let style = Style.current
+            let location = result.location
+            var heading = "Nearest to "
+            heading += location.query.isEmpty
+                ? "\(RankingText.format(location.latitude)), \(RankingText.format(location.longitude))"
+                : location.query
+            heading += " (\(location.precision.name.replacingOccurrences(of: "_", with: " "))"
+            heading += location.matched.isEmpty || location.matched == location.query ? ")" : " \(location.matched))"
+            print(style.bold(heading))
+            if !location.note.isEmpty { print(style.yellow(TextLayout.wrap(location.note))) }
+            let rows = result.trusts.map { nearby in
+                [
+                    String(format1(nearby.distanceKm)) + " km", nearby.trust.odsCode,
+                    TrustReport.displayName(nearby.trust.name),
+                    (nearby.viaHeadquarters ? "HQ " : "") + (nearby.site?.name ?? ""),
+                    nearby.trust.latest.map(RankingText.position) ?? "-",
+                    RankingText.cell(nearby.trust.latest?.segment),
+                ]
+            }
+            print(TextLayout.table(
+                headers: ["Distance", "Code", "Trust", "Nearest site", "Position", "Seg"], rows: rows,
+                flexible: [2, 3], rightAligned: [0, 5]))
+            for caveat in result.caveats { print(style.dim("- " + TextLayout.wrap(caveat, indent: 2, firstLineUsed: 2))) }
+        }
+    }
+
+    private func format1(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return String(tenths)
+    }
+}

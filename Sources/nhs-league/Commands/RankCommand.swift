@@ -1,0 +1,46 @@
+import ArgumentParser
+import LeagueClient
+import LeagueWire
+
+/// `nhs-league rank <trust>`: the answer a patient asked for, with its context.
+struct RankCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Show where a trust ranks, with its movement, domains, caveats and sources.",
+        discussion: """
+            Give a trust or hospital name, an abbreviation or an ODS code.
+            Examples:
+              nhs-league rank moorfields
+              nhs-league rank kings lynn hospital
+              nhs-league rank RP6 --json
+            """
+    )
+
+    @Argument(help: "Trust or hospital name, abbreviation, or ODS code.")
+    var words: [String]
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let (detail, history, matches) = try await connection.withClient { client in
+                let resolution = try await TrustResolver.resolve(words.joined(separator: " "), using: client)
+                async let detail = client.getTrust(resolution.odsCode)
+                // trust_history adds the full series; older servers may not have it.
+                async let history = try? client.trustHistory(resolution.odsCode)
+                return try await (detail, history, resolution.matches)
+            }
+            if connection.json {
+                try JSONOutput.print(RankJSON(trust: detail, history: history, otherMatches: Array(matches.dropFirst())))
+            } else {
+                print(TrustReport.render(detail: detail, history: history, matches: matches, style: .current))
+            }
+        }
+    }
+
+    private struct RankJSON: Encodable {
+        var trust: TrustDetail
+        var history: TrustHistoryResult?
+        var otherMatches: [TrustMatch]
+    }
+}

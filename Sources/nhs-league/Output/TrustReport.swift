@@ -1,0 +1,117 @@
+import LeagueWire
+
+/// The patient-facing text for one trust: latest position in words, movement,
+/// domains, history, caveats and sources, in 80 columns.
+enum TrustReport {
+    static func render(detail: TrustDetail, history: TrustHistoryResult?, matches: [TrustMatch], style: Style) -> String {
+        let trust = detail.trust
+        var out: [String] = []
+        out.append(style.bold("\(displayName(trust.name)) (\(trust.odsCode))"))
+        var facts = [trust.table.label.capitalizedFirst + " trust"]
+        if !trust.region.isEmpty { facts.append(trust.region) }
+        if trust.siteCount > 0 { facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed") }
+        out.append(TextLayout.wrap(facts.joined(separator: " · ")))
+        if let best = matches.first, best.field == .siteName || best.field == .alias || best.field == .formerName {
+            out.append(style.dim("Matched \(best.field.name.replacingOccurrences(of: "_", with: " ")): \(best.matchedText)"))
+        }
+        out.append("")
+
+        if let latest = trust.latest {
+            out.append(style.bold("Latest: \(latest.quarter)") + (latest.period.isEmpty ? "" : " (\(latest.period))"))
+            out.append(contentsOf: rankingLines(latest, style: style))
+            if !trust.latestNote.isEmpty { out.append("  " + style.yellow(TextLayout.wrap(trust.latestNote, indent: 2, firstLineUsed: 2))) }
+            if let gap = latest.gapToNextSegment {
+                out.append("")
+                out.append(style.bold("What it would take") + style.dim(" (derived by this service, not published by NHS England)"))
+                out.append("  " + TextLayout.wrap(gap.explanation, indent: 2, firstLineUsed: 2))
+            }
+            if !latest.domains.isEmpty {
+                out.append("")
+                out.append(domainTable(latest))
+            }
+        } else {
+            out.append("No published league position for this trust.")
+            if !trust.latestNote.isEmpty { out.append(TextLayout.wrap(trust.latestNote)) }
+        }
+
+        if let history, history.rankings.count > 1 {
+            out.append("")
+            out.append(style.bold("History"))
+            out.append(historyTable(history.rankings))
+        }
+
+        let caveats = detail.caveats + (trust.latest?.caveats ?? [])
+        if !caveats.isEmpty {
+            out.append("")
+            out.append(style.bold("Keep in mind"))
+            for caveat in caveats { out.append("  - " + TextLayout.wrap(caveat, indent: 4, firstLineUsed: 4)) }
+        }
+        if let source = trust.latest?.source, !source.isEmpty {
+            out.append("")
+            out.append(style.dim("Source: " + TextLayout.wrap(source, indent: 8, firstLineUsed: 8)))
+        }
+        let others = matches.dropFirst().prefix(4)
+        if !others.isEmpty {
+            out.append("")
+            out.append("Did you mean another trust?")
+            for match in others {
+                out.append("  " + TextLayout.fit("\(match.trust.odsCode)  \(displayName(match.trust.name))  (\(match.matchedText))", 76))
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func rankingLines(_ ranking: Ranking, style: Style) -> [String] {
+        var lines: [String] = []
+        var position = RankingText.position(ranking) + " in the \(ranking.table.name) table"
+        let move = RankingText.movement(ranking.movement)
+        if !move.isEmpty { position += ", " + move }
+        lines.append("  Position  " + TextLayout.wrap(position, indent: 12, firstLineUsed: 12))
+        lines.append("  Segment   " + style.segment(ranking.segment, RankingText.segment(ranking)))
+        lines.append("  Score     \(RankingText.score(ranking.averageMetricScore))  (average metric score: 1.0 best, 4.0 worst)")
+        if ranking.financialOverride == true {
+            lines.append("  " + TextLayout.wrap("Finance rule: the segment was capped because of the trust's financial position (unadjusted segment \(RankingText.cell(ranking.unadjustedSegment))).", indent: 2, firstLineUsed: 2))
+        }
+        if ranking.recoverySupportProgramme == true {
+            lines.append("  In the Recovery Support Programme (intensive support, segment 5).")
+        }
+        return lines
+    }
+
+    static func domainTable(_ ranking: Ranking) -> String {
+        let rows = ranking.domains.map { domain in
+            [domain.name, RankingText.score(domain.score).replacingOccurrences(of: "not published", with: "-"), RankingText.cell(domain.segment)]
+        }
+        return TextLayout.table(
+            headers: ["Domain (\(ranking.quarter))", "Score", "Segment"], rows: rows, flexible: [0], rightAligned: [1, 2])
+    }
+
+    static func historyTable(_ rankings: [Ranking]) -> String {
+        let rows = rankings.map { ranking in
+            [
+                ranking.quarter, RankingText.position(ranking), RankingText.cell(ranking.segment),
+                ranking.averageMetricScore.map(RankingText.format) ?? "-", RankingText.arrow(ranking.movement),
+            ]
+        }
+        return TextLayout.table(
+            headers: ["Quarter", "Position", "Segment", "Score", "Move"], rows: rows, rightAligned: [2, 3])
+    }
+
+    /// ODS names are upper case ("MOORFIELDS EYE HOSPITAL NHS FOUNDATION TRUST"); show
+    /// them in title case, keeping "NHS" and short all-caps words like "UCL" intact.
+    static func displayName(_ name: String) -> String {
+        guard name == name.uppercased() else { return name }
+        let keep: Set<String> = ["NHS", "UCL", "NHSFT"]
+        let small: Set<String> = ["AND", "OF", "THE", "FOR", "IN", "AT"]
+        return name.split(separator: " ").enumerated().map { index, word in
+            let upper = String(word)
+            if keep.contains(upper) { return upper }
+            if index > 0, small.contains(upper) { return upper.lowercased() }
+            return upper.prefix(1) + upper.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import LeagueClient
+import LeagueWire
+
+/// Turns what a person typed (an ODS code, a trust or hospital name, an
+/// abbreviation) into one trust code, keeping the other candidates to show.
+enum TrustResolver {
+    struct Resolution {
+        var odsCode: String
+        /// The search matches, when a search was needed (empty for a direct code).
+        var matches: [TrustMatch]
+    }
+
+    static func resolve(_ text: String, using client: LeagueClient) async throws -> Resolution {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw CLIError(.badInput, "say which trust: a name, a hospital or an ODS code") }
+        if looksLikeODSCode(trimmed) {
+            do {
+                let detail = try await client.getTrust(trimmed)
+                return Resolution(odsCode: detail.trust.odsCode, matches: [])
+            } catch let error as LeagueClientError where error.statusCode == .notFound {
+                // Not a code after all ("LGI", "MRI"): search by name instead.
+            }
+        }
+        let found: FindTrustsResult
+        do {
+            found = try await client.findTrusts(trimmed)
+        } catch {
+            throw CLIError(error)
+        }
+        guard let best = found.matches.first else {
+            var message = "no NHS trust matches \"\(trimmed)\""
+            if !found.didYouMean.isEmpty {
+                message += ". Did you mean: " + found.didYouMean.prefix(3).joined(separator: ", ") + "?"
+            }
+            throw CLIError(.notFound, message)
+        }
+        return Resolution(odsCode: best.trust.odsCode, matches: found.matches)
+    }
+
+    /// ODS trust codes are 3 or 5 letters/digits ("RP6", "RAJ", "G6V2S").
+    static func looksLikeODSCode(_ text: String) -> Bool {
+        (text.count == 3 || text.count == 5) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+}
+

@@ -1,1 +1,0 @@
-print("nhs-league: not built yet")
