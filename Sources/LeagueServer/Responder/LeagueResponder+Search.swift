@@ -1,0 +1,8 @@
+import LeagueCore
+import LeagueWire
+
+extension LeagueResponder {
+    func findTrusts(_ request: FindTrustsRequest, snapshot: LeagueSnapshot) throws -> FindTrustsResult {
+        throw UnimplementedCall()
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Logging
+import LeagueCore
+import LeagueWire
+
+/// Answers every call from the current `LeagueSnapshot`.
+///
+/// Each request reads the snapshot once, so an answer never mixes two datasets even
+/// when a reload lands while it is being computed.
+public struct LeagueResponder: RequestResponder {
+    public let store: SnapshotStore<LeagueSnapshot>
+    public let serverVersion: String
+    private let logger: Logger
+
+    public init(store: SnapshotStore<LeagueSnapshot>, serverVersion: String, logger: Logger = Logger(label: "nhs-league.responder")) {
+        self.store = store
+        self.serverVersion = serverVersion
+        self.logger = logger
+    }
+
+    public var currentDataVersion: String { store.current.dataset.version }
+
+    public func respond(to request: Request) -> Response {
+        let snapshot = store.current
+        let version = snapshot.dataset.version
+        do {
+            let result = try answer(request.call, from: snapshot)
+            return Response(id: request.id, status: .ok, dataVersion: version, result: result)
+        } catch {
+            let status = Self.status(for: error)
+            // Never log the query text itself at info: patients type postcodes and names.
+            logger.debug("call failed", metadata: ["call": "\(request.call.name)", "code": "\(status.code)"])
+            return Response(id: request.id, status: status, dataVersion: version)
+        }
+    }
+
+    private func answer(_ call: Call, from snapshot: LeagueSnapshot) throws -> CallResult {
+        let queries = snapshot.queries
+        switch call {
+        case .unset:
+            throw UnimplementedCall()
+        case .serverInfo:
+            return .serverInfo(serverInfo(snapshot))
+        case .getTrust(let request):
+            let detail = try queries.detail(request.odsCode)
+            var wire = TrustDetail()
+            wire.trust = WireMapping.trust(detail.summary)
+            wire.sites = detail.sites.map(WireMapping.site)
+            wire.caveats = detail.caveats
+            return .getTrust(wire)
+        case .findTrusts(let request):
+            return .findTrusts(try findTrusts(request, snapshot: snapshot))
+        case .nearest(let request):
+            return .nearest(try nearest(request, snapshot: snapshot))
+        case .listActions(let request):
+            let answer = try queries.actions(request.odsCode)
+            var wire = ListActionsResult()
+            wire.trust = WireMapping.trust(answer.summary)
+            wire.actions = answer.actions.map(WireMapping.action)
+            wire.summary = answer.text
+            return .listActions(wire)
+        case .leagueTable(let request):
+            return .leagueTable(try leagueTable(request, queries: queries))
+        case .trustHistory(let request):
+            let history = try queries.history(request.odsCode)
+            var wire = TrustHistoryResult()
+            wire.trust = WireMapping.trust(history.summary)
+            wire.rankings = history.rankings.map(WireMapping.ranking)
+            if let note = history.summary.latestNote { wire.caveats.append(note) }
+            return .trustHistory(wire)
+        }
+    }
+
+    private func serverInfo(_ snapshot: LeagueSnapshot) -> ServerInfo {
+        let dataset = snapshot.dataset
+        var info = ServerInfo()
+        info.serverVersion = serverVersion
+        info.dataVersion = dataset.version
+        info.coverage = dataset.coverage.map { WireMapping.coverage($0, quarter: dataset.quarterInfo($0.quarter)) }
+        info.trusts = UInt32(dataset.trusts.count)
+        info.sites = UInt32(dataset.sites.count)
+        info.postcodeSectors = UInt32(dataset.postcodeSectors.count)
+        info.postcodeDistricts = UInt32(dataset.postcodeDistricts.count)
+        info.actions = UInt32(dataset.actions.count)
+        info.latestQuarter = dataset.latestQuarter?.label ?? ""
+        info.loadedAt = ISO8601DateFormatter().string(from: snapshot.loadedAt)
+        info.attribution = Self.attribution
+        return info
+    }
+
+    private func leagueTable(_ request: LeagueTableRequest, queries: TrustQueries) throws -> LeagueTableResult {
+        guard let table = WireMapping.tableKind(request.table) else {
+            throw QueryError(.invalidArgument, "table is required: acute, non-acute or ambulance")
+        }
+        var quarter: Quarter?
+        if !request.quarter.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let parsed = Quarter(parsing: request.quarter) else {
+                throw QueryError(.invalidArgument, "quarter \"\(request.quarter.prefix(40))\" is not like \"Q1 2026/27\"")
+            }
+            quarter = parsed
+        }
+        let page = try queries.leagueTable(LeagueTableQuery(
+            table: table, quarter: quarter, segment: request.segment.map(Int.init),
+            region: request.region.isEmpty ? nil : request.region, descending: request.descending,
+            offset: Int(request.offset), limit: Int(request.limit)))
+        var wire = LeagueTableResult()
+        wire.quarter = page.quarter.label
+        wire.table = WireMapping.table(page.table)
+        wire.totalMatching = UInt32(page.totalMatching)
+        wire.rows = page.rows.map { entry in
+            var row = LeagueTableRow()
+            row.trust = WireMapping.trust(entry.summary)
+            row.ranking = WireMapping.ranking(entry.ranking)
+            return row
+        }
+        wire.coverage = page.coverage.map { WireMapping.coverage($0, quarter: queries.dataset.quarterInfo($0.quarter)) }
+        wire.availableQuarters = page.availableQuarters.map(\.label)
+        return wire
+    }
+
+    static let attribution = "Contains NHS England and NHS Digital (ODS) data, Open Government Licence v3.0. "
+        + "Contains OS data © Crown copyright and database right 2025; Contains Royal Mail data © Royal Mail copyright "
+        + "and database right 2025; Contains National Statistics data © Crown copyright and database right 2025."
+}
+
+/// A request whose call this server does not implement (none set, or from a newer client).
+struct UnimplementedCall: Error {}

@@ -1,1 +1,0 @@
-print("nhs-league-server: not built yet")

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// Runs the built `nhs-league` executable against a live server, as a person would.
+@Suite("nhs-league CLI against a live server")
+struct CLIBinaryTests {
+    /// The executables are built next to the test bundle (`swift build --build-tests`).
+    static let binary: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the test runner is `<bin>/nhs-leaguePackageTests.xctest`.
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("nhs-league").path),
+            directory.path != "/"
+        {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("nhs-league")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "NHS_LEAGUE_ADDR")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("rank moorfields prints the trust, its real position and the quarter")
+    func rankMoorfields() async throws {
+        try await withTestServer { port, _ in
+            let run = try Self.run(["rank", "moorfields", "--port", "\(port)"])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            #expect(run.stdout.contains("Moorfields Eye Hospital NHS Foundation Trust"))
+            #expect(run.stdout.contains("4 of 134"))
+            #expect(run.stdout.contains("Q1 2026/27"))
+            #expect(!run.stdout.contains("\u{1B}["), "NO_COLOR must disable colour")
+        }
+    }
+
+    @Test("--json and NHS_LEAGUE_ADDR work for scripts")
+    func rankJSON() async throws {
+        try await withTestServer { port, _ in
+            let run = try Self.run(["rank", "RP6", "--json"], environment: ["NHS_LEAGUE_ADDR": "127.0.0.1:\(port)"])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let trust = (json?["trust"] as? [String: Any])?["trust"] as? [String: Any]
+            #expect(trust?["odsCode"] as? String == "RP6")
+            let latest = trust?["latest"] as? [String: Any]
+            #expect(latest?["leaguePosition"] as? Int == 4)
+        }
+    }
+
+    @Test("distinct exit codes: not found 3, unreachable 4, bad input 2")
+    func exitCodes() async throws {
+        try await withTestServer { port, _ in
+            let missing = try Self.run(["rank", "zzzzqqqq xxyyzz", "--port", "\(port)"])
+            #expect(missing.status == 3, "stdout: \(missing.stdout) stderr: \(missing.stderr)")
+            let bad = try Self.run(["search", " ", "--port", "\(port)"])
+            #expect(bad.status == 2, "stderr: \(bad.stderr)")
+        }
+        // Port 1 on loopback: nothing listens there.
+        let unreachable = try Self.run(["info", "--port", "1"])
+        #expect(unreachable.status == 4)
+        #expect(unreachable.stderr.contains("cannot reach"))
+    }
+
+    @Test("info lists every quarter and table with coverage")
+    func info() async throws {
+        try await withTestServer { port, _ in
+            let run = try Self.run(["info", "--port", "\(port)"])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            for quarter in ["Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26", "Q1 2026/27"] {
+                #expect(run.stdout.contains(quarter))
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import LeagueCore
+import LeagueData
+import LeagueServer
+
+/// The embedded dataset, loaded once for all server tests (it is immutable).
+enum SharedSnapshot {
+    static let value: LeagueSnapshot = {
+        do {
+            return try LeagueSnapshot.load(from: EmbeddedDataset.directory)
+        } catch {
+            fatalError("the embedded dataset must load: \(error)")
+        }
+    }()
+}
+
+/// Starts a real server on 127.0.0.1, port 0, runs `body` with its port, then shuts
+/// it down gracefully (and fails the test if shutdown fails).
+func withTestServer<T>(
+    configuration: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0),
+    _ body: (_ port: Int, _ store: SnapshotStore<LeagueSnapshot>) async throws -> T
+) async throws -> T {
+    let store = SnapshotStore(SharedSnapshot.value)
+    let responder = LeagueResponder(store: store, serverVersion: "test")
+    let server = LeagueServer(configuration: configuration, responder: responder, logger: Logger(label: "test"))
+    let address = try await server.start()
+    guard let port = address.port else { fatalError("no port") }
+    do {
+        let value = try await body(port, store)
+        try await server.shutdownGracefully()
+        return value
+    } catch {
+        try? await server.shutdownGracefully()
+        throw error
+    }
+}
