@@ -26,7 +26,7 @@ let package = Package(
         /// The real published dataset, bundled so the server needs no set-up.
         .target(
             name: "LeagueData",
-            exclude: ["Data/README.md"],
+            exclude: ["Data/README.md", "Data/tools"],
             resources: [.copy("Data/dataset")]
         ),
 
