@@ -18,8 +18,9 @@ enum TrustResolver {
             do {
                 let detail = try await client.getTrust(trimmed)
                 return Resolution(odsCode: detail.trust.odsCode, matches: [])
-            } catch let error as LeagueClientError where error.statusCode == .notFound {
+            } catch {
                 // Not a code after all ("LGI", "MRI"): search by name instead.
+                guard error.statusCode == .notFound else { throw CLIError(error) }
             }
         }
         let found: FindTrustsResult

@@ -64,8 +64,9 @@ final class RequestHandler: ChannelDuplexHandler {
         }
         logger.debug("closing connection after a framing error", metadata: ["status": "\(status.code)"])
         let response = Response(id: 0, status: status, dataVersion: responder.currentDataVersion)
+        let channel = context.channel
         context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(bytes: ProtobufCodec.encode(response))))
-            .whenComplete { _ in context.close(promise: nil) }
+            .whenComplete { _ in channel.close(promise: nil) }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -76,7 +77,8 @@ final class RequestHandler: ChannelDuplexHandler {
             closing = true
             context.flush()
             if let lastWrite {
-                lastWrite.whenComplete { _ in context.close(promise: nil) }
+                let channel = context.channel
+                lastWrite.whenComplete { _ in channel.close(promise: nil) }
             } else {
                 context.close(promise: nil)
             }

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import LeagueCore
+import LeagueServer
+import Logging
+import ServiceLifecycle
+
+/// Serve (the default subcommand).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dataset (the default when no subcommand is given)."
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free port and prints it.")
+    var port = ServerConfiguration.defaultPort
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    @Option(help: "Largest request frame accepted, in bytes.")
+    var maxRequestBytes = 64 * 1024
+
+    func run() async throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "nhs-league.server")
+        let directory = dataOptions.directory
+
+        // Load and index everything before binding, so the first request is served at full speed.
+        let started = ContinuousClock.now
+        let snapshot: LeagueSnapshot
+        do {
+            snapshot = try LeagueSnapshot.load(from: directory)
+        } catch {
+            FileHandle.standardError.write(Data("nhs-league-server: refusing to start: the dataset in \(directory.path) is invalid\n\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let loadTime = ContinuousClock.now - started
+
+        let store = SnapshotStore(snapshot)
+        let responder = LeagueResponder(store: store, serverVersion: ServerVersion.current, logger: logger)
+        let configuration = ServerConfiguration(host: host, port: port, maxRequestBytes: maxRequestBytes)
+        let server = LeagueServer(configuration: configuration, responder: responder, logger: logger)
+        let dataset = snapshot.dataset
+        let service = LeagueServerService(server: server, logger: logger) { address in
+            logger.info(
+                "nhs-league-server listening",
+                metadata: [
+                    "address": "\(address)", "data_version": "\(dataset.version)",
+                    "trusts": "\(dataset.trusts.count)", "rankings": "\(dataset.rankings.count)",
+                    "quarters": "\(dataset.quarters.map(\.label).joined(separator: ", "))",
+                    "load_ms": "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
+                ])
+            // Also on stdout, so scripts (and tests using --port 0) can read the address.
+            FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))
+        }
+        let reloader = SnapshotReloader(directory: directory, store: store, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: service),
+                    .init(service: ReloadOnHangupService(reloader: reloader)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
