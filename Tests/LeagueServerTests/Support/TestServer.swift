@@ -23,7 +23,7 @@ func withTestServer<T>(
 ) async throws -> T {
     let store = SnapshotStore(SharedSnapshot.value)
     let responder = LeagueResponder(store: store, serverVersion: "test")
-    let server = LeagueServer(configuration: configuration, responder: responder, logger: Logger(label: "test"))
+    let server = LeagueServer(configuration: configuration, responder: responder, logger: testLogger)
     let address = try await server.start()
     guard let port = address.port else { fatalError("no port") }
     do {
@@ -35,3 +35,6 @@ func withTestServer<T>(
         throw error
     }
 }
+
+/// Tests log nowhere: failures speak through expectations.
+let testLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+import Testing
+import LeagueClient
+import LeagueCore
+import LeagueData
+import LeagueServer
+import LeagueWire
+
+@Suite("Hot reload and graceful shutdown")
+struct ReloadAndShutdownTests {
+    /// Copies the embedded dataset to a temp dir; `variant` rewrites Moorfields' name so
+    /// two snapshots differ in content (and so in data_version) in a checkable way.
+    static func writeDataset(to directory: URL, variant: Bool) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: EmbeddedDataset.directory.path) where name.hasSuffix(".csv") {
+            let source = EmbeddedDataset.directory.appendingPathComponent(name)
+            let target = directory.appendingPathComponent(name)
+            var text = try String(contentsOf: source, encoding: .utf8)
+            if variant, name == "trusts.csv" {
+                text = text.replacingOccurrences(
+                    of: "Moorfields Eye Hospital NHS Foundation Trust", with: "Moorfields Eye Hospital NHS Foundation Trust RELOADED")
+            }
+            try? fm.removeItem(at: target)
+            try text.write(to: target, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test("reloading in a loop while a client sends requests: no failed or mixed answers")
+    func reloadUnderLoad() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhs-league-reload-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.writeDataset(to: directory, variant: false)
+        let original = try LeagueSnapshot.load(from: directory)
+        let store = SnapshotStore(original)
+        let reloader = SnapshotReloader(directory: directory, store: store, logger: testLogger)
+        let server = LeagueServer(
+            configuration: ServerConfiguration(port: 0),
+            responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
+        let port = try #require(try await server.start().port)
+        let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
+
+        let reloads = 4
+        let versions = try await withThrowingTaskGroup(of: [String].self) { group in
+            group.addTask {
+                var seen: [String] = []
+                for round in 0..<reloads {
+                    try Self.writeDataset(to: directory, variant: round % 2 == 0)
+                    seen.append(try await reloader.reload())
+                }
+                return seen
+            }
+            group.addTask {
+                var answered = 0
+                while !Task.isCancelled, answered < 100_000 {
+                    let response = try await client.send(.getTrust(GetTrustRequest(odsCode: "RP6")))
+                    #expect(response.status.code == .ok)
+                    guard case .getTrust(let detail) = response.result else {
+                        Issue.record("no result")
+                        break
+                    }
+                    // One answer, one snapshot: the name must belong to the version stamped on it.
+                    let reloaded = detail.trust.name.hasSuffix("RELOADED")
+                    #expect(reloaded == (response.dataVersion != original.dataset.version))
+                    answered += 1
+                }
+                #expect(answered > 0)
+                return []
+            }
+            let seen = try await group.next() ?? []
+            group.cancelAll()
+            try await group.waitForAll()
+            return seen
+        }
+        // Variant, original, variant, original: versions alternate and return to the original.
+        #expect(versions.count == reloads)
+        #expect(versions[0] != original.dataset.version)
+        #expect(versions[1] == original.dataset.version)
+        #expect(versions[2] == versions[0])
+        await client.close()
+        try await server.shutdownGracefully()
+    }
+
+    @Test("a failed reload keeps serving the previous snapshot")
+    func failedReloadKeepsOld() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhs-league-badreload-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.writeDataset(to: directory, variant: false)
+        let store = SnapshotStore(try LeagueSnapshot.load(from: directory))
+        let before = store.current.dataset.version
+        // Corrupt one file: a ranking for an ODS code no trust has.
+        let rankings = directory.appendingPathComponent("rankings.csv")
+        var lines = try String(contentsOf: rankings, encoding: .utf8).components(separatedBy: "\n")
+        lines[1] = lines[1].replacingOccurrences(of: ",acute,134,RP6,", with: ",acute,134,ZZZ9,")
+        try lines.joined(separator: "\n").write(to: rankings, atomically: true, encoding: .utf8)
+        let reloader = SnapshotReloader(directory: directory, store: store, logger: testLogger)
+        await #expect(throws: ServerError.self) { try await reloader.reload() }
+        #expect(store.current.dataset.version == before)
+    }
+
+    @Test("graceful shutdown answers what was asked, then stops accepting")
+    func gracefulShutdown() async throws {
+        let store = SnapshotStore(SharedSnapshot.value)
+        let server = LeagueServer(
+            configuration: ServerConfiguration(port: 0),
+            responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
+        let port = try #require(try await server.start().port)
+        let connection = try await RawConnection.connect(port: port)
+        var bytes: [UInt8] = []
+        for id in 1...50 {
+            bytes += RawConnection.frame(ProtobufCodec.encode(Request(id: UInt64(id), call: .getTrust(GetTrustRequest(odsCode: "RAJ")))))
+        }
+        try await connection.send(raw: bytes)
+        let answers = await connection.receive(50)
+        #expect(answers.count == 50)
+        try await server.shutdownGracefully()
+        try await connection.waitUntilClosed()
+        await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
+    }
+}
