@@ -7,6 +7,9 @@
  * 127.0.0.1:7411), asserting real data. Skipped when no server answers,
  * unless NLC_REQUIRE_SERVER is set (then that is a failure).
  *
+ * Part 3 (with --cli PATH): the nhs-league-c CLI's exit codes, offline and,
+ * when a server answers, its output against real data.
+ *
  * The last line printed is "N passed, N failed"; the exit status is 0 only
  * when nothing failed.
  */
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -771,6 +775,112 @@ static void test_tcp_connect(void) {
     end();
 }
 
+
+/* ------------------------------------------------------------ CLI tests */
+
+static const char *g_cli; /* path of nhs-league-c, from --cli */
+
+/* Runs "<env> <cli> <args>" through the shell, capturing stdout+stderr into
+ * out (malloc'ed, NUL-terminated). Returns the exit status, -1 on failure. */
+static int run_cli(const char *env, const char *args, char **out) {
+    char cmd[1024];
+    snprintf(cmd, sizeof(cmd), "%s '%s' %s 2>&1", env ? env : "", g_cli, args);
+    *out = NULL;
+    FILE *p = popen(cmd, "r");
+    if (p == NULL) return -1;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL) die("oom");
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - len - 1, p)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (nb == NULL) die("oom");
+            buf = nb;
+        }
+    }
+    buf[len] = '\0';
+    *out = buf;
+    int st = pclose(p);
+    if (st == -1 || !WIFEXITED(st)) return -1;
+    return WEXITSTATUS(st);
+}
+
+static void expect_cli(const char *env, const char *args, int want_rc, const char *want1,
+                       const char *want2) {
+    char *out = NULL;
+    int rc = run_cli(env, args, &out);
+    int bad = rc != want_rc || (want1 && (!out || !strstr(out, want1))) ||
+              (want2 && (!out || !strstr(out, want2)));
+    if (bad) {
+        printf("    nhs-league-c %s: exit %d (want %d)%s%s%s%s; output:\n%s\n", args, rc, want_rc,
+               want1 ? ", want \"" : "", want1 ? want1 : "", want2 ? "\" and \"" : "",
+               want2 ? want2 : "", out ? out : "(none)");
+        g_test_failed = 1;
+    }
+    free(out);
+}
+
+/* a TCP port on 127.0.0.1 with nothing listening */
+static int closed_port(void) {
+    int l = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t al = sizeof(a);
+    if (l < 0 || bind(l, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+        getsockname(l, (struct sockaddr *)&a, &al) != 0)
+        die("bind: %s", strerror(errno));
+    close(l);
+    return ntohs(a.sin_port);
+}
+
+static void test_cli_offline(void) {
+    begin("cli: usage errors exit 2, an unreachable server exits 4");
+    char args[128];
+    expect_cli(NULL, "", 2, "usage", NULL);
+    expect_cli(NULL, "--help", 0, "usage", NULL);
+    expect_cli(NULL, "frobnicate", 2, "unknown command", NULL);
+    expect_cli(NULL, "rank", 2, "needs a trust name", NULL);
+    expect_cli(NULL, "table foo", 2, "unknown table", NULL);
+    expect_cli(NULL, "table acute --top 0", 2, "--top", NULL);
+    expect_cli(NULL, "table acute --top 3 --bottom 3", 2, NULL, NULL);
+    expect_cli(NULL, "nearest --lat 99 --lon 0", 2, "--lat", NULL);
+    expect_cli(NULL, "nearest --lat 51.5", 2, "--lon", NULL);
+    expect_cli(NULL, "nearest", 2, NULL, NULL);
+    expect_cli(NULL, "--port 70000 info", 2, "--port", NULL);
+    expect_cli(NULL, "info --bogus", 2, "unknown option", NULL);
+    expect_cli("NHS_LEAGUE_ADDR=nonsense", "info", 2, "NHS_LEAGUE_ADDR", NULL);
+    int port = closed_port();
+    snprintf(args, sizeof(args), "--host 127.0.0.1 --port %d info", port);
+    expect_cli(NULL, args, 4, "unreachable", NULL);
+    char env[64];
+    snprintf(env, sizeof(env), "NHS_LEAGUE_ADDR=127.0.0.1:%d", port);
+    expect_cli(env, "rank moorfields", 4, "unreachable", NULL);
+    end();
+}
+
+static void live_cli(const char *host, int port) {
+    begin("live cli: rank, search, table, history, nearest, actions, info, not found");
+    char env[300];
+    snprintf(env, sizeof(env), "NHS_LEAGUE_ADDR='%s:%d'", host, port);
+    expect_cli(env, "rank moorfields", 0, "Moorfields Eye Hospital NHS Foundation Trust",
+               "position 4 of 134");
+    expect_cli(env, "rank RP6", 0, "Q1 2026/27", "acute");
+    expect_cli(env, "rank zzqxjv", 3, NULL, NULL);
+    expect_cli(env, "search moorfields", 0, "RP6", NULL);
+    expect_cli(env, "table acute --top 5", 0, "134 trusts", "showing 5");
+    expect_cli(env, "table ambulance --bottom 3", 0, "worst first", NULL);
+    expect_cli(env, "history RP6", 0, "Q1 2026/27", "of 134");
+    expect_cli(env, "actions RP6", 0, "Moorfields", NULL);
+    expect_cli(env, "nearest --lat 51.5274 --lon -0.0906 --table acute -n 3", 0, "  3. ", NULL);
+    expect_cli(env, "info", 0, "Q1 2026/27", NULL);
+    end();
+}
+
 /* ------------------------------------------------------------ live tests */
 
 static int parse_addr(const char *s, char *host, size_t hostlen, int *port) {
@@ -1067,10 +1177,20 @@ static void run_live(void) {
     live_other_calls(c);
     nlc_free(c);
     live_oversized(host, port);
+    if (g_cli != NULL) live_cli(host, port);
 }
 
 int main(int argc, char **argv) {
-    int socketpair_only = argc > 1 && strcmp(argv[1], "--socketpair-only") == 0;
+    int socketpair_only = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--socketpair-only") == 0) {
+            socketpair_only = 1;
+        } else if (strcmp(argv[i], "--cli") == 0 && i + 1 < argc) {
+            g_cli = argv[++i];
+        } else {
+            die("usage: %s [--socketpair-only] [--cli PATH-TO-nhs-league-c]", argv[0]);
+        }
+    }
     setvbuf(stdout, NULL, _IOLBF, 0);
     test_byte_by_byte();
     test_two_frames_one_write();
@@ -1085,6 +1205,7 @@ int main(int argc, char **argv) {
     test_convenience_requests();
     test_peer_closed_send();
     test_tcp_connect();
+    if (g_cli != NULL) test_cli_offline();
     if (!socketpair_only) run_live();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed == 0 ? 0 : 1;
