@@ -238,7 +238,43 @@ static int check(nlc_context *c, const nlc_response *r, int result_case, const c
 
 /* Resolves a name or ODS code to an ODS code through find_trusts.
  * Returns -1 and a malloc'ed code in *out, or an exit code. */
+static int looks_like_ods_code(const char *s) {
+    size_t n = strlen(s);
+    if (n < 3 || n > 5) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+            return 0;
+    }
+    return 1;
+}
+
 static int resolve_trust(nlc_context *c, const char *text, char **out) {
+    /* something shaped like an ODS code ("RP6", "r0a") is tried as one
+     * first; if no trust has that code it is searched for as text */
+    if (looks_like_ods_code(text)) {
+        nlc_response *g = nlc_get_trust(c, text);
+        if (g == NULL) return ctx_exit(c);
+        if (nlc_response_code(g) == NHS__LEAGUE__V1__CODE__OK &&
+            g->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_GET_TRUST &&
+            g->get_trust->trust != NULL) {
+            *out = strdup(g->get_trust->trust->ods_code);
+            nlc_response_free(g);
+            if (*out == NULL) {
+                fprintf(stderr, "%s: out of memory\n", prog);
+                return EXIT_SERVER;
+            }
+            return -1;
+        }
+        int code = nlc_response_code(g);
+        if (code != NHS__LEAGUE__V1__CODE__NOT_FOUND &&
+            code != NHS__LEAGUE__V1__CODE__INVALID_ARGUMENT) {
+            int rc = status_exit(g, "trust");
+            nlc_response_free(g);
+            return rc;
+        }
+        nlc_response_free(g);
+    }
     nlc_response *r = nlc_find_trusts(c, text, 5);
     int rc = check(c, r, NHS__LEAGUE__V1__RESPONSE__RESULT_FIND_TRUSTS, "search");
     if (rc >= 0) {
@@ -554,7 +590,8 @@ static int cmd_table(nlc_context *c, const table_args *a) {
         return rc;
     }
     const Nhs__League__V1__LeagueTableResult *t = r->league_table;
-    printf("%s league table, %s: %u trust%s", nlc_table_name(t->table), t->quarter,
+    const char *tn = nlc_table_name(t->table);
+    printf("%c%s league table, %s: %u trust%s", tn[0] - 'a' + 'A', tn + 1, t->quarter,
            t->total_matching, t->total_matching == 1 ? "" : "s");
     if (a->segment != 0) printf(" in segment %u", a->segment);
     if (a->region != NULL && a->region[0] != '\0') printf(" in %s", a->region);

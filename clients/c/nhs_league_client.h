@@ -106,8 +106,9 @@ int nlc_set_timeout(nlc_context *ctx, int timeout_ms);
 /* ------------------------------------------------------------ raw calls */
 
 /* Packs and sends one Request frame. When req->id is 0 the next id of this
- * context (1, 2, 3, ...) is assigned and written back into req->id. Returns
- * the request's id, or 0 on error (see ctx->err). */
+ * context (1, 2, 3, ...) is assigned and written back into req->id; when
+ * req->deadline_ms is 0 the context's deadline (nlc_set_deadline) is written
+ * into it. Returns the request's id, or 0 on error (see ctx->err). */
 uint64_t nlc_send(nlc_context *ctx, nlc_request *req);
 
 /* Returns the next Response in arrival order (including connection-level

@@ -864,20 +864,31 @@ static void test_cli_offline(void) {
 }
 
 static void live_cli(const char *host, int port) {
-    begin("live cli: rank, search, table, history, nearest, actions, info, not found");
     char env[300];
     snprintf(env, sizeof(env), "NHS_LEAGUE_ADDR='%s:%d'", host, port);
-    expect_cli(env, "rank moorfields", 0, "Moorfields Eye Hospital NHS Foundation Trust",
+
+    begin("live cli: rank, history, actions by ODS code; table; info; unknown code");
+    expect_cli(env, "rank RP6", 0, "Moorfields Eye Hospital NHS Foundation Trust",
                "position 4 of 134");
-    expect_cli(env, "rank RP6", 0, "Q1 2026/27", "acute");
-    expect_cli(env, "rank zzqxjv", 3, NULL, NULL);
-    expect_cli(env, "search moorfields", 0, "RP6", NULL);
-    expect_cli(env, "table acute --top 5", 0, "134 trusts", "showing 5");
-    expect_cli(env, "table ambulance --bottom 3", 0, "worst first", NULL);
+    expect_cli(env, "rank rp6", 0, "Q1 2026/27", "acute");
     expect_cli(env, "history RP6", 0, "Q1 2026/27", "of 134");
     expect_cli(env, "actions RP6", 0, "Moorfields", NULL);
-    expect_cli(env, "nearest --lat 51.5274 --lon -0.0906 --table acute -n 3", 0, "  3. ", NULL);
+    expect_cli(env, "table acute --top 5", 0, "134 trusts", "showing 5");
+    expect_cli(env, "table ambulance --bottom 3", 0, "worst first", NULL);
+    expect_cli(env, "table acute --quarter 'Q4 2019/20'", 3, "Q4 2019/20", NULL);
+    expect_cli(env, "table acute --region Atlantis", 2, "Atlantis", NULL);
     expect_cli(env, "info", 0, "Q1 2026/27", NULL);
+    end();
+
+    begin("live cli: rank and search by name; no match exits 3");
+    expect_cli(env, "rank moorfields", 0, "Moorfields Eye Hospital NHS Foundation Trust",
+               "position 4 of 134");
+    expect_cli(env, "search moorfields", 0, "RP6", NULL);
+    expect_cli(env, "rank zzqxjvwk", 3, NULL, NULL);
+    end();
+
+    begin("live cli: nearest by coordinates");
+    expect_cli(env, "nearest --lat 51.5274 --lon -0.0906 --table acute -n 3", 0, "  3. ", NULL);
     end();
 }
 
@@ -964,8 +975,8 @@ static void live_find_trusts(nlc_context *c) {
     end();
 }
 
-static void live_errors(nlc_context *c) {
-    begin("live: unknown code ZZZ is NOT_FOUND, empty query is INVALID_ARGUMENT");
+static void live_not_found(nlc_context *c) {
+    begin("live: get_trust of an unknown code ZZZ is NOT_FOUND (5)");
     nlc_response *r = nlc_get_trust(c, "ZZZ");
     CHECK(r != NULL);
     if (r != NULL) {
@@ -974,9 +985,19 @@ static void live_errors(nlc_context *c) {
         CHECK(nlc_response_message(r)[0] != '\0');
     }
     nlc_response_free(r);
-    r = nlc_find_trusts(c, "", 0);
+    CHECK(c->err == NLC_OK);
+    end();
+}
+
+static void live_invalid_argument(nlc_context *c) {
+    begin("live: find_trusts with an empty query is INVALID_ARGUMENT (3)");
+    nlc_response *r = nlc_find_trusts(c, "", 0);
     CHECK(r != NULL);
-    if (r != NULL) CHECK(nlc_response_code(r) == NHS__LEAGUE__V1__CODE__INVALID_ARGUMENT);
+    if (r != NULL) {
+        CHECK(nlc_response_code(r) == NHS__LEAGUE__V1__CODE__INVALID_ARGUMENT);
+        if (nlc_response_code(r) != NHS__LEAGUE__V1__CODE__INVALID_ARGUMENT)
+            printf("    %s: %s\n", nlc_code_name(nlc_response_code(r)), nlc_response_message(r));
+    }
     nlc_response_free(r);
     CHECK(c->err == NLC_OK);
     end();
@@ -1008,7 +1029,7 @@ static void live_pipelined(nlc_context *c) {
         nlc_request req = NHS__LEAGUE__V1__REQUEST__INIT;
         Nhs__League__V1__ServerInfoRequest si = NHS__LEAGUE__V1__SERVER_INFO_REQUEST__INIT;
         Nhs__League__V1__GetTrustRequest gt = NHS__LEAGUE__V1__GET_TRUST_REQUEST__INIT;
-        Nhs__League__V1__FindTrustsRequest ft = NHS__LEAGUE__V1__FIND_TRUSTS_REQUEST__INIT;
+        /* only the foundation calls, so this tests pipelining, not features */
         kinds[i] = i % 4;
         switch (kinds[i]) {
         case 0:
@@ -1021,9 +1042,9 @@ static void live_pipelined(nlc_context *c) {
             req.get_trust = &gt;
             break;
         case 2:
-            ft.query = (char *)"moorfields";
-            req.call_case = NHS__LEAGUE__V1__REQUEST__CALL_FIND_TRUSTS;
-            req.find_trusts = &ft;
+            gt.ods_code = (char *)"rbq";
+            req.call_case = NHS__LEAGUE__V1__REQUEST__CALL_GET_TRUST;
+            req.get_trust = &gt;
             break;
         default:
             gt.ods_code = (char *)"ZZZ";
@@ -1053,7 +1074,10 @@ static void live_pipelined(nlc_context *c) {
             ok = ok && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_GET_TRUST &&
                  r->get_trust->trust != NULL && strcmp(r->get_trust->trust->ods_code, "RP6") == 0;
             break;
-        case 2: ok = ok && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_FIND_TRUSTS; break;
+        case 2:
+            ok = ok && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_GET_TRUST &&
+                 r->get_trust->trust != NULL && strcmp(r->get_trust->trust->ods_code, "RBQ") == 0;
+            break;
         default: ok = ok && nlc_response_code(r) == NHS__LEAGUE__V1__CODE__NOT_FOUND; break;
         }
         if (ok) matched++;
@@ -1064,53 +1088,80 @@ static void live_pipelined(nlc_context *c) {
     end();
 }
 
-static void live_other_calls(nlc_context *c) {
-    begin("live: nearest, list_actions, league_table, trust_history answer for RP6 / London");
+static void live_league_table(nlc_context *c) {
+    begin("live: league_table acute top 5 of 134, Q1 2026/27, Moorfields joint 4th");
     nlc_response *r = nlc_league_table(c, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE, NULL, 0,
                                        NULL, 0, 0, 5);
     CHECK(r != NULL && nlc_response_code(r) == 0 &&
           r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_LEAGUE_TABLE);
     if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_LEAGUE_TABLE) {
-        CHECK(r->league_table->n_rows == 5);
-        CHECK(r->league_table->total_matching == 134);
-        CHECK_STR(r->league_table->quarter, "Q1 2026/27");
+        const Nhs__League__V1__LeagueTableResult *t = r->league_table;
+        CHECK(t->n_rows == 5);
+        CHECK(t->total_matching == 134);
+        CHECK_STR(t->quarter, "Q1 2026/27");
+        int found = 0;
+        for (size_t i = 0; i < t->n_rows; i++) {
+            if (t->rows[i]->trust != NULL && strcmp(t->rows[i]->trust->ods_code, "RP6") == 0 &&
+                t->rows[i]->ranking != NULL && t->rows[i]->ranking->league_position == 4)
+                found = 1;
+        }
+        CHECK(found);
     }
     if (r != NULL && nlc_response_code(r) != 0)
-        printf("    league_table: %s: %s\n", nlc_code_name(nlc_response_code(r)),
-               nlc_response_message(r));
+        printf("    %s: %s\n", nlc_code_name(nlc_response_code(r)), nlc_response_message(r));
     nlc_response_free(r);
+    end();
+}
 
-    r = nlc_trust_history(c, "RP6");
+static void live_trust_history(nlc_context *c) {
+    begin("live: trust_history RP6, oldest first, ending Q1 2026/27");
+    nlc_response *r = nlc_trust_history(c, "RP6");
     CHECK(r != NULL && nlc_response_code(r) == 0 &&
           r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY);
     if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY) {
-        CHECK(r->trust_history->n_rankings >= 2);
         size_t n = r->trust_history->n_rankings;
+        CHECK(n >= 2);
         if (n >= 1) CHECK_STR(r->trust_history->rankings[n - 1]->quarter, "Q1 2026/27");
+        if (n >= 1) CHECK_STR(r->trust_history->rankings[0]->quarter, "Q1 2025/26");
     }
     if (r != NULL && nlc_response_code(r) != 0)
-        printf("    trust_history: %s: %s\n", nlc_code_name(nlc_response_code(r)),
-               nlc_response_message(r));
+        printf("    %s: %s\n", nlc_code_name(nlc_response_code(r)), nlc_response_message(r));
     nlc_response_free(r);
+    end();
+}
 
-    r = nlc_list_actions(c, "RP6");
+static void live_list_actions(nlc_context *c) {
+    begin("live: list_actions RP6 answers for Moorfields");
+    nlc_response *r = nlc_list_actions(c, "RP6");
     CHECK(r != NULL && nlc_response_code(r) == 0 &&
           r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_ACTIONS);
+    if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_ACTIONS &&
+        r->list_actions->trust != NULL)
+        CHECK_STR(r->list_actions->trust->ods_code, "RP6");
     if (r != NULL && nlc_response_code(r) != 0)
-        printf("    list_actions: %s: %s\n", nlc_code_name(nlc_response_code(r)),
-               nlc_response_message(r));
+        printf("    %s: %s\n", nlc_code_name(nlc_response_code(r)), nlc_response_message(r));
     nlc_response_free(r);
+    end();
+}
 
-    r = nlc_nearest_coords(c, 51.5274, -0.0906, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE, 3);
+static void live_nearest(nlc_context *c) {
+    begin("live: nearest 3 acute trusts to a point in central London");
+    nlc_response *r =
+        nlc_nearest_coords(c, 51.5274, -0.0906, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE, 3);
     CHECK(r != NULL && nlc_response_code(r) == 0 &&
           r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_NEAREST);
-    if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_NEAREST)
-        CHECK(r->nearest->n_trusts == 3);
+    if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_NEAREST) {
+        const Nhs__League__V1__NearestResult *n = r->nearest;
+        CHECK(n->n_trusts == 3);
+        for (size_t i = 0; i < n->n_trusts; i++) {
+            CHECK(n->trusts[i]->trust != NULL &&
+                  n->trusts[i]->trust->table == NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE);
+            if (i > 0) CHECK(n->trusts[i]->distance_km >= n->trusts[i - 1]->distance_km);
+        }
+    }
     if (r != NULL && nlc_response_code(r) != 0)
-        printf("    nearest: %s: %s\n", nlc_code_name(nlc_response_code(r)),
-               nlc_response_message(r));
+        printf("    %s: %s\n", nlc_code_name(nlc_response_code(r)), nlc_response_message(r));
     nlc_response_free(r);
-    CHECK(c->err == NLC_OK);
     end();
 }
 
@@ -1172,9 +1223,13 @@ static void run_live(void) {
     live_server_info(c);
     live_get_trust(c);
     live_find_trusts(c);
-    live_errors(c);
+    live_not_found(c);
+    live_invalid_argument(c);
     live_pipelined(c);
-    live_other_calls(c);
+    live_league_table(c);
+    live_trust_history(c);
+    live_list_actions(c);
+    live_nearest(c);
     nlc_free(c);
     live_oversized(host, port);
     if (g_cli != NULL) live_cli(host, port);
