@@ -711,6 +711,33 @@ static void test_convenience_requests(void) {
     end();
 }
 
+static void test_random_bodies(void) {
+    begin("socketpair: 500 random frame bodies decode or fail cleanly (no crash, no leak)");
+    unsigned int seed = 12345;
+    int decoded = 0, refused = 0;
+    for (int i = 0; i < 500; i++) {
+        int s;
+        nlc_context *c = pair(&s);
+        unsigned char body[64];
+        size_t n = (size_t)(rand_r(&seed) % (int)sizeof(body));
+        for (size_t k = 0; k < n; k++) body[k] = (unsigned char)rand_r(&seed);
+        send_frame(s, make_frame_raw(0, body, n));
+        close(s);
+        nlc_response *r = nlc_read_response(c);
+        if (r != NULL) {
+            decoded++;
+            nlc_response_free(r);
+        } else {
+            refused++;
+            CHECK(c->err == NLC_ERR_PROTOCOL);
+        }
+        nlc_free(c);
+    }
+    CHECK(decoded + refused == 500);
+    CHECK(refused > 0);
+    end();
+}
+
 static void test_peer_closed_send(void) {
     begin("socketpair: sending to a closed peer is an error, not SIGPIPE");
     int s;
@@ -1165,6 +1192,22 @@ static void live_nearest(nlc_context *c) {
     end();
 }
 
+static void live_no_call(nlc_context *c) {
+    begin("live: a request with no call set gets UNIMPLEMENTED with its own id");
+    nlc_request req = NHS__LEAGUE__V1__REQUEST__INIT;
+    uint64_t id = nlc_send(c, &req);
+    CHECK(id != 0);
+    nlc_response *r = id != 0 ? nlc_get_response(c, id) : NULL;
+    CHECK(r != NULL);
+    if (r != NULL) {
+        CHECK(r->id == id);
+        CHECK(nlc_response_code(r) == NHS__LEAGUE__V1__CODE__UNIMPLEMENTED);
+    }
+    nlc_response_free(r);
+    CHECK(c->err == NLC_OK);
+    end();
+}
+
 static void live_oversized(const char *host, int port) {
     begin("live: a frame over the server's 64 KiB limit gets id-0 RESOURCE_EXHAUSTED, then close");
     nlc_context *c = nlc_connect(host, port, 5000);
@@ -1230,6 +1273,7 @@ static void run_live(void) {
     live_trust_history(c);
     live_list_actions(c);
     live_nearest(c);
+    live_no_call(c);
     nlc_free(c);
     live_oversized(host, port);
     if (g_cli != NULL) live_cli(host, port);
@@ -1258,6 +1302,7 @@ int main(int argc, char **argv) {
     test_pipelined_out_of_order();
     test_connection_error_id0();
     test_convenience_requests();
+    test_random_bodies();
     test_peer_closed_send();
     test_tcp_connect();
     if (g_cli != NULL) test_cli_offline();
