@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -841,6 +842,8 @@ static void expect_cli(const char *env, const char *args, int want_rc, const cha
     int rc = run_cli(env, args, &out);
     int bad = rc != want_rc || (want1 && (!out || !strstr(out, want1))) ||
               (want2 && (!out || !strstr(out, want2)));
+    if (!bad && getenv("NLC_TEST_VERBOSE") != NULL)
+        printf("    $ nhs-league-c %s   (exit %d)\n%s", args, rc, out ? out : "");
     if (bad) {
         printf("    nhs-league-c %s: exit %d (want %d)%s%s%s%s; output:\n%s\n", args, rc, want_rc,
                want1 ? ", want \"" : "", want1 ? want1 : "", want2 ? "\" and \"" : "",
@@ -916,6 +919,228 @@ static void live_cli(const char *host, int port) {
 
     begin("live cli: nearest by coordinates");
     expect_cli(env, "nearest --lat 51.5274 --lon -0.0906 --table acute -n 3", 0, "  3. ", NULL);
+    end();
+}
+
+/* A canned server on 127.0.0.1 (a thread), so the CLI's output and exit
+ * codes for every command are tested without the real server. */
+typedef struct {
+    int listen_fd;
+    int port;
+    pthread_t thread;
+} canned_server;
+
+static void canned_ranking(Nhs__League__V1__Ranking *k, Nhs__League__V1__Movement *mv) {
+    k->quarter = (char *)"Q1 2026/27";
+    k->period = (char *)"April to June 2026";
+    k->table = NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE;
+    k->table_size = 134;
+    k->segment_present_case = NHS__LEAGUE__V1__RANKING__SEGMENT_PRESENT_SEGMENT;
+    k->segment = 1;
+    k->segment_meaning = (char *)"the best-performing segment of four";
+    k->league_position_present_case =
+        NHS__LEAGUE__V1__RANKING__LEAGUE_POSITION_PRESENT_LEAGUE_POSITION;
+    k->league_position = 4;
+    k->joint_position = 1;
+    k->average_metric_score_present_case =
+        NHS__LEAGUE__V1__RANKING__AVERAGE_METRIC_SCORE_PRESENT_AVERAGE_METRIC_SCORE;
+    k->average_metric_score = 1.7;
+    k->source = (char *)"canned source";
+    mv->summary = (char *)"up 2 places since Q4 2025/26";
+    k->movement = mv;
+}
+
+static void canned_answer(int fd, const Nhs__League__V1__Request *q) {
+    Nhs__League__V1__Status st = NHS__LEAGUE__V1__STATUS__INIT;
+    nlc_response r = NHS__LEAGUE__V1__RESPONSE__INIT;
+    r.id = q->id;
+    r.status = &st;
+    r.data_version = (char *)"canned";
+    Nhs__League__V1__Ranking k = NHS__LEAGUE__V1__RANKING__INIT;
+    Nhs__League__V1__Movement mv = NHS__LEAGUE__V1__MOVEMENT__INIT;
+    canned_ranking(&k, &mv);
+    Nhs__League__V1__Trust t = NHS__LEAGUE__V1__TRUST__INIT;
+    t.ods_code = (char *)"RP6";
+    t.name = (char *)"Moorfields Eye Hospital NHS Foundation Trust";
+    t.table = NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE;
+    t.region = (char *)"London";
+    t.latest = &k;
+    Nhs__League__V1__TrustMatch m = NHS__LEAGUE__V1__TRUST_MATCH__INIT;
+    Nhs__League__V1__TrustMatch *mp = &m;
+    Nhs__League__V1__FindTrustsResult fr = NHS__LEAGUE__V1__FIND_TRUSTS_RESULT__INIT;
+    char *dym[1] = {(char *)"moorfields"};
+    Nhs__League__V1__TrustDetail td = NHS__LEAGUE__V1__TRUST_DETAIL__INIT;
+    Nhs__League__V1__ResolvedLocation loc = NHS__LEAGUE__V1__RESOLVED_LOCATION__INIT;
+    Nhs__League__V1__HospitalSite site = NHS__LEAGUE__V1__HOSPITAL_SITE__INIT;
+    Nhs__League__V1__NearbyTrust nb[2] = {NHS__LEAGUE__V1__NEARBY_TRUST__INIT,
+                                          NHS__LEAGUE__V1__NEARBY_TRUST__INIT};
+    Nhs__League__V1__NearbyTrust *nbp[2] = {&nb[0], &nb[1]};
+    Nhs__League__V1__NearestResult nr = NHS__LEAGUE__V1__NEAREST_RESULT__INIT;
+    Nhs__League__V1__ImprovementAction act = NHS__LEAGUE__V1__IMPROVEMENT_ACTION__INIT;
+    Nhs__League__V1__ImprovementAction *actp = &act;
+    Nhs__League__V1__ListActionsResult ar = NHS__LEAGUE__V1__LIST_ACTIONS_RESULT__INIT;
+    Nhs__League__V1__Ranking *hist[1] = {&k};
+    Nhs__League__V1__TrustHistoryResult hr = NHS__LEAGUE__V1__TRUST_HISTORY_RESULT__INIT;
+
+    switch (q->call_case) {
+    case NHS__LEAGUE__V1__REQUEST__CALL_FIND_TRUSTS: {
+        const char *text = q->find_trusts->query;
+        if (text[0] == '\0') {
+            st.code = NHS__LEAGUE__V1__CODE__INVALID_ARGUMENT;
+            st.message = (char *)"query is empty";
+        } else if (strcmp(text, "boom") == 0) {
+            st.code = NHS__LEAGUE__V1__CODE__INTERNAL;
+            st.message = (char *)"canned failure";
+        } else {
+            r.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_FIND_TRUSTS;
+            r.find_trusts = &fr;
+            if (strstr(text, "moor") != NULL) {
+                m.trust = &t;
+                m.kind = NHS__LEAGUE__V1__MATCH_KIND__MATCH_PREFIX;
+                m.field = NHS__LEAGUE__V1__MATCH_FIELD__FIELD_TRUST_NAME;
+                m.matched_text = t.name;
+                fr.n_matches = 1;
+                fr.matches = &mp;
+            } else {
+                fr.n_did_you_mean = 1;
+                fr.did_you_mean = dym;
+            }
+        }
+        break;
+    }
+    case NHS__LEAGUE__V1__REQUEST__CALL_GET_TRUST:
+        if (strcasecmp(q->get_trust->ods_code, "RP6") == 0) {
+            td.trust = &t;
+            r.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_GET_TRUST;
+            r.get_trust = &td;
+        } else {
+            st.code = NHS__LEAGUE__V1__CODE__NOT_FOUND;
+            st.message = (char *)"no trust with that code";
+        }
+        break;
+    case NHS__LEAGUE__V1__REQUEST__CALL_NEAREST:
+        if (q->nearest->postcode[0] != '\0' && strcmp(q->nearest->postcode, "XX1 1XX") == 0) {
+            st.code = NHS__LEAGUE__V1__CODE__NOT_FOUND;
+            st.message = (char *)"unknown postcode";
+            break;
+        }
+        loc.query = q->nearest->postcode;
+        loc.latitude = 51.5274;
+        loc.longitude = -0.0906;
+        loc.precision = q->nearest->postcode[0] != '\0'
+                            ? NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POSTCODE_SECTOR
+                            : NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_COORDINATES;
+        loc.country = (char *)"England";
+        site.name = (char *)"Moorfields Eye Hospital";
+        site.postcode = (char *)"EC1V 2PD";
+        for (int i = 0; i < 2; i++) {
+            nb[i].trust = &t;
+            nb[i].site = &site;
+            nb[i].distance_km = 0.5 + i;
+            nb[i].distance_miles = (0.5 + i) * 0.621371;
+        }
+        nr.location = &loc;
+        nr.n_trusts = 2;
+        nr.trusts = nbp;
+        r.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_NEAREST;
+        r.nearest = &nr;
+        break;
+    case NHS__LEAGUE__V1__REQUEST__CALL_LIST_ACTIONS:
+        act.date = (char *)"2026-09-01";
+        act.title = (char *)"Canned action";
+        act.category = (char *)"review";
+        ar.trust = &t;
+        ar.summary = (char *)"one canned action";
+        ar.n_actions = 1;
+        ar.actions = &actp;
+        r.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_ACTIONS;
+        r.list_actions = &ar;
+        break;
+    case NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY:
+        hr.trust = &t;
+        hr.n_rankings = 1;
+        hr.rankings = hist;
+        r.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY;
+        r.trust_history = &hr;
+        break;
+    default:
+        st.code = NHS__LEAGUE__V1__CODE__UNAVAILABLE;
+        st.message = (char *)"canned server: not available";
+        break;
+    }
+    frame f = make_frame(&r);
+    write_all_fd(fd, f.data, f.len);
+    free(f.data);
+}
+
+static void *canned_main(void *p) {
+    canned_server *cs = p;
+    for (;;) {
+        int fd = accept(cs->listen_fd, NULL, NULL);
+        if (fd < 0) {
+            if (errno == EINTR) continue;
+            return NULL; /* listen socket shut down */
+        }
+        Nhs__League__V1__Request *q;
+        while ((q = read_request(fd)) != NULL) {
+            canned_answer(fd, q);
+            nhs__league__v1__request__free_unpacked(q, NULL);
+        }
+        close(fd);
+    }
+}
+
+static void canned_start(canned_server *cs) {
+    cs->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t al = sizeof(a);
+    if (cs->listen_fd < 0 || bind(cs->listen_fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+        listen(cs->listen_fd, 8) != 0 || getsockname(cs->listen_fd, (struct sockaddr *)&a, &al) != 0)
+        die("canned server: %s", strerror(errno));
+    cs->port = ntohs(a.sin_port);
+    if (pthread_create(&cs->thread, NULL, canned_main, cs) != 0) die("pthread_create");
+}
+
+static void canned_stop(canned_server *cs) {
+    shutdown(cs->listen_fd, SHUT_RDWR);
+    pthread_join(cs->thread, NULL);
+    close(cs->listen_fd);
+}
+
+static void test_cli_canned(void) {
+    begin("cli: every command's output and exit code against a canned server");
+    canned_server cs;
+    canned_start(&cs);
+    char p[32];
+    snprintf(p, sizeof(p), "--port %d", cs.port);
+    char args[256];
+#define CLI(a, rc, w1, w2)                                  \
+    do {                                                    \
+        snprintf(args, sizeof(args), "%s %s", p, a);        \
+        expect_cli(NULL, args, rc, w1, w2);                 \
+    } while (0)
+    CLI("rank moorfields", 0, "Moorfields Eye Hospital NHS Foundation Trust (RP6)",
+        "joint position 4 of 134 in the acute table");
+    CLI("rank moorfields eye", 0, "segment   1: the best-performing", "score     1.70");
+    CLI("rank RP6", 0, "quarter   Q1 2026/27 (April to June 2026)", "source    canned source");
+    CLI("rank nowhere", 3, "did you mean: moorfields", NULL);
+    CLI("rank ZZZ", 3, "no trust matches", NULL);
+    CLI("rank boom", 5, "INTERNAL", NULL);
+    CLI("search moorfields", 0, "1. RP6", "prefix trust name");
+    CLI("search nowhere", 3, "did you mean: moorfields", NULL);
+    CLI("search ''", 2, "INVALID_ARGUMENT", NULL);
+    CLI("nearest 'EC1V 2'", 0, "Nearest to EC1V 2 (postcode sector centre", "  2. ");
+    CLI("nearest --lat 51.5 --lon -0.1 -n 2", 0, "coordinates", "site: Moorfields Eye Hospital");
+    CLI("nearest 'XX1 1XX'", 3, "unknown postcode", NULL);
+    CLI("actions RP6", 0, "2026-09-01  Canned action [review]", "one canned action");
+    CLI("history moorfields", 0, "Q1 2026/27   4= of 134", "up 2 places");
+    CLI("info", 5, "UNAVAILABLE", NULL);
+    CLI("table acute", 5, "UNAVAILABLE", NULL);
+#undef CLI
+    canned_stop(&cs);
     end();
 }
 
@@ -1306,6 +1531,7 @@ int main(int argc, char **argv) {
     test_peer_closed_send();
     test_tcp_connect();
     if (g_cli != NULL) test_cli_offline();
+    if (g_cli != NULL) test_cli_canned();
     if (!socketpair_only) run_live();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed == 0 ? 0 : 1;
