@@ -70,3 +70,34 @@ extension Quarter {
     static let q4_2526 = Quarter(fiscalYearStart: 2025, number: 4)
     static let q1_2627 = Quarter(fiscalYearStart: 2026, number: 1)
 }
+
+extension DatasetCopy {
+    /// Edits the unique line that starts with `prefix`, replacing the first `old` in it by `new`.
+    /// Returns the 1-based line number.
+    @discardableResult
+    func editLine(_ file: String, startingWith prefix: String, replacing old: String, with new: String) throws -> Int {
+        var lines = try read(file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let matches = lines.indices.filter { lines[$0].hasPrefix(prefix) }
+        #expect(matches.count == 1, "expected one line starting with '\(prefix)' in \(file), found \(matches.count)")
+        guard let i = matches.first, let r = lines[i].range(of: old) else {
+            Issue.record("'\(old)' not found in line '\(prefix)' of \(file)")
+            return -1
+        }
+        lines[i].replaceSubrange(r, with: new)
+        try write(file, lines.joined(separator: "\n"))
+        return i + 1
+    }
+
+    /// Appends a copy of the unique line starting with `prefix`; returns (original line, new line).
+    @discardableResult
+    func duplicateLine(_ file: String, startingWith prefix: String) throws -> (first: Int, copy: Int) {
+        var lines = try read(file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let matches = lines.indices.filter { lines[$0].hasPrefix(prefix) }
+        #expect(matches.count == 1, "expected one line starting with '\(prefix)' in \(file), found \(matches.count)")
+        guard let i = matches.first else { return (-1, -1) }
+        if lines.last == "" { lines.removeLast() }
+        lines.append(lines[i])
+        try write(file, lines.joined(separator: "\n") + "\n")
+        return (i + 1, lines.count)
+    }
+}
