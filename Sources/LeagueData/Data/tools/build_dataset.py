@@ -513,10 +513,22 @@ def build(src, out):
                                        "source_url", "note"], a_rows)
 
     # ------------------------------------------------------------------ aliases
-    al_rows = []
+    al_by_key = {}
     for r in read_csv(src, "nhs_trust_aliases.csv"):
-        al_rows.append([r["alias"], r["alias_type"], r["ods_code"].strip().upper(), r["site_code"].strip().upper(),
-                        r["ambiguous"], r["source_url"], r["source_type"], r["note"]])
+        row = [r["alias"], r["alias_type"], r["ods_code"].strip().upper(), r["site_code"].strip().upper(),
+               r["ambiguous"], r["source_url"], r["source_type"], r["note"]]
+        key = (row[0].upper(), row[2])
+        old = al_by_key.get(key)
+        if old is None:
+            al_by_key[key] = row
+            continue
+        # Same alias for the same trust from a second source: one row, sources joined with " | ".
+        if old[1] != row[1] or old[3] != row[3] or old[4] != row[4]:
+            fail(f"alias {row[0]} -> {row[2]} listed twice with different details")
+        old[5] += " | " + row[5]
+        old[6] += " | " + row[6]
+        old[7] = "; ".join(x for x in (old[7], row[7], "merged from 2 source rows") if x)
+    al_rows = list(al_by_key.values())
     al_rows.sort(key=lambda x: (x[0].upper(), x[2], x[5]))
     counts["aliases.csv"] = write_csv(out, "aliases.csv",
                                       ["alias", "alias_type", "ods_code", "site_code", "ambiguous", "source_url",
