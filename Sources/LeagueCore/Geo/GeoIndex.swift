@@ -285,11 +285,17 @@ public struct GeoIndex: Sendable {
         let k = limit
         let trustCount = trustCodes.count
 
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { best in
+        // The search runs in chord space (cheap, exact box bounds) but ranks by the haversine distance
+        // itself, so ties and last-bit differences come out exactly as in a haversine scan. Chord and
+        // haversine are both strictly monotone in the true angle; `slack` absorbs their rounding.
+        let slack = 1 + 1e-9
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestKm in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { bestPoint in
                 withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
-                    withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: k + 1) { top in
-                        best.initialize(repeating: .infinity)
+                    withUnsafeTemporaryAllocation(of: (km: Double, trust: Int32, chord: Double).self, capacity: k + 1) { top in
+                        bestKm.initialize(repeating: .infinity)
+                        bestChord.initialize(repeating: .infinity)
                         var heapCount = 0
                         var topCount = 0
 
@@ -329,22 +335,20 @@ public struct GeoIndex: Sendable {
                             let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
                             return dx * dx + dy * dy + dz * dz
                         }
-                        /// (d, t) strictly before (d2, t2)?
-                        @inline(__always) func before(_ a: (Double, Int32), _ b: (Double, Int32)) -> Bool {
-                            a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
-                        }
 
                         px.withUnsafeBufferPointer { xs in
                         py.withUnsafeBufferPointer { ys in
                         pz.withUnsafeBufferPointer { zs in
                         pTrust.withUnsafeBufferPointer { trs in
                         pMask.withUnsafeBufferPointer { masks in
+                        pPlace.withUnsafeBufferPointer { placeOf in
+                        places.withUnsafeBufferPointer { places in
                         nodes.withUnsafeBufferPointer { nodes in
                             push(boxBound(nodes[0]), 0)
                             while heapCount > 0 {
                                 let (bound, id) = pop()
                                 if bound > limitSq { break }
-                                if topCount == k, bound > top[k - 1].0 { break }
+                                if topCount == k, bound > top[k - 1].chord * slack { break }
                                 let node = nodes[Int(id)]
                                 if node.left >= 0 {
                                     let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
@@ -356,17 +360,28 @@ public struct GeoIndex: Sendable {
                                     let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
                                     let d = dx * dx + dy * dy + dz * dz
                                     if d > limitSq { continue }
-                                    let t = trs[i]
-                                    guard d < best[Int(t)] else { continue }
-                                    best[Int(t)] = d
-                                    bestPoint[Int(t)] = Int32(i)
-                                    let entry = (d, t)
+                                    if topCount == k, d > top[k - 1].chord * slack { continue }
+                                    let t = Int(trs[i])
+                                    if d > bestChord[t] * slack { continue }
+                                    let place = places[Int(placeOf[i])]
+                                    let km = GeoMath.haversineKm(latitude1: latitude, longitude1: longitude,
+                                                                 latitude2: place.latitude, longitude2: place.longitude)
+                                    if let maxKm = maxDistanceKm, km > maxKm { continue }
+                                    guard km < bestKm[t] else { continue }
+                                    bestKm[t] = km
+                                    bestChord[t] = min(bestChord[t], d)
+                                    bestPoint[t] = Int32(i)
+                                    let entry = (km: km, trust: Int32(t), chord: d)
                                     // Remove the trust's previous entry from the top list, if any.
                                     var j = 0
-                                    while j < topCount, top[j].1 != t { j += 1 }
+                                    while j < topCount, top[j].trust != entry.trust { j += 1 }
                                     if j < topCount {
                                         while j + 1 < topCount { top[j] = top[j + 1]; j += 1 }
                                         topCount -= 1
+                                    }
+                                    @inline(__always) func before(_ a: (km: Double, trust: Int32, chord: Double),
+                                                                  _ b: (km: Double, trust: Int32, chord: Double)) -> Bool {
+                                        a.km < b.km || (a.km == b.km && a.trust < b.trust)
                                     }
                                     if topCount == k, !before(entry, top[k - 1]) { continue }
                                     var pos = topCount < k ? topCount : k - 1
@@ -375,24 +390,20 @@ public struct GeoIndex: Sendable {
                                     if topCount < k { topCount += 1 }
                                 }
                             }
-                        }}}}}}
+                        }}}}}}}}
 
                         var result: [NearestTrust] = []
                         result.reserveCapacity(topCount)
                         for j in 0..<topCount {
-                            let t = Int(top[j].1)
+                            let t = Int(top[j].trust)
                             let place = places[Int(pPlace[Int(bestPoint[t])])]
-                            let km = GeoMath.haversineKm(latitude1: latitude, longitude1: longitude,
-                                                         latitude2: place.latitude, longitude2: place.longitude)
-                            if let maxKm = maxDistanceKm, km > maxKm { continue }
                             result.append(NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
-                                                       place: place, distanceKm: km))
+                                                       place: place, distanceKm: top[j].km))
                         }
-                        // Chord order equals haversine order except for rounding-level near-ties.
-                        result.sort { $0.distanceKm != $1.distanceKm ? $0.distanceKm < $1.distanceKm : $0.odsCode < $1.odsCode }
                         return result
                     }
                 }
+            }
             }
         }
     }
