@@ -1,1 +1,5 @@
-print("bench: not built yet")
+// Benchmarks. `nhs-league-bench` runs all; `nhs-league-bench geo` only the nearest-trust benchmark.
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.isEmpty || arguments.contains("geo") {
+    try runGeoBenchmark()
+}
