@@ -275,9 +275,9 @@ static int set_field(ProtobufCMessage *m, const char *key, const char *value, ar
 }
 
 static int build_request(tokens *t, nlc_request *req, arena *a, const char *path, int lineno) {
-    const char *call = t->tok[1];
+    const char *call = t->tok[2];
     if (strcmp(call, "none") == 0) {
-        if (t->n > 2) { fprintf(stderr, "%s:%d: `none` takes no arguments\n", path, lineno); return -1; }
+        if (t->n > 3) { fprintf(stderr, "%s:%d: `none` takes no arguments\n", path, lineno); return -1; }
         return 0;
     }
     const ProtobufCFieldDescriptor *f =
@@ -291,7 +291,7 @@ static int build_request(tokens *t, nlc_request *req, arena *a, const char *path
     protobuf_c_message_init(sd, sub);
     *(uint32_t *)((char *)req + f->quantifier_offset) = f->id;
     *(ProtobufCMessage **)((char *)req + f->offset) = sub;
-    for (int i = 2; i < t->n; i++) {
+    for (int i = 3; i < t->n; i++) {
         char *eq = strchr(t->tok[i], '=');
         if (eq == NULL) { fprintf(stderr, "%s:%d: expected key=value, got `%s`\n", path, lineno, t->tok[i]); return -1; }
         *eq = '\0';
@@ -305,10 +305,10 @@ static int build_request(tokens *t, nlc_request *req, arena *a, const char *path
 
 static int parse_hex(tokens *t, unsigned char **out, size_t *len) {
     size_t cap = 0;
-    for (int i = 2; i < t->n; i++) cap += strlen(t->tok[i]) / 2 + 1;
+    for (int i = 3; i < t->n; i++) cap += strlen(t->tok[i]) / 2 + 1;
     unsigned char *buf = malloc(cap ? cap : 1);
     size_t n = 0;
-    for (int i = 2; i < t->n; i++) {
+    for (int i = 3; i < t->n; i++) {
         const char *s = t->tok[i];
         if (strlen(s) % 2) { free(buf); return -1; }
         for (; *s; s += 2) {
@@ -354,9 +354,9 @@ int main(int argc, char **argv) {
         tokens t;
         if (tokenize(line, &t) != 0) { fprintf(stderr, "%s:%d: bad line\n", path, lineno); status = 1; break; }
         if (t.n == 0) continue;
-        if (t.n < 2) { fprintf(stderr, "%s:%d: expected NAME CALL [ARGS]\n", path, lineno); status = 1; break; }
+        if (t.n < 3) { fprintf(stderr, "%s:%d: expected NAME EXPECTED_CODE CALL [ARGS]\n", path, lineno); status = 1; break; }
         index++;
-        if (strcmp(t.tok[1], "raw") == 0) {
+        if (strcmp(t.tok[2], "raw") == 0) {
             unsigned char *bytes;
             size_t len;
             if (parse_hex(&t, &bytes, &len) != 0) { fprintf(stderr, "%s:%d: bad hex\n", path, lineno); status = 1; break; }
