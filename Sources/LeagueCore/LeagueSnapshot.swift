@@ -6,12 +6,15 @@ import Foundation
 public struct LeagueSnapshot: Sendable {
     public let dataset: Dataset
     public let queries: TrustQueries
+    /// Name, hospital, alias and former-name search.
+    public let names: NameIndex
     /// When this snapshot was loaded.
     public let loadedAt: Date
 
     public init(dataset: Dataset, loadedAt: Date = Date()) {
         self.dataset = dataset
         self.queries = TrustQueries(dataset: dataset)
+        self.names = NameIndex.build(from: dataset)
         self.loadedAt = loadedAt
     }
 

@@ -11,6 +11,8 @@ extension LeagueResponder {
             case .invalidArgument: return Status(code: .invalidArgument, message: error.message)
             case .notFound: return Status(code: .notFound, message: error.message)
             }
+        case let error as SearchError:
+            return Status(code: .invalidArgument, message: error.description)
         case is UnimplementedCall:
             return Status(code: .unimplemented, message: "this server does not know the call in this request (no call set, or a newer client)")
         default:

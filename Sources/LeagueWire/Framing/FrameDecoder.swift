@@ -7,9 +7,14 @@ import NIOCore
 /// *body* (answer INVALID_ARGUMENT, keep the connection) stays distinguishable
 /// from a bad *frame* (answer with the error, then close).
 ///
-/// Errors, all ``WireError``s with ``WireError/closesConnection`` true, raised
-/// through `errorCaught` by NIO's `ByteToMessageHandler` (which then drops any
-/// further input):
+/// Errors are ``WireError``s with ``WireError/closesConnection`` true, delivered
+/// to the next handler's `errorCaught` by NIO's `ByteToMessageHandler`. Answer
+/// with an id-0 ``Response`` carrying ``WireError/status`` and close. The
+/// handler decodes nothing after an error: bytes that still arrive are reported
+/// as `ByteToMessageDecoderError.dataReceivedInErrorState`, which a closing
+/// connection can ignore.
+///
+/// The errors:
 /// - flags byte with undefined bits set: ``WireError/Kind/invalidFlags``,
 ///   ``StatusCode/invalidArgument`` (checked as soon as the first byte arrives);
 /// - compressed bit set: ``WireError/Kind/compressionUnsupported``,

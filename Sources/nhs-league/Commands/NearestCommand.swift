@@ -26,7 +26,7 @@ struct NearestCommand: AsyncParsableCommand {
     @Option(name: .customLong("table"), help: "Only this table (acute, non-acute, ambulance); repeatable.")
     var tables: [String] = []
 
-    @Option(name: [.short, .customLong("limit")], help: "How many trusts (1-50).")
+    @Option(name: [.customShort("n"), .customLong("limit")], help: "How many trusts (1-50).")
     var limit: UInt32 = 5
 
     @Option(name: .customLong("within"), help: "Only trusts within this many km.")
