@@ -12,7 +12,9 @@
 # `NAME<TAB>CANONICAL_JSON` line per case (README.md in this folder).
 # Needs: python3 with protobuf >= 3.20, and clients/c's build needs
 # (cc, make, pkg-config, protoc-c, libprotobuf-c). Outputs are kept in
-# clients/conformance/build/out/. Last line: `N passed, N failed`.
+# clients/conformance/build/out/. Also checks clients/README.md's worked
+# example against the server (check_readme_example.py). Last line:
+# `N passed, N failed`; exit status non-zero on any failure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -65,5 +67,8 @@ for r in "${runners[@]}"; do
   fi
   specs+=("$name=$out/$name.txt")
 done
+echo "== clients/README.md worked example vs the server" >&2
+"$PYTHON" "$here/check_readme_example.py" "$addr" >&2 || status=1
+echo "== runners compared" >&2
 "$PYTHON" "$here/compare.py" "$cases" "${specs[@]}" || status=1
 exit $status
