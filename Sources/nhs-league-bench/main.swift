@@ -11,3 +11,10 @@ if which == "search" || which == "all" {
         print("bench: search benchmark failed: \(error)")
     }
 }
+if which == "nearest" || which == "geo" || which == "all" {
+    do {
+        try runGeoBenchmark()
+    } catch {
+        print("bench: nearest benchmark failed: \(error)")
+    }
+}
