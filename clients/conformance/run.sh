@@ -51,7 +51,7 @@ fi
 
 mkdir -p "$out"
 rm -f "$out"/*.txt
-runners=("python=$PYTHON $here/run_python.py" "c=$here/build/nhs-league-conformance-c")
+runners=("python=$PYTHON $here/run_python.py" "c=$here/build/nhs-league-conformance-c" "swift=$here/run_swift.sh")
 # shellcheck disable=SC2206
 runners+=(${NHS_LEAGUE_EXTRA_RUNNERS:-})
 specs=()

@@ -91,7 +91,7 @@ public struct LeagueResponder: RequestResponder {
 
     private func leagueTable(_ request: LeagueTableRequest, queries: TrustQueries) throws -> LeagueTableResult {
         guard let table = WireMapping.tableKind(request.table) else {
-            throw QueryError(.invalidArgument, "table is required: acute, non-acute or ambulance")
+            throw QueryError(.invalidArgument, "table must be TABLE_ACUTE, TABLE_NON_ACUTE or TABLE_AMBULANCE")
         }
         var quarter: Quarter?
         if !request.quarter.trimmingCharacters(in: .whitespaces).isEmpty {
