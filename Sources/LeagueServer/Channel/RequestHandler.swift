@@ -42,7 +42,7 @@ final class RequestHandler: ChannelDuplexHandler {
             logger.debug("undecodable request body", metadata: ["error": "\(error)"])
             response = .error(
                 id: 0, .invalidArgument,
-                "the frame body is not a valid nhs.league.v1.Request: \(error)",
+                "the frame body is not a valid nhs.league.v1.Request (\(error.message)); the connection stays open",
                 dataVersion: responder.currentDataVersion)
         }
         write(response, context: context)
