@@ -1,9 +1,13 @@
-// Benchmarks. Usage: nhs-league-bench [search [EVAL_CSV]]
+// Benchmarks. Usage: nhs-league-bench [search [EVAL_CSV]] | query TEXT...
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.isEmpty || arguments.first == "search" {
-    do {
+do {
+    if arguments.first == "query" {
+        try runSearchQueries(Array(arguments.dropFirst()))
+    } else if arguments.isEmpty || arguments.first == "search" {
         try runSearchBenchmark(evalPath: arguments.count > 1 ? arguments[1] : nil)
-    } catch {
-        print("bench: search benchmark failed: \(error)")
+    } else {
+        print("usage: nhs-league-bench [search [EVAL_CSV]] | query TEXT...")
     }
+} catch {
+    print("bench: failed: \(error)")
 }

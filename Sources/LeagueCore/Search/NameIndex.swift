@@ -27,8 +27,11 @@ public struct NameIndex: Sendable {
     let entryTrust: [Int32]
     let entryNameWeight: [Float]      // sum of weights of the distinct distinctive words of the name
     let entryNameLength: [Int16]      // normalised name length in bytes (tie-break)
+    let entryField: [SearchField]
+    let entryAmbiguous: [Bool]
     let trusts: [SearchTrust]
     let trustStanding: [UInt8]        // 2 open and ranked, 1 open or unknown, 0 closed
+    let trustOrder: [Int32]           // position of the trust when sorted by ODS code (last tie-break)
 
     // vocabulary
     let terms: [[UInt8]]
@@ -60,6 +63,11 @@ public struct NameIndex: Sendable {
             trustList.append(t)
         }
         self.trusts = trustList
+        var order = [Int32](repeating: 0, count: trustList.count)
+        for (rank, i) in trustList.indices.sorted(by: { trustList[$0].odsCode < trustList[$1].odsCode }).enumerated() {
+            order[i] = Int32(rank)
+        }
+        self.trustOrder = order
         self.trustStanding = trustList.map { t in
             if t.isOpen == false { return 0 }
             return t.isRanked ? 2 : 1
@@ -168,6 +176,8 @@ public struct NameIndex: Sendable {
         }
 
         self.entries = entries
+        self.entryField = entries.map(\.field)
+        self.entryAmbiguous = entries.map(\.isAmbiguous)
         self.entryTrust = entryTrust
         self.entryNameWeight = nameWeight
         self.entryNameLength = nameLength
@@ -236,6 +246,7 @@ public struct NameIndex: Sendable {
     }
 
     static let prefixExpansionLimit = 64
+    static let corroborationWeight: Float = 0.05
 
     /// Vocabulary words matching one query word.
     func candidates(for token: String, isLast: Bool, into out: inout [Candidate]) {
@@ -315,6 +326,7 @@ public struct NameIndex: Sendable {
         var total: [Float]
         var nameMatched: [Float]  // share of the entry's own distinctive weight matched
         var stats: [UInt32]       // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
+        var exactAll: [UInt8]     // query words (generic ones included) matched exactly in the name
         var touched: [Int32] = []
 
         init(count: Int) {
@@ -323,6 +335,7 @@ public struct NameIndex: Sendable {
             total = [Float](repeating: 0, count: count)
             nameMatched = [Float](repeating: 0, count: count)
             stats = [UInt32](repeating: 0, count: count)
+            exactAll = [UInt8](repeating: 0, count: count)
             tokTouched.reserveCapacity(256)
             touched.reserveCapacity(256)
         }
@@ -343,11 +356,21 @@ public struct NameIndex: Sendable {
         var strongTokens = 0
         let allWeak = tokens.allSatisfy(SearchNormalizer.isWeak)
 
-        for (ti, token) in tokens.enumerated() {
+        // distinctive words first; generic words then only refine entries already found
+        // (an entry matching generic words alone cannot reach the coverage threshold)
+        var order = Array(tokens.indices)
+        if !allWeak {
+            order = order.filter { !SearchNormalizer.isWeak(tokens[$0]) } + order.filter { SearchNormalizer.isWeak(tokens[$0]) }
+        }
+        var anyStrongMatched = false
+        for ti in order {
+            let token = tokens[ti]
             candidates(for: token, isLast: ti == tokens.count - 1, into: &cands)
             let tokenIsWeak = SearchNormalizer.isWeak(token)
             let counts = allWeak || !tokenIsWeak
             if counts { strongTokens += 1 }
+            if counts && !cands.isEmpty { anyStrongMatched = true }
+            let refineOnly = !counts && anyStrongMatched
             // the word's weight: its own if known, else that of its best reading
             var w: Float
             if let id = termIndex[token] {
@@ -363,6 +386,7 @@ public struct NameIndex: Sendable {
                 let base = w * c.quality
                 for p in postings[Int(c.term)] {
                     let e = Int(p >> 1)
+                    if refineOnly && acc.stats[e] == 0 && acc.total[e] == 0 { continue }
                     let ctx = p & 1
                     let contrib = ctx == 1 ? base * 0.5 : base
                     if contrib > acc.tokBest[e] {
@@ -381,6 +405,7 @@ public struct NameIndex: Sendable {
                 if ctx == 0 {
                     var s = acc.stats[e]
                     s += 1 << 24
+                    if how == 0 { acc.exactAll[e] &+= 1 }
                     if how == 0 && counts { s += 1 }
                     if how == 1 { s += 1 << 6 }
                     if how == 2 { s += 1 << 12; s += edits << 18 }
@@ -399,7 +424,9 @@ public struct NameIndex: Sendable {
         // best entry per trust
         var bestForTrust = [Int32](repeating: -1, count: trusts.count)
         var scored: [Scored] = []
+        var secondScore: [Float] = []
         scored.reserveCapacity(acc.touched.count)
+        secondScore.reserveCapacity(acc.touched.count)
         for e32 in acc.touched {
             let e = Int(e32)
             let s = acc.stats[e]
@@ -407,7 +434,9 @@ public struct NameIndex: Sendable {
             guard nameHits > 0 else { continue } // matched only through context words
             let qcov = acc.total[e] / totalWeight
             guard qcov >= 0.3 else { continue }
-            let entry = entries[e]
+            let field = entryField[e]
+            // an alias that also means something else ("MRI") counts only when it explains the query
+            if entryAmbiguous[e] && qcov < 0.9 { continue }
             var nameWeight = entryNameWeight[e]
             if allWeak {
                 // a query of generic words only: measure against all words of the name
@@ -418,14 +447,14 @@ public struct NameIndex: Sendable {
             let edits = Int((s >> 18) & 63)
             let fullName = ecov >= 0.999
             let kind: SearchMatchKind
-            if entry.field == .odsCode {
+            if field == .odsCode {
                 kind = .exact
             } else if fuzzies > 0 {
                 kind = .fuzzy
             } else if prefixes > 0 {
                 kind = .prefix
-            } else if strongExact >= strongTokens && fullName {
-                kind = entry.field == .alias ? .alias : .exact
+            } else if strongExact >= strongTokens && Int(acc.exactAll[e]) == tokens.count && fullName {
+                kind = field == .alias ? .alias : .exact
             } else {
                 kind = .token
             }
@@ -439,17 +468,26 @@ public struct NameIndex: Sendable {
             score /= 1.04
             let trust = Int(entryTrust[e])
             if trustStanding[trust] == 0 { score *= 0.93 }
-            if entry.isAmbiguous { score *= 0.9 }
+            if entryAmbiguous[e] { score *= 0.9 }
             let candidate = Scored(entry: e32, score: score, kind: kind, edits: edits)
             let bi = bestForTrust[trust]
             if bi < 0 {
                 bestForTrust[trust] = Int32(scored.count)
                 scored.append(candidate)
+                secondScore.append(0)
             } else if precedes(candidate, scored[Int(bi)]) {
+                secondScore[Int(bi)] = max(secondScore[Int(bi)], scored[Int(bi)].score)
                 scored[Int(bi)] = candidate
+            } else {
+                secondScore[Int(bi)] = max(secondScore[Int(bi)], candidate.score)
             }
         }
         guard !scored.isEmpty else { return [] }
+        // corroboration: a second name of the same trust that also matches (its own name and
+        // one of its hospitals, say) adds a little
+        for i in scored.indices {
+            scored[i].score = (scored[i].score + NameIndex.corroborationWeight * secondScore[i]) / (1 + NameIndex.corroborationWeight)
+        }
         scored.sort(by: precedes)
         return scored.prefix(limit).map { sc in
             let entry = entries[Int(sc.entry)]
@@ -468,13 +506,13 @@ public struct NameIndex: Sendable {
         if a.kind.rank != b.kind.rank { return a.kind.rank < b.kind.rank }
         let ta = trustStanding[Int(entryTrust[Int(a.entry)])], tb = trustStanding[Int(entryTrust[Int(b.entry)])]
         if ta != tb { return ta > tb }
-        let fa = entries[Int(a.entry)].field.tieBreakRank, fb = entries[Int(b.entry)].field.tieBreakRank
+        let fa = entryField[Int(a.entry)].tieBreakRank, fb = entryField[Int(b.entry)].tieBreakRank
         if fa != fb { return fa < fb }
         if a.edits != b.edits { return a.edits < b.edits }
         let la = entryNameLength[Int(a.entry)], lb = entryNameLength[Int(b.entry)]
         if la != lb { return la < lb }
-        let oa = entries[Int(a.entry)].odsCode, ob = entries[Int(b.entry)].odsCode
-        if oa != ob { return oa < ob }
+        let ta2 = entryTrust[Int(a.entry)], tb2 = entryTrust[Int(b.entry)]
+        if ta2 != tb2 { return trustOrder[Int(ta2)] < trustOrder[Int(tb2)] }
         return a.entry < b.entry
     }
 
