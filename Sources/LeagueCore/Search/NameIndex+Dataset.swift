@@ -2,7 +2,7 @@ import Foundation
 
 extension NameIndex {
     /// Builds the index for one dataset snapshot: every trust in `trusts.csv` (display name, ODS
-    /// name and ODS code), hospital sites whose current parent trust is known, curated aliases
+    /// name and ODS code), hospital sites whose current parent trust is known (name and site code), curated aliases
     /// (and, where the alias note spells it out, the name the abbreviation stands for), and the
     /// former names of merged trusts, which lead to the successor.
     public static func build(from dataset: Dataset) -> NameIndex {
@@ -28,6 +28,7 @@ extension NameIndex {
             guard let parent = s.currentParentODSCode, let trust = dataset.trustsByCode[parent] else { continue }
             entries.append(SearchEntry(text: siteName(s.name), odsCode: parent, field: .siteName, siteCode: s.siteCode,
                                        context: trust.displayName))
+            entries.append(SearchEntry(text: s.siteCode, odsCode: parent, field: .odsCode, siteCode: s.siteCode))
         }
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"

@@ -548,7 +548,8 @@ public struct NameIndex: Sendable {
         guard changed else { return [] }
         let text = corrected.joined(separator: " ")
         var out = [text]
-        for m in rank(corrected, limit: 2) where !out.contains(m.matchedText) {
+        let found = rank(corrected, limit: 3)
+        for m in found where m.score >= 0.8 * found[0].score && !out.contains(m.matchedText) {
             out.append(m.matchedText)
         }
         return out

@@ -1,6 +1,6 @@
 /// Which part of the data a search entry (and so a match) comes from.
 public enum SearchField: String, Sendable, Hashable, CaseIterable {
-    /// The trust's ODS code (e.g. `RJ1`).
+    /// The trust's ODS code (e.g. `RJ1`), or a hospital site code (e.g. `RGT01`, with `siteCode` set).
     case odsCode
     /// The trust's own name (display name or ODS name).
     case trustName
