@@ -210,13 +210,14 @@ public struct NameIndex: Sendable {
     /// - Parameter limit: 1...50; 0 means the default (10).
     /// - Throws: `SearchError` for an empty, whitespace-only, punctuation-only or over-long
     ///   (> 200 characters) query, or a limit outside 0...50.
-    public func search(_ query: String, limit: Int = 0) throws -> SearchOutcome {
+    public func search(_ query: String, limit: Int = 0) throws(SearchError) -> SearchOutcome {
         guard limit >= 0, limit <= NameIndex.maximumLimit else {
             throw SearchError.limitOutOfRange(limit: limit, maximum: NameIndex.maximumLimit)
         }
-        let length = query.count
-        guard length <= NameIndex.maximumQueryLength else {
-            throw SearchError.queryTooLong(length: length, maximum: NameIndex.maximumQueryLength)
+        // characters, not bytes; count a long string only when it is too long anyway
+        if query.utf8.count > NameIndex.maximumQueryLength,
+           query.prefix(NameIndex.maximumQueryLength + 1).count > NameIndex.maximumQueryLength {
+            throw SearchError.queryTooLong(length: query.count, maximum: NameIndex.maximumQueryLength)
         }
         guard query.contains(where: { !$0.isWhitespace }) else { throw SearchError.emptyQuery }
         var tokens: [String] = []
@@ -228,12 +229,11 @@ public struct NameIndex: Sendable {
         let normalized = tokens.joined(separator: " ")
         let effectiveLimit = limit == 0 ? NameIndex.defaultLimit : limit
 
-        var matches = rank(tokens, limit: effectiveLimit)
+        let matches = rank(tokens, limit: effectiveLimit)
         var didYouMean: [String] = []
         if matches.isEmpty {
             didYouMean = suggestions(for: tokens)
         }
-        matches.reserveCapacity(0)
         return SearchOutcome(matches: matches, didYouMean: didYouMean, normalizedQuery: normalized)
     }
 
