@@ -41,6 +41,10 @@ public struct NameIndex: Sendable {
     let termIsWeak: [Bool]
     let termIsCode: [Bool]
     let termMask: [UInt64]
+    /// Masks of every prefix of every word, flattened: `prefixMasks[prefixStart[t] + i]` covers
+    /// the first i + 1 letters of word t (filters typo-tolerant prefix candidates cheaply).
+    let prefixMasks: [UInt64]
+    let prefixStart: [Int32]
     let termsByLength: [[Int32]]
     let sortedTerms: [Int32]
     /// Per term: entry index << 1 | 1 when the word is only in the entry's context.
@@ -188,6 +192,15 @@ public struct NameIndex: Sendable {
         self.termIsWeak = weak
         self.termIsCode = isCode
         self.termMask = self.terms.map(NameIndex.mask)
+        var pm: [UInt64] = []
+        var ps: [Int32] = []
+        for t in self.terms {
+            ps.append(Int32(pm.count))
+            var m: UInt64 = 0
+            for b in t { m |= 1 << UInt64(b & 63); pm.append(m) }
+        }
+        self.prefixMasks = pm
+        self.prefixStart = ps
         let maxLen = self.terms.map(\.count).max() ?? 0
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
@@ -305,8 +318,12 @@ public struct NameIndex: Sendable {
                 if lo2 < termsByLength.count {
                     for len in lo2..<termsByLength.count where len > n {
                         for id in termsByLength[len] {
-                            let tm = termMask[Int(id)]
-                            if (qm & ~tm).nonzeroBitCount > k { continue }
+                            // letters of the query missing from the word's first n + k letters,
+                            // and letters of its first n - k letters missing from the query
+                            let start = Int(prefixStart[Int(id)])
+                            let wide = prefixMasks[start + min(len, n + k) - 1]
+                            let narrow = prefixMasks[start + max(n - k, 1) - 1]
+                            if (qm & ~wide).nonzeroBitCount > k || (narrow & ~qm).nonzeroBitCount > k { continue }
                             let d = terms[Int(id)].withUnsafeBufferPointer { EditDistance.boundedPrefix(qbuf, $0, bound: k) }
                             if let d, d > 0 {
                                 out.append(Candidate(term: id, quality: d == 1 ? 0.6 : 0.5, edits: UInt8(d), how: 2))
@@ -350,36 +367,51 @@ public struct NameIndex: Sendable {
 
     func rank(_ tokens: [String], limit: Int) -> [SearchMatch] {
         var acc = Accumulator(count: entries.count)
-        var cands: [Candidate] = []
-        cands.reserveCapacity(32)
         var totalWeight: Float = 0
         var strongTokens = 0
-        let allWeak = tokens.allSatisfy(SearchNormalizer.isWeak)
+
+        // every word's readings, weight and whether it is generic (a typo of a generic word,
+        // "hospitl", is generic too)
+        var readings: [[Candidate]] = []
+        var weights: [Float] = []
+        var weakFlags: [Bool] = []
+        readings.reserveCapacity(tokens.count)
+        for (ti, token) in tokens.enumerated() {
+            var cands: [Candidate] = []
+            candidates(for: token, isLast: ti == tokens.count - 1, into: &cands)
+            let exact = termIndex[token]
+            let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) })
+            var weak = SearchNormalizer.isWeak(token)
+            if exact == nil, let best, termIsWeak[Int(best.term)] { weak = true }
+            // the word's weight: its own if known, else that of its best reading
+            let w: Float
+            if let exact {
+                w = termWeight[Int(exact)]
+            } else if let best {
+                w = termWeight[Int(best.term)]
+            } else {
+                w = weak ? unknownWeight * 0.1 : unknownWeight
+            }
+            readings.append(cands)
+            weights.append(w)
+            weakFlags.append(weak)
+        }
+        let allWeak = !weakFlags.contains(false)
 
         // distinctive words first; generic words then only refine entries already found
         // (an entry matching generic words alone cannot reach the coverage threshold)
         var order = Array(tokens.indices)
         if !allWeak {
-            order = order.filter { !SearchNormalizer.isWeak(tokens[$0]) } + order.filter { SearchNormalizer.isWeak(tokens[$0]) }
+            order = order.filter { !weakFlags[$0] } + order.filter { weakFlags[$0] }
         }
         var anyStrongMatched = false
         for ti in order {
-            let token = tokens[ti]
-            candidates(for: token, isLast: ti == tokens.count - 1, into: &cands)
-            let tokenIsWeak = SearchNormalizer.isWeak(token)
-            let counts = allWeak || !tokenIsWeak
+            let cands = readings[ti]
+            let w = weights[ti]
+            let counts = allWeak || !weakFlags[ti]
             if counts { strongTokens += 1 }
             if counts && !cands.isEmpty { anyStrongMatched = true }
             let refineOnly = !counts && anyStrongMatched
-            // the word's weight: its own if known, else that of its best reading
-            var w: Float
-            if let id = termIndex[token] {
-                w = termWeight[Int(id)]
-            } else if let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) }) {
-                w = termWeight[Int(best.term)]
-            } else {
-                w = tokenIsWeak ? unknownWeight * 0.1 : unknownWeight
-            }
             totalWeight += w
 
             for c in cands {
@@ -488,8 +520,17 @@ public struct NameIndex: Sendable {
         for i in scored.indices {
             scored[i].score = (scored[i].score + NameIndex.corroborationWeight * secondScore[i]) / (1 + NameIndex.corroborationWeight)
         }
-        scored.sort(by: precedes)
-        return scored.prefix(limit).map { sc in
+        // top `limit` by insertion: cheaper than sorting every candidate of a generic query
+        var top: [Scored] = []
+        top.reserveCapacity(limit + 1)
+        for sc in scored {
+            if top.count == limit, let last = top.last, !precedes(sc, last) { continue }
+            var i = top.count
+            while i > 0 && precedes(sc, top[i - 1]) { i -= 1 }
+            top.insert(sc, at: i)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map { sc in
             let entry = entries[Int(sc.entry)]
             let trust = trusts[Int(entryTrust[Int(sc.entry)])]
             return SearchMatch(
@@ -532,8 +573,11 @@ public struct NameIndex: Sendable {
             q.withUnsafeBufferPointer { qb in
                 let lo = max(1, n - bound), hi = min(termsByLength.count - 1, n + bound)
                 guard lo <= hi else { return }
+                let qm = NameIndex.mask(q)
                 for len in lo...hi {
                     for id in termsByLength[len] where !termIsWeak[Int(id)] {
+                        let tm = termMask[Int(id)]
+                        if (qm & ~tm).nonzeroBitCount > bound || (tm & ~qm).nonzeroBitCount > bound { continue }
                         guard let d = terms[Int(id)].withUnsafeBufferPointer({ EditDistance.bounded(qb, $0, bound: bound) }) else { continue }
                         let w = termWeight[Int(id)]
                         if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
