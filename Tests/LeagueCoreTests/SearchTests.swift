@@ -141,6 +141,14 @@ struct SearchBehaviourTests {
         #expect(out.matches.map(\.score) == out.matches.map(\.score).sorted(by: >))
     }
 
+    @Test(arguments: [
+        ("royal", true), ("st marys", true), ("university hospitals", true), ("pennine acute", true),
+        ("royal free", false), ("the christie", false), ("nwas", false), ("leeds general infirmary", false),
+    ])
+    func ambiguityFlag(_ q: String, _ ambiguous: Bool) throws {
+        #expect(try search(q).isAmbiguous == ambiguous)
+    }
+
     @Test func closedTrustsLeadToTheirSuccessorFirst() throws {
         #expect(try top("tavistock and portman").odsCode == "G6V2S")
         let codes = try search("north middlesex").matches.map(\.odsCode)
@@ -193,8 +201,12 @@ struct SearchBehaviourTests {
         #expect(try index.search("hospital", limit: 0).matches.count == NameIndex.defaultLimit)
         #expect(try index.search("hospital", limit: 50).matches.count == 50)
         #expect(try index.search("royal", limit: 3).matches.count == 3)
-        // exactly 200 characters is allowed
+        // exactly 200 characters is allowed, counted as characters, not bytes
         _ = try index.search(String(repeating: "royal ", count: 33) + "fr", limit: 1)
+        _ = try index.search(String(repeating: "é", count: 200), limit: 1)
+        #expect(throws: SearchError.queryTooLong(length: 201, maximum: 200)) {
+            try index.search(String(repeating: "é", count: 201), limit: 1)
+        }
     }
 
     @Test func concurrentSearchesAgree() async throws {
