@@ -31,6 +31,21 @@ func runSearchBenchmark(evalPath: String? = nil, repetitions: Int = 200) throws 
     let indexed = latencies(queries: queries, repetitions: repetitions) { q in
         _ = try? idx.search(q, limit: 10)
     }
+    // slowest queries (median of their own runs)
+    var perQuery: [(String, Double)] = []
+    for q in queries {
+        var runs: [Double] = []
+        for _ in 0..<21 {
+            let start = clock.now
+            _ = try? idx.search(q, limit: 10)
+            let (s, atto) = (clock.now - start).components
+            runs.append(Double(s) * 1e6 + Double(atto) / 1e12)
+        }
+        runs.sort()
+        perQuery.append((q, runs[10]))
+    }
+    perQuery.sort { $0.1 > $1.1 }
+    print("search: slowest queries (median µs): " + perQuery.prefix(5).map { String(format: "\"%@\" %.1f", $0.0, $0.1) }.joined(separator: ", "))
     let naive = NaiveScan(entries: NameIndex.searchEntries(from: dataset).entries)
     let scanned = latencies(queries: queries, repetitions: max(1, repetitions / 10)) { q in
         _ = naive.search(q, limit: 10)
@@ -42,6 +57,24 @@ func runSearchBenchmark(evalPath: String? = nil, repetitions: Int = 200) throws 
     print(String(format: "search: naive linear scan (same normalisation, no typos)  p50 %.1f µs  p99 %.1f µs",
                  n50, n99))
     print(String(format: "search: ratio naive/index  p50 %.1fx  p99 %.1fx", n50 / max(p50, 0.001), n99 / max(p99, 0.001)))
+}
+
+/// Prints what the index answers for each query (for eyeballing and the issue's examples).
+func runSearchQueries(_ queries: [String], limit: Int = 5) throws {
+    let dataset = try DatasetLoader.load(from: EmbeddedDataset.directory)
+    let index = NameIndex.build(from: dataset)
+    for q in queries {
+        do {
+            let out = try index.search(q, limit: limit)
+            print("\"\(q)\" -> [\(out.normalizedQuery)]\(out.didYouMean.isEmpty ? "" : " did you mean: " + out.didYouMean.joined(separator: " | "))")
+            for m in out.matches {
+                print(String(format: "   %-6@ %.3f %-6@ %-10@ %@%@%@ -> %@", m.odsCode, m.score, m.kind.rawValue, m.field.rawValue,
+                             m.matchedText, m.siteCode.map { " [\($0)]" } ?? "", m.aliasSource.map { " {\($0)}" } ?? "", m.trustName))
+            }
+        } catch {
+            print("\"\(q)\" -> error: \(error)")
+        }
+    }
 }
 
 private func format(_ d: Duration) -> String {

@@ -1,20 +1,26 @@
 // nhs-league-bench: prints performance numbers, each with a reference measured in
 // the same run. Build and run in release only:
 //   swift run -c release nhs-league-bench [all|load|search [EVAL_CSV]|nearest]
+//   swift run -c release nhs-league-bench query TEXT...   (what the name index returns)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"
-if which == "load" || which == "all" { runLoadBenchmark() }
-if which == "search" || which == "all" {
-    do {
-        try runSearchBenchmark(evalPath: which == "search" && arguments.count > 1 ? arguments[1] : nil)
-    } catch {
-        print("bench: search benchmark failed: \(error)")
-    }
-}
-if which == "nearest" || which == "geo" || which == "all" {
-    do {
+do {
+    switch which {
+    case "query":
+        try runSearchQueries(Array(arguments.dropFirst()))
+    case "load":
+        runLoadBenchmark()
+    case "search":
+        try runSearchBenchmark(evalPath: arguments.count > 1 ? arguments[1] : nil)
+    case "nearest", "geo":
         try runGeoBenchmark()
-    } catch {
-        print("bench: nearest benchmark failed: \(error)")
+    case "all":
+        runLoadBenchmark()
+        try runSearchBenchmark(evalPath: nil)
+        try runGeoBenchmark()
+    default:
+        print("usage: nhs-league-bench [all|load|search [EVAL_CSV]|nearest] | query TEXT...")
     }
+} catch {
+    print("bench: failed: \(error)")
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension NameIndex {
     /// Builds the index for one dataset snapshot: every trust in `trusts.csv` (display name, ODS
-    /// name and ODS code), hospital sites whose current parent trust is known, curated aliases
+    /// name and ODS code), hospital sites whose current parent trust is known (name and site code), curated aliases
     /// (and, where the alias note spells it out, the name the abbreviation stands for), and the
     /// former names of merged trusts, which lead to the successor.
     public static func build(from dataset: Dataset) -> NameIndex {
@@ -26,8 +26,9 @@ extension NameIndex {
         for s in dataset.sites {
             // a site with no known current parent is never attributed to a trust
             guard let parent = s.currentParentODSCode, let trust = dataset.trustsByCode[parent] else { continue }
-            entries.append(SearchEntry(text: s.name, odsCode: parent, field: .siteName, siteCode: s.siteCode,
+            entries.append(SearchEntry(text: siteName(s.name), odsCode: parent, field: .siteName, siteCode: s.siteCode,
                                        context: trust.displayName))
+            entries.append(SearchEntry(text: s.siteCode, odsCode: parent, field: .odsCode, siteCode: s.siteCode))
         }
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"
@@ -43,6 +44,17 @@ extension NameIndex {
             entries.append(SearchEntry(text: text, odsCode: s.successorCode, field: .formerName))
         }
         return (trusts, entries)
+    }
+
+    /// A site name without the trust name some sources glue to it
+    /// ("Brixham Hospital - Torbay and South Devon NHS Foundation Trust" → "Brixham Hospital",
+    /// "Nottingham University Hospitals NHS Trust - City Campus" → "City Campus"), so that the
+    /// trust's words do not count twice; the trust's name is still the site's context.
+    static func siteName(_ name: String) -> String {
+        let parts = name.components(separatedBy: " - ")
+        guard parts.count > 1 else { return name }
+        let kept = parts.filter { !SearchNormalizer.tokens($0).contains("nhs") }
+        return kept.isEmpty ? name : kept.joined(separator: " - ")
     }
 
     /// The words of `note` an abbreviation stands for: the first run of capitalised words whose

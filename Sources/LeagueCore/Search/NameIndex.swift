@@ -27,8 +27,11 @@ public struct NameIndex: Sendable {
     let entryTrust: [Int32]
     let entryNameWeight: [Float]      // sum of weights of the distinct distinctive words of the name
     let entryNameLength: [Int16]      // normalised name length in bytes (tie-break)
+    let entryField: [SearchField]
+    let entryAmbiguous: [Bool]
     let trusts: [SearchTrust]
     let trustStanding: [UInt8]        // 2 open and ranked, 1 open or unknown, 0 closed
+    let trustOrder: [Int32]           // position of the trust when sorted by ODS code (last tie-break)
 
     // vocabulary
     let terms: [[UInt8]]
@@ -38,6 +41,10 @@ public struct NameIndex: Sendable {
     let termIsWeak: [Bool]
     let termIsCode: [Bool]
     let termMask: [UInt64]
+    /// Masks of every prefix of every word, flattened: `prefixMasks[prefixStart[t] + i]` covers
+    /// the first i + 1 letters of word t (filters typo-tolerant prefix candidates cheaply).
+    let prefixMasks: [UInt64]
+    let prefixStart: [Int32]
     let termsByLength: [[Int32]]
     let sortedTerms: [Int32]
     /// Per term: entry index << 1 | 1 when the word is only in the entry's context.
@@ -60,6 +67,11 @@ public struct NameIndex: Sendable {
             trustList.append(t)
         }
         self.trusts = trustList
+        var order = [Int32](repeating: 0, count: trustList.count)
+        for (rank, i) in trustList.indices.sorted(by: { trustList[$0].odsCode < trustList[$1].odsCode }).enumerated() {
+            order[i] = Int32(rank)
+        }
+        self.trustOrder = order
         self.trustStanding = trustList.map { t in
             if t.isOpen == false { return 0 }
             return t.isRanked ? 2 : 1
@@ -168,6 +180,8 @@ public struct NameIndex: Sendable {
         }
 
         self.entries = entries
+        self.entryField = entries.map(\.field)
+        self.entryAmbiguous = entries.map(\.isAmbiguous)
         self.entryTrust = entryTrust
         self.entryNameWeight = nameWeight
         self.entryNameLength = nameLength
@@ -178,6 +192,15 @@ public struct NameIndex: Sendable {
         self.termIsWeak = weak
         self.termIsCode = isCode
         self.termMask = self.terms.map(NameIndex.mask)
+        var pm: [UInt64] = []
+        var ps: [Int32] = []
+        for t in self.terms {
+            ps.append(Int32(pm.count))
+            var m: UInt64 = 0
+            for b in t { m |= 1 << UInt64(b & 63); pm.append(m) }
+        }
+        self.prefixMasks = pm
+        self.prefixStart = ps
         let maxLen = self.terms.map(\.count).max() ?? 0
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
@@ -200,13 +223,14 @@ public struct NameIndex: Sendable {
     /// - Parameter limit: 1...50; 0 means the default (10).
     /// - Throws: `SearchError` for an empty, whitespace-only, punctuation-only or over-long
     ///   (> 200 characters) query, or a limit outside 0...50.
-    public func search(_ query: String, limit: Int = 0) throws -> SearchOutcome {
+    public func search(_ query: String, limit: Int = 0) throws(SearchError) -> SearchOutcome {
         guard limit >= 0, limit <= NameIndex.maximumLimit else {
             throw SearchError.limitOutOfRange(limit: limit, maximum: NameIndex.maximumLimit)
         }
-        let length = query.count
-        guard length <= NameIndex.maximumQueryLength else {
-            throw SearchError.queryTooLong(length: length, maximum: NameIndex.maximumQueryLength)
+        // characters, not bytes; count a long string only when it is too long anyway
+        if query.utf8.count > NameIndex.maximumQueryLength,
+           query.prefix(NameIndex.maximumQueryLength + 1).count > NameIndex.maximumQueryLength {
+            throw SearchError.queryTooLong(length: query.count, maximum: NameIndex.maximumQueryLength)
         }
         guard query.contains(where: { !$0.isWhitespace }) else { throw SearchError.emptyQuery }
         var tokens: [String] = []
@@ -218,12 +242,11 @@ public struct NameIndex: Sendable {
         let normalized = tokens.joined(separator: " ")
         let effectiveLimit = limit == 0 ? NameIndex.defaultLimit : limit
 
-        var matches = rank(tokens, limit: effectiveLimit)
+        let matches = rank(tokens, limit: effectiveLimit)
         var didYouMean: [String] = []
         if matches.isEmpty {
             didYouMean = suggestions(for: tokens)
         }
-        matches.reserveCapacity(0)
         return SearchOutcome(matches: matches, didYouMean: didYouMean, normalizedQuery: normalized)
     }
 
@@ -236,6 +259,7 @@ public struct NameIndex: Sendable {
     }
 
     static let prefixExpansionLimit = 64
+    static let corroborationWeight: Float = 0.05
 
     /// Vocabulary words matching one query word.
     func candidates(for token: String, isLast: Bool, into out: inout [Candidate]) {
@@ -294,8 +318,12 @@ public struct NameIndex: Sendable {
                 if lo2 < termsByLength.count {
                     for len in lo2..<termsByLength.count where len > n {
                         for id in termsByLength[len] {
-                            let tm = termMask[Int(id)]
-                            if (qm & ~tm).nonzeroBitCount > k { continue }
+                            // letters of the query missing from the word's first n + k letters,
+                            // and letters of its first n - k letters missing from the query
+                            let start = Int(prefixStart[Int(id)])
+                            let wide = prefixMasks[start + min(len, n + k) - 1]
+                            let narrow = prefixMasks[start + max(n - k, 1) - 1]
+                            if (qm & ~wide).nonzeroBitCount > k || (narrow & ~qm).nonzeroBitCount > k { continue }
                             let d = terms[Int(id)].withUnsafeBufferPointer { EditDistance.boundedPrefix(qbuf, $0, bound: k) }
                             if let d, d > 0 {
                                 out.append(Candidate(term: id, quality: d == 1 ? 0.6 : 0.5, edits: UInt8(d), how: 2))
@@ -315,6 +343,7 @@ public struct NameIndex: Sendable {
         var total: [Float]
         var nameMatched: [Float]  // share of the entry's own distinctive weight matched
         var stats: [UInt32]       // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
+        var exactAll: [UInt8]     // query words (generic ones included) matched exactly in the name
         var touched: [Int32] = []
 
         init(count: Int) {
@@ -323,6 +352,7 @@ public struct NameIndex: Sendable {
             total = [Float](repeating: 0, count: count)
             nameMatched = [Float](repeating: 0, count: count)
             stats = [UInt32](repeating: 0, count: count)
+            exactAll = [UInt8](repeating: 0, count: count)
             tokTouched.reserveCapacity(256)
             touched.reserveCapacity(256)
         }
@@ -337,32 +367,58 @@ public struct NameIndex: Sendable {
 
     func rank(_ tokens: [String], limit: Int) -> [SearchMatch] {
         var acc = Accumulator(count: entries.count)
-        var cands: [Candidate] = []
-        cands.reserveCapacity(32)
         var totalWeight: Float = 0
         var strongTokens = 0
-        let allWeak = tokens.allSatisfy(SearchNormalizer.isWeak)
 
+        // every word's readings, weight and whether it is generic (a typo of a generic word,
+        // "hospitl", is generic too)
+        var readings: [[Candidate]] = []
+        var weights: [Float] = []
+        var weakFlags: [Bool] = []
+        readings.reserveCapacity(tokens.count)
         for (ti, token) in tokens.enumerated() {
+            var cands: [Candidate] = []
             candidates(for: token, isLast: ti == tokens.count - 1, into: &cands)
-            let tokenIsWeak = SearchNormalizer.isWeak(token)
-            let counts = allWeak || !tokenIsWeak
-            if counts { strongTokens += 1 }
+            let exact = termIndex[token]
+            let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) })
+            var weak = SearchNormalizer.isWeak(token)
+            if exact == nil, let best, termIsWeak[Int(best.term)] { weak = true }
             // the word's weight: its own if known, else that of its best reading
-            var w: Float
-            if let id = termIndex[token] {
-                w = termWeight[Int(id)]
-            } else if let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) }) {
+            let w: Float
+            if let exact {
+                w = termWeight[Int(exact)]
+            } else if let best {
                 w = termWeight[Int(best.term)]
             } else {
-                w = tokenIsWeak ? unknownWeight * 0.1 : unknownWeight
+                w = weak ? unknownWeight * 0.1 : unknownWeight
             }
+            readings.append(cands)
+            weights.append(w)
+            weakFlags.append(weak)
+        }
+        let allWeak = !weakFlags.contains(false)
+
+        // distinctive words first; generic words then only refine entries already found
+        // (an entry matching generic words alone cannot reach the coverage threshold)
+        var order = Array(tokens.indices)
+        if !allWeak {
+            order = order.filter { !weakFlags[$0] } + order.filter { weakFlags[$0] }
+        }
+        var anyStrongMatched = false
+        for ti in order {
+            let cands = readings[ti]
+            let w = weights[ti]
+            let counts = allWeak || !weakFlags[ti]
+            if counts { strongTokens += 1 }
+            if counts && !cands.isEmpty { anyStrongMatched = true }
+            let refineOnly = !counts && anyStrongMatched
             totalWeight += w
 
             for c in cands {
                 let base = w * c.quality
                 for p in postings[Int(c.term)] {
                     let e = Int(p >> 1)
+                    if refineOnly && acc.stats[e] == 0 && acc.total[e] == 0 { continue }
                     let ctx = p & 1
                     let contrib = ctx == 1 ? base * 0.5 : base
                     if contrib > acc.tokBest[e] {
@@ -381,6 +437,7 @@ public struct NameIndex: Sendable {
                 if ctx == 0 {
                     var s = acc.stats[e]
                     s += 1 << 24
+                    if how == 0 { acc.exactAll[e] &+= 1 }
                     if how == 0 && counts { s += 1 }
                     if how == 1 { s += 1 << 6 }
                     if how == 2 { s += 1 << 12; s += edits << 18 }
@@ -399,7 +456,9 @@ public struct NameIndex: Sendable {
         // best entry per trust
         var bestForTrust = [Int32](repeating: -1, count: trusts.count)
         var scored: [Scored] = []
+        var secondScore: [Float] = []
         scored.reserveCapacity(acc.touched.count)
+        secondScore.reserveCapacity(acc.touched.count)
         for e32 in acc.touched {
             let e = Int(e32)
             let s = acc.stats[e]
@@ -407,7 +466,9 @@ public struct NameIndex: Sendable {
             guard nameHits > 0 else { continue } // matched only through context words
             let qcov = acc.total[e] / totalWeight
             guard qcov >= 0.3 else { continue }
-            let entry = entries[e]
+            let field = entryField[e]
+            // an alias that also means something else ("MRI") counts only when it explains the query
+            if entryAmbiguous[e] && qcov < 0.9 { continue }
             var nameWeight = entryNameWeight[e]
             if allWeak {
                 // a query of generic words only: measure against all words of the name
@@ -418,14 +479,14 @@ public struct NameIndex: Sendable {
             let edits = Int((s >> 18) & 63)
             let fullName = ecov >= 0.999
             let kind: SearchMatchKind
-            if entry.field == .odsCode {
+            if field == .odsCode {
                 kind = .exact
             } else if fuzzies > 0 {
                 kind = .fuzzy
             } else if prefixes > 0 {
                 kind = .prefix
-            } else if strongExact >= strongTokens && fullName {
-                kind = entry.field == .alias ? .alias : .exact
+            } else if strongExact >= strongTokens && Int(acc.exactAll[e]) == tokens.count && fullName {
+                kind = field == .alias ? .alias : .exact
             } else {
                 kind = .token
             }
@@ -439,19 +500,37 @@ public struct NameIndex: Sendable {
             score /= 1.04
             let trust = Int(entryTrust[e])
             if trustStanding[trust] == 0 { score *= 0.93 }
-            if entry.isAmbiguous { score *= 0.9 }
+            if entryAmbiguous[e] { score *= 0.9 }
             let candidate = Scored(entry: e32, score: score, kind: kind, edits: edits)
             let bi = bestForTrust[trust]
             if bi < 0 {
                 bestForTrust[trust] = Int32(scored.count)
                 scored.append(candidate)
+                secondScore.append(0)
             } else if precedes(candidate, scored[Int(bi)]) {
+                secondScore[Int(bi)] = max(secondScore[Int(bi)], scored[Int(bi)].score)
                 scored[Int(bi)] = candidate
+            } else {
+                secondScore[Int(bi)] = max(secondScore[Int(bi)], candidate.score)
             }
         }
         guard !scored.isEmpty else { return [] }
-        scored.sort(by: precedes)
-        return scored.prefix(limit).map { sc in
+        // corroboration: a second name of the same trust that also matches (its own name and
+        // one of its hospitals, say) adds a little
+        for i in scored.indices {
+            scored[i].score = (scored[i].score + NameIndex.corroborationWeight * secondScore[i]) / (1 + NameIndex.corroborationWeight)
+        }
+        // top `limit` by insertion: cheaper than sorting every candidate of a generic query
+        var top: [Scored] = []
+        top.reserveCapacity(limit + 1)
+        for sc in scored {
+            if top.count == limit, let last = top.last, !precedes(sc, last) { continue }
+            var i = top.count
+            while i > 0 && precedes(sc, top[i - 1]) { i -= 1 }
+            top.insert(sc, at: i)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map { sc in
             let entry = entries[Int(sc.entry)]
             let trust = trusts[Int(entryTrust[Int(sc.entry)])]
             return SearchMatch(
@@ -468,13 +547,13 @@ public struct NameIndex: Sendable {
         if a.kind.rank != b.kind.rank { return a.kind.rank < b.kind.rank }
         let ta = trustStanding[Int(entryTrust[Int(a.entry)])], tb = trustStanding[Int(entryTrust[Int(b.entry)])]
         if ta != tb { return ta > tb }
-        let fa = entries[Int(a.entry)].field.tieBreakRank, fb = entries[Int(b.entry)].field.tieBreakRank
+        let fa = entryField[Int(a.entry)].tieBreakRank, fb = entryField[Int(b.entry)].tieBreakRank
         if fa != fb { return fa < fb }
         if a.edits != b.edits { return a.edits < b.edits }
         let la = entryNameLength[Int(a.entry)], lb = entryNameLength[Int(b.entry)]
         if la != lb { return la < lb }
-        let oa = entries[Int(a.entry)].odsCode, ob = entries[Int(b.entry)].odsCode
-        if oa != ob { return oa < ob }
+        let ta2 = entryTrust[Int(a.entry)], tb2 = entryTrust[Int(b.entry)]
+        if ta2 != tb2 { return trustOrder[Int(ta2)] < trustOrder[Int(tb2)] }
         return a.entry < b.entry
     }
 
@@ -494,8 +573,11 @@ public struct NameIndex: Sendable {
             q.withUnsafeBufferPointer { qb in
                 let lo = max(1, n - bound), hi = min(termsByLength.count - 1, n + bound)
                 guard lo <= hi else { return }
+                let qm = NameIndex.mask(q)
                 for len in lo...hi {
                     for id in termsByLength[len] where !termIsWeak[Int(id)] {
+                        let tm = termMask[Int(id)]
+                        if (qm & ~tm).nonzeroBitCount > bound || (tm & ~qm).nonzeroBitCount > bound { continue }
                         guard let d = terms[Int(id)].withUnsafeBufferPointer({ EditDistance.bounded(qb, $0, bound: bound) }) else { continue }
                         let w = termWeight[Int(id)]
                         if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
@@ -510,7 +592,8 @@ public struct NameIndex: Sendable {
         guard changed else { return [] }
         let text = corrected.joined(separator: " ")
         var out = [text]
-        for m in rank(corrected, limit: 2) where !out.contains(m.matchedText) {
+        let found = rank(corrected, limit: 3)
+        for m in found where m.score >= 0.8 * found[0].score && !out.contains(m.matchedText) {
             out.append(m.matchedText)
         }
         return out

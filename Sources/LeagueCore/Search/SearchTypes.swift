@@ -1,6 +1,6 @@
 /// Which part of the data a search entry (and so a match) comes from.
 public enum SearchField: String, Sendable, Hashable, CaseIterable {
-    /// The trust's ODS code (e.g. `RJ1`).
+    /// The trust's ODS code (e.g. `RJ1`), or a hospital site code (e.g. `RGT01`, with `siteCode` set).
     case odsCode
     /// The trust's own name (display name or ODS name).
     case trustName
@@ -120,6 +120,16 @@ public struct SearchOutcome: Sendable, Hashable {
     public var didYouMean: [String]
     /// The query as the index sees it (lower case, punctuation removed, synonyms applied).
     public var normalizedQuery: String
+
+    /// Scores closer than this to the best one make a query ambiguous.
+    public static let ambiguityMargin = 0.05
+
+    /// True when the best match is not clearly ahead of the next one (within
+    /// `ambiguityMargin`): "royal", "st marys", "st georges tooting". A client answering with
+    /// one trust (`nhs-league rank`) should then also list the other candidates.
+    public var isAmbiguous: Bool {
+        matches.count > 1 && matches[1].score >= matches[0].score - SearchOutcome.ambiguityMargin
+    }
 }
 
 /// A query the index refuses; map to INVALID_ARGUMENT.
