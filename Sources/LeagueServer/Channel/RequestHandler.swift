@@ -64,14 +64,15 @@ final class RequestHandler: ChannelDuplexHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard !closing else { return }
         closing = true
-        let status: Status
-        if let wire = error as? WireError {
-            status = Status(code: wire.code, message: wire.message)
-        } else {
-            status = Status(code: .internal, message: "connection error: \(error)")
+        guard let wire = error as? WireError else {
+            // A socket error (reset, broken pipe): nobody to answer; just close.
+            logger.debug("closing connection after an I/O error", metadata: ["error": "\(error)"])
+            context.close(promise: nil)
+            return
         }
-        logger.debug("closing connection after a framing error", metadata: ["status": "\(status.code)"])
-        let response = Response(id: 0, status: status, dataVersion: responder.currentDataVersion)
+        logger.debug("closing connection after a framing error", metadata: ["status": "\(wire.code)"])
+        let response = Response(
+            id: 0, status: Status(code: wire.code, message: wire.message), dataVersion: responder.currentDataVersion)
         let channel = context.channel
         context.writeAndFlush(Self.wrapOutboundOut(ByteBuffer(bytes: ProtobufCodec.encode(response))))
             .whenComplete { _ in channel.close(promise: nil) }
