@@ -9,17 +9,22 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import NHS England's published NOF files (trust-data CSV, optional league-table CSV) into a dataset directory.",
         discussion: """
-            Rows for the same (quarter, table, trust) and (quarter, trust, domain) are replaced; all other rows are kept \
-            byte for byte. The merged dataset is validated exactly as the server validates it before anything is written; \
-            on any problem nothing is written and every problem is printed as file:line: what is wrong.
-            The embedded dataset is read-only: start from a copy of it, then serve that copy.
-              cp -r "$(nhs-league-server import --print-embedded-path)" ./data     # or copy Sources/LeagueData/Data/dataset
-              nhs-league-server import --data ./data --trust-data nhs-oversight-framework-mental-health-and-community-trust-data.csv \\
-                  --league-table nhs-oversight-framework-mental-health-and-community-trust-league-table.csv --dry-run
-              nhs-league-server import --data ./data --trust-data ... --quarter "Q2 2026/27" --published 2026-12-09
-              kill -HUP <pid of nhs-league-server --data ./data>                   # the running server picks the change up
-            Column names and metric ids come from the mapping file (bundled import-mapping.json; --mapping to use an edited copy).
-            Exit status: 0 imported (or nothing to change), 1 refused.
+            Rows for the same (quarter, table, trust) and (quarter, trust, domain) are replaced; all other \
+            rows are kept byte for byte. The merged dataset is validated as the server validates it before \
+            anything is written; on any problem nothing is written and every problem is printed as \
+            file:line: what is wrong. Exit status 0: imported (or nothing to change); 1: refused.
+
+            The embedded dataset is read-only: import into a copy and serve the copy.
+              cp -r "$(nhs-league-server import --print-embedded-path)" ./data
+              nhs-league-server import --data ./data --dry-run \\
+                --trust-data ...-mental-health-and-community-trust-data.csv \\
+                --league-table ...-mental-health-and-community-trust-league-table.csv
+              nhs-league-server import --data ./data --trust-data FILE \\
+                --quarter "Q2 2026/27" --published 2026-12-09
+              kill -HUP <pid>   # a server running with --data ./data reloads
+
+            Column names and metric ids come from the mapping file (the bundled \
+            import-mapping.json, see --print-mapping-path); pass an edited copy with --mapping.
             """
     )
 

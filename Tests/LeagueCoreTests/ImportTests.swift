@@ -96,7 +96,7 @@ struct ImportTests {
         let before = try F.rows(dir.appendingPathComponent("rankings.csv"))
         let first = try NOFImporter.run(try options(dir, F.ambulanceTrustData))
         #expect(first.changedFiles.contains("rankings.csv"))
-        #expect(first.tables.allSatisfy { $0.replaced == 10 && $0.tableSize == 10 })
+        #expect(first.tables.allSatisfy { $0.replaced == 10 && $0.sourceOnly == 10 && $0.tableSize == 10 })
         let after = try F.rows(dir.appendingPathComponent("rankings.csv"))
         let sourceCol = before.header.firstIndex(of: "source")!
         #expect(before.rows.count == after.rows.count)

@@ -38,6 +38,8 @@ public struct ImportReport: Sendable, CustomStringConvertible {
         public var added = 0
         public var replaced = 0
         public var unchanged = 0
+        /// Of `replaced`, rows whose only difference is the `source` text.
+        public var sourceOnly = 0
         /// Rows not in the import whose derived columns (table_size, joint_position) changed.
         public var otherRowsUpdated = 0
         public var tableSize = 0
@@ -47,6 +49,8 @@ public struct ImportReport: Sendable, CustomStringConvertible {
         public var added = 0
         public var replaced = 0
         public var unchanged = 0
+        /// Of `replaced`, rows whose only difference is the `source` text.
+        public var sourceOnly = 0
         /// Existing domain rows of imported trusts for which the import has no value (kept).
         public var keptNotInImport = 0
     }
@@ -65,12 +69,12 @@ public struct ImportReport: Sendable, CustomStringConvertible {
     public var description: String {
         var out: [String] = []
         for t in tables {
-            var s = "\(t.quarterTable): \(t.added) added, \(t.replaced) replaced, \(t.unchanged) unchanged (table size \(t.tableSize))"
+            var s = "\(t.quarterTable): \(t.added) added, \(t.replaced) replaced\(t.sourceOnly > 0 ? " (\(t.sourceOnly) only in source text)" : ""), \(t.unchanged) unchanged (table size \(t.tableSize))"
             if t.otherRowsUpdated > 0 { s += "; \(t.otherRowsUpdated) other rows' table_size/joint_position updated" }
             out.append(s)
         }
         for d in domains {
-            var s = "\(d.quarter.label) domain scores: \(d.added) added, \(d.replaced) replaced, \(d.unchanged) unchanged"
+            var s = "\(d.quarter.label) domain scores: \(d.added) added, \(d.replaced) replaced\(d.sourceOnly > 0 ? " (\(d.sourceOnly) only in source text)" : ""), \(d.unchanged) unchanged"
             if d.keptNotInImport > 0 { s += "; \(d.keptNotInImport) existing rows kept (no value in the import)" }
             out.append(s)
         }
@@ -267,7 +271,12 @@ public enum NOFImporter {
             let key = rankingKey(row)
             let before = original[key]
             if importedKeys.contains(key) {
-                if before == nil { c.added += 1 } else if before == row { c.unchanged += 1 } else { c.replaced += 1 }
+                if let before {
+                    if before == row { c.unchanged += 1 } else {
+                        c.replaced += 1
+                        if sameExceptSource(before, row, rankings.index["source"]) { c.sourceOnly += 1 }
+                    }
+                } else { c.added += 1 }
             } else if before != row {
                 c.otherRowsUpdated += 1
             }
@@ -300,7 +309,11 @@ public enum NOFImporter {
                 let key = domainKey(row)
                 importedDomainKeys.insert(key)
                 if let i = domainIndex[key] {
-                    if domainScores.rows[i] == row { c.unchanged += 1 } else { c.replaced += 1; domainScores.rows[i] = row }
+                    if domainScores.rows[i] == row { c.unchanged += 1 } else {
+                        c.replaced += 1
+                        if sameExceptSource(domainScores.rows[i], row, domainScores.index["source"]) { c.sourceOnly += 1 }
+                        domainScores.rows[i] = row
+                    }
                 } else {
                     c.added += 1
                     domainIndex[key] = domainScores.rows.count
@@ -375,6 +388,11 @@ public enum NOFImporter {
     }
 
     // MARK: helpers
+
+    static func sameExceptSource(_ a: [String], _ b: [String], _ source: Int?) -> Bool {
+        guard let source, a.count == b.count else { return false }
+        return a.indices.allSatisfy { $0 == source || a[$0] == b[$0] }
+    }
 
     static func quarterRank(_ label: String) -> Int {
         guard let q = Quarter(parsing: label) else { return Int.max }
