@@ -97,7 +97,11 @@ let package = Package(
         ),
 
         // MARK: tests
-        .testTarget(name: "LeagueCoreTests", dependencies: ["LeagueCore", "LeagueData"]),
+        .testTarget(
+            name: "LeagueCoreTests",
+            dependencies: ["LeagueCore", "LeagueData"],
+            resources: [.copy("Resources/search_eval.csv")]
+        ),
         .testTarget(
             name: "LeagueWireTests",
             dependencies: [

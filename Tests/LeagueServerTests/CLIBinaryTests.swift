@@ -94,3 +94,32 @@ struct CLIBinaryTests {
         }
     }
 }
+
+extension CLIBinaryTests {
+    @Test("actions \"kings lynn\" lists the Queen Elizabeth Hospital's sourced actions")
+    func actionsKingsLynn() async throws {
+        try await withTestServer { port, _ in
+            let run = try Self.run(["actions", "kings", "lynn", "--port", "\(port)"])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            #expect(run.stdout.contains("Queen Elizabeth Hospital, King's Lynn"))
+            #expect(run.stdout.contains("Source: http"))
+        }
+    }
+
+    @Test("nearest and table print readable answers within 80 columns")
+    func nearestAndTable() async throws {
+        try await withTestServer { port, _ in
+            let nearest = try Self.run(["nearest", "M13 9WL", "--table", "acute", "-n", "5", "--port", "\(port)"])
+            #expect(nearest.status == 0, "stderr: \(nearest.stderr)")
+            #expect(nearest.stdout.contains("postcode sector M13 9"))
+            let coordinates = try Self.run(["nearest", "--lat", "53.46", "--lon", "-2.23", "--port", "\(port)"])
+            #expect(coordinates.status == 0, "stderr: \(coordinates.stderr)")
+            let table = try Self.run(["table", "acute", "--bottom", "10", "--port", "\(port)"])
+            #expect(table.status == 0, "stderr: \(table.stderr)")
+            #expect(table.stdout.contains("134"))
+            for output in [nearest.stdout, coordinates.stdout, table.stdout] {
+                #expect(output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+            }
+        }
+    }
+}

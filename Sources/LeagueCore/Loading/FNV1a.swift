@@ -1,14 +1,11 @@
+import Foundation
+
 /// FNV-1a 64-bit hash (no crypto dependency), used for the dataset version.
 public struct FNV1a64: Sendable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     public init() {}
 
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        // Contiguous storage (Data, [UInt8]) is hashed through a raw buffer: iterating
-        // `Data` element by element is an order of magnitude slower.
-        if let done = bytes.withContiguousStorageIfAvailable({ update(buffer: UnsafeRawBufferPointer($0)) }) {
-            return done
-        }
         var h = value
         for b in bytes {
             h ^= UInt64(b)
@@ -17,14 +14,9 @@ public struct FNV1a64: Sendable {
         value = h
     }
 
-    /// Hashes raw bytes.
-    public mutating func update(buffer: UnsafeRawBufferPointer) {
-        var h = value
-        for b in buffer {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        value = h
+    /// Hashes raw bytes (fast path for `Data`).
+    public mutating func update(_ data: Data) {
+        data.withUnsafeBytes { raw in update(raw.bindMemory(to: UInt8.self)) }
     }
 
     /// 16 lower-case hex digits.

@@ -11,6 +11,17 @@ extension LeagueResponder {
             case .invalidArgument: return Status(code: .invalidArgument, message: error.message)
             case .notFound: return Status(code: .notFound, message: error.message)
             }
+        case let error as SearchError:
+            return Status(code: .invalidArgument, message: error.description)
+        case let error as LocationError:
+            switch error {
+            case .unknownPostcode, .noCoordinates:
+                return Status(code: .notFound, message: error.description)
+            case .malformedPostcode, .latitudeOutOfRange, .longitudeOutOfRange:
+                return Status(code: .invalidArgument, message: error.description)
+            }
+        case let error as NearestQueryError:
+            return Status(code: .invalidArgument, message: error.description)
         case is UnimplementedCall:
             return Status(code: .unimplemented, message: "this server does not know the call in this request (no call set, or a newer client)")
         default:

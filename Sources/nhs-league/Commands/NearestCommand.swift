@@ -17,16 +17,16 @@ struct NearestCommand: AsyncParsableCommand {
     @Argument(help: "A full postcode (\"SW1A 1AA\"), sector (\"M13 9\") or district (\"M13\").")
     var postcode: [String] = []
 
-    @Option(help: "Latitude (WGS84), with --lon instead of a postcode.")
+    @Option(parsing: .unconditional, help: "Latitude (WGS84), with --lon instead of a postcode.")
     var lat: Double?
 
-    @Option(help: "Longitude (WGS84), with --lat.")
+    @Option(parsing: .unconditional, help: "Longitude (WGS84), with --lat; negative west of Greenwich.")
     var lon: Double?
 
     @Option(name: .customLong("table"), help: "Only this table (acute, non-acute, ambulance); repeatable.")
     var tables: [String] = []
 
-    @Option(name: [.short, .customLong("limit")], help: "How many trusts (1-50).")
+    @Option(name: [.customShort("n"), .customLong("limit")], help: "How many trusts (1-50).")
     var limit: UInt32 = 5
 
     @Option(name: .customLong("within"), help: "Only trusts within this many km.")
@@ -67,18 +67,20 @@ struct NearestCommand: AsyncParsableCommand {
             heading += location.matched.isEmpty || location.matched == location.query ? ")" : " \(location.matched))"
             print(style.bold(heading))
             if !location.note.isEmpty { print(style.yellow(TextLayout.wrap(location.note))) }
-            let rows = result.trusts.map { nearby in
-                [
-                    String(format1(nearby.distanceKm)) + " km", nearby.trust.odsCode,
-                    TrustReport.displayName(nearby.trust.name),
-                    (nearby.viaHeadquarters ? "HQ " : "") + (nearby.site?.name ?? ""),
-                    nearby.trust.latest.map(RankingText.position) ?? "-",
-                    RankingText.cell(nearby.trust.latest?.segment),
-                ]
+            for (index, nearby) in result.trusts.enumerated() {
+                let distance = "\(format1(nearby.distanceKm)) km".leftPadded(to: 8)
+                print("\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                    + TextLayout.fit(TrustReport.displayName(nearby.trust.name), 58))
+                var facts: [String] = []
+                if let site = nearby.site { facts.append((nearby.viaHeadquarters ? "HQ: " : "") + site.name) }
+                facts.append(nearby.trust.table.name)
+                if let latest = nearby.trust.latest {
+                    facts.append("\(RankingText.position(latest))")
+                    if let segment = latest.segment { facts.append(style.segment(segment, "segment \(segment)")) }
+                }
+                print(String(repeating: " ", count: 19) + TextLayout.wrap(facts.joined(separator: " · "), indent: 19, firstLineUsed: 19))
             }
-            print(TextLayout.table(
-                headers: ["Distance", "Code", "Trust", "Nearest site", "Position", "Seg"], rows: rows,
-                flexible: [2, 3], rightAligned: [0, 5]))
+            if !result.caveats.isEmpty { print("") }
             for caveat in result.caveats { print(style.dim("- " + TextLayout.wrap(caveat, indent: 2, firstLineUsed: 2))) }
         }
     }

@@ -1,6 +1,12 @@
 import ArgumentParser
 import LeagueWire
 
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
+
 /// `nhs-league search <text>`: candidate trusts for a name, hospital or abbreviation.
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +23,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Argument(help: "What to look for.")
     var words: [String]
 
-    @Option(name: [.short, .customLong("limit")], help: "Most candidates to list (1-50).")
+    @Option(name: [.customShort("n"), .customLong("limit")], help: "Most candidates to list (1-50).")
     var limit: UInt32 = 10
 
     @OptionGroup var connection: ConnectionOptions
@@ -33,15 +39,23 @@ struct SearchCommand: AsyncParsableCommand {
                 print(TextLayout.wrap(text))
                 throw CLIError(.notFound, "no match")
             }
-            let rows = result.matches.map { match in
-                [
-                    match.trust.odsCode, TrustReport.displayName(match.trust.name),
-                    match.trust.latest.map(RankingText.position) ?? "-",
-                    match.kind.name + (match.field == .trustName ? "" : " " + match.field.name.replacingOccurrences(of: "_", with: " ")),
-                    match.field == .trustName ? "" : match.matchedText,
-                ]
+            let style = Style.current
+            for (index, match) in result.matches.enumerated() {
+                let number = String(index + 1).leftPadded(to: 2)
+                print("\(number). \(style.bold(match.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                    + TextLayout.fit(TrustReport.displayName(match.trust.name), 70))
+                var facts: [String] = [match.trust.table.name]
+                if let latest = match.trust.latest {
+                    facts.append("\(RankingText.position(latest)) in \(latest.quarter)")
+                    if let segment = latest.segment { facts.append("segment \(segment)") }
+                }
+                var how = "\(match.kind.name) match"
+                if match.field != .trustName, match.field != .odsCode {
+                    how += " on \(match.field.name.replacingOccurrences(of: "_", with: " ")) \"\(match.matchedText)\""
+                }
+                facts.append(how)
+                print("         " + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))
             }
-            print(TextLayout.table(headers: ["Code", "Trust", "Position", "Match", "Matched"], rows: rows, flexible: [1, 4]))
         }
     }
 }

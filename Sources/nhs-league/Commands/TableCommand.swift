@@ -63,13 +63,14 @@ struct TableCommand: AsyncParsableCommand {
             print(style.bold(TextLayout.wrap(title)))
             let rows = result.rows.map { row in
                 [
-                    RankingText.position(row.ranking).replacingOccurrences(of: " of \(row.ranking.tableSize)", with: ""),
+                    row.ranking.leaguePosition.map { (row.ranking.jointPosition ? "=" : "") + String($0) } ?? "-",
                     row.trust.odsCode, TrustReport.displayName(row.trust.name), RankingText.cell(row.ranking.segment),
                     row.ranking.averageMetricScore.map(RankingText.format) ?? "-", RankingText.arrow(row.ranking.movement),
                 ]
             }
             print(TextLayout.table(
                 headers: ["Pos", "Code", "Trust", "Seg", "Score", "Move"], rows: rows, flexible: [2], rightAligned: [0, 3, 4]))
+            if result.rows.contains(where: \.ranking.jointPosition) { print(style.dim("= joint position (same segment and score)")) }
             let shown = result.rows.count
             if UInt32(shown) + offset < result.totalMatching {
                 print(style.dim("\(shown) of \(result.totalMatching) matching trusts shown; use --offset to page."))

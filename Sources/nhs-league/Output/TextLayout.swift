@@ -5,14 +5,14 @@ enum TextLayout {
     /// Aligns `rows` under `headers`. Columns listed in `flexible` shrink (with "…")
     /// so the whole table fits `width`; `rightAligned` columns are right-justified.
     static func table(
-        headers: [String], rows: [[String]], flexible: Set<Int> = [], rightAligned: Set<Int> = []
+        headers: [String], rows: [[String]], flexible: Set<Int> = [], rightAligned: Set<Int> = [], indent: Int = 0
     ) -> String {
         let count = headers.count
         var widths = (0..<count).map { column in
             ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
         let gap = 2
-        var total = widths.reduce(0, +) + gap * (count - 1)
+        var total = widths.reduce(0, +) + gap * (count - 1) + indent
         // Shrink flexible columns, widest first, until the table fits.
         while total > width, let widest = flexible.filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) {
             widths[widest] -= 1
@@ -23,7 +23,7 @@ enum TextLayout {
                 let fitted = fit(cell, widths[column])
                 let pad = String(repeating: " ", count: widths[column] - fitted.count)
                 return rightAligned.contains(column) ? pad + fitted : fitted + pad
-            }.joined(separator: String(repeating: " ", count: gap))
+            }.joined(separator: String(repeating: " ", count: gap)).prefixed(by: indent)
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
@@ -48,5 +48,11 @@ enum TextLayout {
 
     static func fit(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+}
+
+extension String {
+    fileprivate func prefixed(by spaces: Int) -> String {
+        spaces == 0 ? self : String(repeating: " ", count: spaces) + self
     }
 }

@@ -83,7 +83,8 @@ enum TrustReport {
             [domain.name, RankingText.score(domain.score).replacingOccurrences(of: "not published", with: "-"), RankingText.cell(domain.segment)]
         }
         return TextLayout.table(
-            headers: ["Domain (\(ranking.quarter))", "Score", "Segment"], rows: rows, flexible: [0], rightAligned: [1, 2])
+            headers: ["Domain (\(ranking.quarter))", "Score", "Segment"], rows: rows, flexible: [0], rightAligned: [1, 2],
+            indent: 2)
     }
 
     static func historyTable(_ rankings: [Ranking]) -> String {
@@ -94,7 +95,7 @@ enum TrustReport {
             ]
         }
         return TextLayout.table(
-            headers: ["Quarter", "Position", "Segment", "Score", "Move"], rows: rows, rightAligned: [2, 3])
+            headers: ["Quarter", "Position", "Segment", "Score", "Move"], rows: rows, rightAligned: [2, 3], indent: 2)
     }
 
     /// ODS names are upper case ("MOORFIELDS EYE HOSPITAL NHS FOUNDATION TRUST"); show

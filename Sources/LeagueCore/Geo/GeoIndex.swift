@@ -1,0 +1,438 @@
+import Foundation
+
+/// The league tables a trust appears in, as a bit set (fast filtering inside the index).
+public struct GeoTables: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let acute = GeoTables(rawValue: 1)
+    public static let nonAcute = GeoTables(rawValue: 2)
+    public static let ambulance = GeoTables(rawValue: 4)
+    public static let all: GeoTables = [.acute, .nonAcute, .ambulance]
+
+    /// Parses "acute", "non-acute", "ambulance" (the `table` column of rankings.csv).
+    public init?(tableName: String) {
+        switch tableName.lowercased().filter({ $0.isLetter }) {
+        case "acute": self = .acute
+        case "nonacute", "mentalhealthandcommunity": self = .nonAcute
+        case "ambulance": self = .ambulance
+        default: return nil
+        }
+    }
+}
+
+/// A trust as the geographic index needs it.
+public struct GeoTrustInput: Sendable, Equatable {
+    public var odsCode: String
+    /// Tables the trust is ranked in; a trust in no table is never a result.
+    public var tables: GeoTables
+    /// False for a closed trust (never a result); nil when the open status is not recorded.
+    public var isOpen: Bool?
+    public var headquartersPostcode: String?
+    public var headquartersLatitude: Double?
+    public var headquartersLongitude: Double?
+
+    public init(odsCode: String, tables: GeoTables, isOpen: Bool?, headquartersPostcode: String?,
+                headquartersLatitude: Double?, headquartersLongitude: Double?) {
+        self.odsCode = odsCode
+        self.tables = tables
+        self.isOpen = isOpen
+        self.headquartersPostcode = headquartersPostcode
+        self.headquartersLatitude = headquartersLatitude
+        self.headquartersLongitude = headquartersLongitude
+    }
+}
+
+/// A hospital site as the geographic index needs it.
+public struct GeoSiteInput: Sendable, Equatable {
+    public var siteCode: String
+    public var name: String
+    public var postcode: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    /// The trust that runs the site today; nil/blank = unknown (never attributed to a trust).
+    public var currentParentOdsCode: String?
+
+    public init(siteCode: String, name: String, postcode: String?, latitude: Double?, longitude: Double?,
+                currentParentOdsCode: String?) {
+        self.siteCode = siteCode
+        self.name = name
+        self.postcode = postcode
+        self.latitude = latitude
+        self.longitude = longitude
+        self.currentParentOdsCode = currentParentOdsCode
+    }
+}
+
+/// The place a trust was measured from: its nearest site, or its headquarters when it has no known site.
+public struct GeoPlace: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case site
+        case headquarters
+    }
+    public var kind: Kind
+    /// Site code (nil for headquarters).
+    public var siteCode: String?
+    /// Site name (nil for headquarters).
+    public var name: String?
+    public var postcode: String?
+    public var latitude: Double
+    public var longitude: Double
+}
+
+/// One answer row: a trust and its nearest point.
+public struct NearestTrust: Sendable, Equatable {
+    public var odsCode: String
+    public var tables: GeoTables
+    public var place: GeoPlace
+    public var distanceKm: Double
+    public var distanceMiles: Double { GeoMath.miles(fromKm: distanceKm) }
+    /// True when the trust has no known site with coordinates and its headquarters was used.
+    public var viaHeadquarters: Bool { place.kind == .headquarters }
+}
+
+/// Why a nearest-trust query was refused.
+public enum NearestQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case latitudeOutOfRange(Double)
+    case longitudeOutOfRange(Double)
+    case limitOutOfRange(Int)
+    case maxDistanceOutOfRange(Double)
+
+    public var description: String {
+        switch self {
+        case .latitudeOutOfRange(let v): return "latitude \(v) is out of range (-90 to 90)"
+        case .longitudeOutOfRange(let v): return "longitude \(v) is out of range (-180 to 180)"
+        case .limitOutOfRange(let v): return "limit \(v) is out of range (1 to \(GeoIndex.maxLimit))"
+        case .maxDistanceOutOfRange(let v): return "maximum distance \(v) km must be a positive number"
+        }
+    }
+}
+
+/// Immutable spatial index of the places (sites, or HQ as a fallback) of every open, ranked trust.
+///
+/// Points are unit vectors on the sphere, held in a 3-D k-d tree; the straight-line distance
+/// between unit vectors increases strictly with great-circle distance, so a best-first search
+/// with exact box lower bounds finds exactly the same trusts as a brute-force haversine scan.
+/// The search keeps one entry per trust (its nearest point) and stops as soon as the k-th
+/// trust found is strictly closer than every unvisited box.
+public struct GeoIndex: Sendable {
+    public static let defaultLimit = 5
+    public static let maxLimit = 50
+    static let leafSize = 8
+
+    /// What went in and what was left out, for logs and `info`.
+    public struct Summary: Sendable, Equatable {
+        /// Open, ranked trusts (the possible results).
+        public var eligibleTrusts: Int
+        /// Sites with coordinates attributed to an eligible trust.
+        public var sitesIndexed: Int
+        /// Trusts located by their headquarters because no site with coordinates is known.
+        public var trustsViaHeadquarters: [String]
+        /// Eligible trusts with neither a site nor HQ coordinates (can never be a result).
+        public var trustsWithoutLocation: [String]
+        /// Sites with no known current parent (kept out: never attributed to a trust).
+        public var sitesWithUnknownParent: Int
+        /// Sites whose parent is not an open ranked trust (independent providers, unranked/closed trusts).
+        public var sitesWithIneligibleParent: Int
+        /// Sites of eligible trusts without coordinates.
+        public var sitesWithoutCoordinates: Int
+    }
+
+    struct Node {
+        var minX, minY, minZ, maxX, maxY, maxZ: Double
+        var start: Int32, end: Int32
+        var left: Int32, right: Int32  // -1 for a leaf
+        var mask: UInt8
+    }
+
+    // Points, in k-d tree order (struct of arrays).
+    private let px: [Double]
+    private let py: [Double]
+    private let pz: [Double]
+    private let pTrust: [Int32]
+    private let pMask: [UInt8]
+    private let pPlace: [Int32]
+    private let nodes: [Node]
+
+    /// Trusts sorted by ODS code (the tie-break order), with their tables.
+    private let trustCodes: [String]
+    private let trustTables: [GeoTables]
+    /// Places in input order, referenced by `pPlace`.
+    private let places: [GeoPlace]
+
+    public let summary: Summary
+
+    /// Number of indexed points (sites plus HQ fallbacks).
+    public var pointCount: Int { px.count }
+
+    public init(trusts: [GeoTrustInput], sites: [GeoSiteInput]) {
+        var eligible: [String: GeoTrustInput] = [:]
+        for t in trusts where t.isOpen != false && !t.tables.isEmpty {
+            if eligible[t.odsCode] == nil { eligible[t.odsCode] = t }
+        }
+        let codes = eligible.keys.sorted()
+        var trustIndex: [String: Int32] = [:]
+        for (i, c) in codes.enumerated() { trustIndex[c] = Int32(i) }
+
+        var places: [GeoPlace] = []
+        var raw: [(x: Double, y: Double, z: Double, trust: Int32, mask: UInt8, place: Int32)] = []
+        var located = Set<String>()
+        var unknownParent = 0, ineligibleParent = 0, noCoordinates = 0
+        for s in sites {
+            let parent = (s.currentParentOdsCode ?? "").trimmingCharacters(in: .whitespaces)
+            if parent.isEmpty { unknownParent += 1; continue }
+            guard let ti = trustIndex[parent], let t = eligible[parent] else { ineligibleParent += 1; continue }
+            guard let lat = s.latitude, let lon = s.longitude,
+                  GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
+            else { noCoordinates += 1; continue }
+            let v = GeoMath.unitVector(latitude: lat, longitude: lon)
+            places.append(GeoPlace(kind: .site, siteCode: s.siteCode, name: s.name, postcode: s.postcode,
+                                   latitude: lat, longitude: lon))
+            raw.append((v.x, v.y, v.z, ti, t.tables.rawValue, Int32(places.count - 1)))
+            located.insert(parent)
+        }
+        var viaHQ: [String] = [], unlocated: [String] = []
+        for c in codes where !located.contains(c) {
+            let t = eligible[c]!
+            guard let lat = t.headquartersLatitude, let lon = t.headquartersLongitude,
+                  GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
+            else { unlocated.append(c); continue }
+            let v = GeoMath.unitVector(latitude: lat, longitude: lon)
+            places.append(GeoPlace(kind: .headquarters, siteCode: nil, name: nil, postcode: t.headquartersPostcode,
+                                   latitude: lat, longitude: lon))
+            raw.append((v.x, v.y, v.z, trustIndex[c]!, t.tables.rawValue, Int32(places.count - 1)))
+            viaHQ.append(c)
+        }
+
+        // Build the k-d tree, reordering `raw` in place.
+        var nodes: [Node] = []
+        nodes.reserveCapacity(2 * raw.count / Self.leafSize + 2)
+        func build(_ lo: Int, _ hi: Int) -> Int32 {
+            var n = Node(minX: .infinity, minY: .infinity, minZ: .infinity,
+                         maxX: -.infinity, maxY: -.infinity, maxZ: -.infinity,
+                         start: Int32(lo), end: Int32(hi), left: -1, right: -1, mask: 0)
+            for i in lo..<hi {
+                let p = raw[i]
+                n.minX = min(n.minX, p.x); n.maxX = max(n.maxX, p.x)
+                n.minY = min(n.minY, p.y); n.maxY = max(n.maxY, p.y)
+                n.minZ = min(n.minZ, p.z); n.maxZ = max(n.maxZ, p.z)
+                n.mask |= p.mask
+            }
+            let id = nodes.count
+            nodes.append(n)
+            if hi - lo > Self.leafSize {
+                let ex = n.maxX - n.minX, ey = n.maxY - n.minY, ez = n.maxZ - n.minZ
+                let axis = ex >= ey && ex >= ez ? 0 : (ey >= ez ? 1 : 2)
+                raw[lo..<hi].sort { a, b in
+                    switch axis {
+                    case 0: return a.x < b.x
+                    case 1: return a.y < b.y
+                    default: return a.z < b.z
+                    }
+                }
+                let mid = (lo + hi) / 2
+                let l = build(lo, mid)
+                let r = build(mid, hi)
+                nodes[id].left = l
+                nodes[id].right = r
+            }
+            return Int32(id)
+        }
+        if !raw.isEmpty { _ = build(0, raw.count) }
+
+        self.px = raw.map(\.x)
+        self.py = raw.map(\.y)
+        self.pz = raw.map(\.z)
+        self.pTrust = raw.map(\.trust)
+        self.pMask = raw.map(\.mask)
+        self.pPlace = raw.map(\.place)
+        self.nodes = nodes
+        self.trustCodes = codes
+        self.trustTables = codes.map { eligible[$0]!.tables }
+        self.places = places
+        self.summary = Summary(
+            eligibleTrusts: codes.count, sitesIndexed: places.count - viaHQ.count,
+            trustsViaHeadquarters: viaHQ, trustsWithoutLocation: unlocated,
+            sitesWithUnknownParent: unknownParent, sitesWithIneligibleParent: ineligibleParent,
+            sitesWithoutCoordinates: noCoordinates)
+    }
+
+    /// The eligible (open, ranked) trusts, sorted by ODS code.
+    public var eligibleTrustCodes: [String] { trustCodes }
+
+    static func validate(latitude: Double, longitude: Double, limit: Int, maxDistanceKm: Double?) throws(NearestQueryError) {
+        guard GeoMath.isValidLatitude(latitude) else { throw .latitudeOutOfRange(latitude) }
+        guard GeoMath.isValidLongitude(longitude) else { throw .longitudeOutOfRange(longitude) }
+        guard limit >= 1, limit <= maxLimit else { throw .limitOutOfRange(limit) }
+        if let d = maxDistanceKm, !(d.isFinite && d > 0) { throw .maxDistanceOutOfRange(d) }
+    }
+
+    /// The `limit` nearest open, ranked trusts to a point, one entry per trust (ranked by the
+    /// trust's nearest site, or its HQ when it has no known site), closest first; ties by ODS code.
+    ///
+    /// - Parameters:
+    ///   - tables: only trusts ranked in one of these tables (default: all).
+    ///   - maxDistanceKm: nil = no radius: always the `limit` nearest (fewer only if fewer trusts exist).
+    public func nearestTrusts(
+        latitude: Double, longitude: Double, limit: Int = GeoIndex.defaultLimit,
+        tables: GeoTables = .all, maxDistanceKm: Double? = nil
+    ) throws(NearestQueryError) -> [NearestTrust] {
+        try Self.validate(latitude: latitude, longitude: longitude, limit: limit, maxDistanceKm: maxDistanceKm)
+        let filter = tables.isEmpty ? GeoTables.all.rawValue : tables.rawValue
+        guard !nodes.isEmpty, nodes[0].mask & filter != 0 else { return [] }
+        let q = GeoMath.unitVector(latitude: latitude, longitude: longitude)
+        // Slightly widened chord limit; the exact haversine limit is applied at the end.
+        let limitSq = maxDistanceKm.map { GeoMath.squaredChord(forKm: $0) * (1 + 1e-9) + 1e-15 } ?? .infinity
+        let k = limit
+        let trustCount = trustCodes.count
+
+        // The search runs in chord space (cheap, exact box bounds) but ranks by the haversine distance
+        // itself, so ties and last-bit differences come out exactly as in a haversine scan. Chord and
+        // haversine are both strictly monotone in the true angle; `slack` absorbs their rounding.
+        let slack = 1 + 1e-9
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestKm in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { bestPoint in
+                withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
+                    withUnsafeTemporaryAllocation(of: (km: Double, trust: Int32, chord: Double).self, capacity: k + 1) { top in
+                        bestKm.initialize(repeating: .infinity)
+                        bestChord.initialize(repeating: .infinity)
+                        var heapCount = 0
+                        var topCount = 0
+
+                        func push(_ b: Double, _ node: Int32) {
+                            var i = heapCount
+                            heapCount += 1
+                            while i > 0 {
+                                let parent = (i - 1) / 2
+                                if heap[parent].0 <= b { break }
+                                heap[i] = heap[parent]
+                                i = parent
+                            }
+                            heap[i] = (b, node)
+                        }
+                        func pop() -> (Double, Int32) {
+                            let result = heap[0]
+                            heapCount -= 1
+                            if heapCount > 0 {
+                                let last = heap[heapCount]
+                                var i = 0
+                                while true {
+                                    let l = 2 * i + 1
+                                    if l >= heapCount { break }
+                                    var c = l
+                                    if l + 1 < heapCount, heap[l + 1].0 < heap[l].0 { c = l + 1 }
+                                    if heap[c].0 >= last.0 { break }
+                                    heap[i] = heap[c]
+                                    i = c
+                                }
+                                heap[i] = last
+                            }
+                            return result
+                        }
+                        @inline(__always) func boxBound(_ n: Node) -> Double {
+                            let dx = max(0, n.minX - q.x, q.x - n.maxX)
+                            let dy = max(0, n.minY - q.y, q.y - n.maxY)
+                            let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
+                            return dx * dx + dy * dy + dz * dz
+                        }
+
+                        px.withUnsafeBufferPointer { xs in
+                        py.withUnsafeBufferPointer { ys in
+                        pz.withUnsafeBufferPointer { zs in
+                        pTrust.withUnsafeBufferPointer { trs in
+                        pMask.withUnsafeBufferPointer { masks in
+                        pPlace.withUnsafeBufferPointer { placeOf in
+                        places.withUnsafeBufferPointer { places in
+                        nodes.withUnsafeBufferPointer { nodes in
+                            push(boxBound(nodes[0]), 0)
+                            while heapCount > 0 {
+                                let (bound, id) = pop()
+                                if bound > limitSq { break }
+                                if topCount == k, bound > top[k - 1].chord * slack { break }
+                                let node = nodes[Int(id)]
+                                if node.left >= 0 {
+                                    let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
+                                    if l.mask & filter != 0 { push(boxBound(l), node.left) }
+                                    if r.mask & filter != 0 { push(boxBound(r), node.right) }
+                                    continue
+                                }
+                                for i in Int(node.start)..<Int(node.end) where masks[i] & filter != 0 {
+                                    let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
+                                    let d = dx * dx + dy * dy + dz * dz
+                                    if d > limitSq { continue }
+                                    if topCount == k, d > top[k - 1].chord * slack { continue }
+                                    let t = Int(trs[i])
+                                    if d > bestChord[t] * slack { continue }
+                                    let place = places[Int(placeOf[i])]
+                                    let km = GeoMath.haversineKm(latitude1: latitude, longitude1: longitude,
+                                                                 latitude2: place.latitude, longitude2: place.longitude)
+                                    if let maxKm = maxDistanceKm, km > maxKm { continue }
+                                    guard km < bestKm[t] else { continue }
+                                    bestKm[t] = km
+                                    bestChord[t] = min(bestChord[t], d)
+                                    bestPoint[t] = Int32(i)
+                                    let entry = (km: km, trust: Int32(t), chord: d)
+                                    // Remove the trust's previous entry from the top list, if any.
+                                    var j = 0
+                                    while j < topCount, top[j].trust != entry.trust { j += 1 }
+                                    if j < topCount {
+                                        while j + 1 < topCount { top[j] = top[j + 1]; j += 1 }
+                                        topCount -= 1
+                                    }
+                                    @inline(__always) func before(_ a: (km: Double, trust: Int32, chord: Double),
+                                                                  _ b: (km: Double, trust: Int32, chord: Double)) -> Bool {
+                                        a.km < b.km || (a.km == b.km && a.trust < b.trust)
+                                    }
+                                    if topCount == k, !before(entry, top[k - 1]) { continue }
+                                    var pos = topCount < k ? topCount : k - 1
+                                    while pos > 0, before(entry, top[pos - 1]) { top[pos] = top[pos - 1]; pos -= 1 }
+                                    top[pos] = entry
+                                    if topCount < k { topCount += 1 }
+                                }
+                            }
+                        }}}}}}}}
+
+                        var result: [NearestTrust] = []
+                        result.reserveCapacity(topCount)
+                        for j in 0..<topCount {
+                            let t = Int(top[j].trust)
+                            let place = places[Int(pPlace[Int(bestPoint[t])])]
+                            result.append(NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
+                                                       place: place, distanceKm: top[j].km))
+                        }
+                        return result
+                    }
+                }
+            }
+            }
+        }
+    }
+
+    /// Reference implementation: haversine distance to every indexed point, the minimum per trust,
+    /// sorted by (distance, ODS code). Used by the tests and the benchmark; same contract as
+    /// `nearestTrusts`.
+    public func nearestTrustsBruteForce(
+        latitude: Double, longitude: Double, limit: Int = GeoIndex.defaultLimit,
+        tables: GeoTables = .all, maxDistanceKm: Double? = nil
+    ) throws(NearestQueryError) -> [NearestTrust] {
+        try Self.validate(latitude: latitude, longitude: longitude, limit: limit, maxDistanceKm: maxDistanceKm)
+        let filter = tables.isEmpty ? GeoTables.all : tables
+        var bestKm = [Double](repeating: .infinity, count: trustCodes.count)
+        var bestPlace = [Int](repeating: -1, count: trustCodes.count)
+        for i in 0..<px.count where pMask[i] & filter.rawValue != 0 {
+            let place = places[Int(pPlace[i])]
+            let km = GeoMath.haversineKm(latitude1: latitude, longitude1: longitude,
+                                         latitude2: place.latitude, longitude2: place.longitude)
+            if let maxKm = maxDistanceKm, km > maxKm { continue }
+            let t = Int(pTrust[i])
+            if km < bestKm[t] { bestKm[t] = km; bestPlace[t] = Int(pPlace[i]) }
+        }
+        var rows: [NearestTrust] = []
+        for t in 0..<trustCodes.count where bestPlace[t] >= 0 {
+            rows.append(NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
+                                     place: places[bestPlace[t]], distanceKm: bestKm[t]))
+        }
+        rows.sort { $0.distanceKm != $1.distanceKm ? $0.distanceKm < $1.distanceKm : $0.odsCode < $1.odsCode }
+        return Array(rows.prefix(limit))
+    }
+}
