@@ -92,6 +92,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "nhs-league-conformance",
+            dependencies: [
+                "LeagueClient", "LeagueWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
             name: "nhs-league-bench",
             dependencies: ["LeagueCore", "LeagueData"]
         ),

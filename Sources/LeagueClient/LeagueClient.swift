@@ -60,7 +60,12 @@ public final class LeagueClient: Sendable {
     /// Throws only when no answer arrives (timeout, closed connection, undecodable bytes).
     public func send(_ call: Call, deadlineMs: UInt32 = 0, timeout: Duration? = nil) async throws(LeagueClientError) -> Response {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
-        let request = Request(id: id, deadlineMs: deadlineMs, call: call)
+        return try await send(Request(id: id, deadlineMs: deadlineMs, call: call), timeout: timeout)
+    }
+
+    /// Sends a request with an id the caller chose (for tools that must control ids, such
+    /// as conformance runs). Don't mix with `send(_ call:)` on one client: its ids start at 1.
+    public func send(_ request: Request, timeout: Duration? = nil) async throws(LeagueClientError) -> Response {
         let promise = channel.eventLoop.makePromise(of: Response.self)
         let pending = PendingCall(
             request: request, promise: promise,

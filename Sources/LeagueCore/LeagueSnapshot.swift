@@ -14,9 +14,22 @@ public struct LeagueSnapshot: Sendable {
     public let geo: GeoIndex
     /// When this snapshot was loaded.
     public let loadedAt: Date
+    /// Names this snapshot's content: the dataset's version, extended with the full-postcode
+    /// table's hash when one is loaded, so it changes exactly when any served data changes.
+    public let version: String
 
-    public init(dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable(), loadedAt: Date = Date()) {
+    public init(
+        dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable(), fullPostcodesHash: String? = nil,
+        loadedAt: Date = Date()
+    ) {
         self.dataset = dataset
+        if let fullPostcodesHash {
+            var hasher = FNV1a64()
+            hasher.update(Array((dataset.contentHash + "+" + fullPostcodesHash).utf8))
+            self.version = hasher.hex + "-" + (dataset.latestQuarter?.label ?? "none")
+        } else {
+            self.version = dataset.version
+        }
         self.queries = TrustQueries(dataset: dataset)
         self.names = NameIndex.build(from: dataset)
         self.postcodes = PostcodeIndex(dataset: dataset, fullPostcodes: fullPostcodes)
@@ -30,9 +43,12 @@ public struct LeagueSnapshot: Sendable {
     /// Open import) is loaded when present; without it full postcodes resolve to sectors.
     public static func load(from directory: URL) throws -> LeagueSnapshot {
         let dataset = try DatasetLoader.load(from: directory)
-        let fullPath = directory.appendingPathComponent(FullPostcodeTable.fileName).path
-        let full = FileManager.default.fileExists(atPath: fullPath)
-            ? try FullPostcodeTable.load(fromDataDirectory: directory) : FullPostcodeTable()
-        return LeagueSnapshot(dataset: dataset, fullPostcodes: full)
+        let fullURL = directory.appendingPathComponent(FullPostcodeTable.fileName)
+        guard FileManager.default.fileExists(atPath: fullURL.path) else { return LeagueSnapshot(dataset: dataset) }
+        var hasher = FNV1a64()
+        hasher.update(try Data(contentsOf: fullURL))
+        return LeagueSnapshot(
+            dataset: dataset, fullPostcodes: try FullPostcodeTable.load(fromDataDirectory: directory),
+            fullPostcodesHash: hasher.hex)
     }
 }

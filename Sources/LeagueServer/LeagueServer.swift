@@ -60,7 +60,8 @@ public final class LeagueServer: Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelOption(
                 .writeBufferWaterMark,
-                value: .init(low: 32 * 1024, high: max(64 * 1024, configuration.maxPendingResponsesPerConnection * 256)))
+                value: .init(
+                    low: max(1, configuration.maxBufferedResponseBytes / 2), high: max(2, configuration.maxBufferedResponseBytes)))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations

@@ -12,9 +12,10 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// refused before its body is read: the connection gets an id-0 RESOURCE_EXHAUSTED
     /// response and is closed. Default 64 KiB - every valid request is far smaller.
     public var maxRequestBytes: Int
-    /// Most requests answered per connection before the server stops reading from it
-    /// while the client does not read its answers (write back-pressure). Default 1024.
-    public var maxPendingResponsesPerConnection: Int
+    /// Write back-pressure: once this many bytes of answers wait for a client that is not
+    /// reading them, the server stops reading that client's requests until they drain.
+    /// Default 1 MiB.
+    public var maxBufferedResponseBytes: Int
     /// Accept backlog. Default 256.
     public var backlog: Int32
 
@@ -22,13 +23,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         host: String = "127.0.0.1",
         port: Int = ServerConfiguration.defaultPort,
         maxRequestBytes: Int = 64 * 1024,
-        maxPendingResponsesPerConnection: Int = 1024,
+        maxBufferedResponseBytes: Int = 1024 * 1024,
         backlog: Int32 = 256
     ) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
-        self.maxPendingResponsesPerConnection = maxPendingResponsesPerConnection
+        self.maxBufferedResponseBytes = maxBufferedResponseBytes
         self.backlog = backlog
     }
 }

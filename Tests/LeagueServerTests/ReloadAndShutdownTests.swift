@@ -62,7 +62,7 @@ struct ReloadAndShutdownTests {
                     }
                     // One answer, one snapshot: the name must belong to the version stamped on it.
                     let reloaded = detail.trust.name.hasSuffix("RELOADED")
-                    #expect(reloaded == (response.dataVersion != original.dataset.version))
+                    #expect(reloaded == (response.dataVersion != original.version))
                     answered += 1
                 }
                 #expect(answered > 0)
@@ -75,8 +75,8 @@ struct ReloadAndShutdownTests {
         }
         // Variant, original, variant, original: versions alternate and return to the original.
         #expect(versions.count == reloads)
-        #expect(versions[0] != original.dataset.version)
-        #expect(versions[1] == original.dataset.version)
+        #expect(versions[0] != original.version)
+        #expect(versions[1] == original.version)
         #expect(versions[2] == versions[0])
         await client.close()
         try await server.shutdownGracefully()
@@ -88,7 +88,7 @@ struct ReloadAndShutdownTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.writeDataset(to: directory, variant: false)
         let store = SnapshotStore(try LeagueSnapshot.load(from: directory))
-        let before = store.current.dataset.version
+        let before = store.current.version
         // Corrupt one file: a ranking for an ODS code no trust has.
         let rankings = directory.appendingPathComponent("rankings.csv")
         var lines = try String(contentsOf: rankings, encoding: .utf8).components(separatedBy: "\n")
@@ -96,7 +96,7 @@ struct ReloadAndShutdownTests {
         try lines.joined(separator: "\n").write(to: rankings, atomically: true, encoding: .utf8)
         let reloader = SnapshotReloader(directory: directory, store: store, logger: testLogger)
         await #expect(throws: ServerError.self) { try await reloader.reload() }
-        #expect(store.current.dataset.version == before)
+        #expect(store.current.version == before)
     }
 
     @Test("graceful shutdown answers what was asked, then stops accepting")

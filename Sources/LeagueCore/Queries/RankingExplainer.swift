@@ -2,9 +2,12 @@
 /// derives movement, the gap to the next segment and caveats from the data.
 public struct RankingExplainer: Sendable {
     public let dataset: Dataset
+    /// Coverage of every quarter's table, computed once per snapshot.
+    private let coverage: [QuarterTable: Coverage]
 
     public init(dataset: Dataset) {
         self.dataset = dataset
+        self.coverage = Dictionary(uniqueKeysWithValues: dataset.coverage.map { (QuarterTable($0.quarter, $0.table), $0) })
     }
 
     /// Every ranking of a trust, oldest first, each with its movement.
@@ -95,6 +98,14 @@ public struct RankingExplainer: Sendable {
                 text += ": its scores alone placed it in segment \(unadjusted); the published segment is \(segment)"
             }
             caveats.append(text + ".")
+        }
+        if record.financialDeficit == true {
+            caveats.append("NHS England's published file lists this trust as in financial deficit this quarter; "
+                + "under the framework's finance rule a deficit can hold a trust's segment below what its scores alone would give.")
+        }
+        if let coverage = coverage[QuarterTable(record.quarter, record.table)], coverage.withPosition < coverage.tableSize {
+            caveats.append("Partial quarter: only \(coverage.withPosition) of the \(coverage.tableSize) trusts in this table "
+                + "have a published position in this dataset.")
         }
         if record.isJointPosition == true, let position = record.leaguePosition {
             caveats.append("Joint \(Ordinal.text(position)): another trust has the same segment and score.")

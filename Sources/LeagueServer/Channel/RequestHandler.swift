@@ -34,15 +34,23 @@ final class RequestHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         let body = Self.unwrapInboundIn(data)
+        let received = NIODeadline.now()
         let response: Response
         do {
             let request = try ProtobufCodec.decodeRequest(body)
-            response = responder.respond(to: request)
+            let answer = responder.respond(to: request)
+            if request.deadlineMs > 0, NIODeadline.now() - received > .milliseconds(Int64(request.deadlineMs)) {
+                response = .error(
+                    id: request.id, .deadlineExceeded, "no answer within the request's \(request.deadlineMs) ms deadline",
+                    dataVersion: answer.dataVersion)
+            } else {
+                response = answer
+            }
         } catch {
             logger.debug("undecodable request body", metadata: ["error": "\(error)"])
             response = .error(
                 id: 0, .invalidArgument,
-                "the frame body is not a valid nhs.league.v1.Request: \(error)",
+                "the frame body is not a valid nhs.league.v1.Request (\(error.message)); the connection stays open",
                 dataVersion: responder.currentDataVersion)
         }
         write(response, context: context)

@@ -33,11 +33,11 @@ public struct SnapshotReloader: Sendable {
             throw ServerError(.reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
         }
         let previous = store.replace(with: snapshot)
-        let version = snapshot.dataset.version
-        if previous.dataset.version == version {
+        let version = snapshot.version
+        if previous.version == version {
             logger.info("reloaded: data unchanged", metadata: ["data_version": "\(version)"])
         } else {
-            logger.info("reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.dataset.version)"])
+            logger.info("reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
         }
         return version
     }

@@ -18,11 +18,11 @@ public struct LeagueResponder: RequestResponder {
         self.logger = logger
     }
 
-    public var currentDataVersion: String { store.current.dataset.version }
+    public var currentDataVersion: String { store.current.version }
 
     public func respond(to request: Request) -> Response {
         let snapshot = store.current
-        let version = snapshot.dataset.version
+        let version = snapshot.version
         do {
             let result = try answer(request.call, from: snapshot)
             return Response(id: request.id, status: .ok, dataVersion: version, result: result)
@@ -75,7 +75,7 @@ public struct LeagueResponder: RequestResponder {
         let dataset = snapshot.dataset
         var info = ServerInfo()
         info.serverVersion = serverVersion
-        info.dataVersion = dataset.version
+        info.dataVersion = snapshot.version
         info.coverage = dataset.coverage.map { WireMapping.coverage($0, quarter: dataset.quarterInfo($0.quarter)) }
         info.trusts = UInt32(dataset.trusts.count)
         info.sites = UInt32(dataset.sites.count)
@@ -91,7 +91,7 @@ public struct LeagueResponder: RequestResponder {
 
     private func leagueTable(_ request: LeagueTableRequest, queries: TrustQueries) throws -> LeagueTableResult {
         guard let table = WireMapping.tableKind(request.table) else {
-            throw QueryError(.invalidArgument, "table is required: acute, non-acute or ambulance")
+            throw QueryError(.invalidArgument, "table must be TABLE_ACUTE, TABLE_NON_ACUTE or TABLE_AMBULANCE")
         }
         var quarter: Quarter?
         if !request.quarter.trimmingCharacters(in: .whitespaces).isEmpty {

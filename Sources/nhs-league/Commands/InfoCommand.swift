@@ -24,7 +24,8 @@ struct InfoCommand: AsyncParsableCommand {
             print(style.bold("nhs-league server \(info.serverVersion)"))
             print("Dataset \(info.dataVersion), loaded \(info.loadedAt)")
             print("\(info.trusts) trusts, \(info.sites) hospital sites, \(info.actions) improvement actions, "
-                + "\(info.postcodeSectors) postcode sectors, \(info.postcodeDistricts) districts")
+                + "\(info.postcodeSectors) postcode sectors, \(info.postcodeDistricts) districts"
+                + (info.fullPostcodes > 0 ? ", \(info.fullPostcodes) full postcodes" : ""))
             print("")
             let rows = info.coverage.map { coverage in
                 [

@@ -17,7 +17,9 @@ enum TrustReport {
         out.append("")
 
         if let latest = trust.latest {
-            out.append(style.bold("Latest: \(latest.quarter)") + (latest.period.isEmpty ? "" : " (\(latest.period))"))
+            var when = latest.period
+            when += (when.isEmpty ? "" : "; ") + (latest.published.isEmpty ? "publication date not recorded" : "published \(latest.published)")
+            out.append(style.bold("Latest: \(latest.quarter)") + " (\(when))")
             out.append(contentsOf: rankingLines(latest, style: style))
             if !trust.latestNote.isEmpty { out.append("  " + style.yellow(TextLayout.wrap(trust.latestNote, indent: 2, firstLineUsed: 2))) }
             if let gap = latest.gapToNextSegment {

@@ -131,8 +131,9 @@ struct  Nhs__League__V1__Request
    */
   uint64_t id;
   /*
-   * Relative deadline in milliseconds; 0 = none. A request still queued when
-   * its deadline passes is answered with DEADLINE_EXCEEDED.
+   * Relative deadline in milliseconds; 0 = none. Measured from when the server
+   * has received the whole frame: an answer not ready within it is replaced by
+   * DEADLINE_EXCEEDED (answers normally take microseconds).
    */
   uint32_t deadline_ms;
   Nhs__League__V1__Request__CallCase call_case;

@@ -1,0 +1,303 @@
+"""A synchronous client for the nhs-league server.
+
+Wire format (see clients/README.md): each direction is a stream of frames,
+1 flags byte (must be 0) + 4-byte big-endian length N + N bytes of one
+protobuf message (Request client->server, Response server->client).
+Responses echo their request's id; requests may be pipelined and answered in
+any order; id 0 is the server talking about the connection itself.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+from typing import Dict, Iterable, List, Optional, Sequence, Union
+
+from google.protobuf.message import DecodeError
+
+from . import league_pb2 as pb
+from .errors import (ConnectionClosed, ConnectionFailed, NhsLeagueError, ProtocolError,
+                     Timeout, error_for)
+
+__all__ = ["Client", "encode_frame", "DEFAULT_PORT", "DEFAULT_MAX_FRAME", "table_kind",
+           "raise_for_status"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7411
+#: Largest Response body accepted by default; checked from the frame header,
+#: before the body is read.
+DEFAULT_MAX_FRAME = 16 * 1024 * 1024
+#: Responses received while waiting for another id are buffered; a server
+#: that sends more unrequested answers than this is treated as broken.
+MAX_PENDING = 4096
+
+HEADER = struct.Struct(">BI")
+
+TableArg = Union[int, str]
+
+_TABLE_NAMES = {
+    "acute": pb.TABLE_ACUTE,
+    "non-acute": pb.TABLE_NON_ACUTE,
+    "non_acute": pb.TABLE_NON_ACUTE,
+    "nonacute": pb.TABLE_NON_ACUTE,
+    "ambulance": pb.TABLE_AMBULANCE,
+}
+
+
+def table_kind(table: TableArg) -> int:
+    """LeagueTableKind for 1 / "acute" / "TABLE_ACUTE" / "non-acute" / ...
+    Integers pass through unchanged (the server judges them)."""
+    if isinstance(table, bool):
+        raise TypeError("table must be an int or a name, not bool")
+    if isinstance(table, int):
+        return table
+    key = table.strip().lower()
+    if key in _TABLE_NAMES:
+        return _TABLE_NAMES[key]
+    try:
+        return pb.LeagueTableKind.Value(table.strip().upper())
+    except ValueError:
+        raise ValueError("unknown league table %r (acute, non-acute, ambulance)" % table) from None
+
+
+def encode_frame(body: bytes) -> bytes:
+    """Flags byte 0, big-endian length, body."""
+    if len(body) > 0xFFFFFFFF:
+        raise ValueError("message too large for a frame")
+    return HEADER.pack(0, len(body)) + body
+
+
+def raise_for_status(response: pb.Response) -> pb.Response:
+    """Raises the NhsLeagueError subclass for a non-OK status, else returns
+    the response."""
+    if response.status.code != pb.OK:
+        raise error_for(response)
+    return response
+
+
+class Client:
+    """One TCP connection to an nhs-league server.
+
+    >>> with Client("127.0.0.1", 7411, timeout=5) as c:
+    ...     t = c.get_trust("RP6").trust
+    ...     print(t.name, t.latest.league_position, t.latest.table_size)
+
+    The call methods (``get_trust`` ...) return the result message (e.g.
+    ``TrustDetail``) and raise ``NotFound``, ``InvalidArgument`` ... for a
+    non-OK status. ``send`` and ``call_many`` return whole ``Response``
+    messages whatever their status. Transport and protocol errors
+    (``ConnectionClosed``, ``Timeout``, ``ProtocolError``, an id-0 answer) are
+    sticky: every later call raises the same error; make a new Client.
+    Not thread-safe: use one Client per thread.
+    """
+
+    def __init__(self, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: Optional[float] = 10.0,
+                 *, max_frame: int = DEFAULT_MAX_FRAME, deadline_ms: int = 0,
+                 sock: Optional[socket.socket] = None):
+        """``timeout`` (seconds, None = wait forever) applies to connect and
+        to every send / receive. ``deadline_ms`` is put on requests that have
+        none (0 = no deadline). ``sock``: use this connected stream socket
+        instead of connecting (tests use a socketpair)."""
+        self.host, self.port = host, port
+        self.max_frame = max_frame
+        self.deadline_ms = deadline_ms
+        self._next_id = 1
+        self._pending: Dict[int, pb.Response] = {}
+        self._arrivals: List[int] = []
+        self._error: Optional[NhsLeagueError] = None
+        self._buf = bytearray()
+        if sock is None:
+            try:
+                sock = socket.create_connection((host, port), timeout=timeout)
+            except socket.timeout as e:
+                raise Timeout(message="connect to %s:%d timed out" % (host, port)) from e
+            except OSError as e:
+                raise ConnectionFailed(message="connect to %s:%d: %s" % (host, port, e)) from e
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.settimeout(timeout)
+        self.sock: Optional[socket.socket] = sock
+
+    # ---------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        if self.sock is not None:
+            try:
+                self.sock.close()
+            finally:
+                self.sock = None
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def set_timeout(self, timeout: Optional[float]) -> None:
+        self._socket().settimeout(timeout)
+
+    # ---------------------------------------------------------- raw frames
+
+    def _socket(self) -> socket.socket:
+        if self._error is not None:
+            raise self._error
+        if self.sock is None:
+            raise ConnectionClosed(message="client is closed")
+        return self.sock
+
+    def _fail(self, err: NhsLeagueError) -> NhsLeagueError:
+        self._error = err
+        return err
+
+    def send_request(self, request: pb.Request) -> int:
+        """Frames and sends one Request without waiting. Assigns the next id
+        (1, 2, ...) when ``request.id`` is 0 and the client's deadline when
+        ``deadline_ms`` is 0 (both written into ``request``). Returns the id."""
+        sock = self._socket()
+        if request.id == 0:
+            request.id = self._next_id
+            self._next_id += 1
+        elif request.id >= self._next_id:
+            self._next_id = request.id + 1
+        if request.deadline_ms == 0 and self.deadline_ms:
+            request.deadline_ms = self.deadline_ms
+        self._send_bytes(sock, encode_frame(request.SerializeToString()))
+        return request.id
+
+    def send_raw(self, data: bytes) -> None:
+        """Writes bytes as they are (tests and protocol experiments)."""
+        self._send_bytes(self._socket(), data)
+
+    def _send_bytes(self, sock: socket.socket, data: bytes) -> None:
+        try:
+            sock.sendall(data)
+        except socket.timeout as e:
+            raise self._fail(Timeout(message="send timed out")) from e
+        except OSError as e:
+            raise self._fail(ConnectionClosed(message="send: %s" % e)) from e
+
+    def _read_exact(self, sock: socket.socket, n: int, what: str) -> bytes:
+        while len(self._buf) < n:
+            try:
+                chunk = sock.recv(max(65536, n - len(self._buf)))
+            except socket.timeout as e:
+                raise self._fail(Timeout(message="timed out waiting for a response")) from e
+            except OSError as e:
+                raise self._fail(ConnectionClosed(message="receive: %s" % e)) from e
+            if not chunk:
+                if not self._buf and what == "header":
+                    msg = "server closed the connection"
+                else:
+                    msg = "server closed the connection mid-frame (in the %s)" % what
+                raise self._fail(ConnectionClosed(message=msg))
+            self._buf += chunk
+        data = bytes(self._buf[:n])
+        del self._buf[:n]
+        return data
+
+    def read_frame(self) -> bytes:
+        """The body of the next frame, after checking its flags and its length
+        against ``max_frame`` (before reading the body)."""
+        sock = self._socket()
+        flags, length = HEADER.unpack(self._read_exact(sock, HEADER.size, "header"))
+        if flags != 0:
+            raise self._fail(ProtocolError(message="frame flags 0x%02x (must be 0)" % flags))
+        if length > self.max_frame:
+            raise self._fail(ProtocolError(
+                message="frame of %d bytes exceeds the client's maximum of %d" % (length, self.max_frame)))
+        return self._read_exact(sock, length, "body")
+
+    def read_response(self) -> pb.Response:
+        """The next Response in arrival order (id-0 answers included), taking
+        buffered ones first."""
+        if self._arrivals:
+            return self._pending.pop(self._arrivals.pop(0))
+        return self._read_one()
+
+    def _read_one(self) -> pb.Response:
+        body = self.read_frame()
+        response = pb.Response()
+        try:
+            response.ParseFromString(body)
+        except DecodeError as e:
+            raise self._fail(ProtocolError(message="undecodable Response (%d bytes): %s" % (len(body), e))) from e
+        return response
+
+    def get_response(self, request_id: int) -> pb.Response:
+        """The Response for ``request_id``; others that arrive first are kept
+        for later calls. An id-0 answer meanwhile raises its error (sticky)."""
+        if request_id in self._pending:
+            self._arrivals.remove(request_id)
+            return self._pending.pop(request_id)
+        while True:
+            response = self._read_one()
+            if response.id == request_id:
+                return response
+            if response.id == 0:
+                raise self._fail(error_for(response) if response.status.code != pb.OK else
+                                 ProtocolError(message="id-0 response with status OK"))
+            if response.id in self._pending:
+                raise self._fail(ProtocolError(message="two responses with id %d" % response.id))
+            if len(self._pending) >= MAX_PENDING:
+                raise self._fail(ProtocolError(message="too many unclaimed responses"))
+            self._pending[response.id] = response
+            self._arrivals.append(response.id)
+
+    # ---------------------------------------------------------- calls
+
+    def send(self, request: pb.Request) -> pb.Response:
+        """Sends a Request and returns its Response, whatever the status."""
+        return self.get_response(self.send_request(request))
+
+    def call_many(self, requests: Iterable[pb.Request]) -> List[pb.Response]:
+        """Pipelines: sends every request, then collects the responses (the
+        server may answer in any order). Returns them in request order;
+        statuses are not checked (see ``raise_for_status``)."""
+        ids = [self.send_request(r) for r in requests]
+        return [self.get_response(i) for i in ids]
+
+    def _call(self, field: str, message) -> object:
+        request = pb.Request()
+        getattr(request, field).CopyFrom(message)
+        response = raise_for_status(self.send(request))
+        if response.WhichOneof("result") != field:
+            raise self._fail(ProtocolError(
+                message="%s answered with result %r" % (field, response.WhichOneof("result"))))
+        return getattr(response, field)
+
+    def server_info(self) -> pb.ServerInfo:
+        return self._call("server_info", pb.ServerInfoRequest())
+
+    def get_trust(self, code: str) -> pb.TrustDetail:
+        return self._call("get_trust", pb.GetTrustRequest(ods_code=code))
+
+    def find_trusts(self, query: str, limit: int = 0) -> pb.FindTrustsResult:
+        return self._call("find_trusts", pb.FindTrustsRequest(query=query, limit=limit))
+
+    def nearest(self, postcode: Optional[str] = None, latitude: Optional[float] = None,
+                longitude: Optional[float] = None, limit: int = 0, tables: Sequence[TableArg] = (),
+                max_distance_km: Optional[float] = None) -> pb.NearestResult:
+        req = pb.NearestRequest(postcode=postcode or "", limit=limit,
+                                tables=[table_kind(t) for t in tables])
+        if latitude is not None:
+            req.latitude = latitude
+        if longitude is not None:
+            req.longitude = longitude
+        if max_distance_km is not None:
+            req.max_distance_km = max_distance_km
+        return self._call("nearest", req)
+
+    def list_actions(self, code: str) -> pb.ListActionsResult:
+        return self._call("list_actions", pb.ListActionsRequest(ods_code=code))
+
+    def league_table(self, table: TableArg, quarter: str = "", segment: Optional[int] = None,
+                     region: str = "", descending: bool = False, offset: int = 0,
+                     limit: int = 0) -> pb.LeagueTableResult:
+        req = pb.LeagueTableRequest(table=table_kind(table), quarter=quarter, region=region,
+                                    descending=descending, offset=offset, limit=limit)
+        if segment is not None:
+            req.segment = segment
+        return self._call("league_table", req)
+
+    def trust_history(self, code: str) -> pb.TrustHistoryResult:
+        return self._call("trust_history", pb.TrustHistoryRequest(ods_code=code))
