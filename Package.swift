@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "LeagueData",
             exclude: ["Data/README.md", "Data/tools"],
-            resources: [.copy("Data/dataset")]
+            resources: [.copy("Data/dataset"), .copy("Data/import-mapping.json")]
         ),
 
         // MARK: generated protobuf-c code and the system runtime

@@ -16,7 +16,7 @@ struct ServerCommand: AsyncParsableCommand {
             Send SIGHUP to reload --data without dropping requests; SIGINT/SIGTERM stop gracefully.
             """,
         version: ServerVersion.current,
-        subcommands: [ServeCommand.self, CheckCommand.self, ImportPostcodesCommand.self],
+        subcommands: [ServeCommand.self, CheckCommand.self, ImportPostcodesCommand.self, ImportCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }
