@@ -120,10 +120,11 @@ import LeagueData
 
     @Test func blanksStayNil() throws {
         let d = try Embedded.dataset()
-        // Non-acute Q1 2025/26: NHS published the patient-safety domain segment but no score.
+        // Non-acute Q1 2025/26: the patient-safety domain score comes from NHS England's
+        // trust-data file (OF4002); the league-table file had left it blank.
         let ryx = try #require(d.rankings(for: "RYX").first { $0.quarter == .q1_2526 })
         let safety = try #require(ryx.domains.first { $0.domainKey == "patient_safety" })
-        #expect(safety.score == nil)
+        #expect(safety.score != nil)
         #expect(safety.segment == 1)
         #expect(ryx.domains.map(\.domainKey) == ["access", "effectiveness_experience", "patient_safety", "people_workforce", "finance_productivity"])
         // The Christie (RBV): no access domain published for acute Q1 2025/26.

@@ -94,7 +94,7 @@ def fail(msg):
 
 def read_csv(src, name):
     path = os.path.join(src, name)
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     return rows
 
@@ -316,6 +316,36 @@ def build(src, out):
         domain_rows[(q, ods, d)] = row
     notes.append(f"league_domains_acute.csv: {len(acute_dom)} rows, {overlaps} overlap the league tables and agree")
 
+    # Patient-safety domain SCORES for non-acute and ambulance, Q1-Q2 2025/26. The league-table
+    # files left them blank, but NHS England's trust-data files (the same Q4 2025/26 files the
+    # rows come from, raw copies in raw/) do publish them: metric OF4002, whose Sub-domain reads
+    # "Patient safety" in Q1-Q2 rather than "Patient safety domain score". Fill only blanks; any
+    # value already present must agree.
+    raw_files = [
+        "raw/nhse_nof_q4_2025-26_mental-health-and-community-trust-data_github_Joesalmon1985_BusinessPerformanceBusinessPartnerWebsite.csv",
+        "raw/nhse_nof_q4_2025-26_ambulance-trust-data_github_teatkins_NOFChartsTool.csv",
+    ]
+    filled = agreed = 0
+    for name in raw_files:
+        for r in read_csv(src, name):
+            if r["Metric_ID"] != "OF4002":
+                continue
+            key = (r["Quarter"], r["Trust_code"], "patient_safety")
+            row = domain_rows.get(key)
+            if row is None:
+                fail(f"{name}: OF4002 for {key} has no domain row")
+            value = as_score(r["Value"], f"{name} {key}")  # kept as published, e.g. "2.0"
+            if row[3] == "":
+                if r["Quarter"] not in ("Q1 2025/26", "Q2 2025/26"):
+                    fail(f"{name}: unexpected blank patient-safety score for {key}")
+                row[3] = value
+                filled += 1
+            elif float(row[3]) != float(value):
+                fail(f"{name}: patient-safety score for {key}: dataset {row[3]} vs raw {value}")
+            else:
+                agreed += 1
+    notes.append(f"patient-safety scores: {filled} Q1-Q2 blanks filled from the raw trust-data files (OF4002), {agreed} others agree")
+
     ranking_rows.sort(key=lambda r: (QUARTER_ORDER[r["quarter"]], TABLE_ORDER[r["table"]],
                                      int(r["league_position"] or 10**6), r["ods_code"]))
     rk_header = ["quarter", "table", "table_size", "ods_code", "trust_name_as_published", "nhs_region",
@@ -341,9 +371,9 @@ def build(src, out):
                                    f"league_positions_news_sourced.csv ({best}: {q1_dates[best]} dated reports; other dates: "
                                    + ", ".join(f"{d}: {n}" for d, n in sorted(q1_dates.items()) if d != best) + ")")
     quarter_notes = {
-        "Q1 2025/26": "acute domain scores/segments from league_domains_acute.csv; non-acute/ambulance: no patient-safety domain score published (segment only); "
+        "Q1 2025/26": "acute domain scores/segments from league_domains_acute.csv; non-acute/ambulance patient-safety domain scores from the raw trust-data files (metric OF4002); "
                       "acute unadjusted segment, financial override and final segment score override not transcribed",
-        "Q2 2025/26": "acute domain scores/segments from league_domains_acute.csv; non-acute/ambulance: no patient-safety domain score published (segment only); "
+        "Q2 2025/26": "acute domain scores/segments from league_domains_acute.csv; non-acute/ambulance patient-safety domain scores from the raw trust-data files (metric OF4002); "
                       "Recovery Support Programme flag blank for R0A (row not read)",
         "Q3 2025/26": "acute domain values for 129 trusts from trustpulse and for 5 (REN, RGM, RP4, RPY, RRJ) from league_domains_acute.csv; "
                       "no Recovery Support Programme flag published for Q3/Q4",
