@@ -3215,7 +3215,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__trust_match__descriptor =
   (ProtobufCMessageInit) nhs__league__v1__trust_match__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__find_trusts_result__field_descriptors[3] =
+static const ProtobufCFieldDescriptor nhs__league__v1__find_trusts_result__field_descriptors[4] =
 {
   {
     "matches",
@@ -3253,8 +3253,21 @@ static const ProtobufCFieldDescriptor nhs__league__v1__find_trusts_result__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "ambiguous",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__FindTrustsResult, ambiguous),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__find_trusts_result__field_indices_by_name[] = {
+  3,   /* field[3] = ambiguous */
   1,   /* field[1] = did_you_mean */
   0,   /* field[0] = matches */
   2,   /* field[2] = normalized_query */
@@ -3262,7 +3275,7 @@ static const unsigned nhs__league__v1__find_trusts_result__field_indices_by_name
 static const ProtobufCIntRange nhs__league__v1__find_trusts_result__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__find_trusts_result__descriptor =
 {
@@ -3272,7 +3285,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__find_trusts_result__descriptor
   "Nhs__League__V1__FindTrustsResult",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__FindTrustsResult),
-  3,
+  4,
   nhs__league__v1__find_trusts_result__field_descriptors,
   nhs__league__v1__find_trusts_result__field_indices_by_name,
   1,  nhs__league__v1__find_trusts_result__number_ranges,

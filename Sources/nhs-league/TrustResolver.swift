@@ -9,6 +9,8 @@ enum TrustResolver {
         var odsCode: String
         /// The search matches, when a search was needed (empty for a direct code).
         var matches: [TrustMatch]
+        /// The best match was not clearly ahead: the other candidates should be shown.
+        var ambiguous = false
     }
 
     static func resolve(_ text: String, using client: LeagueClient) async throws -> Resolution {
@@ -36,7 +38,7 @@ enum TrustResolver {
             }
             throw CLIError(.notFound, message)
         }
-        return Resolution(odsCode: best.trust.odsCode, matches: found.matches)
+        return Resolution(odsCode: best.trust.odsCode, matches: found.matches, ambiguous: found.ambiguous)
     }
 
     /// ODS trust codes are 3 or 5 letters/digits ("RP6", "RAJ", "G6V2S").

@@ -148,3 +148,18 @@ struct CallsIntegrationTests {
         }
     }
 }
+
+extension CallsIntegrationTests {
+    @Test("ambiguous queries say so and list several candidates; clear ones don't", arguments: [
+        ("royal", true), ("st marys", true), ("moorfields", false), ("nwas", false),
+    ])
+    func ambiguity(query: String, ambiguous: Bool) async throws {
+        try await withTestServer { port, _ in
+            let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
+            let result = try await client.findTrusts(query)
+            #expect(result.ambiguous == ambiguous)
+            if ambiguous { #expect(result.matches.count > 1) }
+            await client.close()
+        }
+    }
+}

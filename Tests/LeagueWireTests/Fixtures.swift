@@ -265,6 +265,7 @@ enum Fixtures {
         f.matches = [trustMatchFull, TrustMatch()]
         f.didYouMean = ["Guy's", unicode]
         f.normalizedQuery = "guys"
+        f.ambiguous = true
         return f
     }()
 

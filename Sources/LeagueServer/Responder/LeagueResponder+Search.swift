@@ -8,6 +8,7 @@ extension LeagueResponder {
         var result = FindTrustsResult()
         result.normalizedQuery = outcome.normalizedQuery
         result.didYouMean = outcome.didYouMean
+        result.ambiguous = outcome.isAmbiguous
         result.matches = outcome.matches.compactMap { match in
             guard let trust = snapshot.dataset.trust(match.odsCode) else { return nil }
             var wire = TrustMatch()

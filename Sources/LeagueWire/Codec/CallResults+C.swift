@@ -96,6 +96,7 @@ extension FindTrustsResult: CMessageConvertible {
         m.pointee.n_did_you_mean = self.didYouMean.count
         m.pointee.did_you_mean = arena.strings(self.didYouMean)
         m.pointee.normalized_query = arena.string(self.normalizedQuery)
+        m.pointee.ambiguous = self.ambiguous ? 1 : 0
         return m
     }
 
@@ -105,6 +106,7 @@ extension FindTrustsResult: CMessageConvertible {
         self.matches = decodeMessages(c.matches, count: c.n_matches)
         self.didYouMean = decodeStrings(c.did_you_mean, count: c.n_did_you_mean)
         self.normalizedQuery = String(protobufC: c.normalized_query)
+        self.ambiguous = c.ambiguous != 0
     }
 }
 

@@ -79,6 +79,8 @@ public struct FindTrustsResult: Sendable, Hashable, Encodable {
     public var matches: [TrustMatch] = []
     public var didYouMean: [String] = []
     public var normalizedQuery: String = ""
+    /// The best match is not clearly ahead of the next: show the candidates.
+    public var ambiguous: Bool = false
     public init() {}
 }
 

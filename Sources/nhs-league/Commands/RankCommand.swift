@@ -28,7 +28,8 @@ struct RankCommand: AsyncParsableCommand {
                 async let detail = client.getTrust(resolution.odsCode)
                 // trust_history adds the full series; older servers may not have it.
                 async let history = try? client.trustHistory(resolution.odsCode)
-                return try await (detail, history, resolution.matches)
+                // Other candidates are worth showing only when the best one is not clearly ahead.
+                return try await (detail, history, resolution.ambiguous ? resolution.matches : Array(resolution.matches.prefix(1)))
             }
             if connection.json {
                 try JSONOutput.print(RankJSON(trust: detail, history: history, otherMatches: Array(matches.dropFirst())))

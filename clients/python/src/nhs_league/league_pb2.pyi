@@ -63,14 +63,16 @@ class FindTrustsRequest(_message.Message):
     def __init__(self, query: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
 
 class FindTrustsResult(_message.Message):
-    __slots__ = ["did_you_mean", "matches", "normalized_query"]
+    __slots__ = ["ambiguous", "did_you_mean", "matches", "normalized_query"]
+    AMBIGUOUS_FIELD_NUMBER: _ClassVar[int]
     DID_YOU_MEAN_FIELD_NUMBER: _ClassVar[int]
     MATCHES_FIELD_NUMBER: _ClassVar[int]
     NORMALIZED_QUERY_FIELD_NUMBER: _ClassVar[int]
+    ambiguous: bool
     did_you_mean: _containers.RepeatedScalarFieldContainer[str]
     matches: _containers.RepeatedCompositeFieldContainer[TrustMatch]
     normalized_query: str
-    def __init__(self, matches: _Optional[_Iterable[_Union[TrustMatch, _Mapping]]] = ..., did_you_mean: _Optional[_Iterable[str]] = ..., normalized_query: _Optional[str] = ...) -> None: ...
+    def __init__(self, matches: _Optional[_Iterable[_Union[TrustMatch, _Mapping]]] = ..., did_you_mean: _Optional[_Iterable[str]] = ..., normalized_query: _Optional[str] = ..., ambiguous: bool = ...) -> None: ...
 
 class GetTrustRequest(_message.Message):
     __slots__ = ["ods_code"]

@@ -693,10 +693,15 @@ struct  Nhs__League__V1__FindTrustsResult
   size_t n_did_you_mean;
   char **did_you_mean;
   char *normalized_query;
+  /*
+   * True when the best match is not clearly ahead of the next one (e.g. "royal",
+   * "st marys"): show the candidates rather than picking one.
+   */
+  protobuf_c_boolean ambiguous;
 };
 #define NHS__LEAGUE__V1__FIND_TRUSTS_RESULT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__find_trusts_result__descriptor) \
-    , 0,NULL, 0,NULL, (char *)protobuf_c_empty_string }
+    , 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 typedef enum {
