@@ -23,8 +23,9 @@ struct RankCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            let query = words.joined(separator: " ")
             let (detail, history, matches) = try await connection.withClient { client in
-                let resolution = try await TrustResolver.resolve(words.joined(separator: " "), using: client)
+                let resolution = try await TrustResolver.resolve(query, using: client)
                 async let detail = client.getTrust(resolution.odsCode)
                 // trust_history adds the full series; older servers may not have it.
                 async let history = try? client.trustHistory(resolution.odsCode)
@@ -34,6 +35,11 @@ struct RankCommand: AsyncParsableCommand {
             if connection.json {
                 try JSONOutput.print(RankJSON(trust: detail, history: history, otherMatches: Array(matches.dropFirst())))
             } else {
+                if matches.count > 1 {
+                    let note = "Several trusts match \"\(query)\"; this is the closest. The others are listed at the end "
+                        + "(or see `nhs-league search \(query)`)."
+                    print(Style.current.yellow(TextLayout.wrap(note)) + "\n")
+                }
                 print(TrustReport.render(detail: detail, history: history, matches: matches, style: .current))
             }
         }
