@@ -266,6 +266,8 @@ public struct Dataset: Sendable {
 
     /// Upper-cases and trims an ODS or site code.
     public static func normaliseCode(_ code: String) -> String {
-        code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        // Fast path: already trimmed upper-case ASCII (the canonical files).
+        if !code.isEmpty && code.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return code }
+        return code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
     }
 }

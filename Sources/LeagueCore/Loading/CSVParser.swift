@@ -79,25 +79,38 @@ public enum CSVParser {
                 if i < n && b[i] == quote {
                     // Quoted field.
                     i += 1
-                    var value: [UInt8] = []
+                    let start = i
+                    var hasEscapes = false
                     var closed = false
                     let openLine = line
                     while i < n {
                         let c = b[i]
                         if c == quote {
                             if i + 1 < n && b[i + 1] == quote {
-                                value.append(quote); i += 2; continue
+                                hasEscapes = true; i += 2; continue
                             }
-                            i += 1; closed = true; break
+                            closed = true; break
                         }
                         if c == lf { line += 1 }
-                        value.append(c); i += 1
+                        i += 1
                     }
                     if !closed {
                         errors.append(CSVSyntaxError(line: openLine, message: "malformed CSV: unterminated quoted field"))
                         break recordLoop
                     }
-                    fields.append(String(decoding: value, as: UTF8.self))
+                    if hasEscapes {
+                        var value: [UInt8] = []
+                        value.reserveCapacity(i - start)
+                        var k = start
+                        while k < i {
+                            value.append(b[k])
+                            k += (b[k] == quote) ? 2 : 1
+                        }
+                        fields.append(String(decoding: value, as: UTF8.self))
+                    } else {
+                        fields.append(makeString(start, i))
+                    }
+                    i += 1  // closing quote
                     // After a closing quote: comma, line end or end of input.
                     if i >= n { break fieldLoop }
                     if b[i] == comma { i += 1; continue fieldLoop }

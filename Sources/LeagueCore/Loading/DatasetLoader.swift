@@ -73,13 +73,24 @@ struct Row {
     }
     /// Trimmed text, nil when blank.
     func opt(_ col: String) -> String? {
-        let t = text(col).trimmingCharacters(in: .whitespaces)
+        let t = text(col).trimmedSpaces
         return t.isEmpty ? nil : t
     }
 }
 
 struct Validator {
     var issues: [DatasetIssue]
+    /// Parsed quarter labels (parsing is comparatively slow; labels repeat on every row).
+    var quarterCache: [String: Quarter?] = [:]
+
+    init(issues: [DatasetIssue]) { self.issues = issues }
+
+    mutating func quarter(_ label: String) -> Quarter? {
+        if let cached = quarterCache[label] { return cached }
+        let q = Quarter(parsing: label)
+        quarterCache[label] = q
+        return q
+    }
 
     mutating func issue(_ file: String, _ line: Int, _ message: String) {
         issues.append(DatasetIssue(file: file, line: line, message: message))
@@ -261,7 +272,7 @@ struct Validator {
                 guard let qLabel = required(row, "quarter"), let tLabel = required(row, "table"),
                       let rawCode = required(row, "ods_code") else { continue }
                 let code = Dataset.normaliseCode(rawCode)
-                guard let q = Quarter(parsing: qLabel), quarterInfos[q] != nil else { issue(row, "unknown quarter '\(qLabel)'"); continue }
+                guard let q = quarter(qLabel), quarterInfos[q] != nil else { issue(row, "unknown quarter '\(qLabel)'"); continue }
                 guard let table = TableKind(parsing: tLabel) else { issue(row, "unknown table '\(tLabel)'"); continue }
                 let key = "\(q.label)|\(table.rawValue)|\(code)"
                 if let first = rankingLine[key] { issue(row, "duplicate ranking \(q.label) \(table.rawValue) \(code) (first on line \(first))"); continue }
@@ -328,7 +339,7 @@ struct Validator {
                 guard let qLabel = required(row, "quarter"), let rawCode = required(row, "ods_code"),
                       let key = required(row, "domain") else { continue }
                 let code = Dataset.normaliseCode(rawCode)
-                guard let q = Quarter(parsing: qLabel), let info = quarterInfos[q] else { issue(row, "unknown quarter '\(qLabel)'"); continue }
+                guard let q = quarter(qLabel), let info = quarterInfos[q] else { issue(row, "unknown quarter '\(qLabel)'"); continue }
                 guard domainKeys[info.domainSet + "|" + key] != nil else {
                     issue(row, "unknown domain '\(key)' for domain set \(info.domainSet)"); continue
                 }
@@ -467,7 +478,7 @@ struct Validator {
                 guard let raw = required(row, "ods_code") else { continue }
                 let code = Dataset.normaliseCode(raw)
                 if trusts[code] == nil { issue(row, "unknown ODS code \(code)") }
-                news.append(NewsReport(quarterLabel: row.text("quarter"), quarter: Quarter(parsing: row.text("quarter")),
+                news.append(NewsReport(quarterLabel: row.text("quarter"), quarter: quarter(row.text("quarter")),
                                        table: TableKind(parsing: row.text("table")), tableSize: int(row, "table_size"), odsCode: code,
                                        trustNameAsReported: row.text("trust_name_as_reported"), leaguePosition: int(row, "league_position"),
                                        jointPosition: row.opt("joint_position"), segment: int(row, "segment"),
@@ -494,5 +505,15 @@ struct Validator {
         case 3: return CalendarDate(iso: s) != nil
         default: return false
         }
+    }
+}
+
+extension String {
+    /// The string without leading/trailing spaces and tabs; fast path when there are none.
+    var trimmedSpaces: String {
+        let u = utf8
+        guard let f = u.first, let l = u.last else { return self }
+        if f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// FNV-1a 64-bit hash (no crypto dependency), used for the dataset version.
 public struct FNV1a64: Sendable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -10,6 +12,11 @@ public struct FNV1a64: Sendable {
             h = h &* 0x0000_0100_0000_01b3
         }
         value = h
+    }
+
+    /// Hashes raw bytes (fast path for `Data`).
+    public mutating func update(_ data: Data) {
+        data.withUnsafeBytes { raw in update(raw.bindMemory(to: UInt8.self)) }
     }
 
     /// 16 lower-case hex digits.
