@@ -64,19 +64,41 @@ public struct GeoSiteInput: Sendable, Equatable {
 }
 
 /// The place a trust was measured from: its nearest site, or its headquarters when it has no known site.
-public struct GeoPlace: Sendable, Equatable {
+/// (A final class so that an answer row copies one reference, not four strings.)
+public final class GeoPlace: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case site
         case headquarters
     }
-    public var kind: Kind
+    public let kind: Kind
     /// Site code (nil for headquarters).
-    public var siteCode: String?
+    public let siteCode: String?
     /// Site name (nil for headquarters).
-    public var name: String?
-    public var postcode: String?
-    public var latitude: Double
-    public var longitude: Double
+    public let name: String?
+    public let postcode: String?
+    public let latitude: Double
+    public let longitude: Double
+
+    public init(kind: Kind, siteCode: String?, name: String?, postcode: String?, latitude: Double, longitude: Double) {
+        self.kind = kind
+        self.siteCode = siteCode
+        self.name = name
+        self.postcode = postcode
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    public static func == (a: GeoPlace, b: GeoPlace) -> Bool {
+        a.kind == b.kind && a.siteCode == b.siteCode && a.name == b.name && a.postcode == b.postcode
+            && a.latitude == b.latitude && a.longitude == b.longitude
+    }
+
+    public var description: String {
+        switch kind {
+        case .site: return "\(name ?? "?") (\(siteCode ?? "?"), \(postcode ?? "no postcode"))"
+        case .headquarters: return "headquarters (\(postcode ?? "no postcode"))"
+        }
+    }
 }
 
 /// One answer row: a trust and its nearest point.
@@ -393,13 +415,22 @@ public struct GeoIndex: Sendable {
                         let (bound, id) = pop()
                         if bound > limitSq { break }
                         if topCount == k, bound > top[0].chord * slack { break }
-                        let node = nodes[Int(id)]
-                        if node.left >= 0 {
+                        // Descend to a leaf through the nearer child, queueing the farther one.
+                        var node = nodes[Int(id)]
+                        var reachedLeaf = true
+                        while node.left >= 0 {
+                            let cutoff = topCount == k ? min(limitSq, top[0].chord * slack) : limitSq
                             let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
-                            if l.mask & filter != 0 { push(boxBound(l), node.left) }
-                            if r.mask & filter != 0 { push(boxBound(r), node.right) }
-                            continue
+                            let lOK = l.mask & filter != 0, rOK = r.mask & filter != 0
+                            let lb = lOK ? boxBound(l) : .infinity
+                            let rb = rOK ? boxBound(r) : .infinity
+                            let (nearB, nearID, nearOK, farB, farID, farOK) = lb <= rb
+                                ? (lb, node.left, lOK, rb, node.right, rOK) : (rb, node.right, rOK, lb, node.left, lOK)
+                            if farOK, farB <= cutoff { push(farB, farID) }
+                            guard nearOK, nearB <= cutoff else { reachedLeaf = false; break }
+                            node = nodes[Int(nearID)]
                         }
+                        guard reachedLeaf else { continue }
                         for i in Int(node.start)..<Int(node.end) where masks[i] & filter != 0 {
                             let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
                             let d = dx * dx + dy * dy + dz * dz
