@@ -1,5 +1,19 @@
 import Foundation
 
+// Geo overview (issue 5)
+// - `Postcode`: parse/normalise "sw1a1aa" → "SW1A 1AA"; full / sector / district; malformed is a
+//   `PostcodeSyntaxError`.
+// - `PostcodeIndex`: full postcode (optional `FullPostcodeTable`, from an imported Code-Point Open)
+//   → sector centroid → district centroid; `ResolvedLocation` carries precision, matched key, country.
+//   Errors (`LocationError`): malformed, unknown (well-formed, not in the data), no coordinates
+//   (Channel Islands / Isle of Man / non-geographic), latitude/longitude out of range.
+// - `GeoIndex`: exact k nearest open, ranked trusts (one per trust; nearest site, HQ fallback) by
+//   haversine distance, table filter, optional radius. `nearestTrustsBruteForce` is the reference.
+// - `CodePointImport`: OS Code-Point Open CSVs → `postcodes_full.csv` (OSGB36 → WGS84, `OSGBTransform`).
+//   Operator: `unzip codepo_gb.zip -d codepo`, then the server's `import-postcodes codepo` into the
+//   data directory; the next (re)load picks it up via `FullPostcodeTable.load(fromDataDirectory:)`.
+// - `NearestTrustSearch`: the whole `nearest` call for one snapshot (below).
+
 /// One dataset snapshot's postcode and nearest-trust indexes, and the whole `nearest` call:
 /// resolve the location, search, and say how precise the location was and whether it is in England.
 /// Immutable and `Sendable`: build it with the snapshot, off the event loop.
