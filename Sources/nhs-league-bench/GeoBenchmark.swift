@@ -6,6 +6,17 @@ import LeagueData
 /// in England, with the brute-force haversine scan measured in the same run as the reference.
 /// Run in release: `swift build -c release --product nhs-league-bench && .build/release/nhs-league-bench geo`.
 func runGeoBenchmark(queries: Int = 20_000) throws {
+    // `GEO_IMPORT_BENCH=<codepo dir>`: time a Code-Point Open import and the load of its output.
+    if let input = ProcessInfo.processInfo.environment["GEO_IMPORT_BENCH"] {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("geo-import-bench")
+        let t0 = ContinuousClock.now
+        let summary = try CodePointImport.run(inputs: [URL(fileURLWithPath: input)], outputDirectory: out)
+        let t1 = ContinuousClock.now
+        let table = try FullPostcodeTable.load(fromDataDirectory: out)
+        let t2 = ContinuousClock.now
+        print("import: \(summary) in \(format(t1 - t0)); load of \(table.count) postcodes in \(format(t2 - t1))")
+        return
+    }
     let dataset = try DatasetLoader.load(from: EmbeddedDataset.directory)
     let buildStart = ContinuousClock.now
     let index = GeoIndex(dataset: dataset)
@@ -33,6 +44,12 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
         ("sectors, all tables, k=50", sectors, 50, .all, nil),
         ("sectors, acute, k=5, <= 25 km", sectors, 5, .acute, 25),
     ]
+    if ProcessInfo.processInfo.environment["GEO_PROFILE_K50"] != nil {  // for `perf record`
+        var n = 0
+        for _ in 0..<20 { for p in sectors { n &+= (try? index.nearestTrusts(latitude: p.0, longitude: p.1, limit: 50))?.count ?? 0 } }
+        print(n)
+        return
+    }
     print("geo: \(queries) queries per case; times per query in microseconds (in-process, one thread)")
     print("case                              index p50   p99   max | brute p50   p99 | ratio p50 (brute/index)")
     var sink = 0

@@ -110,6 +110,65 @@ struct PostcodeCodePointImportTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/postcodes_full.csv").path))
     }
 
+    @Test("fast full-postcode packing agrees with the parser", arguments: [
+        "M13 9WL", "m139wl", "SW1A 1AA", "W1A 0AX", "EC1A1BB", "GIR 0AA", "B1 1AA", "CR0 1AA", "M1  1AD",
+    ])
+    func packing(text: String) throws {
+        let p = try #require(Postcode(text))
+        let fast = Array(text.utf8).withUnsafeBufferPointer { FullPostcodeTable.packFull($0) }
+        #expect(fast == FullPostcodeTable.pack(p))
+    }
+
+    @Test("fast packing rejects what the parser rejects", arguments: ["M13", "M13 9", "HELLO", "M13 9W1", "1M3 9WL", "ABC1 1AA", "M13-9WL", "SW1AA1AA"])
+    func packingRejects(text: String) {
+        let fast = Array(text.utf8).withUnsafeBufferPointer { FullPostcodeTable.packFull($0) }
+        #expect(fast == nil)
+    }
+
+    @Test("decimal parsing to micro-degrees", arguments: [
+        ("53.483768", Int64?.some(53_483_768)), ("-2.244869", -2_244_869), ("0", 0), ("-0.5", -500_000), ("1.2345675", 1_234_568),
+        ("51.", 51_000_000), ("+1.25", 1_250_000), ("", nil), ("abc", nil), ("1.2.3", nil), ("12345.6", nil),
+    ])
+    func decimals(text: String, expected: Int64?) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { FullPostcodeTable.parseE6($0) } == expected)
+    }
+
+    @Test("every M-area postcode is found in the table built from its own file, at 6 decimals")
+    func lookups() throws {
+        let reference = try Self.pyprojReference()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geo-lookup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // The shared M-area file has extra columns after longitude; load it as if it were postcodes_full.csv
+        // (without its two PQI-90 rows, which have no coordinates and which the importer never writes).
+        let url = dir.appendingPathComponent("postcodes_full.csv")
+        let lines = try String(contentsOf: GeoTestData.mAreaURL, encoding: .utf8)
+            .split(whereSeparator: \.isNewline).filter { !$0.contains(",,,") }
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        let table = try FullPostcodeTable.load(contentsOf: url)
+        #expect(table.count == reference.count)
+        #expect(reference.count == 32_299)
+        for (code, ll) in reference {
+            let hit = try #require(table.lookup(Postcode(code)!), "\(code)")
+            #expect(abs(hit.latitude - ll.0) < 5e-7 && abs(hit.longitude - ll.1) < 5e-7)
+        }
+        #expect(table.lookup(Postcode("M13 9ZZ")!) == nil)
+        #expect(table.lookup(Postcode("A1 1AA")!) == nil)
+    }
+
+    @Test("a malformed postcodes_full.csv line is reported with its line number")
+    func malformedFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geo-bad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("postcodes_full.csv")
+        try Data("postcode,latitude,longitude,pqi,source\nM1 1AD,53.483768,-2.244869,10,x\nM1 1AE,north,-2.2,10,x\n".utf8).write(to: url)
+        #expect(throws: GeoFileError(file: "postcodes_full.csv", line: 3,
+                                     message: "expected postcode,latitude,longitude,pqi,source with a full postcode and WGS84 coordinates")) {
+            try FullPostcodeTable.load(contentsOf: url)
+        }
+    }
+
     @Test("six-decimal formatting", arguments: [
         (53.4837681, "53.483768"), (-2.2448694, "-2.244869"), (0.0000004, "0.000000"), (-0.0000006, "-0.000001"), (1.5, "1.500000"),
     ])

@@ -64,19 +64,41 @@ public struct GeoSiteInput: Sendable, Equatable {
 }
 
 /// The place a trust was measured from: its nearest site, or its headquarters when it has no known site.
-public struct GeoPlace: Sendable, Equatable {
+/// (A final class so that an answer row copies one reference, not four strings.)
+public final class GeoPlace: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case site
         case headquarters
     }
-    public var kind: Kind
+    public let kind: Kind
     /// Site code (nil for headquarters).
-    public var siteCode: String?
+    public let siteCode: String?
     /// Site name (nil for headquarters).
-    public var name: String?
-    public var postcode: String?
-    public var latitude: Double
-    public var longitude: Double
+    public let name: String?
+    public let postcode: String?
+    public let latitude: Double
+    public let longitude: Double
+
+    public init(kind: Kind, siteCode: String?, name: String?, postcode: String?, latitude: Double, longitude: Double) {
+        self.kind = kind
+        self.siteCode = siteCode
+        self.name = name
+        self.postcode = postcode
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    public static func == (a: GeoPlace, b: GeoPlace) -> Bool {
+        a.kind == b.kind && a.siteCode == b.siteCode && a.name == b.name && a.postcode == b.postcode
+            && a.latitude == b.latitude && a.longitude == b.longitude
+    }
+
+    public var description: String {
+        switch kind {
+        case .site: return "\(name ?? "?") (\(siteCode ?? "?"), \(postcode ?? "no postcode"))"
+        case .headquarters: return "headquarters (\(postcode ?? "no postcode"))"
+        }
+    }
 }
 
 /// One answer row: a trust and its nearest point.
@@ -151,6 +173,9 @@ public struct GeoIndex: Sendable {
     private let pTrust: [Int32]
     private let pMask: [UInt8]
     private let pPlace: [Int32]
+    private let pLatRad: [Double]
+    private let pCosLat: [Double]
+    private let pLonRad: [Double]
     private let nodes: [Node]
 
     /// Trusts sorted by ODS code (the tie-break order), with their tables.
@@ -245,6 +270,9 @@ public struct GeoIndex: Sendable {
         self.pTrust = raw.map(\.trust)
         self.pMask = raw.map(\.mask)
         self.pPlace = raw.map(\.place)
+        self.pLatRad = raw.map { GeoMath.radians(places[Int($0.place)].latitude) }
+        self.pCosLat = raw.map { cos(GeoMath.radians(places[Int($0.place)].latitude)) }
+        self.pLonRad = raw.map { GeoMath.radians(places[Int($0.place)].longitude) }
         self.nodes = nodes
         self.trustCodes = codes
         self.trustTables = codes.map { eligible[$0]!.tables }
@@ -285,154 +313,224 @@ public struct GeoIndex: Sendable {
         let k = limit
         let trustCount = trustCodes.count
 
-        // The search runs in chord space (cheap, exact box bounds) but ranks by the haversine distance
-        // itself, so ties and last-bit differences come out exactly as in a haversine scan. Chord and
-        // haversine are both strictly monotone in the true angle; `slack` absorbs their rounding.
+        // Phase 1 searches in chord space only (no trigonometry): best-first over the k-d tree, the
+        // nearest chord per trust, and a max-heap of the k best trusts by (chord, trust). It records as
+        // candidates the points that could still be their trust's nearest. Phase 2 computes the
+        // haversine distance (bit-identical to the brute-force scan) for the candidates of the trusts
+        // within `slack` of the k-th chord, and ranks by (km, ODS code). Chord and haversine are both
+        // strictly increasing in the true angle; `slack` (1e-9 relative) covers their rounding, so the
+        // answer is exactly the brute-force one, ties included.
         let slack = 1 + 1e-9
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestKm in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { bestPoint in
-                withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
-                    withUnsafeTemporaryAllocation(of: (km: Double, trust: Int32, chord: Double).self, capacity: k + 1) { top in
-                        bestKm.initialize(repeating: .infinity)
-                        bestChord.initialize(repeating: .infinity)
-                        var heapCount = 0
-                        var topCount = 0
+        typealias Entry = (chord: Double, trust: Int32)
+        let pointCount = px.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { posInTop in
+            withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
+            withUnsafeTemporaryAllocation(of: Entry.self, capacity: k + 1) { top in
+            withUnsafeTemporaryAllocation(of: (point: Int32, chord: Double).self, capacity: pointCount) { candidates in
+                bestChord.initialize(repeating: .infinity)
+                posInTop.initialize(repeating: -1)
+                var heapCount = 0
+                var topCount = 0       // top[0] is the worst of the best k
+                var candidateCount = 0
 
-                        func push(_ b: Double, _ node: Int32) {
-                            var i = heapCount
-                            heapCount += 1
-                            while i > 0 {
-                                let parent = (i - 1) / 2
-                                if heap[parent].0 <= b { break }
-                                heap[i] = heap[parent]
-                                i = parent
-                            }
-                            heap[i] = (b, node)
+                func push(_ b: Double, _ node: Int32) {
+                    var i = heapCount
+                    heapCount += 1
+                    while i > 0 {
+                        let parent = (i - 1) / 2
+                        if heap[parent].0 <= b { break }
+                        heap[i] = heap[parent]
+                        i = parent
+                    }
+                    heap[i] = (b, node)
+                }
+                func pop() -> (Double, Int32) {
+                    let result = heap[0]
+                    heapCount -= 1
+                    if heapCount > 0 {
+                        let last = heap[heapCount]
+                        var i = 0
+                        while true {
+                            let l = 2 * i + 1
+                            if l >= heapCount { break }
+                            var c = l
+                            if l + 1 < heapCount, heap[l + 1].0 < heap[l].0 { c = l + 1 }
+                            if heap[c].0 >= last.0 { break }
+                            heap[i] = heap[c]
+                            i = c
                         }
-                        func pop() -> (Double, Int32) {
-                            let result = heap[0]
-                            heapCount -= 1
-                            if heapCount > 0 {
-                                let last = heap[heapCount]
-                                var i = 0
-                                while true {
-                                    let l = 2 * i + 1
-                                    if l >= heapCount { break }
-                                    var c = l
-                                    if l + 1 < heapCount, heap[l + 1].0 < heap[l].0 { c = l + 1 }
-                                    if heap[c].0 >= last.0 { break }
-                                    heap[i] = heap[c]
-                                    i = c
-                                }
-                                heap[i] = last
-                            }
-                            return result
-                        }
-                        @inline(__always) func boxBound(_ n: Node) -> Double {
-                            let dx = max(0, n.minX - q.x, q.x - n.maxX)
-                            let dy = max(0, n.minY - q.y, q.y - n.maxY)
-                            let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
-                            return dx * dx + dy * dy + dz * dz
-                        }
+                        heap[i] = last
+                    }
+                    return result
+                }
+                @inline(__always) func worse(_ a: Entry, _ b: Entry) -> Bool {
+                    a.chord > b.chord || (a.chord == b.chord && a.trust > b.trust)
+                }
+                @inline(__always) func put(_ e: Entry, at index: Int) {
+                    top[index] = e
+                    posInTop[Int(e.trust)] = Int32(index)
+                }
+                func siftUp(_ start: Int) {
+                    var i = start
+                    let e = top[i]
+                    while i > 0 {
+                        let parent = (i - 1) / 2
+                        if !worse(e, top[parent]) { break }
+                        put(top[parent], at: i)
+                        i = parent
+                    }
+                    put(e, at: i)
+                }
+                func siftDown(_ start: Int) {
+                    var i = start
+                    let e = top[i]
+                    while true {
+                        let l = 2 * i + 1
+                        if l >= topCount { break }
+                        var c = l
+                        if l + 1 < topCount, worse(top[l + 1], top[l]) { c = l + 1 }
+                        if !worse(top[c], e) { break }
+                        put(top[c], at: i)
+                        i = c
+                    }
+                    put(e, at: i)
+                }
+                @inline(__always) func boxBound(_ n: Node) -> Double {
+                    let dx = max(0, n.minX - q.x, q.x - n.maxX)
+                    let dy = max(0, n.minY - q.y, q.y - n.maxY)
+                    let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
+                    return dx * dx + dy * dy + dz * dz
+                }
 
-                        px.withUnsafeBufferPointer { xs in
-                        py.withUnsafeBufferPointer { ys in
-                        pz.withUnsafeBufferPointer { zs in
-                        pTrust.withUnsafeBufferPointer { trs in
-                        pMask.withUnsafeBufferPointer { masks in
-                        pPlace.withUnsafeBufferPointer { placeOf in
-                        places.withUnsafeBufferPointer { places in
-                        nodes.withUnsafeBufferPointer { nodes in
-                            push(boxBound(nodes[0]), 0)
-                            while heapCount > 0 {
-                                let (bound, id) = pop()
-                                if bound > limitSq { break }
-                                if topCount == k, bound > top[k - 1].chord * slack { break }
-                                let node = nodes[Int(id)]
-                                if node.left >= 0 {
-                                    let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
-                                    if l.mask & filter != 0 { push(boxBound(l), node.left) }
-                                    if r.mask & filter != 0 { push(boxBound(r), node.right) }
-                                    continue
-                                }
-                                for i in Int(node.start)..<Int(node.end) where masks[i] & filter != 0 {
-                                    let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
-                                    let d = dx * dx + dy * dy + dz * dz
-                                    if d > limitSq { continue }
-                                    if topCount == k, d > top[k - 1].chord * slack { continue }
-                                    let t = Int(trs[i])
-                                    if d > bestChord[t] * slack { continue }
-                                    let place = places[Int(placeOf[i])]
-                                    let km = GeoMath.haversineKm(latitude1: latitude, longitude1: longitude,
-                                                                 latitude2: place.latitude, longitude2: place.longitude)
-                                    if let maxKm = maxDistanceKm, km > maxKm { continue }
-                                    guard km < bestKm[t] else { continue }
-                                    bestKm[t] = km
-                                    bestChord[t] = min(bestChord[t], d)
-                                    bestPoint[t] = Int32(i)
-                                    let entry = (km: km, trust: Int32(t), chord: d)
-                                    // Remove the trust's previous entry from the top list, if any.
-                                    var j = 0
-                                    while j < topCount, top[j].trust != entry.trust { j += 1 }
-                                    if j < topCount {
-                                        while j + 1 < topCount { top[j] = top[j + 1]; j += 1 }
-                                        topCount -= 1
-                                    }
-                                    @inline(__always) func before(_ a: (km: Double, trust: Int32, chord: Double),
-                                                                  _ b: (km: Double, trust: Int32, chord: Double)) -> Bool {
-                                        a.km < b.km || (a.km == b.km && a.trust < b.trust)
-                                    }
-                                    if topCount == k, !before(entry, top[k - 1]) { continue }
-                                    var pos = topCount < k ? topCount : k - 1
-                                    while pos > 0, before(entry, top[pos - 1]) { top[pos] = top[pos - 1]; pos -= 1 }
-                                    top[pos] = entry
-                                    if topCount < k { topCount += 1 }
-                                }
-                            }
-                        }}}}}}}}
-
-                        var result: [NearestTrust] = []
-                        result.reserveCapacity(topCount)
-                        for j in 0..<topCount {
-                            let t = Int(top[j].trust)
-                            let place = places[Int(pPlace[Int(bestPoint[t])])]
-                            result.append(NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
-                                                       place: place, distanceKm: top[j].km))
+                // Phase 1.
+                px.withUnsafeBufferPointer { xs in
+                py.withUnsafeBufferPointer { ys in
+                pz.withUnsafeBufferPointer { zs in
+                pTrust.withUnsafeBufferPointer { trs in
+                pMask.withUnsafeBufferPointer { masks in
+                nodes.withUnsafeBufferPointer { nodes in
+                    push(boxBound(nodes[0]), 0)
+                    while heapCount > 0 {
+                        let (bound, id) = pop()
+                        if bound > limitSq { break }
+                        if topCount == k, bound > top[0].chord * slack { break }
+                        // Descend to a leaf through the nearer child, queueing the farther one.
+                        var node = nodes[Int(id)]
+                        var reachedLeaf = true
+                        while node.left >= 0 {
+                            let cutoff = topCount == k ? min(limitSq, top[0].chord * slack) : limitSq
+                            let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
+                            let lOK = l.mask & filter != 0, rOK = r.mask & filter != 0
+                            let lb = lOK ? boxBound(l) : .infinity
+                            let rb = rOK ? boxBound(r) : .infinity
+                            let (nearB, nearID, nearOK, farB, farID, farOK) = lb <= rb
+                                ? (lb, node.left, lOK, rb, node.right, rOK) : (rb, node.right, rOK, lb, node.left, lOK)
+                            if farOK, farB <= cutoff { push(farB, farID) }
+                            guard nearOK, nearB <= cutoff else { reachedLeaf = false; break }
+                            node = nodes[Int(nearID)]
                         }
-                        return result
+                        guard reachedLeaf else { continue }
+                        for i in Int(node.start)..<Int(node.end) where masks[i] & filter != 0 {
+                            let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
+                            let d = dx * dx + dy * dy + dz * dz
+                            if d > limitSq { continue }
+                            if topCount == k, d > top[0].chord * slack { continue }
+                            let t = Int(trs[i])
+                            if d > bestChord[t] * slack { continue }
+                            candidates[candidateCount] = (Int32(i), d)
+                            candidateCount += 1
+                            guard d < bestChord[t] else { continue }
+                            bestChord[t] = d
+                            let entry: Entry = (d, Int32(t))
+                            let at = Int(posInTop[t])
+                            if at >= 0 {
+                                top[at] = entry
+                                siftDown(at)
+                            } else if topCount < k {
+                                top[topCount] = entry
+                                topCount += 1
+                                siftUp(topCount - 1)
+                            } else if worse(top[0], entry) {
+                                posInTop[Int(top[0].trust)] = -1
+                                top[0] = entry
+                                siftDown(0)
+                            }
+                        }
+                    }
+                }}}}}}
+
+                // Phase 2.
+                let cutoff = topCount == k ? top[0].chord * slack : Double.infinity
+                var bestKm: [(km: Double, trust: Int32, point: Int32)] = []
+                bestKm.reserveCapacity(k + 8)
+                // Reuse posInTop as "index in bestKm" (-1 = none yet).
+                posInTop.update(repeating: -1)
+                let qLat = GeoMath.radians(latitude), qCos = cos(qLat), qLon = GeoMath.radians(longitude)
+                for c in 0..<candidateCount {
+                    let (point, d) = candidates[c]
+                    let i = Int(point)
+                    let t = Int(pTrust[i])
+                    guard bestChord[t] <= cutoff, d <= bestChord[t] * slack else { continue }
+                    let km = GeoMath.haversineKm(radLat1: qLat, cosLat1: qCos, radLon1: qLon,
+                                                 radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
+                    if let maxKm = maxDistanceKm, km > maxKm { continue }
+                    let at = Int(posInTop[t])
+                    if at < 0 {
+                        posInTop[t] = Int32(bestKm.count)
+                        bestKm.append((km, Int32(t), point))
+                    } else if km < bestKm[at].km {
+                        bestKm[at] = (km, Int32(t), point)
                     }
                 }
+                bestKm.sort { $0.km != $1.km ? $0.km < $1.km : $0.trust < $1.trust }
+                return bestKm.prefix(k).map { e in
+                    let t = Int(e.trust)
+                    return NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
+                                        place: places[Int(pPlace[Int(e.point)])], distanceKm: e.km)
+                }
+            }
+            }
             }
             }
         }
     }
 
-    /// Reference implementation: haversine distance to every indexed point, the minimum per trust,
-    /// sorted by (distance, ODS code). Used by the tests and the benchmark; same contract as
-    /// `nearestTrusts`.
+    /// Reference implementation: the haversine distance to every indexed point (no spatial index,
+    /// no pruning), the minimum per trust, then the `limit` smallest by (distance, ODS code).
+    /// Same contract and bit-identical distances as `nearestTrusts`; used by the tests and as the
+    /// benchmark's reference (it shares the per-point pre-computed trigonometry, so the comparison
+    /// measures the search, not the cosine).
     public func nearestTrustsBruteForce(
         latitude: Double, longitude: Double, limit: Int = GeoIndex.defaultLimit,
         tables: GeoTables = .all, maxDistanceKm: Double? = nil
     ) throws(NearestQueryError) -> [NearestTrust] {
         try Self.validate(latitude: latitude, longitude: longitude, limit: limit, maxDistanceKm: maxDistanceKm)
-        let filter = tables.isEmpty ? GeoTables.all : tables
+        let filter = tables.isEmpty ? GeoTables.all.rawValue : tables.rawValue
+        let qLat = GeoMath.radians(latitude), qCos = cos(qLat), qLon = GeoMath.radians(longitude)
         var bestKm = [Double](repeating: .infinity, count: trustCodes.count)
-        var bestPlace = [Int](repeating: -1, count: trustCodes.count)
-        for i in 0..<px.count where pMask[i] & filter.rawValue != 0 {
-            let place = places[Int(pPlace[i])]
-            let km = GeoMath.haversineKm(latitude1: latitude, longitude1: longitude,
-                                         latitude2: place.latitude, longitude2: place.longitude)
+        var bestPoint = [Int](repeating: -1, count: trustCodes.count)
+        for i in 0..<px.count where pMask[i] & filter != 0 {
+            let km = GeoMath.haversineKm(radLat1: qLat, cosLat1: qCos, radLon1: qLon,
+                                         radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
             if let maxKm = maxDistanceKm, km > maxKm { continue }
             let t = Int(pTrust[i])
-            if km < bestKm[t] { bestKm[t] = km; bestPlace[t] = Int(pPlace[i]) }
+            if km < bestKm[t] { bestKm[t] = km; bestPoint[t] = i }
         }
-        var rows: [NearestTrust] = []
-        for t in 0..<trustCodes.count where bestPlace[t] >= 0 {
-            rows.append(NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
-                                     place: places[bestPlace[t]], distanceKm: bestKm[t]))
+        // Keep the `limit` best trusts in a small sorted array.
+        var top: [(Double, Int)] = []
+        top.reserveCapacity(limit + 1)
+        for t in 0..<trustCodes.count where bestPoint[t] >= 0 {
+            let e = (bestKm[t], t)
+            if top.count == limit, !(e < top[limit - 1]) { continue }
+            var pos = top.count
+            while pos > 0, e < top[pos - 1] { pos -= 1 }
+            top.insert(e, at: pos)
+            if top.count > limit { top.removeLast() }
         }
-        rows.sort { $0.distanceKm != $1.distanceKm ? $0.distanceKm < $1.distanceKm : $0.odsCode < $1.odsCode }
-        return Array(rows.prefix(limit))
+        return top.map { km, t in
+            NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
+                         place: places[Int(pPlace[bestPoint[t]])], distanceKm: km)
+        }
     }
 }

@@ -20,15 +20,22 @@ public enum GeoMath {
     public static func haversineKm(
         latitude1: Double, longitude1: Double, latitude2: Double, longitude2: Double
     ) -> Double {
-        let p1 = radians(latitude1)
-        let p2 = radians(latitude2)
-        let dp = p2 - p1
-        let dl = radians(longitude2 - longitude1)
-        let s1 = sin(dp / 2)
-        let s2 = sin(dl / 2)
-        let a = s1 * s1 + cos(p1) * cos(p2) * s2 * s2
-        let c = 2 * asin(min(1, a.squareRoot()))
-        return earthRadiusKm * c
+        let p1 = radians(latitude1), p2 = radians(latitude2)
+        return haversineKm(radLat1: p1, cosLat1: cos(p1), radLon1: radians(longitude1),
+                           radLat2: p2, cosLat2: cos(p2), radLon2: radians(longitude2))
+    }
+
+    /// The same haversine computation on pre-computed radians and cosines (the index keeps these per
+    /// point), so that the index and a plain scan produce bit-identical distances.
+    @inlinable
+    static func haversineKm(
+        radLat1 p1: Double, cosLat1 c1: Double, radLon1 l1: Double,
+        radLat2 p2: Double, cosLat2 c2: Double, radLon2 l2: Double
+    ) -> Double {
+        let s1 = sin((p2 - p1) / 2)
+        let s2 = sin((l2 - l1) / 2)
+        let a = s1 * s1 + c1 * c2 * (s2 * s2)
+        return earthRadiusKm * (2 * asin(min(1, a.squareRoot())))
     }
 
     /// Converts kilometres to international miles.

@@ -230,17 +230,19 @@ public struct FullPostcodeTable: Sendable {
         self.init(packedRows: packed)
     }
 
-    init(packedRows: [(UInt64, Int32, Int32, UInt8)]) {
-        var rows = packedRows
-        // Stable order: sort by key, first occurrence wins among duplicates.
-        let order = rows.indices.sorted { rows[$0].0 != rows[$1].0 ? rows[$0].0 < rows[$1].0 : $0 < $1 }
+    init(packedRows rows: [(UInt64, Int32, Int32, UInt8)]) {
+        // Sort by key; among duplicates the first row wins (the index breaks ties).
+        var order = [(UInt64, Int32)]()
+        order.reserveCapacity(rows.count)
+        for (i, r) in rows.enumerated() { order.append((r.0, Int32(i))) }
+        order.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var k: [UInt64] = [], la: [Int32] = [], lo: [Int32] = [], q: [UInt8] = []
         k.reserveCapacity(rows.count); la.reserveCapacity(rows.count)
         lo.reserveCapacity(rows.count); q.reserveCapacity(rows.count)
-        for i in order where k.last != rows[i].0 {
-            k.append(rows[i].0); la.append(rows[i].1); lo.append(rows[i].2); q.append(rows[i].3)
+        for (key, i) in order where k.last != key {
+            let r = rows[Int(i)]
+            k.append(key); la.append(r.1); lo.append(r.2); q.append(r.3)
         }
-        rows = []
         keys = k; latitudesE6 = la; longitudesE6 = lo; qualities = q
     }
 
@@ -258,11 +260,13 @@ public struct FullPostcodeTable: Sendable {
                    positionalQuality: Int(qualities[lo]))
     }
 
+    /// The canonical text ("SW1A 1AA", at most 8 ASCII bytes) left-aligned in a big-endian UInt64,
+    /// so integer order is the postcode's string order.
     static func pack(_ p: Postcode) -> UInt64 {
         var v: UInt64 = 0
-        for b in p.outward.utf8 { v = v << 8 | UInt64(b) }
-        for b in p.inward.utf8 { v = v << 8 | UInt64(b) }
-        return v
+        var n = 0
+        for b in p.canonical.utf8 { v = v << 8 | UInt64(b); n += 1 }
+        return v << (8 * UInt64(8 - n))
     }
 
     /// File name of the canonical full-postcode table inside a data directory.
@@ -277,24 +281,119 @@ public struct FullPostcodeTable: Sendable {
         var rows: [(UInt64, Int32, Int32, UInt8)] = []
         rows.reserveCapacity(data.count / 40)
         var failure: GeoFileError?
-        GeoCSV.forEachLine(data) { lineNumber, fields in
-            if lineNumber == 1 {
-                if fields.first?.lowercased() == "postcode" { return true }
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
+            var lineNumber = 0
+            while start < b.count {
+                lineNumber += 1
+                var end = start
+                while end < b.count, b[end] != 10 { end += 1 }
+                var lineEnd = end
+                if lineEnd > start, b[lineEnd - 1] == 13 { lineEnd -= 1 }
+                defer { start = end + 1 }
+                if lineEnd == start { continue }
+                let line = UnsafeBufferPointer(rebasing: b[start..<lineEnd])
+                if lineNumber == 1, line.starts(with: Array("postcode".utf8)) { continue }
+                guard let row = parseLine(line) else {
+                    failure = GeoFileError(file: url.lastPathComponent, line: lineNumber,
+                                           message: "expected postcode,latitude,longitude,pqi,source with a full postcode and WGS84 coordinates")
+                    return
+                }
+                rows.append(row)
             }
-            guard fields.count >= 3, let p = Postcode(fields[0]), p.kind == .full,
-                  let lat = Double(fields[1]), let lon = Double(fields[2]),
-                  GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
-            else {
-                failure = GeoFileError(file: url.lastPathComponent, line: lineNumber,
-                                       message: "expected postcode,latitude,longitude,pqi,source")
-                return false
-            }
-            let q = fields.count > 3 ? UInt8(clamping: Int(fields[3]) ?? 0) : 0
-            rows.append((pack(p), Int32((lat * 1e6).rounded()), Int32((lon * 1e6).rounded()), q))
-            return true
         }
         if let failure { throw failure }
         return FullPostcodeTable(packedRows: rows)
+    }
+
+    /// Parses `postcode,latitude,longitude[,pqi[,source]]` without allocating.
+    static func parseLine(_ line: UnsafeBufferPointer<UInt8>) -> (UInt64, Int32, Int32, UInt8)? {
+        var i = 0
+        let n = line.count
+        func field() -> UnsafeBufferPointer<UInt8> {
+            let s = i
+            while i < n, line[i] != 44 { i += 1 }
+            let f = UnsafeBufferPointer(rebasing: line[s..<i])
+            if i < n { i += 1 }
+            return f
+        }
+        guard let key = packFull(field()),
+              let lat = parseE6(field()), let lon = parseE6(field()),
+              lat >= -90_000_000, lat <= 90_000_000, lon >= -180_000_000, lon <= 180_000_000
+        else { return nil }
+        var q = 0
+        for c in field() {
+            guard c >= 48, c <= 57 else { q = 0; break }
+            q = min(255, q * 10 + Int(c - 48))
+        }
+        return (key, Int32(lat), Int32(lon), UInt8(q))
+    }
+
+    /// Packs a full postcode (any case, spaces and quotes ignored) like `pack`, without allocating.
+    static func packFull(_ f: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var compact: UInt64 = 0   // right-aligned compact bytes
+        var count = 0
+        for var c in f {
+            if c == 32 || c == 34 { continue }
+            if c >= 97 && c <= 122 { c -= 32 }
+            guard Postcode.isDigit(c) || Postcode.isLetter(c), count < 7 else { return nil }
+            compact = compact << 8 | UInt64(c)
+            count += 1
+        }
+        guard count >= 5 else { return nil }
+        @inline(__always) func byte(_ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: compact >> (8 * UInt64(count - 1 - i))) }
+        // Inward: 9AA.
+        guard Postcode.isDigit(byte(count - 3)), Postcode.isLetter(byte(count - 2)), Postcode.isLetter(byte(count - 1)) else { return nil }
+        // Outward: A9, A99, A9A, AA9, AA99, AA9A or GIR.
+        let outLength = count - 3
+        var valid = false
+        if outLength == 3, byte(0) == 71, byte(1) == 73, byte(2) == 82 {
+            valid = true
+        } else if Postcode.isLetter(byte(0)) {
+            var i = 1
+            if i < outLength, Postcode.isLetter(byte(i)) { i += 1 }
+            if i < outLength, Postcode.isDigit(byte(i)) {
+                i += 1
+                if i < outLength { i += 1 }   // any letter or digit
+                valid = i == outLength
+            }
+        }
+        guard valid else { return nil }
+        // Canonical: outward, space, inward; left-aligned.
+        let inward = compact & 0xFF_FFFF
+        let outward = compact >> 24
+        let v = (outward << 32) | (0x20 << 24) | inward   // outward + " " + inward, right-aligned
+        return v << (8 * UInt64(8 - (count + 1)))
+    }
+
+    /// Parses a decimal degree value into micro-degrees (rounded half away from zero at the 7th decimal).
+    static func parseE6(_ f: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var i = 0
+        var negative = false
+        if i < f.count, f[i] == 45 || f[i] == 43 { negative = f[i] == 45; i += 1 }
+        var whole: Int64 = 0
+        var digits = 0
+        while i < f.count, f[i] >= 48, f[i] <= 57 {
+            whole = whole * 10 + Int64(f[i] - 48); i += 1; digits += 1
+            if digits > 4 { return nil }
+        }
+        var frac: Int64 = 0
+        var fracDigits = 0
+        var roundUp = false
+        if i < f.count, f[i] == 46 {
+            i += 1
+            while i < f.count, f[i] >= 48, f[i] <= 57 {
+                if fracDigits < 6 { frac = frac * 10 + Int64(f[i] - 48) } else if fracDigits == 6 { roundUp = f[i] >= 53 }
+                fracDigits += 1; i += 1; digits += 1
+            }
+        }
+        guard i == f.count, digits > 0 else { return nil }
+        for _ in fracDigits..<max(fracDigits, 6) { frac *= 10 }
+        var v = whole * 1_000_000 + frac + (roundUp ? 1 : 0)
+        if negative { v = -v }
+        return v
     }
 }
 
