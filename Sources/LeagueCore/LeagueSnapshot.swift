@@ -8,10 +8,9 @@ public struct LeagueSnapshot: Sendable {
     public let queries: TrustQueries
     /// Name, hospital, alias and former-name search.
     public let names: NameIndex
-    /// Postcode → coordinates (full postcode when imported, else sector, else district).
-    public let postcodes: PostcodeIndex
-    /// Nearest open, ranked trusts to a point.
-    public let geo: GeoIndex
+    /// Postcode or coordinates → the nearest open, ranked trusts (full postcode when
+    /// imported, else sector, else district).
+    public let nearest: NearestTrustSearch
     /// When this snapshot was loaded.
     public let loadedAt: Date
     /// Names this snapshot's content: the dataset's version, extended with the full-postcode
@@ -32,8 +31,7 @@ public struct LeagueSnapshot: Sendable {
         }
         self.queries = TrustQueries(dataset: dataset)
         self.names = NameIndex.build(from: dataset)
-        self.postcodes = PostcodeIndex(dataset: dataset, fullPostcodes: fullPostcodes)
-        self.geo = GeoIndex(dataset: dataset)
+        self.nearest = NearestTrustSearch(dataset: dataset, fullPostcodes: fullPostcodes)
         self.loadedAt = loadedAt
     }
 

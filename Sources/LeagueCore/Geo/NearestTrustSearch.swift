@@ -46,7 +46,9 @@ public struct NearestTrustSearch: Sendable {
         public var location: LocationSummary
         /// Nearest trusts, closest first, one per trust.
         public var trusts: [NearestTrust]
-        /// Plain-English caveats for the patient (coarse location, outside England, nothing in range).
+        /// How precisely the location is known, when coarser than exact (e.g. a sector centre).
+        public var precisionNote: String?
+        /// Other plain-English caveats (outside England, headquarters used, nothing in range).
         public var notices: [String]
     }
 
@@ -86,23 +88,26 @@ public struct NearestTrustSearch: Sendable {
         } catch {
             throw .query(error)
         }
-        return Answer(location: location, trusts: trusts,
+        return Answer(location: location, trusts: trusts, precisionNote: Self.precisionNote(location),
                       notices: Self.notices(location: location, trusts: trusts, maxDistanceKm: maxDistanceKm))
+    }
+
+    static func precisionNote(_ location: ResolvedLocation) -> String? {
+        guard let p = location.postcode, let key = location.matchedKey else { return nil }
+        switch (p.kind, location.precision) {
+        case (.full, .sector):
+            return "Located by the centre of postcode sector \(key) (usually within about a kilometre of \(p.canonical)); distances are approximate."
+        case (.full, .district), (.sector, .district):
+            return "Located by the centre of postcode district \(key); distances are approximate (a district can span several kilometres)."
+        case (.district, .district):
+            return "Located by the centre of postcode district \(key); distances are approximate."
+        default:
+            return nil
+        }
     }
 
     static func notices(location: ResolvedLocation, trusts: [NearestTrust], maxDistanceKm: Double?) -> [String] {
         var notes: [String] = []
-        if let p = location.postcode, let key = location.matchedKey {
-            switch (p.kind, location.precision) {
-            case (.full, .sector):
-                notes.append("Located by the centre of postcode sector \(key) (usually within about a kilometre of \(p.canonical)); distances are approximate.")
-            case (.full, .district), (.sector, .district):
-                notes.append("Located by the centre of postcode district \(key); distances are approximate (a district can span several kilometres).")
-            case (.district, .district):
-                notes.append("Located by the centre of postcode district \(key); distances are approximate.")
-            default: break
-            }
-        }
         switch location.country {
         case .wales, .scotland, .northernIreland:
             notes.append("\(location.postcode?.canonical ?? "This location") is in \(location.country.displayName). NHS England's league tables cover trusts in England only; these are the nearest English trusts. Health services in \(location.country.displayName) are run separately.")

@@ -84,7 +84,7 @@ public struct LeagueResponder: RequestResponder {
         info.actions = UInt32(dataset.actions.count)
         info.latestQuarter = dataset.latestQuarter?.label ?? ""
         info.loadedAt = ISO8601DateFormatter().string(from: snapshot.loadedAt)
-        info.fullPostcodes = UInt32(snapshot.postcodes.fullPostcodes.count)
+        info.fullPostcodes = UInt32(snapshot.nearest.postcodes.fullPostcodes.count)
         info.attribution = Self.attribution
         return info
     }

@@ -13,6 +13,11 @@ extension LeagueResponder {
             }
         case let error as SearchError:
             return Status(code: .invalidArgument, message: error.description)
+        case let error as NearestTrustSearch.Failure:
+            switch error {
+            case .location(let location): return status(for: location)
+            case .query(let query): return status(for: query)
+            }
         case let error as LocationError:
             switch error {
             case .unknownPostcode, .noCoordinates:
