@@ -20,7 +20,7 @@ private struct ReferenceScan {
             guard let parent = s.currentParentODSCode, eligibleCodes.contains(parent),
                   let lat = s.latitude, let lon = s.longitude else { continue }
             places.append(Place(trust: parent, tables: tables[parent]!, lat: lat, lon: lon, viaHQ: false, site: s.siteCode))
-            located.insert(parent)
+            if !s.isParentDerived { located.insert(parent) }
         }
         for t in eligible where !located.contains(t.odsCode) {
             guard let lat = t.hqLatitude, let lon = t.hqLongitude else { continue }
@@ -157,15 +157,16 @@ struct GeoIndexTests {
         }
     }
 
-    @Test("a trust with no known site falls back to its headquarters and says so")
+    @Test("a trust with no site of its own in the lists is also placed at its headquarters, and says so")
     func headquartersFallback() throws {
         let ds = try GeoTestData.dataset()
         let index = try GeoTestData.geoIndex()
         let viaHQ = index.summary.trustsViaHeadquarters
         #expect(viaHQ.contains("RYF"), "ambulance trusts have no hospital sites")
-        #expect(viaHQ.count == 16)
+        #expect(viaHQ.count == 19)
+        #expect(viaHQ.contains("R0A"), "Manchester University: its only listed site was inherited from Pennine Acute")
         for code in viaHQ {
-            #expect((ds.sitesByParent[code] ?? []).allSatisfy { $0.latitude == nil })
+            #expect((ds.sitesByParent[code] ?? []).allSatisfy { $0.latitude == nil || $0.isParentDerived })
             let t = try #require(ds.trust(code))
             let r = try index.nearestTrusts(latitude: t.hqLatitude!, longitude: t.hqLongitude!, limit: 1, tables: GeoTables(t.nofTable.map { [$0] } ?? []))
             #expect(r.first?.odsCode == code || r.first?.distanceKm == 0)
@@ -174,9 +175,9 @@ struct GeoIndexTests {
                 #expect(r.first!.place.kind == .headquarters && r.first!.place.postcode == t.hqPostcode)
             }
         }
-        // A trust with sites never uses its HQ.
+        // A trust with a site of its own in the lists never uses its HQ.
         let res = try index.nearestTrusts(latitude: 53.46, longitude: -2.23, limit: 50, tables: .acute)
-        #expect(res.filter(\.viaHeadquarters).isEmpty)
+        #expect(res.filter(\.viaHeadquarters).allSatisfy { viaHQ.contains($0.odsCode) })
     }
 
     @Test("M13 9WL: sector centroid, and what the data says about the nearest acute trust")
@@ -187,12 +188,11 @@ struct GeoIndexTests {
         let r = try index.nearestTrusts(latitude: location.latitude, longitude: location.longitude, limit: 5, tables: .acute)
         // Manchester University NHS FT (R0A) has its HQ at M13 9WL (Manchester Royal Infirmary), but the
         // NHS website site lists behind sites.csv have none of MFT's own sites (MRI, Wythenshawe, ...):
-        // R0A's only site is North Manchester General (RW602, inherited from Pennine Acute). Because a
-        // trust with a known site is measured from its sites, not its HQ, the data puts The Christie
-        // (RBV, 4.1 km) first and R0A second (5.7 km, North Manchester General).
-        #expect(r.map(\.odsCode) == ["RBV", "R0A", "RM3", "RMP", "RWJ"])
-        #expect(r[1].place.siteCode == "RW602" && !r[1].viaHeadquarters)
-        #expect(abs(r[0].distanceKm - 4.098) < 0.01 && abs(r[1].distanceKm - 5.724) < 0.01)
+        // R0A's only site is North Manchester General (RW602, inherited from Pennine Acute). A trust
+        // whose every listed site was inherited is also placed at its HQ, so R0A comes first, flagged HQ.
+        #expect(r.map(\.odsCode) == ["R0A", "RBV", "RM3", "RMP", "RWJ"])
+        #expect(r[0].viaHeadquarters && r[0].place.postcode == "M13 9WL")
+        #expect(r[0].distanceKm < 1 && abs(r[1].distanceKm - 4.098) < 0.01)
         #expect(abs(r[1].distanceMiles - r[1].distanceKm / 1.609344) < 1e-12)
         let mft = try GeoTestData.dataset().sitesByParent["R0A"] ?? []
         #expect(mft.map(\.siteCode) == ["RW602"])

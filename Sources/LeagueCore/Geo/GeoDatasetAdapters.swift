@@ -42,7 +42,7 @@ extension GeoSiteInput {
     public init(_ site: SiteRecord) {
         self.init(siteCode: site.siteCode, name: site.name, postcode: site.postcode,
                   latitude: site.latitude, longitude: site.longitude,
-                  currentParentOdsCode: site.currentParentODSCode)
+                  currentParentOdsCode: site.currentParentODSCode, parentIsDerived: site.isParentDerived)
     }
 }
 

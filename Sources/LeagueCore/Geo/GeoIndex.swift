@@ -51,15 +51,19 @@ public struct GeoSiteInput: Sendable, Equatable {
     public var longitude: Double?
     /// The trust that runs the site today; nil/blank = unknown (never attributed to a trust).
     public var currentParentOdsCode: String?
+    /// True when the site reached its current parent only through successor records (a
+    /// merger or split), not because the published site lists name that trust.
+    public var parentIsDerived: Bool
 
     public init(siteCode: String, name: String, postcode: String?, latitude: Double?, longitude: Double?,
-                currentParentOdsCode: String?) {
+                currentParentOdsCode: String?, parentIsDerived: Bool = false) {
         self.siteCode = siteCode
         self.name = name
         self.postcode = postcode
         self.latitude = latitude
         self.longitude = longitude
         self.currentParentOdsCode = currentParentOdsCode
+        self.parentIsDerived = parentIsDerived
     }
 }
 
@@ -213,7 +217,11 @@ public struct GeoIndex: Sendable {
             places.append(GeoPlace(kind: .site, siteCode: s.siteCode, name: s.name, postcode: s.postcode,
                                    latitude: lat, longitude: lon))
             raw.append((v.x, v.y, v.z, ti, t.tables.rawValue, Int32(places.count - 1)))
-            located.insert(parent)
+            // Only a site the published lists name under this trust shows where the trust's own
+            // hospitals are. A trust whose every known site was inherited through a merger (e.g.
+            // Manchester University NHS FT: only North Manchester General, from Pennine Acute) has
+            // its own hospitals missing from the lists, so its headquarters is indexed as well.
+            if !s.parentIsDerived { located.insert(parent) }
         }
         var viaHQ: [String] = [], unlocated: [String] = []
         for c in codes where !located.contains(c) {

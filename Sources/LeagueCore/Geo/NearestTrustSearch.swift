@@ -116,7 +116,7 @@ public struct NearestTrustSearch: Sendable {
         default: break
         }
         if trusts.contains(where: \.viaHeadquarters) {
-            notes.append("Where no hospital site is known for a trust, the distance is to its headquarters.")
+            notes.append("Where a trust's own hospital sites are not in the published site lists (none, or only sites inherited in a merger), its headquarters is used: those distances are marked HQ.")
         }
         if trusts.isEmpty, let maxDistanceKm {
             notes.append("No ranked trust within \(maxDistanceKm) km; try a larger distance or none.")
