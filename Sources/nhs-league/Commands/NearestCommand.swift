@@ -72,7 +72,9 @@ struct NearestCommand: AsyncParsableCommand {
                 print("\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
                     + TextLayout.fit(TrustReport.displayName(nearby.trust.name), 58))
                 var facts: [String] = []
-                if let site = nearby.site { facts.append((nearby.viaHeadquarters ? "HQ: " : "") + site.name) }
+                if let site = nearby.site {
+                    facts.append(nearby.viaHeadquarters ? "HQ (trust headquarters, \(site.postcode))" : site.name)
+                }
                 facts.append(nearby.trust.table.name)
                 if let latest = nearby.trust.latest {
                     facts.append("\(RankingText.position(latest))")
