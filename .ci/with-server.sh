@@ -10,7 +10,7 @@ bin="${NHS_LEAGUE_SERVER_BIN:-$root/.build/debug/nhs-league-server}"
 log=$(mktemp)
 "$bin" --port 0 >"$log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; }
+cleanup() { kill -9 "$pid" 2>/dev/null || true; rm -f "$log"; }
 trap cleanup EXIT
 for _ in $(seq 1 100); do
   addr=$(sed -n 's/^nhs-league-server listening on //p' "$log" | head -1)
@@ -23,6 +23,10 @@ export NHS_LEAGUE_ADDR="$addr"
 status=0
 "$@" || status=$?
 kill -TERM "$pid"
+# A graceful shutdown drains connections within the server's drain timeout (10 s).
+for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then
+  echo "server did not shut down within 30 s of SIGTERM" >&2; cat "$log" >&2; exit 1
+fi
 wait "$pid" || { echo "server did not shut down cleanly" >&2; cat "$log" >&2; exit 1; }
-trap - EXIT
 exit "$status"

@@ -37,7 +37,13 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
             } : nil
         waiting[id] = (call.promise, timer)
         let bytes = ProtobufCodec.encode(call.request)
-        context.write(Self.wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: promise)
+        // If the write fails (closed connection), the call fails now rather than at its timeout.
+        let written = context.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            loopBound.value.fail(id: id, LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+        }
+        written.futureResult.cascade(to: promise)
+        context.write(Self.wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: written)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -57,6 +57,8 @@ public final class LeagueServer: Sendable {
                 }
             }
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            // A client that half-closes still gets the answers it is owed.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelOption(
                 .writeBufferWaterMark,
@@ -68,7 +70,9 @@ public final class LeagueServer: Sendable {
                     try pipeline.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(RequestHandler(responder: responder, logger: logger))
+                    let (seconds, attoseconds) = configuration.drainTimeout.components
+                    let drainTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+                    try pipeline.addHandler(RequestHandler(responder: responder, logger: logger, drainTimeout: drainTimeout))
                 }
             }
 

@@ -18,18 +18,24 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var maxBufferedResponseBytes: Int
     /// Accept backlog. Default 256.
     public var backlog: Int32
+    /// When a connection ends (the client half-closes, or the server shuts down
+    /// gracefully) its received requests are answered first; a client that does not read
+    /// them is cut off after this long. Default 10 seconds.
+    public var drainTimeout: Duration
 
     public init(
         host: String = "127.0.0.1",
         port: Int = ServerConfiguration.defaultPort,
         maxRequestBytes: Int = 64 * 1024,
         maxBufferedResponseBytes: Int = 1024 * 1024,
-        backlog: Int32 = 256
+        backlog: Int32 = 256,
+        drainTimeout: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
         self.maxBufferedResponseBytes = maxBufferedResponseBytes
         self.backlog = backlog
+        self.drainTimeout = drainTimeout
     }
 }

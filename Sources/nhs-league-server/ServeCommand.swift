@@ -23,10 +23,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
-    @Option(help: "Largest request frame accepted, in bytes.")
+    @Option(help: "Largest request frame accepted, in bytes (1 to 16777216).")
     var maxRequestBytes = 64 * 1024
 
+    @Option(help: "Seconds a closing connection may take to read the answers it is owed.")
+    var drainTimeout: Double = 10
+
+    func validate() throws {
+        guard (1...16 * 1024 * 1024).contains(maxRequestBytes) else {
+            throw ValidationError("--max-request-bytes must be 1 to 16777216")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard drainTimeout.isFinite, drainTimeout > 0, drainTimeout <= 3600 else {
+            throw ValidationError("--drain-timeout must be more than 0 and at most 3600 seconds")
+        }
+    }
+
     func run() async throws {
+        // SIGHUP means "reload" from the start: ignore it while the first load runs (its
+        // default action would kill the process); the reload service handles it afterwards.
+        signal(SIGHUP, SIG_IGN)
         let level = logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -49,14 +65,16 @@ struct ServeCommand: AsyncParsableCommand {
 
         let store = SnapshotStore(snapshot)
         let responder = LeagueResponder(store: store, serverVersion: ServerVersion.current, logger: logger)
-        let configuration = ServerConfiguration(host: host, port: port, maxRequestBytes: maxRequestBytes)
+        let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
+        let configuration = ServerConfiguration(
+            host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
         let server = LeagueServer(configuration: configuration, responder: responder, logger: logger)
         let dataset = snapshot.dataset
         let service = LeagueServerService(server: server, logger: logger) { address in
             logger.info(
                 "nhs-league-server listening",
                 metadata: [
-                    "address": "\(address)", "data_version": "\(dataset.version)",
+                    "address": "\(address)", "data_version": "\(snapshot.version)",
                     "trusts": "\(dataset.trusts.count)", "rankings": "\(dataset.rankings.count)",
                     "quarters": "\(dataset.quarters.map(\.label).joined(separator: ", "))",
                     "load_ms": "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
@@ -65,15 +83,16 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))
         }
         let reloader = SnapshotReloader(directory: directory, store: store, logger: logger)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: service),
-                    .init(service: ReloadOnHangupService(reloader: reloader)),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-        try await group.run()
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [
+                .init(service: service),
+                .init(service: ReloadOnHangupService(reloader: reloader)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        // Connections drain within `drain`; past that (and a margin) shutdown is forced.
+        groupConfiguration.maximumGracefulShutdownDuration = drain + .seconds(5)
+        try await ServiceGroup(configuration: groupConfiguration).run()
     }
 }
 

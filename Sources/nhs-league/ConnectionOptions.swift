@@ -17,6 +17,12 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Print the answer as JSON (for scripts).")
     var json = false
 
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be more than 0 and at most 3600 seconds")
+        }
+    }
+
     /// host and port from the flags, else NHS_LEAGUE_ADDR, else 127.0.0.1:7411.
     func address() throws -> (host: String, port: Int) {
         var host = "127.0.0.1"

@@ -119,3 +119,71 @@ struct ReloadAndShutdownTests {
         await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
     }
 }
+
+@Suite("Back-pressure, half-close and draining")
+struct ConnectionEndingTests {
+    static func tableRequest(id: Int, limit: UInt32) -> [UInt8] {
+        var request = LeagueTableRequest()
+        request.table = .acute
+        request.limit = limit
+        return RawConnection.frame(ProtobufCodec.encode(Request(id: UInt64(id), call: .leagueTable(request))))
+    }
+
+    @Test("a client that stops reading is held back without losing answers, and others are served meanwhile",
+          .timeLimit(.minutes(2)))
+    func backPressure() async throws {
+        try await withTestServer { port, _ in
+            // ~150 answers of ~220 KB: far more than the socket buffers hold.
+            let slow = try await RawConnection.connect(port: port, reading: false)
+            try await slow.send(raw: (1...150).flatMap { Self.tableRequest(id: $0, limit: 50) })
+            let other = try await LeagueClient.connect(host: "127.0.0.1", port: port)
+            for _ in 0..<20 {
+                #expect(try await other.getTrust("RP6").trust.odsCode == "RP6")
+            }
+            try await slow.startReading()
+            let answers = await slow.receive(150)
+            #expect(Set(answers.map(\.id)) == Set((1...150).map(UInt64.init)))
+            #expect(answers.allSatisfy { $0.status.code == .ok })
+            await other.close()
+            await slow.close()
+        }
+    }
+
+    @Test("a client that half-closes after pipelining still gets every answer", .timeLimit(.minutes(1)))
+    func halfClose() async throws {
+        try await withTestServer { port, _ in
+            let connection = try await RawConnection.connect(port: port)
+            try await connection.send(raw: (1...20).flatMap { Self.tableRequest(id: $0, limit: 200) })
+            try await connection.finishSending()
+            let answers = await connection.receive(20)
+            #expect(Set(answers.map(\.id)) == Set((1...20).map(UInt64.init)))
+            try await connection.waitUntilClosed()
+        }
+    }
+
+    @Test("graceful shutdown answers requests already received, and cuts off a client that never reads",
+          .timeLimit(.minutes(1)))
+    func shutdownDrains() async throws {
+        let store = SnapshotStore(SharedSnapshot.value)
+        let server = LeagueServer(
+            configuration: ServerConfiguration(port: 0, drainTimeout: .seconds(8)),
+            responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
+        let port = try #require(try await server.start().port)
+        // One client waits for its answers; one never reads.
+        let patient = try await RawConnection.connect(port: port, reading: false)
+        let stuck = try await RawConnection.connect(port: port, reading: false)
+        try await patient.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
+        try await stuck.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
+        try await Task.sleep(for: .milliseconds(500))  // let the server receive both batches
+        async let shutdown: Void = server.shutdownGracefully()
+        try await patient.startReading()
+        let answers = await patient.receive(30)
+        #expect(answers.count == 30)
+        // Returns although `stuck` never reads: its connection is cut after the drain timeout.
+        try await shutdown
+        try await stuck.startReading()  // only a reading client notices the close
+        try await stuck.waitUntilClosed()
+        #expect(await stuck.receive(30).count < 30)
+        await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
+    }
+}

@@ -32,13 +32,20 @@ extension TrustQueries {
             }
         var derived: [ActionView] = []
         let latest = summary.latest
-        let inRSP = dataset.rankings(for: trust.odsCode).last { $0.recoverySupportProgramme != nil }
-        if latest?.record.segment == 5 || inRSP?.recoverySupportProgramme == true, let rsp = inRSP {
+        // The programme flag is published for Q1-Q2 2025/26 only: name the last quarter it was
+        // set, if ever; a segment-5 trust is in intensive support by definition.
+        if let rsp = dataset.rankings(for: trust.odsCode).last(where: { $0.recoverySupportProgramme == true }) {
             derived.append(ActionView(
                 date: nil,
                 title: "Flagged in NHS England's Recovery Support Programme (intensive support, segment 5) in \(rsp.quarter.label).",
                 category: "national support programme", status: nil, sourceURL: nil,
                 note: "From the published oversight data; the flag is published for Q1-Q2 2025/26 only.", derived: true))
+        } else if let latest, latest.record.segment == 5 {
+            derived.append(ActionView(
+                date: nil,
+                title: "In segment 5 in \(latest.record.quarter.label): intensive support through NHS England's Recovery Support Programme.",
+                category: "national support programme", status: nil, sourceURL: nil,
+                note: "Segment 5 is the framework's intensive-support segment.", derived: true))
         }
         if let latest, let weakest = latest.domains.filter({ $0.score != nil }).max(by: { $0.score! < $1.score! }) {
             derived.append(ActionView(

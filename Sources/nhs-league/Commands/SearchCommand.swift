@@ -32,7 +32,11 @@ struct SearchCommand: AsyncParsableCommand {
         try await reportingErrors {
             let query = words.joined(separator: " ")
             let result = try await connection.withClient { try await $0.findTrusts(query, limit: limit) }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json {
+                try JSONOutput.print(result)
+                if result.matches.isEmpty { throw CLIError(.notFound, "no NHS trust matches \"\(query)\"") }
+                return
+            }
             if result.matches.isEmpty {
                 var text = "No NHS trust matches \"\(query)\"."
                 if !result.didYouMean.isEmpty { text += " Did you mean: " + result.didYouMean.joined(separator: ", ") + "?" }

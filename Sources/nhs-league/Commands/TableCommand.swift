@@ -43,6 +43,9 @@ struct TableCommand: AsyncParsableCommand {
             throw ValidationError("unknown table \"\(table)\": use acute, non-acute or ambulance")
         }
         if top != nil, bottom != nil { throw ValidationError("use --top or --bottom, not both") }
+        for count in [top, bottom].compactMap({ $0 }) where !(1...200).contains(count) {
+            throw ValidationError("--top and --bottom take 1 to 200")
+        }
     }
 
     func run() async throws {
@@ -67,6 +70,13 @@ struct TableCommand: AsyncParsableCommand {
                     row.trust.odsCode, TrustReport.displayName(row.trust.name), RankingText.cell(row.ranking.segment),
                     row.ranking.averageMetricScore.map(RankingText.format) ?? "-", RankingText.arrow(row.ranking.movement),
                 ]
+            }
+            if rows.isEmpty {
+                var what = "No \(result.table.name) trusts"
+                if let segment { what += " in segment \(segment)" }
+                if let region { what += " in the \(region) region" }
+                print(what + " in \(result.quarter)" + (offset > 0 ? " past row \(offset)." : "."))
+                return
             }
             print(TextLayout.table(
                 headers: ["Pos", "Code", "Trust", "Seg", "Score", "Move"], rows: rows, flexible: [2], rightAligned: [0, 3, 4]))

@@ -5,8 +5,9 @@ enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        var data = try encoder.encode(value)
+        data.append(contentsOf: "\n".utf8)
+        // `write(_:)` traps when the reader has gone (e.g. `| head`); this reports instead.
+        try? FileHandle.standardOutput.write(contentsOf: data)
     }
 }

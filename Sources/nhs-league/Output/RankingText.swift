@@ -34,7 +34,8 @@ enum RankingText {
     static func segment(_ ranking: Ranking) -> String {
         guard let segment = ranking.segment else { return "not published" }
         let meaning = ranking.segmentMeaning.isEmpty ? "" : " - \(ranking.segmentMeaning)"
-        return "\(segment) of 4\(meaning)"
+        // Segment 5 sits outside the 1-4 scale: it marks intensive support.
+        return (segment == 5 ? "5" : "\(segment) of 4") + meaning
     }
 
     /// "up 2 places since Q4 2025/26", "no change since ...", or "".

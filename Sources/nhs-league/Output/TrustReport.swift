@@ -17,9 +17,9 @@ enum TrustReport {
         out.append("")
 
         if let latest = trust.latest {
-            var when = latest.period
-            when += (when.isEmpty ? "" : "; ") + (latest.published.isEmpty ? "publication date not recorded" : "published \(latest.published)")
-            out.append(style.bold("Latest: \(latest.quarter)") + " (\(when))")
+            let when = [latest.period, latest.published.isEmpty ? "" : "published \(latest.published)"]
+                .filter { !$0.isEmpty }.joined(separator: "; ")
+            out.append(style.bold("Latest: \(latest.quarter)") + (when.isEmpty ? "" : " (\(when))"))
             out.append(contentsOf: rankingLines(latest, style: style))
             if !trust.latestNote.isEmpty { out.append("  " + style.yellow(TextLayout.wrap(trust.latestNote, indent: 2, firstLineUsed: 2))) }
             if let gap = latest.gapToNextSegment {
@@ -72,7 +72,8 @@ enum TrustReport {
         lines.append("  Segment   " + style.segment(ranking.segment, RankingText.segment(ranking)))
         lines.append("  Score     \(RankingText.score(ranking.averageMetricScore))  (average metric score: 1.0 best, 4.0 worst)")
         if ranking.financialOverride == true {
-            lines.append("  " + TextLayout.wrap("Finance rule: the segment was capped because of the trust's financial position (unadjusted segment \(RankingText.cell(ranking.unadjustedSegment))).", indent: 2, firstLineUsed: 2))
+            let unadjusted = ranking.unadjustedSegment.map { " (its scores alone gave segment \($0))" } ?? ""
+            lines.append("  " + TextLayout.wrap("Finance rule: the segment was capped because of the trust's financial position\(unadjusted).", indent: 2, firstLineUsed: 2))
         }
         if ranking.recoverySupportProgramme == true {
             lines.append("  In the Recovery Support Programme (intensive support, segment 5).")

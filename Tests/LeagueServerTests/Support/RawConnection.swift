@@ -15,9 +15,12 @@ final class RawConnection: Sendable {
         self.closed = channel.closeFuture
     }
 
-    static func connect(port: Int) async throws -> RawConnection {
+    /// - Parameter reading: false makes a client that does not read its answers until
+    ///   `startReading()` (to test the server's back-pressure).
+    static func connect(port: Int, reading: Bool = true) async throws -> RawConnection {
         let (stream, continuation) = AsyncStream<Response>.makeStream()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.autoRead, value: reading)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
@@ -32,6 +35,17 @@ final class RawConnection: Sendable {
     /// Writes bytes exactly as given.
     func send(raw bytes: [UInt8]) async throws {
         try await channel.writeAndFlush(ByteBuffer(bytes: bytes))
+    }
+
+    /// Starts reading answers (for a connection made with `reading: false`).
+    func startReading() async throws {
+        try await channel.setOption(.autoRead, value: true)
+        channel.read()
+    }
+
+    /// Closes our sending side (TCP half-close): "no more requests".
+    func finishSending() async throws {
+        try await channel.close(mode: .output)
     }
 
     /// Writes one well-formed frame carrying `request`.
