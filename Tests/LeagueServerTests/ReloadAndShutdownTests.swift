@@ -168,13 +168,13 @@ struct ConnectionEndingTests {
     func shutdownDrains() async throws {
         let store = SnapshotStore(SharedSnapshot.value)
         let server = LeagueServer(
-            configuration: ServerConfiguration(port: 0, drainTimeout: .seconds(8)),
+            configuration: ServerConfiguration(port: 0, drainTimeout: .seconds(20)),
             responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
         let port = try #require(try await server.start().port)
         // One client waits for its answers; one never reads.
         let patient = try await RawConnection.connect(port: port, reading: false)
         let stuck = try await RawConnection.connect(port: port, reading: false)
-        try await patient.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
+        try await patient.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 50) })
         try await stuck.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
         try await Task.sleep(for: .milliseconds(500))  // let the server receive both batches
         async let shutdown: Void = server.shutdownGracefully()
