@@ -71,7 +71,7 @@ struct NearestCommand: AsyncParsableCommand {
                 let distance = "\(format1(nearby.distanceKm)) km".leftPadded(to: 8)
                 print("\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
                     + TextLayout.fit(TrustReport.displayName(nearby.trust.name), 58))
-                var facts: [String] = []
+                var facts: [String] = ["\(format1(nearby.distanceMiles)) mi"]
                 if let site = nearby.site {
                     facts.append(nearby.viaHeadquarters ? "HQ (trust headquarters, \(site.postcode))" : site.name)
                 }
