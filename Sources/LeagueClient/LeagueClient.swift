@@ -38,7 +38,7 @@ public final class LeagueClient: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(LeagueClientError) -> LeagueClient {
         let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(.nanoseconds(Int64(connectTimeout.nanoseconds)))
+            .connectTimeout(TimeAmount(connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -69,7 +69,7 @@ public final class LeagueClient: Sendable {
         let promise = channel.eventLoop.makePromise(of: Response.self)
         let pending = PendingCall(
             request: request, promise: promise,
-            timeout: .nanoseconds(Int64((timeout ?? defaultTimeout).nanoseconds)))
+            timeout: TimeAmount(timeout ?? defaultTimeout))
         channel.writeAndFlush(pending).whenFailure { error in
             promise.fail(LeagueClientError(.connectionClosed, "could not send the request", cause: error))
         }
@@ -153,12 +153,5 @@ extension LeagueClient {
 
     private static func mismatch(_ call: String) -> LeagueClientError {
         LeagueClientError(.protocolError, "the server answered \(call) with a different result type")
-    }
-}
-
-extension Duration {
-    fileprivate var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

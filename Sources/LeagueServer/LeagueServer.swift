@@ -70,9 +70,8 @@ public final class LeagueServer: Sendable {
                     try pipeline.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    let (seconds, attoseconds) = configuration.drainTimeout.components
-                    let drainTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-                    try pipeline.addHandler(RequestHandler(responder: responder, logger: logger, drainTimeout: drainTimeout))
+                    try pipeline.addHandler(RequestHandler(
+                        responder: responder, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
                 }
             }
 

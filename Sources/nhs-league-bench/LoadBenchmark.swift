@@ -41,9 +41,6 @@ struct Stats {
     var min: Duration { sorted.first ?? .zero }
     var max: Duration { sorted.last ?? .zero }
     var median: Duration { sorted.isEmpty ? .zero : sorted[sorted.count / 2] }
-    func percentile(_ p: Double) -> Duration {
-        sorted.isEmpty ? .zero : sorted[Swift.min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
-    }
 }
 
 extension Duration {

@@ -26,7 +26,7 @@ struct ActionsCommand: AsyncParsableCommand {
             }
             if connection.json { return try JSONOutput.print(result) }
             let style = Style.current
-            print(style.bold("\(TrustReport.displayName(result.trust.name)) (\(result.trust.odsCode))"))
+            print(style.bold("\(result.trust.name) (\(result.trust.odsCode))"))
             if let latest = result.trust.latest {
                 print("\(latest.quarter): position \(RankingText.position(latest)), segment \(RankingText.cell(latest.segment))")
             }

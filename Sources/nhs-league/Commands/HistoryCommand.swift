@@ -26,7 +26,7 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             if connection.json { return try JSONOutput.print(history) }
             let style = Style.current
-            print(style.bold("\(TrustReport.displayName(history.trust.name)) (\(history.trust.odsCode))"))
+            print(style.bold("\(history.trust.name) (\(history.trust.odsCode))"))
             print("")
             if history.rankings.isEmpty {
                 print("No published league positions for this trust.")

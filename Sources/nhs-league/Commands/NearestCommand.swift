@@ -70,7 +70,7 @@ struct NearestCommand: AsyncParsableCommand {
             for (index, nearby) in result.trusts.enumerated() {
                 let distance = "\(format1(nearby.distanceKm)) km".leftPadded(to: 8)
                 print("\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
-                    + TextLayout.fit(TrustReport.displayName(nearby.trust.name), 58))
+                    + TextLayout.fit(nearby.trust.name, 58))
                 var facts: [String] = ["\(format1(nearby.distanceMiles)) mi"]
                 if let site = nearby.site {
                     facts.append(nearby.viaHeadquarters ? "HQ (trust headquarters, \(site.postcode))" : site.name)

@@ -67,7 +67,7 @@ struct TableCommand: AsyncParsableCommand {
             let rows = result.rows.map { row in
                 [
                     row.ranking.leaguePosition.map { (row.ranking.jointPosition ? "=" : "") + String($0) } ?? "-",
-                    row.trust.odsCode, TrustReport.displayName(row.trust.name), RankingText.cell(row.ranking.segment),
+                    row.trust.odsCode, row.trust.name, RankingText.cell(row.ranking.segment),
                     row.ranking.averageMetricScore.map(RankingText.format) ?? "-", RankingText.arrow(row.ranking.movement),
                 ]
             }

@@ -6,7 +6,7 @@ enum TrustReport {
     static func render(detail: TrustDetail, history: TrustHistoryResult?, matches: [TrustMatch], style: Style) -> String {
         let trust = detail.trust
         var out: [String] = []
-        out.append(style.bold("\(displayName(trust.name)) (\(trust.odsCode))"))
+        out.append(style.bold("\(trust.name) (\(trust.odsCode))"))
         var facts = [trust.table.label.capitalizedFirst + " trust"]
         if !trust.region.isEmpty { facts.append(trust.region) }
         if trust.siteCount > 0 { facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed") }
@@ -57,7 +57,7 @@ enum TrustReport {
             out.append("")
             out.append("Did you mean another trust?")
             for match in others {
-                out.append("  " + TextLayout.fit("\(match.trust.odsCode)  \(displayName(match.trust.name))  (\(match.matchedText))", 76))
+                out.append("  " + TextLayout.fit("\(match.trust.odsCode)  \(match.trust.name)  (\(match.matchedText))", 76))
             }
         }
         return out.joined(separator: "\n")
@@ -99,20 +99,6 @@ enum TrustReport {
         }
         return TextLayout.table(
             headers: ["Quarter", "Position", "Segment", "Score", "Move"], rows: rows, rightAligned: [2, 3], indent: 2)
-    }
-
-    /// ODS names are upper case ("MOORFIELDS EYE HOSPITAL NHS FOUNDATION TRUST"); show
-    /// them in title case, keeping "NHS" and short all-caps words like "UCL" intact.
-    static func displayName(_ name: String) -> String {
-        guard name == name.uppercased() else { return name }
-        let keep: Set<String> = ["NHS", "UCL", "NHSFT"]
-        let small: Set<String> = ["AND", "OF", "THE", "FOR", "IN", "AT"]
-        return name.split(separator: " ").enumerated().map { index, word in
-            let upper = String(word)
-            if keep.contains(upper) { return upper }
-            if index > 0, small.contains(upper) { return upper.lowercased() }
-            return upper.prefix(1) + upper.dropFirst().lowercased()
-        }.joined(separator: " ")
     }
 }
 
