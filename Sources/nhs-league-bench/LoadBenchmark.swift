@@ -46,5 +46,4 @@ struct Stats {
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
     var ms: String { String(format: "%.1f", seconds * 1000) }
-    var us: String { String(format: "%.2f", seconds * 1_000_000) }
 }

@@ -77,8 +77,12 @@ extension TrustQueries {
         let limit = query.limit == 0 ? LeagueTableQuery.defaultLimit : query.limit
         let page = rows.dropFirst(query.offset).prefix(limit)
         // Validation guarantees every ranked code is a known trust.
-        let entries = page.compactMap { row in
-            dataset.trust(row.odsCode).map { LeagueTableEntry(summary: summary(of: $0), ranking: explainer.explain(row)) }
+        let entries = page.compactMap { row -> LeagueTableEntry? in
+            guard let trust = dataset.trust(row.odsCode) else { return nil }
+            let summary = summary(of: trust)
+            // In the newest quarter the row is the trust's latest ranking, already explained.
+            let ranking = summary.latest?.record == row ? summary.latest! : explainer.explain(row)
+            return LeagueTableEntry(summary: summary, ranking: ranking)
         }
         return LeagueTablePage(
             quarter: quarter, table: query.table, totalMatching: rows.count, rows: entries,

@@ -4,10 +4,20 @@ public struct RankingExplainer: Sendable {
     public let dataset: Dataset
     /// Coverage of every quarter's table, computed once per snapshot.
     private let coverage: [QuarterTable: Coverage]
+    /// The worst (highest) published average score in each segment of each quarter's
+    /// table, computed once per snapshot rather than by scanning the table per answer.
+    private let worstScoreBySegment: [QuarterTable: [Int: Double]]
 
     public init(dataset: Dataset) {
         self.dataset = dataset
         self.coverage = Dictionary(uniqueKeysWithValues: dataset.coverage.map { (QuarterTable($0.quarter, $0.table), $0) })
+        var worst: [QuarterTable: [Int: Double]] = [:]
+        for record in dataset.rankings {
+            guard let segment = record.segment, let score = record.averageMetricScore else { continue }
+            let key = QuarterTable(record.quarter, record.table)
+            worst[key, default: [:]][segment] = max(worst[key]?[segment] ?? -.infinity, score)
+        }
+        self.worstScoreBySegment = worst
     }
 
     /// Every ranking of a trust, oldest first, each with its movement.
@@ -69,10 +79,7 @@ public struct RankingExplainer: Sendable {
             return nil
         }
         let target = segment - 1
-        let scores = dataset.table(record.table, quarter: record.quarter)
-            .filter { $0.segment == target }
-            .compactMap(\.averageMetricScore)
-        guard let threshold = scores.max() else { return nil }
+        guard let threshold = worstScoreBySegment[QuarterTable(record.quarter, record.table)]?[target] else { return nil }
         let gap = score - threshold
         var explanation: String
         if gap > 0 {
