@@ -163,29 +163,40 @@ struct ConnectionEndingTests {
         }
     }
 
-    @Test("graceful shutdown answers requests already received, and cuts off a client that never reads",
-          .timeLimit(.minutes(1)))
-    func shutdownDrains() async throws {
-        let store = SnapshotStore(SharedSnapshot.value)
+    static func startServer(drainTimeout: Duration) async throws -> (LeagueServer, Int) {
         let server = LeagueServer(
-            configuration: ServerConfiguration(port: 0, drainTimeout: .seconds(20)),
-            responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
+            configuration: ServerConfiguration(port: 0, drainTimeout: drainTimeout),
+            responder: LeagueResponder(store: SnapshotStore(SharedSnapshot.value), serverVersion: "test"),
+            logger: testLogger)
         let port = try #require(try await server.start().port)
-        // One client waits for its answers; one never reads.
-        let patient = try await RawConnection.connect(port: port, reading: false)
-        let stuck = try await RawConnection.connect(port: port, reading: false)
-        try await patient.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 50) })
-        try await stuck.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
-        try await Task.sleep(for: .milliseconds(500))  // let the server receive both batches
+        return (server, port)
+    }
+
+    @Test("graceful shutdown answers every request already received before closing", .timeLimit(.minutes(1)))
+    func shutdownDrains() async throws {
+        let (server, port) = try await Self.startServer(drainTimeout: .seconds(50))
+        let client = try await RawConnection.connect(port: port)
+        // 30 requests in one small write arrive in one read; their ~27 MB of answers take a
+        // while to write, so most are still owed when the shutdown starts.
+        try await client.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
+        var answers = await client.receive(1)  // the server has read the batch
         async let shutdown: Void = server.shutdownGracefully()
-        try await patient.startReading()
-        let answers = await patient.receive(30)
-        #expect(answers.count == 30)
-        // Returns although `stuck` never reads: its connection is cut after the drain timeout.
+        answers += await client.receive(29)
+        #expect(Set(answers.map(\.id)) == Set((1...30).map(UInt64.init)))
         try await shutdown
+        try await client.waitUntilClosed()
+        await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
+    }
+
+    @Test("graceful shutdown cuts off a client that never reads, after the drain timeout", .timeLimit(.minutes(1)))
+    func shutdownCutsOffStuckClient() async throws {
+        let (server, port) = try await Self.startServer(drainTimeout: .seconds(2))
+        let stuck = try await RawConnection.connect(port: port, reading: false)
+        try await stuck.send(raw: (1...30).flatMap { Self.tableRequest(id: $0, limit: 200) })
+        // Returns although `stuck` never reads: its connection is closed after the drain timeout.
+        try await server.shutdownGracefully()
         try await stuck.startReading()  // only a reading client notices the close
         try await stuck.waitUntilClosed()
         #expect(await stuck.receive(30).count < 30)
-        await #expect(throws: (any Error).self) { _ = try await RawConnection.connect(port: port) }
     }
 }

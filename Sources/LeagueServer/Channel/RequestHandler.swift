@@ -167,11 +167,21 @@ final class RequestHandler: ChannelDuplexHandler {
 
     private func closeAfterLastWrite(context: ChannelHandlerContext) {
         context.flush()
-        let channel = context.channel
-        if let lastWrite {
-            lastWrite.whenComplete { _ in channel.close(promise: nil) }
-        } else {
-            channel.close(promise: nil)
+        guard let pending = lastWrite else {
+            context.close(promise: nil)
+            return
+        }
+        // Close once the newest answer is on the wire. If more answers were written in the
+        // meantime (re-entrant writability events can answer more), wait for those instead.
+        let loopBound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        pending.whenComplete { _ in
+            let (handler, context) = loopBound.value
+            if handler.lastWrite === pending, handler.queued.isEmpty {
+                context.close(promise: nil)
+            } else if handler.queued.isEmpty {
+                handler.closeAfterLastWrite(context: context)
+            }
+            // Otherwise answers are still queued: draining will call us again.
         }
     }
 }
