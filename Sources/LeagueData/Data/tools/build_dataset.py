@@ -24,6 +24,9 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_sites import build_sites  # noqa: E402
+
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 
 QUARTERS = [  # label, fiscal year, quarter number
@@ -463,30 +466,20 @@ def build(src, out):
                 "nof_trust_type", "nof_trust_subtype", "source", "note"]
     counts["trusts.csv"] = write_csv(out, "trusts.csv", t_header, [trows[k] for k in sorted(trows)])
 
-    # ------------------------------------------------------------------ sites
-    SITE_SRC = {
-        "2023": "NHS website Hospital.csv (NHS Sector) via github:DiiS-DataScience/MedMap2 data/Hospital.csv @c91506e (2023)",
-        "2020_only": "NHS website Hospital.csv (NHS Sector) via github:danielmsorensen/Voronoi Hospital.csv @9ed40ea (2020-01)",
-    }
-    srows = []
-    for r in read_csv(src, "nhs_hospital_sites_current_parent.csv"):
-        src_s = SITE_SRC[r["listed_in"]] + ("; current parent derived in shared/data/nhs_hospital_sites_current_parent.csv "
-                                            "via ODS succ (method column)")
-        srows.append([r["site_code"].strip().upper(), r["site_name"].strip(), r["subtype"], r["postcode"],
-                      r["latitude"], r["longitude"], r["parent_ods_code_in_file"], r["parent_name_in_file"],
-                      r["current_parent_ods_code"].strip().upper(), r["method"], r["current_site_code_ods_succ"],
-                      r["listed_in"], r["note"], src_s])
-    srows.sort(key=lambda x: x[0])
-    counts["sites.csv"] = write_csv(out, "sites.csv",
-                                    ["site_code", "name", "subtype", "postcode", "latitude", "longitude",
-                                     "parent_code_in_source", "parent_name_in_source", "current_parent_ods_code",
-                                     "parent_link_method", "current_site_code", "listed_in", "note", "source"], srows)
+    # ------------------------------------------------------------------ sites (every trust hospital and unit)
+    s_header, s_rows, derived_succ, kinds = build_sites(src, read_csv, fail, trows, succ)
+    counts["sites.csv"] = write_csv(out, "sites.csv", s_header, s_rows)
+    notes.append("sites by kind (inferred from the name = Y): "
+                 + ", ".join(f"{k} {i} {n}" for (k, i), n in sorted(kinds.items())))
 
     # ------------------------------------------------------------------ successors
     su_rows = []
     for s in succ:
         su_rows.append([s["old_ods_code"], s["old_name"], s["successor_ods_code"], s["successor_name"],
                         s["effective_date"], s["evidence"], s["source"], s["note"]])
+    for old, (new, eff, evidence, how) in sorted(derived_succ.items()):
+        su_rows.append([old, trows[old][1], new, trows[new][1], eff, evidence, how,
+                        "closed trust not in nhs_trust_successors.csv (which covers 2018 on)"])
     su_rows.sort(key=lambda x: (x[0], x[2]))
     counts["successors.csv"] = write_csv(out, "successors.csv",
                                          ["old_code", "old_name", "successor_code", "successor_name", "effective_date",
