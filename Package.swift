@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "LeagueCoreTests",
             dependencies: ["LeagueCore", "LeagueData"],
-            resources: [.copy("Resources/search_eval.csv")]
+            resources: [.copy("Resources/search_eval.csv"), .copy("Resources/eric_2021-22_inpatient_hospitals.csv")]
         ),
         .testTarget(
             name: "LeagueWireTests",

@@ -82,6 +82,10 @@ public struct Dataset: Sendable {
     public let sitesByCode: [String: SiteRecord]
     /// Sites per *current* parent ODS code (sites with an unknown parent are not here).
     public let sitesByParent: [String: [SiteRecord]]
+    /// Who runs each open site (`MainOperatorRule`), by site code.
+    public let siteOperators: [String: SiteOperators]
+    /// Open inpatient sites (hospitals and units) per main operator, hospitals first, then by name.
+    public let mainSitesByTrust: [String: [SiteRecord]]
     /// Successions by old code ("what did it become?").
     public let successorsByOldCode: [String: [SuccessorRecord]]
     /// Successions by successor code ("what did it absorb?").
@@ -133,6 +137,16 @@ public struct Dataset: Sendable {
             if let p = s.currentParentODSCode { byParent[p, default: []].append(s) }
         }
         self.sitesByParent = byParent
+        let operators = Dataset.assignOperators(self.sites)
+        self.siteOperators = operators
+        var mainSites: [String: [SiteRecord]] = [:]
+        for s in self.sites where s.isOpen && s.kind.isInpatient {
+            if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(s) }
+        }
+        for k in mainSites.keys {
+            mainSites[k]!.sort { ($0.kind.isHospital ? 0 : 1, $0.kindInferred ? 1 : 0, $0.name) < ($1.kind.isHospital ? 0 : 1, $1.kindInferred ? 1 : 0, $1.name) }
+        }
+        self.mainSitesByTrust = mainSites
         self.successorsByOldCode = Dictionary(grouping: successors, by: { $0.oldCode })
         self.predecessorsBySuccessorCode = Dictionary(grouping: successors, by: { $0.successorCode })
         var byActionTrust: [String: [ActionRecord]] = [:]
@@ -241,6 +255,35 @@ public struct Dataset: Sendable {
 
     /// Sites whose current parent is the trust.
     public func sites(parent odsCode: String) -> [SiteRecord] { sitesByParent[Dataset.normaliseCode(odsCode)] ?? [] }
+
+    /// The open inpatient sites the trust is the main operator of (`MainOperatorRule`).
+    public func mainSites(of odsCode: String) -> [SiteRecord] { mainSitesByTrust[Dataset.normaliseCode(odsCode)] ?? [] }
+
+    /// Applies `MainOperatorRule` to every open site, grouping neighbours by postcode.
+    static func assignOperators(_ sites: [SiteRecord]) -> [String: SiteOperators] {
+        var byPostcode: [String: [SiteRecord]] = [:]
+        for s in sites where s.isOpen { if let p = s.postcode { byPostcode[p, default: []].append(s) } }
+        var out: [String: SiteOperators] = [:]
+        out.reserveCapacity(sites.count)
+        for s in sites where s.isOpen && s.currentParentODSCode != nil {
+            out[s.siteCode] = MainOperatorRule.operators(of: s, neighbours: s.postcode.flatMap { byPostcode[$0] } ?? [])
+        }
+        return out
+    }
+
+    /// Today's trust for a trust code: the code itself when it is open (or has no succession),
+    /// else the end of its successor chain, with the steps taken (oldest first). Where a trust
+    /// split, the first successor in `successors.csv` order is followed.
+    public func currentTrust(for odsCode: String) -> (code: String, steps: [SuccessorRecord]) {
+        var code = Dataset.normaliseCode(odsCode)
+        var steps: [SuccessorRecord] = []
+        var seen: Set<String> = [code]
+        while trustsByCode[code]?.isOpen == false, let next = successorsByOldCode[code]?.first, seen.insert(next.successorCode).inserted {
+            steps.append(next)
+            code = next.successorCode
+        }
+        return (code, steps)
+    }
 
     /// Actions for a trust, newest first.
     public func actions(for odsCode: String) -> [ActionRecord] { actionsByTrust[Dataset.normaliseCode(odsCode)] ?? [] }

@@ -39,20 +39,36 @@ extension GeoTrustInput {
 }
 
 extension GeoSiteInput {
-    public init(_ site: SiteRecord) {
-        self.init(siteCode: site.siteCode, name: site.name, postcode: site.postcode,
-                  latitude: site.latitude, longitude: site.longitude,
-                  currentParentOdsCode: site.currentParentODSCode, parentIsDerived: site.isParentDerived)
+    /// ERIC 2021/22 covers the financial year to March 2022: a hospital ERIC does not list is an
+    /// inpatient site only if it opened after that (its kind is then inferred from the name).
+    static let afterERIC = CalendarDate(iso: "2022-04-01")!
+
+    /// The places a trust is measured from, each attributed to its main operator (`MainOperatorRule`),
+    /// so Manchester University's code inside Blackpool Victoria Hospital places Blackpool, not Manchester.
+    /// - Parameter includeClinics: false (default): open inpatient sites only (hospitals and units
+    ///   ERIC lists as inpatient, and hospitals opened since); true: every open site, clinics and offices too.
+    public static func places(in dataset: Dataset, includeClinics: Bool = false) -> [GeoSiteInput] {
+        dataset.sites.compactMap { s in
+            guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
+            if !includeClinics {
+                guard s.kind.isInpatient else { return nil }
+                if s.kindInferred, (s.openDate ?? GeoSiteInput.afterERIC) < GeoSiteInput.afterERIC { return nil }
+            }
+            return GeoSiteInput(siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
+                                longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
+        }
     }
 }
 
 extension GeoIndex {
-    /// The nearest-trust index of a dataset: every site with a known current parent that is an open,
-    /// ranked trust; a ranked trust with no such site is placed at its headquarters.
+    /// The nearest-trust index of a dataset: each open, ranked trust at its open inpatient sites
+    /// (`GeoSiteInput.places(in:includeClinics:)`); a ranked trust with none (ambulance trusts, some
+    /// community and mental health trusts) is placed at its headquarters, and answers mark it.
     /// Trusts whose open status is not recorded (TAD, TAH, TAJ: not in the ODS etr list, but ranked
     /// in the latest quarter) are kept; trusts that are closed (e.g. RVJ, merged into RA7) are not.
-    public init(dataset: Dataset) {
-        self.init(trusts: GeoTrustInput.all(from: dataset), sites: dataset.sites.map(GeoSiteInput.init))
+    public init(dataset: Dataset, includeClinics: Bool = false) {
+        self.init(trusts: GeoTrustInput.all(from: dataset),
+                  sites: GeoSiteInput.places(in: dataset, includeClinics: includeClinics))
     }
 }
 

@@ -19,18 +19,22 @@ import Foundation
 /// Immutable and `Sendable`: build it with the snapshot, off the event loop.
 public struct NearestTrustSearch: Sendable {
     public let postcodes: PostcodeIndex
+    /// Trusts at their inpatient sites (the default).
     public let index: GeoIndex
+    /// Trusts at every open site, clinics and offices included (`includeClinics`).
+    public let indexWithClinics: GeoIndex
 
-    public init(postcodes: PostcodeIndex, index: GeoIndex) {
+    public init(postcodes: PostcodeIndex, index: GeoIndex, indexWithClinics: GeoIndex? = nil) {
         self.postcodes = postcodes
         self.index = index
+        self.indexWithClinics = indexWithClinics ?? index
     }
 
     /// Builds both indexes from a dataset; `fullPostcodes` is the optional imported Code-Point Open table
     /// (`FullPostcodeTable.load(fromDataDirectory:)`, empty by default).
     public init(dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable()) {
         self.init(postcodes: PostcodeIndex(dataset: dataset, fullPostcodes: fullPostcodes),
-                  index: GeoIndex(dataset: dataset))
+                  index: GeoIndex(dataset: dataset), indexWithClinics: GeoIndex(dataset: dataset, includeClinics: true))
     }
 
     /// Where to search from.
@@ -70,7 +74,8 @@ public struct NearestTrustSearch: Sendable {
     /// Resolves `origin` and returns the `limit` nearest open, ranked trusts (see `GeoIndex.nearestTrusts`).
     /// A Welsh, Scottish or Northern Irish postcode is answered (nearest English trusts) with a caveat.
     public func nearest(
-        _ origin: Origin, limit: Int = GeoIndex.defaultLimit, tables: GeoTables = .all, maxDistanceKm: Double? = nil
+        _ origin: Origin, limit: Int = GeoIndex.defaultLimit, tables: GeoTables = .all, maxDistanceKm: Double? = nil,
+        includeClinics: Bool = false
     ) throws(Failure) -> Answer {
         let location: ResolvedLocation
         do {
@@ -83,7 +88,7 @@ public struct NearestTrustSearch: Sendable {
         }
         let trusts: [NearestTrust]
         do {
-            trusts = try index.nearestTrusts(latitude: location.latitude, longitude: location.longitude,
+            trusts = try (includeClinics ? indexWithClinics : index).nearestTrusts(latitude: location.latitude, longitude: location.longitude,
                                              limit: limit, tables: tables, maxDistanceKm: maxDistanceKm)
         } catch {
             throw .query(error)
@@ -116,7 +121,7 @@ public struct NearestTrustSearch: Sendable {
         default: break
         }
         if trusts.contains(where: \.viaHeadquarters) {
-            notes.append("Where a trust's own hospital sites are not in the published site lists (none, or only sites inherited in a merger), its headquarters is used: those distances are marked HQ.")
+            notes.append("A trust with no inpatient hospital or unit of its own (ambulance trusts, some community and mental health trusts) is placed at its headquarters: those distances are marked HQ.")
         }
         if trusts.isEmpty, let maxDistanceKm {
             notes.append("No ranked trust within \(maxDistanceKm) km; try a larger distance or none.")

@@ -364,28 +364,8 @@ struct Validator {
         }
 
         // sites
-        var sites: [SiteRecord] = []
-        var siteLine: [String: Int] = [:]
-        if let t = table(contents, "sites.csv", required: ["site_code", "name", "postcode", "latitude", "longitude", "parent_code_in_source",
-                                                            "current_parent_ods_code", "parent_link_method", "listed_in", "source"]) {
-            for row in rows(t) {
-                guard let raw = required(row, "site_code") else { continue }
-                let code = Dataset.normaliseCode(raw)
-                if let first = siteLine[code] { issue(row, "duplicate site code \(code) (first on line \(first))"); continue }
-                siteLine[code] = row.line
-                guard let method = required(row, "parent_link_method"), let source = required(row, "source") else { continue }
-                let parent = row.opt("current_parent_ods_code").map(Dataset.normaliseCode)
-                if let p = parent, trusts[p] == nil, method != "parent_not_in_etr_unchanged" {
-                    issue(row, "unknown current parent ODS code \(p)")
-                }
-                let (lat, lon) = coordinates(row, lat: "latitude", lon: "longitude")
-                sites.append(SiteRecord(siteCode: code, name: row.text("name").trimmingCharacters(in: .whitespaces),
-                                        subtype: row.opt("subtype"), postcode: row.opt("postcode"), latitude: lat, longitude: lon,
-                                        parentCodeInSource: row.opt("parent_code_in_source"), parentNameInSource: row.opt("parent_name_in_source"),
-                                        currentParentODSCode: parent, parentLinkMethod: method, currentSiteCode: row.opt("current_site_code"),
-                                        listedIn: row.text("listed_in"), note: row.opt("note"), source: source))
-            }
-        }
+        let sites = loadSites(contents, trusts: trusts)
+        let siteCodes = Set(sites.map(\.siteCode))
 
         // successors
         var successors: [SuccessorRecord] = []
@@ -463,7 +443,7 @@ struct Validator {
                 aliasLine[k] = row.line
                 if trusts[code] == nil { issue(row, "unknown ODS code \(code)") }
                 let site = row.opt("site_code").map(Dataset.normaliseCode)
-                if let s = site, siteLine[s] == nil { issue(row, "unknown site code \(s)") }
+                if let s = site, !siteCodes.contains(s) { issue(row, "unknown site code \(s)") }
                 aliases.append(AliasRecord(alias: alias, aliasType: row.text("alias_type"), odsCode: code, siteCode: site,
                                            isAmbiguous: flag(row, "ambiguous") ?? false, sourceURL: url,
                                            sourceType: row.text("source_type"), note: row.opt("note")))

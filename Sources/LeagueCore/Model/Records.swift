@@ -135,30 +135,100 @@ public struct RankingRecord: Sendable, Hashable {
     public var domains: [DomainResult]
 }
 
-/// A hospital site (a row of `sites.csv`).
+/// A trust site: a hospital, inpatient unit, clinic or office (a row of `sites.csv`; columns in
+/// `Sources/LeagueData/Data/README.md`, "sites.csv").
 public struct SiteRecord: Sendable, Hashable {
     public var siteCode: String
+    /// The name as people write it ("St Mary's Hospital (HQ)").
     public var name: String
-    public var subtype: String?
+    /// Other names the sources give the same site (ERIC, the 2026 hospital list).
+    public var otherNames: [String]
+    /// Today's operating trust (the 2026 parent, else the 2023/2022 parent through the successor chain).
+    public var currentParentODSCode: String?
+    /// How `currentParentODSCode` was established (`ods_2026_parent`, `ets_parent`, `eric_parent`,
+    /// `parent_via_ods_successor`, `parent_via_derived_successor`).
+    public var parentLinkMethod: String
     public var postcode: String?
+    /// Post town as ODS writes it, title-cased.
+    public var town: String?
+    /// Place words for search: the town and the postcode district's local names.
+    public var placeNames: [String]
     public var latitude: Double?
     public var longitude: Double?
-    /// Parent code as listed in the NHS website file (2020/2023; may be stale).
-    public var parentCodeInSource: String?
-    public var parentNameInSource: String?
-    /// Today's parent ODS code; nil where unknown. A site with nil is never attributed to a trust.
-    public var currentParentODSCode: String?
-    /// How the current parent was established (e.g. `parent_open_in_etr_2026`, `ods_trust_successor`).
-    public var parentLinkMethod: String
-    /// New site code where ODS re-coded the site.
-    public var currentSiteCode: String?
-    /// `2023` or `2020_only`.
-    public var listedIn: String
-    public var note: String?
+    public var kind: SiteKind
+    /// True when `kind` comes from the name, not from ERIC.
+    public var kindInferred: Bool
+    /// ERIC 2021/22 site type, where ERIC lists the site.
+    public var ericSiteType: String?
+    public var isOpen: Bool
+    public var openDate: CalendarDate?
+    public var closeDate: CalendarDate?
+    /// Open ODS site codes at this postcode per current trust, most first (`RRK 15; RTH 1`).
+    public var openCodesAtPostcode: [(trust: String, count: Int)]
+    /// Where each field comes from (`name:ets; trust:ord2026+succ; ...`).
     public var source: String
 
-    /// True when the parent link was derived rather than read directly from a current list.
-    public var isParentDerived: Bool { parentLinkMethod != "parent_open_in_etr_2026" && parentLinkMethod != "parent_not_in_etr_unchanged" }
+    /// True when the operating trust was reached through successor records rather than read from a current list.
+    public var isParentDerived: Bool { parentLinkMethod.hasPrefix("parent_via") }
+
+    public init(siteCode: String, name: String, otherNames: [String] = [], currentParentODSCode: String?,
+                parentLinkMethod: String, postcode: String?, town: String? = nil, placeNames: [String] = [],
+                latitude: Double?, longitude: Double?, kind: SiteKind, kindInferred: Bool, ericSiteType: String? = nil,
+                isOpen: Bool = true, openDate: CalendarDate? = nil, closeDate: CalendarDate? = nil,
+                openCodesAtPostcode: [(trust: String, count: Int)] = [], source: String) {
+        self.siteCode = siteCode
+        self.name = name
+        self.otherNames = otherNames
+        self.currentParentODSCode = currentParentODSCode
+        self.parentLinkMethod = parentLinkMethod
+        self.postcode = postcode
+        self.town = town
+        self.placeNames = placeNames
+        self.latitude = latitude
+        self.longitude = longitude
+        self.kind = kind
+        self.kindInferred = kindInferred
+        self.ericSiteType = ericSiteType
+        self.isOpen = isOpen
+        self.openDate = openDate
+        self.closeDate = closeDate
+        self.openCodesAtPostcode = openCodesAtPostcode
+        self.source = source
+    }
+
+    public static func == (a: SiteRecord, b: SiteRecord) -> Bool {
+        a.siteCode == b.siteCode && a.name == b.name && a.currentParentODSCode == b.currentParentODSCode
+            && a.postcode == b.postcode && a.kind == b.kind && a.isOpen == b.isOpen && a.source == b.source
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(siteCode) }
+}
+
+/// What a site is (from ERIC 2021/22 where it lists the site, else from the name).
+public enum SiteKind: String, Sendable, Hashable, CaseIterable {
+    case acuteHospital = "acute_hospital"
+    case specialistHospital = "specialist_hospital"
+    case communityHospital = "community_hospital"
+    case mentalHealthUnit = "mental_health_unit"
+    case otherInpatient = "other_inpatient"
+    case clinicOrOffice = "clinic_or_office"
+
+    /// A site with beds: every kind but clinics and offices.
+    public var isInpatient: Bool { self != .clinicOrOffice }
+    /// A hospital in the everyday sense (acute, specialist or community).
+    public var isHospital: Bool { self == .acuteHospital || self == .specialistHospital || self == .communityHospital }
+
+    /// As people say it ("acute hospital").
+    public var label: String {
+        switch self {
+        case .acuteHospital: return "acute hospital"
+        case .specialistHospital: return "specialist hospital"
+        case .communityHospital: return "community hospital"
+        case .mentalHealthUnit: return "mental health or learning disability inpatient unit"
+        case .otherInpatient: return "other inpatient unit"
+        case .clinicOrOffice: return "clinic or office"
+        }
+    }
 }
 
 /// A trust-level succession from the ODS successor file (a row of `successors.csv`).

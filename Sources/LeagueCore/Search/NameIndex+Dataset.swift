@@ -11,12 +11,26 @@ extension NameIndex {
     }
 
     /// The trusts and entries `build(from:)` indexes.
+    ///
+    /// A closed trust is never an answer: its names and code lead to the trust that runs its
+    /// services today (the end of its successor chain) as former names. Every open site is indexed
+    /// under its main operator (`MainOperatorRule`), with its trust's name and its place words (town,
+    /// postcode district local names) as context; clinics and offices weigh a little less than
+    /// hospitals and inpatient units (`SiteSearchWeight`).
     public static func searchEntries(from dataset: Dataset) -> (trusts: [SearchTrust], entries: [SearchEntry]) {
         var trusts: [SearchTrust] = []
         var entries: [SearchEntry] = []
         for t in dataset.trusts {
             let ranked = !(dataset.rankingsByTrust[t.odsCode] ?? []).isEmpty
             trusts.append(SearchTrust(odsCode: t.odsCode, displayName: t.displayName, isOpen: t.isOpen, isRanked: ranked))
+            if t.isOpen == false {
+                let current = dataset.currentTrust(for: t.odsCode)
+                guard !current.steps.isEmpty, dataset.trustsByCode[current.code]?.isOpen != false else { continue }
+                for text in Set([t.displayName, t.name, t.odsCode]) {
+                    entries.append(SearchEntry(text: text, odsCode: current.code, field: .formerName, formerCode: t.odsCode))
+                }
+                continue
+            }
             entries.append(SearchEntry(text: t.odsCode, odsCode: t.odsCode, field: .odsCode))
             entries.append(SearchEntry(text: t.displayName, odsCode: t.odsCode, field: .trustName))
             if SearchNormalizer.tokens(t.name) != SearchNormalizer.tokens(t.displayName) {
@@ -24,24 +38,31 @@ extension NameIndex {
             }
         }
         for s in dataset.sites {
-            // a site with no known current parent is never attributed to a trust
-            guard let parent = s.currentParentODSCode, let trust = dataset.trustsByCode[parent] else { continue }
-            entries.append(SearchEntry(text: siteName(s.name), odsCode: parent, field: .siteName, siteCode: s.siteCode,
-                                       context: trust.displayName))
-            entries.append(SearchEntry(text: s.siteCode, odsCode: parent, field: .odsCode, siteCode: s.siteCode))
+            guard let op = dataset.siteOperators[s.siteCode] else { continue } // closed sites are not indexed
+            let main = dataset.currentTrust(for: op.mainOperator).code
+            guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
+            let context = ([trust.displayName] + s.placeNames).joined(separator: " ")
+            let weight = SiteSearchWeight.of(s.kind)
+            for name in [s.name] + s.otherNames {
+                entries.append(SearchEntry(text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
+                                           context: context, weight: weight))
+            }
+            entries.append(SearchEntry(text: s.siteCode, odsCode: main, field: .odsCode, siteCode: s.siteCode))
         }
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"
-            entries.append(SearchEntry(text: a.alias, odsCode: a.odsCode, field: .alias, siteCode: a.siteCode,
+            let target = dataset.currentTrust(for: a.odsCode).code
+            entries.append(SearchEntry(text: a.alias, odsCode: target, field: .alias, siteCode: a.siteCode,
                                        source: source, isAmbiguous: a.isAmbiguous))
             if let note = a.note, let expansion = acronymExpansion(of: a.alias, in: note) {
-                entries.append(SearchEntry(text: expansion, odsCode: a.odsCode, field: .alias, siteCode: a.siteCode,
+                entries.append(SearchEntry(text: expansion, odsCode: target, field: .alias, siteCode: a.siteCode,
                                            source: source))
             }
         }
-        for s in dataset.successors where dataset.trustsByCode[s.successorCode] != nil {
-            let text = dataset.trustsByCode[s.oldCode]?.displayName ?? s.oldName
-            entries.append(SearchEntry(text: text, odsCode: s.successorCode, field: .formerName))
+        for s in dataset.successors where dataset.trustsByCode[s.oldCode] == nil {
+            // a predecessor known only by its succession row
+            let current = dataset.currentTrust(for: s.successorCode).code
+            entries.append(SearchEntry(text: s.oldName, odsCode: current, field: .formerName, formerCode: s.oldCode))
         }
         return (trusts, entries)
     }
@@ -51,6 +72,12 @@ extension NameIndex {
     /// "Nottingham University Hospitals NHS Trust - City Campus" → "City Campus"), so that the
     /// trust's words do not count twice; the trust's name is still the site's context.
     static func siteName(_ name: String) -> String {
+        // a bracketed remark that is not part of the name ("St Mary's Hospital (HQ)")
+        var name = name
+        if let open = name.range(of: " ("), name.hasSuffix(")") {
+            let inner = name[open.upperBound..<name.index(before: name.endIndex)]
+            if SiteSearchWeight.bracketRemarks.contains(inner.lowercased()) { name = String(name[..<open.lowerBound]) }
+        }
         let parts = name.components(separatedBy: " - ")
         guard parts.count > 1 else { return name }
         let kept = parts.filter { !SearchNormalizer.tokens($0).contains("nhs") }
@@ -93,4 +120,19 @@ extension NameIndex {
         }
         return nil
     }
+}
+
+/// How much a site's name counts against a hospital of the same name.
+public enum SiteSearchWeight {
+    /// Clinics and offices: 0.9, so that "Wythenshawe Hospital" (the hospital) comes before
+    /// "Wythenshawe Hospital Outpatients" run by the same or another trust, yet a clinic that is the
+    /// only match for its name is still found (0.9 keeps it well above the 0.3 coverage floor).
+    public static let clinic: Float = 0.9
+    /// Hospitals and inpatient units.
+    public static let inpatient: Float = 1
+
+    public static func of(_ kind: SiteKind) -> Float { kind.isInpatient ? inpatient : clinic }
+
+    /// Bracketed remarks ODS appends to a site name that are not part of how people name it.
+    static let bracketRemarks: Set<String> = ["hq", "main site", "site", "main", "headquarters"]
 }

@@ -29,6 +29,7 @@ public struct NameIndex: Sendable {
     let entryNameLength: [Int16]      // normalised name length in bytes (tie-break)
     let entryField: [SearchField]
     let entryAmbiguous: [Bool]
+    let entryWeight: [Float]
     let trusts: [SearchTrust]
     let trustStanding: [UInt8]        // 2 open and ranked, 1 open or unknown, 0 closed
     let trustOrder: [Int32]           // position of the trust when sorted by ODS code (last tie-break)
@@ -182,6 +183,7 @@ public struct NameIndex: Sendable {
         self.entries = entries
         self.entryField = entries.map(\.field)
         self.entryAmbiguous = entries.map(\.isAmbiguous)
+        self.entryWeight = entries.map { min(max($0.weight, 0), 1) }
         self.entryTrust = entryTrust
         self.entryNameWeight = nameWeight
         self.entryNameLength = nameLength
@@ -501,6 +503,7 @@ public struct NameIndex: Sendable {
             let trust = Int(entryTrust[e])
             if trustStanding[trust] == 0 { score *= 0.93 }
             if entryAmbiguous[e] { score *= 0.9 }
+            score *= entryWeight[e]
             let candidate = Scored(entry: e32, score: score, kind: kind, edits: edits)
             let bi = bestForTrust[trust]
             if bi < 0 {
@@ -537,6 +540,7 @@ public struct NameIndex: Sendable {
                 odsCode: trust.odsCode, trustName: trust.displayName, kind: sc.kind, field: entry.field,
                 matchedText: entry.text, siteCode: entry.siteCode,
                 aliasSource: entry.field == .alias ? entry.source : nil,
+                formerCode: entry.formerCode,
                 score: (Double(sc.score) * 1000).rounded() / 1000)
         }
     }

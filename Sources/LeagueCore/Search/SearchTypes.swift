@@ -4,7 +4,7 @@ public enum SearchField: String, Sendable, Hashable, CaseIterable {
     case odsCode
     /// The trust's own name (display name or ODS name).
     case trustName
-    /// A hospital site whose current parent trust is known (`sites.csv`).
+    /// A hospital, inpatient unit, clinic or office (`sites.csv`); leads to the site's main operator.
     case siteName
     /// A curated alias or abbreviation (`aliases.csv`), or the expansion of one.
     case alias
@@ -65,9 +65,15 @@ public struct SearchEntry: Sendable, Hashable {
     /// its trust's name). They help "princess royal hospital telford" pick the right
     /// Princess Royal Hospital, at half weight and never on their own.
     public var context: String?
+    /// For a former name (or the code of a closed trust): the closed trust's ODS code.
+    public var formerCode: String?
+    /// Score multiplier in 0...1: below 1 for names that should give way to a hospital of the same
+    /// name (clinics and offices, `SiteSearchWeight`).
+    public var weight: Float
 
     public init(text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
-                source: String? = nil, isAmbiguous: Bool = false, context: String? = nil) {
+                source: String? = nil, isAmbiguous: Bool = false, context: String? = nil,
+                formerCode: String? = nil, weight: Float = 1) {
         self.text = text
         self.odsCode = odsCode
         self.field = field
@@ -75,6 +81,8 @@ public struct SearchEntry: Sendable, Hashable {
         self.source = source
         self.isAmbiguous = isAmbiguous
         self.context = context
+        self.formerCode = formerCode
+        self.weight = weight
     }
 }
 
@@ -108,6 +116,8 @@ public struct SearchMatch: Sendable, Hashable {
     public var siteCode: String?
     /// The source of the alias, for alias matches.
     public var aliasSource: String?
+    /// For a match on a closed trust's name or code: that trust's ODS code (the match is its successor today).
+    public var formerCode: String? = nil
     /// Relevance in 0...1 (higher is better); comparable within one query only.
     public var score: Double
 }

@@ -1,0 +1,59 @@
+/// Whose hospital a site is.
+///
+/// Trusts hold site codes inside other trusts' hospitals (Manchester University's R0A84
+/// "Blackpool Victoria Hospital"; Oxford's code at Birmingham Heartlands Hospital), so a site's
+/// operating trust is not always the trust that runs the hospital. The rule, in order
+/// (also in `Sources/LeagueData/Data/README.md`, "Main operator"):
+///
+/// 1. A site its own trust reported in ERIC 2021/22 as an inpatient site (any inpatient kind)
+///    is that trust's: the estates return is the trust saying "this is our ward/hospital".
+/// 2. Otherwise, for a site named as a hospital (acute, specialist or community kind, here
+///    inferred from the name): the trusts that reported an inpatient *hospital* at the same
+///    postcode in ERIC. The site's own trust if it is one of them; else the one with the most
+///    open ODS site codes at that postcode (ties: the lower ODS code).
+/// 3. Otherwise, for a site named as a hospital: the trust with the most open ODS site codes at
+///    that postcode, if it has more than the site's own trust (ties keep the own trust).
+/// 4. Otherwise the site's own operating trust.
+///
+/// Every other trust with open codes at the postcode "also provides services here".
+public enum MainOperatorRule {
+    /// The main operator of `site` and the other trusts with open site codes at its postcode.
+    /// - Parameter neighbours: the open sites at the same postcode (may include `site`).
+    public static func operators(of site: SiteRecord, neighbours: [SiteRecord]) -> SiteOperators {
+        let own = site.currentParentODSCode ?? ""
+        let main = mainOperator(of: site, own: own, neighbours: neighbours)
+        let also = site.openCodesAtPostcode.map(\.trust).filter { $0 != main }
+        return SiteOperators(mainOperator: main, alsoHere: also, rule: rule)
+    }
+
+    static func mainOperator(of site: SiteRecord, own: String, neighbours: [SiteRecord]) -> String {
+        // 1. reported by its own trust as an inpatient site
+        if !site.kindInferred && site.kind.isInpatient { return own }
+        guard site.kind.isHospital, site.postcode != nil else { return own }
+        let codes = Dictionary(site.openCodesAtPostcode.map { ($0.trust, $0.count) }, uniquingKeysWith: max)
+        // 2. the trusts whose ERIC return lists an inpatient hospital here
+        var reporters = Set<String>()
+        for n in neighbours where n.isOpen && !n.kindInferred && n.kind.isHospital {
+            if let p = n.currentParentODSCode { reporters.insert(p) }
+        }
+        if reporters.contains(own) { return own }
+        if !reporters.isEmpty {
+            return reporters.sorted { (codes[$0] ?? 0, $1) > (codes[$1] ?? 0, $0) }.first!
+        }
+        // 3. the trust with the most codes here, if it has more than the own trust
+        if let top = site.openCodesAtPostcode.first, top.count > (codes[own] ?? 0) { return top.trust }
+        return own
+    }
+
+    static let rule = "main operator: the trust whose ERIC 2021/22 return lists the site (or, for a site named as a hospital, a hospital at its postcode) as inpatient; else the trust with the most open ODS site codes at the postcode"
+}
+
+/// Who runs a site.
+public struct SiteOperators: Sendable, Hashable {
+    /// The trust whose hospital this is (`MainOperatorRule`).
+    public var mainOperator: String
+    /// Other trusts with open site codes at the same postcode, most codes first.
+    public var alsoHere: [String]
+    /// The rule, in words.
+    public var rule: String
+}
