@@ -42,7 +42,7 @@ extension NameIndex {
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
             let context = ([trust.displayName] + s.placeNames).joined(separator: " ")
-            let weight = SiteSearchWeight.of(s.kind)
+            let weight = SiteSearchWeight.of(s.kind, inferred: s.kindInferred)
             for name in [s.name] + s.otherNames {
                 entries.append(SearchEntry(text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
                                            context: context, weight: weight))
@@ -128,10 +128,17 @@ public enum SiteSearchWeight {
     /// "Wythenshawe Hospital Outpatients" run by the same or another trust, yet a clinic that is the
     /// only match for its name is still found (0.9 keeps it well above the 0.3 coverage floor).
     public static let clinic: Float = 0.9
-    /// Hospitals and inpatient units.
+    /// Hospitals and inpatient units ERIC lists as such.
     public static let inpatient: Float = 1
+    /// Hospitals known only by their ODS name (kind inferred): 0.97. ODS also gives a hospital's name
+    /// to other trusts' service codes there and to private hospitals a trust uses, so a hospital
+    /// the trust's own estates return confirms wins a tie of names; 0.97 stays above any partial match
+    /// of a longer query (a missing distinctive word costs more than 3%).
+    public static let inferredInpatient: Float = 0.97
 
-    public static func of(_ kind: SiteKind) -> Float { kind.isInpatient ? inpatient : clinic }
+    public static func of(_ kind: SiteKind, inferred: Bool) -> Float {
+        kind.isInpatient ? (inferred ? inferredInpatient : inpatient) : clinic
+    }
 
     /// Bracketed remarks ODS appends to a site name that are not part of how people name it.
     static let bracketRemarks: Set<String> = ["hq", "main site", "site", "main", "headquarters"]

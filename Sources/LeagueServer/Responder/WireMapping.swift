@@ -104,7 +104,7 @@ enum WireMapping {
 
     static func site(_ record: SiteRecord) -> LeagueWire.HospitalSite {
         var site = LeagueWire.HospitalSite()
-        site.siteCode = record.currentSiteCode ?? record.siteCode
+        site.siteCode = record.siteCode
         site.name = record.name
         site.postcode = record.postcode ?? ""
         site.latitude = record.latitude

@@ -45,7 +45,8 @@ CLINIC_WORDS = re.compile(
     r"TRIALS?|OFFICES?|HQ|HEADQUARTERS|PHARMACY|X-RAY|RADIOLOGY|LABORATORY|LAB|DAY HOSPITAL|ACCIDENT|A ?& ?E|"
     r"EMERGENCY|URGENT|UTC|CDC|SURGERY|PRACTICE|HOUSE|LODGE|BASE|STATION|WARD|SUITE|STORES?|CMHT|PHYSIOTHERAPY|"
     r"THEATRES?|ENDOSCOPY|MATERNITY|BIRTH|DIALYSIS|RENAL|NHS|LTD|LIMITED|TRUST|RESIDENCES?|ACCOMMODATION|"
-    r"CAR PARK|RESEARCH|EDUCATION|ACADEMY|LIBRARY|KITCHEN|LAUNDRY|ESTATES?)\b")
+    r"CAR PARK|RESEARCH|EDUCATION|ACADEMY|LIBRARY|KITCHEN|LAUNDRY|ESTATES?|DERMATOLOGY|NEUROLOGY|CARDIOLOGY|"
+    r"OPHTHALMOLOGY|AUDIOLOGY|ONCOLOGY|HAEMATOLOGY|GYNAE|GYNAECOLOGY|OBS|ORTHOPTICS|ULTRASOUND|SCANNER|MRI|CT)\b")
 COMMUNITY_WORDS = re.compile(r"\b(COMMUNITY HOSPITAL|MEMORIAL HOSPITAL|COTTAGE HOSPITAL|WAR MEMORIAL)\b")
 HOSPITAL_WORDS = re.compile(r"\b(HOSPITAL|INFIRMARY)\b")
 UNIT_WORDS = re.compile(r"\b(PSYCHIATRIC|MENTAL HEALTH|SECURE UNIT|INPATIENT UNIT)\b")
@@ -114,6 +115,8 @@ def infer_kind(name):
     if CLINIC_WORDS.search(n) and not n.endswith(("HOSPITAL", "INFIRMARY")):
         return "clinic_or_office"
     if CLINIC_WORDS.search(n.split("(")[0].split(" - ")[0]):
+        return "clinic_or_office"
+    if re.search(r" (AT|@) ", n):  # a service at a hospital ("L&G Dermatology at Queen Marys Hospital")
         return "clinic_or_office"
     if " - " in n or "(" in n and not re.search(r"\((HERNE BAY|[A-Z ]+)\)$", n):
         return "clinic_or_office"
@@ -223,7 +226,9 @@ def build_sites(src, read_csv, fail, trows, succ):
 
     def current_trust(code, ets_parent, eric_parent):
         if code in p26:
-            return p26[code], "ods_2026_parent"
+            # ORD keeps some sites under a trust that has since merged (RVY, RAP): follow the chain
+            trust, steps = follow(p26[code])
+            return trust, ("ods_2026_parent" if not steps else "ods_2026_parent_via_successor")
         base = ets_parent or eric_parent
         trust, steps = follow(base)
         if not steps:
