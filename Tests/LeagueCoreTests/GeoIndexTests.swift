@@ -16,11 +16,14 @@ private struct ReferenceScan {
         let eligibleCodes = Set(eligible.map(\.odsCode))
         var places: [Place] = []
         var located = Set<String>()
-        for s in dataset.sites {
-            guard let parent = s.currentParentODSCode, eligibleCodes.contains(parent),
+        // the documented default: open inpatient sites (ERIC's, or hospitals opened after ERIC 2021/22),
+        // each at its main operator
+        let afterERIC = CalendarDate(iso: "2022-04-01")!
+        for s in dataset.sites where s.isOpen && s.kind.isInpatient && (!s.kindInferred || (s.openDate.map { $0 >= afterERIC } ?? true)) {
+            guard let parent = dataset.siteOperators[s.siteCode]?.mainOperator, eligibleCodes.contains(parent),
                   let lat = s.latitude, let lon = s.longitude else { continue }
             places.append(Place(trust: parent, tables: tables[parent]!, lat: lat, lon: lon, viaHQ: false, site: s.siteCode))
-            if !s.isParentDerived { located.insert(parent) }
+            located.insert(parent)
         }
         for t in eligible where !located.contains(t.odsCode) {
             guard let lat = t.hqLatitude, let lon = t.hqLongitude else { continue }
@@ -157,16 +160,17 @@ struct GeoIndexTests {
         }
     }
 
-    @Test("a trust with no site of its own in the lists is also placed at its headquarters, and says so")
+    @Test("a trust with no inpatient site of its own is placed at its headquarters, and says so")
     func headquartersFallback() throws {
         let ds = try GeoTestData.dataset()
         let index = try GeoTestData.geoIndex()
         let viaHQ = index.summary.trustsViaHeadquarters
         #expect(viaHQ.contains("RYF"), "ambulance trusts have no hospital sites")
-        #expect(viaHQ.count == 19)
-        #expect(viaHQ.contains("R0A"), "Manchester University: its only listed site was inherited from Pennine Acute")
+        #expect(!viaHQ.contains("R0A"), "Manchester University is placed at its own hospitals")
+        #expect(TableKind.allCases.count == 3)
+        for t in ds.trusts where t.nofTable == .ambulance && t.isOpen != false { #expect(viaHQ.contains(t.odsCode)) }
         for code in viaHQ {
-            #expect((ds.sitesByParent[code] ?? []).allSatisfy { $0.latitude == nil || $0.isParentDerived })
+            #expect(GeoSiteInput.places(in: ds).allSatisfy { $0.currentParentOdsCode != code })
             let t = try #require(ds.trust(code))
             let r = try index.nearestTrusts(latitude: t.hqLatitude!, longitude: t.hqLongitude!, limit: 1, tables: GeoTables(t.nofTable.map { [$0] } ?? []))
             #expect(r.first?.odsCode == code || r.first?.distanceKm == 0)
@@ -186,16 +190,14 @@ struct GeoIndexTests {
         #expect(location.precision == .sector && location.matchedKey == "M13 9")
         let index = try GeoTestData.geoIndex()
         let r = try index.nearestTrusts(latitude: location.latitude, longitude: location.longitude, limit: 5, tables: .acute)
-        // Manchester University NHS FT (R0A) has its HQ at M13 9WL (Manchester Royal Infirmary), but the
-        // NHS website site lists behind sites.csv have none of MFT's own sites (MRI, Wythenshawe, ...):
-        // R0A's only site is North Manchester General (RW602, inherited from Pennine Acute). A trust
-        // whose every listed site was inherited is also placed at its HQ, so R0A comes first, flagged HQ.
-        #expect(r.map(\.odsCode) == ["R0A", "RBV", "RM3", "RMP", "RWJ"])
-        #expect(r[0].viaHeadquarters && r[0].place.postcode == "M13 9WL")
-        #expect(r[0].distanceKm < 1 && abs(r[1].distanceKm - 4.098) < 0.01)
+        // Manchester University NHS FT (R0A) runs Manchester Royal Infirmary on the Oxford Road
+        // campus (R0A01 "Island Site", M13 9WL): it comes first, at its own hospital, not its HQ.
+        #expect(r.first?.odsCode == "R0A")
+        #expect(r[0].viaHeadquarters == false && r[0].place.siteCode == "R0A01")
+        #expect(r[0].distanceKm < 1)
         #expect(abs(r[1].distanceMiles - r[1].distanceKm / 1.609344) < 1e-12)
-        let mft = try GeoTestData.dataset().sitesByParent["R0A"] ?? []
-        #expect(mft.map(\.siteCode) == ["RW602"])
+        let mft = try GeoTestData.dataset().mainSites(of: "R0A").map(\.siteCode)
+        #expect(mft.contains("R0A07") && mft.contains("R0A09") && mft.contains("R0A10"), "Wythenshawe, Trafford General, Altrincham")
     }
 
     @Test("haversine: known distances")

@@ -8,6 +8,7 @@ enum Corruption: String, CaseIterable, Sendable {
     case badQuoting, unterminatedQuote, wrongFieldCount, missingColumn, missingFile
     case duplicateTrust, duplicateRanking, duplicateDomainResult, duplicateSite, duplicateAlias
     case unknownCodeInRankings, unknownCodeInActions, unknownCodeInAliases, unknownSiteParent, unknownCodeInSuccessors
+    case unknownSiteKind
     case segmentOutOfRange, positionAboveTableSize, positionBelowOne, tableSizeMismatch, jointFlagWrong
     case scoreOutOfRange, domainScoreOutOfRange, domainSegmentOutOfRange
     case trustCoordinatesOutsideUK, siteCoordinatesOutsideUK, sectorCoordinatesOutsideUK
@@ -62,7 +63,7 @@ enum Corruption: String, CaseIterable, Sendable {
             return "aliases.csv:\(l): unknown ODS code ZZ9"
         case .unknownSiteParent:
             let l = try c.editLine("sites.csv", startingWith: "RQ8L0,", replacing: ",RAJ,", with: ",ZZ9,")
-            return "sites.csv:\(l): unknown current parent ODS code ZZ9"
+            return "sites.csv:\(l): unknown ODS code ZZ9 (current_trust_code)"
         case .unknownCodeInSuccessors:
             let l = try c.editLine("successors.csv", startingWith: "RNK,", replacing: ",G6V2S,", with: ",ZZ9,")
             return "successors.csv:\(l): unknown ODS code ZZ9 (successor_code)"
@@ -93,6 +94,9 @@ enum Corruption: String, CaseIterable, Sendable {
         case .trustCoordinatesOutsideUK:
             let l = try c.editLine("trusts.csv", startingWith: "RP6,", replacing: ",51.527248,", with: ",41.527248,")
             return "trusts.csv:\(l): coordinates 41.527248,-0.089863 outside the UK (lat 49.8 to 60.9, lon -8.7 to 1.8)"
+        case .unknownSiteKind:
+            let l = try c.editLine("sites.csv", startingWith: "RQ8L0,", replacing: ",acute_hospital,", with: ",hospice,")
+            return "sites.csv:\(l): unknown kind hospice (expected one of \(SiteKind.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .siteCoordinatesOutsideUK:
             let l = try c.editLine("sites.csv", startingWith: "RQ8L0,", replacing: ",0.46673330664634705,", with: ",2.46673330664634705,")
             return "sites.csv:\(l): coordinates 51.774612426757812,2.46673330664634705 outside the UK (lat 49.8 to 60.9, lon -8.7 to 1.8)"
@@ -130,7 +134,7 @@ enum Corruption: String, CaseIterable, Sendable {
     /// Corruptions that must produce exactly one issue (no cascade).
     @Test(arguments: [Corruption.duplicateTrust, .duplicateRanking, .duplicateSite, .duplicateAlias, .segmentOutOfRange,
                       .positionAboveTableSize, .tableSizeMismatch, .scoreOutOfRange, .domainSegmentOutOfRange,
-                      .trustCoordinatesOutsideUK, .unknownCodeInActions, .unknownSiteParent, .badQuoting, .wrongFieldCount])
+                      .trustCoordinatesOutsideUK, .unknownCodeInActions, .unknownSiteParent, .unknownSiteKind, .badQuoting, .wrongFieldCount])
     func reportsExactlyOneIssue(_ corruption: Corruption) throws {
         let copy = try DatasetCopy()
         defer { copy.remove() }

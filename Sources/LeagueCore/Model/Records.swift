@@ -168,8 +168,9 @@ public struct SiteRecord: Sendable, Hashable {
     /// Where each field comes from (`name:ets; trust:ord2026+succ; ...`).
     public var source: String
 
-    /// True when the operating trust was reached through successor records rather than read from a current list.
-    public var isParentDerived: Bool { parentLinkMethod.hasPrefix("parent_via") }
+    /// True when the operating trust was reached through successor records or a derived list rather
+    /// than read directly from ODS (2026 parent map, ets) or ERIC.
+    public var isParentDerived: Bool { !["ods_2026_parent", "ets_parent", "eric_parent"].contains(parentLinkMethod) }
 
     public init(siteCode: String, name: String, otherNames: [String] = [], currentParentODSCode: String?,
                 parentLinkMethod: String, postcode: String?, town: String? = nil, placeNames: [String] = [],

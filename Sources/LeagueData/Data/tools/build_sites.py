@@ -18,7 +18,9 @@ SOURCE = {
     "hosp2026": "ODS ORD API hospitals 2026-08-08 via github:uniwalletdev/wayfinder src/lib/venues/nhs-hospitals-data.ts @de14bd1",
     "codepoint": "OS Code-Point Open 2025-04 of the site's full postcode (shared/data section 10)",
     "districts": "shared/data/postcode_districts_england.csv town_area, local_area, post_town",
+    "nhswebsite": "NHS website Hospital.csv 2020/2023 with current parents derived in shared/data/nhs_hospital_sites_current_parent.csv",
 }
+NHS_WEBSITE = "nhs_hospital_sites_current_parent.csv"
 
 # ERIC site type -> kind. Mixed service hospitals (acute and community services on one site) are
 # hospitals people go to for acute care, so they count as acute hospitals; the ERIC type is kept.
@@ -212,6 +214,10 @@ def build_sites(src, read_csv, fail, trows, succ):
     p26 = {r["site_code"].strip().upper(): r["parent_ods_code"].strip().upper() for r in read_csv(src, PARENTS_2026)}
     h26 = {r["site_code"].strip().upper(): r for r in read_csv(src, HOSPITALS_2026)}
     districts = {r["outcode"]: r for r in read_csv(src, DISTRICTS)}
+    # the NHS website's hospitals: only for codes no other source has (old codes ODS still lists in
+    # 2026, e.g. RQ8L0 Broomfield, RW602 North Manchester General), with that file's derived parent
+    web = {r["site_code"].strip().upper(): r for r in read_csv(src, NHS_WEBSITE)
+           if r["current_parent_ods_code"].strip()}
 
     derived = derive_closed_trust_successors(src, trows, succ, p26, fail)
     follow = successor_chains(succ, {k: (v[0], v[1]) for k, v in derived.items()})
@@ -223,6 +229,7 @@ def build_sites(src, read_csv, fail, trows, succ):
         if HOSPITAL_WORDS.search(r["site_name"].upper()) or UNIT_WORDS.search(r["site_name"].upper()):
             codes.add(code)
     codes |= set(h26)
+    codes |= {c for c in web if c in p26}
 
     def current_trust(code, ets_parent, eric_parent):
         if code in p26:
@@ -249,26 +256,33 @@ def build_sites(src, read_csv, fail, trows, succ):
     kinds = Counter()
     for code in sorted(codes):
         e, t, h = eric.get(code), ets.get(code), h26.get(code)
-        srcs = []
+        w = web.get(code) if not (e or t or h) else None
         # name: ets (ODS, the register) first, then ERIC, then the 2026 list
         if t:
             raw_name, name_src = t["site_name"], "ets"
         elif e:
             raw_name, name_src = e["site_name"], "eric"
+        elif w:
+            raw_name, name_src = w["site_name"], "nhswebsite"
         else:
             raw_name, name_src = h["site_name"], "hosp2026"
         name = site_display_name(raw_name)
         # operating trust: 2026 parent, else the ets (or ERIC) parent through the successor chain
         ets_parent = t["parent_ods_code"].strip().upper() if t else ""
         eric_parent = e["parent_ods_code"].strip().upper() if e else ""
-        trust, link = current_trust(code, ets_parent, eric_parent)
+        if w:
+            # that file settles splits by hand (RW6: North Manchester General to R0A)
+            trust, steps = follow(w["current_parent_ods_code"].strip().upper())
+            link = "nhs_website_derived_parent" + ("_via_successor" if steps else "")
+        else:
+            trust, link = current_trust(code, ets_parent, eric_parent)
         if trust not in trows:
             continue  # not an NHS trust in the ODS trust list (e.g. a care trust code unknown here)
         # place
-        postcode = (t["postcode"] if t and t["postcode"] else (e["postcode"] if e else h["postcode"])).strip().upper()
+        postcode = (t["postcode"] if t and t["postcode"] else (e or h or w)["postcode"]).strip().upper()
         lat = lon = ""
         coord_src = ""
-        for cand, csrc in ((t, "codepoint"), (e, "codepoint"), (h, "hosp2026")):
+        for cand, csrc in ((t, "codepoint"), (e, "codepoint"), (h, "hosp2026"), (w, "nhswebsite")):
             if cand and cand.get("latitude", "").strip():
                 lat, lon, coord_src = cand["latitude"].strip(), cand["longitude"].strip(), csrc
                 break
@@ -288,9 +302,10 @@ def build_sites(src, read_csv, fail, trows, succ):
         close = ods_date(t["close_date"]) if t else ""
         open_date = ods_date(t["open_date"]) if t else ""
         is_open = "N" if close else "Y"
-        status_src = "ets" if t else ("eric" if e else "hosp2026")
-        field_src = f"name:{name_src}; trust:{'ord2026' if link == 'ods_2026_parent' else ('ets' if ets_parent else 'eric')}+succ; " \
-                    f"postcode:{'ets' if t and t['postcode'] else ('eric' if e else 'hosp2026')}; coordinates:{coord_src}; " \
+        status_src = "ets" if t else ("eric" if e else ("hosp2026" if h else "ord2026"))
+        trust_src = "nhswebsite" if w else ("ord2026" if link.startswith("ods_2026") else ("ets" if ets_parent else "eric"))
+        field_src = f"name:{name_src}; trust:{trust_src}+succ; " \
+                    f"postcode:{'ets' if t and t['postcode'] else ('eric' if e else ('hosp2026' if h else 'nhswebsite'))}; coordinates:{coord_src}; " \
                     f"kind:{'eric' if e else 'name'}; status:{status_src}; places:{'ets+districts' if t else 'districts'}"
         others = []
         for cand in (e["site_name"] if e else "", h["site_name"] if h else ""):
