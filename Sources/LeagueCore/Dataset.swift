@@ -271,14 +271,29 @@ public struct Dataset: Sendable {
         return out
     }
 
+    /// Every trust a closed trust's services went to today (more than one where it split, as
+    /// Pennine Acute did to Manchester University and Northern Care Alliance); the code itself when
+    /// it is open or has no succession.
+    public func currentTrusts(for odsCode: String) -> [String] {
+        var out: [String] = []
+        var stack = [Dataset.normaliseCode(odsCode)]
+        var seen = Set(stack)
+        while let code = stack.popLast() {
+            let next = trustsByCode[code]?.isOpen == true ? [] : (successorsByOldCode[code] ?? [])
+            if next.isEmpty { if !out.contains(code) { out.append(code) }; continue }
+            for n in next.reversed() where seen.insert(n.successorCode).inserted { stack.append(n.successorCode) }
+        }
+        return out
+    }
+
     /// Today's trust for a trust code: the code itself when it is open (or has no succession),
-    /// else the end of its successor chain, with the steps taken (oldest first). Where a trust
+    /// else (closed, or open status unknown as for TAF) the end of its successor chain, with the steps taken (oldest first). Where a trust
     /// split, the first successor in `successors.csv` order is followed.
     public func currentTrust(for odsCode: String) -> (code: String, steps: [SuccessorRecord]) {
         var code = Dataset.normaliseCode(odsCode)
         var steps: [SuccessorRecord] = []
         var seen: Set<String> = [code]
-        while trustsByCode[code]?.isOpen == false, let next = successorsByOldCode[code]?.first, seen.insert(next.successorCode).inserted {
+        while trustsByCode[code]?.isOpen != true, let next = successorsByOldCode[code]?.first, seen.insert(next.successorCode).inserted {
             steps.append(next)
             code = next.successorCode
         }

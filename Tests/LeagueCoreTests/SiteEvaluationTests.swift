@@ -147,7 +147,7 @@ struct MainOperatorRuleTests {
         }
     }
 
-    @Test("the rule on made-up sites: ERIC reporter first, then most codes, else the own trust")
+    @Test("the rule on made-up sites: the ERIC reporter at the postcode first, else the own trust")
     func synthetic() {
         func site(_ code: String, _ trust: String, _ kind: SiteKind, inferred: Bool, counts: [(String, Int)]) -> SiteRecord {
             SiteRecord(siteCode: code, name: code, currentParentODSCode: trust, parentLinkMethod: "ets_parent",
@@ -159,10 +159,10 @@ struct MainOperatorRuleTests {
         let guest = site("A1", "AAA", .acuteHospital, inferred: true, counts: counts)
         // the ERIC reporter wins even with fewer codes than BBB
         #expect(MainOperatorRule.operators(of: guest, neighbours: [reported, guest]).mainOperator == "CCC")
-        // without a reporter: the trust with the most codes
+        // without a reporter: the own trust, however many codes others hold there
         let byCodes = site("A1", "AAA", .acuteHospital, inferred: true, counts: [("BBB", 9), ("CCC", 2), ("AAA", 1)])
-        #expect(MainOperatorRule.operators(of: byCodes, neighbours: [byCodes]).mainOperator == "BBB")
-        #expect(MainOperatorRule.operators(of: byCodes, neighbours: [byCodes]).alsoHere == ["CCC", "AAA"])
+        #expect(MainOperatorRule.operators(of: byCodes, neighbours: [byCodes]).mainOperator == "AAA")
+        #expect(MainOperatorRule.operators(of: byCodes, neighbours: [byCodes]).alsoHere == ["BBB", "CCC"])
         // a clinic is its own trust's, whoever else is there
         let clinic = site("A2", "AAA", .clinicOrOffice, inferred: true, counts: counts)
         #expect(MainOperatorRule.operators(of: clinic, neighbours: [reported, clinic]).mainOperator == "AAA")

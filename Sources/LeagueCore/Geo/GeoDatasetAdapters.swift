@@ -39,10 +39,6 @@ extension GeoTrustInput {
 }
 
 extension GeoSiteInput {
-    /// ERIC 2021/22 covers the financial year to March 2022: a hospital ERIC does not list is an
-    /// inpatient site only if it opened after that (its kind is then inferred from the name).
-    static let afterERIC = CalendarDate(iso: "2022-04-01")!
-
     /// The places a trust is measured from, each attributed to its main operator (`MainOperatorRule`),
     /// so Manchester University's code inside Blackpool Victoria Hospital places Blackpool, not Manchester.
     /// - Parameter includeClinics: false (default): open inpatient sites only (hospitals and units
@@ -50,10 +46,7 @@ extension GeoSiteInput {
     public static func places(in dataset: Dataset, includeClinics: Bool = false) -> [GeoSiteInput] {
         dataset.sites.compactMap { s in
             guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
-            if !includeClinics {
-                guard s.kind.isInpatient else { return nil }
-                if s.kindInferred, (s.openDate ?? GeoSiteInput.afterERIC) < GeoSiteInput.afterERIC { return nil }
-            }
+            if !includeClinics && !s.isConfirmedInpatient { return nil }
             return GeoSiteInput(siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
                                 longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
         }

@@ -11,9 +11,9 @@
 ///    inferred from the name): the trusts that reported an inpatient *hospital* at the same
 ///    postcode in ERIC. The site's own trust if it is one of them; else the one with the most
 ///    open ODS site codes at that postcode (ties: the lower ODS code).
-/// 3. Otherwise, for a site named as a hospital: the trust with the most open ODS site codes at
-///    that postcode, if it has more than the site's own trust (ties keep the own trust).
-/// 4. Otherwise the site's own operating trust.
+/// 3. Otherwise the site's own operating trust. (Not "the trust with the most codes at the
+///    postcode": at Sutton Hospital the mental health trust holds more codes than Epsom and
+///    St Helier, which runs the hospital; code counts say who has offices there, not whose it is.)
 ///
 /// Every other trust with open codes at the postcode "also provides services here".
 public enum MainOperatorRule {
@@ -40,12 +40,10 @@ public enum MainOperatorRule {
         if !reporters.isEmpty {
             return reporters.sorted { (codes[$0] ?? 0, $1) > (codes[$1] ?? 0, $0) }.first!
         }
-        // 3. the trust with the most codes here, if it has more than the own trust
-        if let top = site.openCodesAtPostcode.first, top.count > (codes[own] ?? 0) { return top.trust }
         return own
     }
 
-    static let rule = "main operator: the trust whose ERIC 2021/22 return lists the site (or, for a site named as a hospital, a hospital at its postcode) as inpatient; else the trust with the most open ODS site codes at the postcode"
+    static let rule = "main operator: the trust whose ERIC 2021/22 return lists the site (or, for a site named as a hospital, a hospital at its postcode) as inpatient; else its own operating trust"
 }
 
 /// Who runs a site.

@@ -197,6 +197,17 @@ public struct SiteRecord: Sendable, Hashable {
         self.source = source
     }
 
+    /// ERIC 2021/22 covers the financial year to March 2022.
+    public static let ericYearEnd = CalendarDate(iso: "2022-04-01")!
+
+    /// An open site with beds that the trust runs as such: ERIC lists it as inpatient, or it is named as
+    /// a hospital or unit and opened after ERIC's year. A hospital-named site ERIC does not list though
+    /// it existed then is another trust's service code inside a hospital, or a private hospital used.
+    public var isConfirmedInpatient: Bool {
+        guard isOpen, kind.isInpatient else { return false }
+        return !kindInferred || (openDate.map { $0 >= SiteRecord.ericYearEnd } ?? false)
+    }
+
     public static func == (a: SiteRecord, b: SiteRecord) -> Bool {
         a.siteCode == b.siteCode && a.name == b.name && a.currentParentODSCode == b.currentParentODSCode
             && a.postcode == b.postcode && a.kind == b.kind && a.isOpen == b.isOpen && a.source == b.source

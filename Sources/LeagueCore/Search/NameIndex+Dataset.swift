@@ -23,11 +23,12 @@ extension NameIndex {
         for t in dataset.trusts {
             let ranked = !(dataset.rankingsByTrust[t.odsCode] ?? []).isEmpty
             trusts.append(SearchTrust(odsCode: t.odsCode, displayName: t.displayName, isOpen: t.isOpen, isRanked: ranked))
-            if t.isOpen == false {
-                let current = dataset.currentTrust(for: t.odsCode)
-                guard !current.steps.isEmpty, dataset.trustsByCode[current.code]?.isOpen != false else { continue }
-                for text in Set([t.displayName, t.name, t.odsCode]) {
-                    entries.append(SearchEntry(text: text, odsCode: current.code, field: .formerName, formerCode: t.odsCode))
+            if t.isOpen == false || (t.isOpen == nil && dataset.successorsByOldCode[t.odsCode] != nil) {
+                for current in dataset.currentTrusts(for: t.odsCode) where current != t.odsCode
+                    && dataset.trustsByCode[current]?.isOpen != false {
+                    for text in [t.displayName, t.name, t.odsCode] {
+                        entries.append(SearchEntry(text: text, odsCode: current, field: .formerName, formerCode: t.odsCode))
+                    }
                 }
                 continue
             }
@@ -41,11 +42,11 @@ extension NameIndex {
             guard let op = dataset.siteOperators[s.siteCode] else { continue } // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
-            let context = ([trust.displayName] + s.placeNames).joined(separator: " ")
-            let weight = SiteSearchWeight.of(s.kind, inferred: s.kindInferred)
+            let places = s.placeNames.joined(separator: " ")
+            let weight = SiteSearchWeight.of(s)
             for name in [s.name] + s.otherNames {
                 entries.append(SearchEntry(text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
-                                           context: context, weight: weight))
+                                           context: trust.displayName, places: places, weight: weight))
             }
             entries.append(SearchEntry(text: s.siteCode, odsCode: main, field: .odsCode, siteCode: s.siteCode))
         }
@@ -128,16 +129,24 @@ public enum SiteSearchWeight {
     /// "Wythenshawe Hospital Outpatients" run by the same or another trust, yet a clinic that is the
     /// only match for its name is still found (0.9 keeps it well above the 0.3 coverage floor).
     public static let clinic: Float = 0.9
-    /// Hospitals and inpatient units ERIC lists as such.
-    public static let inpatient: Float = 1
-    /// Hospitals known only by their ODS name (kind inferred): 0.97. ODS also gives a hospital's name
-    /// to other trusts' service codes there and to private hospitals a trust uses, so a hospital
-    /// the trust's own estates return confirms wins a tie of names; 0.97 stays above any partial match
-    /// of a longer query (a missing distinctive word costs more than 3%).
+    /// Hospitals (acute, specialist, community) ERIC lists as such.
+    public static let hospital: Float = 1
+    /// Mental health, learning disability and other inpatient units ERIC lists: 0.985. A unit another
+    /// trust runs inside a hospital often carries the hospital's name ("Stepping Hill Hospital" for
+    /// Pennine Care's mental health unit there); the hospital's own trust answers first, the unit's
+    /// trust next.
+    public static let inpatientUnit: Float = 0.985
+    /// Hospitals opened after ERIC 2021/22, known only by their name (kind inferred): 0.97, so a
+    /// hospital the trust's own estates return confirms wins a tie of names.
     public static let inferredInpatient: Float = 0.97
 
-    public static func of(_ kind: SiteKind, inferred: Bool) -> Float {
-        kind.isInpatient ? (inferred ? inferredInpatient : inpatient) : clinic
+    /// A site named as a hospital that ERIC does not list though it existed then is not one the trust
+    /// runs as a hospital (another trust's service code inside it, or a private hospital the trust
+    /// uses): it weighs as a clinic (`SiteRecord.isConfirmedInpatient`).
+    public static func of(_ site: SiteRecord) -> Float {
+        guard site.isConfirmedInpatient else { return clinic }
+        if site.kindInferred { return inferredInpatient }
+        return site.kind.isHospital ? hospital : inpatientUnit
     }
 
     /// Bracketed remarks ODS appends to a site name that are not part of how people name it.

@@ -48,7 +48,8 @@ public struct NameIndex: Sendable {
     let prefixStart: [Int32]
     let termsByLength: [[Int32]]
     let sortedTerms: [Int32]
-    /// Per term: entry index << 1 | 1 when the word is only in the entry's context.
+    /// Per term: entry index << 2 | how the entry holds the word (`Posting`: 0 name, 1 trust
+    /// context, 2 place context).
     let postings: [[UInt32]]
     /// Weight of a query word the vocabulary does not know.
     let unknownWeight: Float
@@ -82,6 +83,7 @@ public struct NameIndex: Sendable {
         var entryTrust: [Int32] = []
         var nameTokens: [[String]] = []
         var contextTokens: [[String]] = []
+        var placeTokens: [[String]] = []
         var seen = Set<String>()
         for e in rawEntries {
             guard let ti = trustIdx[e.odsCode] else { continue }
@@ -117,6 +119,15 @@ public struct NameIndex: Sendable {
             entryTrust.append(ti)
             nameTokens.append(toks)
             contextTokens.append(ctx)
+            var places: [String] = []
+            if let p = e.places {
+                for t in SearchNormalizer.tokens(p) where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !places.contains(t) {
+                    places.append(t)
+                }
+            }
+            ctx.removeAll { places.contains($0) }
+            contextTokens[contextTokens.count - 1] = ctx
+            placeTokens.append(places)
         }
 
         // vocabulary and document frequency (distinct trusts per word, names only)
@@ -138,12 +149,14 @@ public struct NameIndex: Sendable {
         }
         var entryTermIDs: [[Int32]] = []
         var entryContextIDs: [[Int32]] = []
+        var entryPlaceIDs: [[Int32]] = []
         for (ei, toks) in nameTokens.enumerated() {
             let code = entries[ei].field == .odsCode
             let ids = toks.map { intern($0, code: code) }
             for id in ids { trustsPerTerm[Int(id)].insert(entryTrust[ei]) }
             entryTermIDs.append(ids)
             entryContextIDs.append(contextTokens[ei].map { intern($0, code: false) })
+            entryPlaceIDs.append(placeTokens[ei].map { intern($0, code: false) })
         }
         let n = Float(max(trustList.count, 1))
         var weights = [Float](repeating: 0, count: termStrings.count)
@@ -171,11 +184,12 @@ public struct NameIndex: Sendable {
         for ei in 0..<entries.count {
             var strong: Float = 0, all: Float = 0
             for id in entryTermIDs[ei] {
-                postings[Int(id)].append(UInt32(ei) << 1)
+                postings[Int(id)].append(UInt32(ei) << 2 | Posting.name)
                 all += weights[Int(id)]
                 if !weak[Int(id)] { strong += weights[Int(id)] }
             }
-            for id in entryContextIDs[ei] { postings[Int(id)].append(UInt32(ei) << 1 | 1) }
+            for id in entryContextIDs[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
+            for id in entryPlaceIDs[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
             nameWeight[ei] = strong > 0 ? strong : all
             nameLength[ei] = Int16(min(nameTokens[ei].reduce(0) { $0 + $1.utf8.count + 1 }, Int(Int16.max)))
         }
@@ -211,6 +225,20 @@ public struct NameIndex: Sendable {
         self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
         self.postings = postings
+    }
+
+    /// How an entry holds a word, and what a match on it is worth.
+    enum Posting {
+        static let name: UInt32 = 0
+        static let trustContext: UInt32 = 1
+        static let placeContext: UInt32 = 2
+        /// A word of the name counts fully. A word of the site's trust's name counts half: it helps
+        /// "princess royal hospital telford" pick the right Princess Royal Hospital without letting a
+        /// trust's name stand in for a hospital's. A place word (the site's town or a local name of its
+        /// postcode district) counts 0.9: "st marys paddington" means St Mary's Hospital in Paddington as
+        /// surely as a word of its name, yet a hospital with the word in its own name wins a tie.
+        /// Context words never match alone (an entry needs a name hit).
+        static let weight: [Float] = [1, 0.5, 0.9, 0]
     }
 
     static func mask(_ bytes: [UInt8]) -> UInt64 {
@@ -261,6 +289,8 @@ public struct NameIndex: Sendable {
     }
 
     static let prefixExpansionLimit = 64
+    /// Quality of a prefix reading of the last query word never falls below a one-edit typo's (0.8).
+    static let typeAheadPrefixFloor: Float = 0.8
     static let corroborationWeight: Float = 0.05
 
     /// Vocabulary words matching one query word.
@@ -289,8 +319,10 @@ public struct NameIndex: Sendable {
                     let t = terms[Int(id)]
                     guard t.count >= n, t.starts(with: qbuf) else { break }
                     if id != exactID {
+                        // the word being typed is more likely unfinished than mistyped: as the last
+                        // word a prefix reading is worth at least a one-typo reading (0.8)
                         var quality = 0.6 + 0.3 * Float(n) / Float(t.count)
-                        if !isLast { quality *= 0.9 }
+                        if isLast { quality = max(quality, NameIndex.typeAheadPrefixFloor) } else { quality *= 0.9 }
                         out.append(Candidate(term: id, quality: quality, edits: 0, how: 1))
                         taken += 1
                     }
@@ -419,10 +451,11 @@ public struct NameIndex: Sendable {
             for c in cands {
                 let base = w * c.quality
                 for p in postings[Int(c.term)] {
-                    let e = Int(p >> 1)
+                    let e = Int(p >> 2)
                     if refineOnly && acc.stats[e] == 0 && acc.total[e] == 0 { continue }
-                    let ctx = p & 1
-                    let contrib = ctx == 1 ? base * 0.5 : base
+                    let holding = p & 3
+                    let ctx: UInt32 = holding == Posting.name ? 0 : 1
+                    let contrib = base * Posting.weight[Int(holding)]
                     if contrib > acc.tokBest[e] {
                         if acc.tokBest[e] == 0 { acc.tokTouched.append(Int32(e)) }
                         acc.tokBest[e] = contrib

@@ -65,6 +65,8 @@ public struct SearchEntry: Sendable, Hashable {
     /// its trust's name). They help "princess royal hospital telford" pick the right
     /// Princess Royal Hospital, at half weight and never on their own.
     public var context: String?
+    /// Place words (a site's town and its postcode district's local names): context at 0.9 weight.
+    public var places: String?
     /// For a former name (or the code of a closed trust): the closed trust's ODS code.
     public var formerCode: String?
     /// Score multiplier in 0...1: below 1 for names that should give way to a hospital of the same
@@ -73,7 +75,8 @@ public struct SearchEntry: Sendable, Hashable {
 
     public init(text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
                 source: String? = nil, isAmbiguous: Bool = false, context: String? = nil,
-                formerCode: String? = nil, weight: Float = 1) {
+                places: String? = nil, formerCode: String? = nil, weight: Float = 1) {
+        self.places = places
         self.text = text
         self.odsCode = odsCode
         self.field = field
