@@ -2269,7 +2269,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__ranking__descriptor =
   (ProtobufCMessageInit) nhs__league__v1__ranking__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__hospital_site__field_descriptors[6] =
+static const ProtobufCFieldDescriptor nhs__league__v1__hospital_site__field_descriptors[10] =
 {
   {
     "site_code",
@@ -2343,10 +2343,62 @@ static const ProtobufCFieldDescriptor nhs__league__v1__hospital_site__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "kind",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__HospitalSite, kind),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind_inferred",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__HospitalSite, kind_inferred),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "main_operator_ods_code",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__HospitalSite, main_operator_ods_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "also_here_ods_codes",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__HospitalSite, n_also_here_ods_codes),
+    offsetof(Nhs__League__V1__HospitalSite, also_here_ods_codes),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__hospital_site__field_indices_by_name[] = {
+  9,   /* field[9] = also_here_ods_codes */
+  6,   /* field[6] = kind */
+  7,   /* field[7] = kind_inferred */
   3,   /* field[3] = latitude */
   4,   /* field[4] = longitude */
+  8,   /* field[8] = main_operator_ods_code */
   1,   /* field[1] = name */
   5,   /* field[5] = parent_link_method */
   2,   /* field[2] = postcode */
@@ -2355,7 +2407,7 @@ static const unsigned nhs__league__v1__hospital_site__field_indices_by_name[] = 
 static const ProtobufCIntRange nhs__league__v1__hospital_site__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__hospital_site__descriptor =
 {
@@ -2365,7 +2417,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__hospital_site__descriptor =
   "Nhs__League__V1__HospitalSite",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__HospitalSite),
-  6,
+  10,
   nhs__league__v1__hospital_site__field_descriptors,
   nhs__league__v1__hospital_site__field_indices_by_name,
   1,  nhs__league__v1__hospital_site__number_ranges,
@@ -2984,7 +3036,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__get_trust_request__descriptor 
   (ProtobufCMessageInit) nhs__league__v1__get_trust_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__trust_detail__field_descriptors[3] =
+static const ProtobufCFieldDescriptor nhs__league__v1__trust_detail__field_descriptors[4] =
 {
   {
     "trust",
@@ -3022,16 +3074,29 @@ static const ProtobufCFieldDescriptor nhs__league__v1__trust_detail__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "main_hospitals",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__TrustDetail, n_main_hospitals),
+    offsetof(Nhs__League__V1__TrustDetail, main_hospitals),
+    &nhs__league__v1__hospital_site__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__trust_detail__field_indices_by_name[] = {
   2,   /* field[2] = caveats */
+  3,   /* field[3] = main_hospitals */
   1,   /* field[1] = sites */
   0,   /* field[0] = trust */
 };
 static const ProtobufCIntRange nhs__league__v1__trust_detail__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__trust_detail__descriptor =
 {
@@ -3041,7 +3106,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__trust_detail__descriptor =
   "Nhs__League__V1__TrustDetail",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__TrustDetail),
-  3,
+  4,
   nhs__league__v1__trust_detail__field_descriptors,
   nhs__league__v1__trust_detail__field_indices_by_name,
   1,  nhs__league__v1__trust_detail__number_ranges,
@@ -3099,7 +3164,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__find_trusts_request__descripto
   (ProtobufCMessageInit) nhs__league__v1__find_trusts_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__trust_match__field_descriptors[7] =
+static const ProtobufCFieldDescriptor nhs__league__v1__trust_match__field_descriptors[12] =
 {
   {
     "trust",
@@ -3185,20 +3250,85 @@ static const ProtobufCFieldDescriptor nhs__league__v1__trust_match__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "site",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMatch, site),
+    &nhs__league__v1__hospital_site__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "headline",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMatch, headline),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "also_provides_services_here",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__TrustMatch, n_also_provides_services_here),
+    offsetof(Nhs__League__V1__TrustMatch, also_provides_services_here),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "former_ods_code",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMatch, former_ods_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "successor_note",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMatch, successor_note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__trust_match__field_indices_by_name[] = {
   6,   /* field[6] = alias_source */
+  9,   /* field[9] = also_provides_services_here */
   2,   /* field[2] = field */
+  10,   /* field[10] = former_ods_code */
+  8,   /* field[8] = headline */
   1,   /* field[1] = kind */
   3,   /* field[3] = matched_text */
   4,   /* field[4] = score */
+  7,   /* field[7] = site */
   5,   /* field[5] = site_code */
+  11,   /* field[11] = successor_note */
   0,   /* field[0] = trust */
 };
 static const ProtobufCIntRange nhs__league__v1__trust_match__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__trust_match__descriptor =
 {
@@ -3208,7 +3338,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__trust_match__descriptor =
   "Nhs__League__V1__TrustMatch",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__TrustMatch),
-  7,
+  12,
   nhs__league__v1__trust_match__field_descriptors,
   nhs__league__v1__trust_match__field_indices_by_name,
   1,  nhs__league__v1__trust_match__number_ranges,
@@ -3292,7 +3422,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__find_trusts_result__descriptor
   (ProtobufCMessageInit) nhs__league__v1__find_trusts_result__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__nearest_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor nhs__league__v1__nearest_request__field_descriptors[7] =
 {
   {
     "postcode",
@@ -3366,8 +3496,21 @@ static const ProtobufCFieldDescriptor nhs__league__v1__nearest_request__field_de
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "include_clinics",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__NearestRequest, include_clinics),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__nearest_request__field_indices_by_name[] = {
+  6,   /* field[6] = include_clinics */
   1,   /* field[1] = latitude */
   3,   /* field[3] = limit */
   2,   /* field[2] = longitude */
@@ -3378,7 +3521,7 @@ static const unsigned nhs__league__v1__nearest_request__field_indices_by_name[] 
 static const ProtobufCIntRange nhs__league__v1__nearest_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__nearest_request__descriptor =
 {
@@ -3388,7 +3531,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__nearest_request__descriptor =
   "Nhs__League__V1__NearestRequest",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__NearestRequest),
-  6,
+  7,
   nhs__league__v1__nearest_request__field_descriptors,
   nhs__league__v1__nearest_request__field_indices_by_name,
   1,  nhs__league__v1__nearest_request__number_ranges,

@@ -420,6 +420,14 @@ static int cmd_search(nlc_context *c, const char *text, uint32_t limit) {
         if (m->matched_text[0] != '\0' && strcmp(m->matched_text, m->trust->name) != 0)
             printf(" \"%s\"", m->matched_text);
         printf("\n");
+        if (m->headline[0] != '\0') printf("            %s\n", m->headline);
+        if (m->successor_note[0] != '\0') printf("            %s\n", m->successor_note);
+        if (m->n_also_provides_services_here > 0) {
+            printf("            also provides services here:");
+            for (size_t j = 0; j < m->n_also_provides_services_here; j++)
+                printf("%s %s", j == 0 ? "" : ";", m->also_provides_services_here[j]);
+            printf("\n");
+        }
     }
     nlc_response_free(r);
     return EXIT_OK;

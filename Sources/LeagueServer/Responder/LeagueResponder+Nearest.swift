@@ -26,7 +26,8 @@ extension LeagueResponder {
         }
         let answer = try snapshot.nearest.nearest(
             origin, limit: request.limit == 0 ? GeoIndex.defaultLimit : Int(request.limit),
-            tables: kinds.isEmpty ? .all : GeoTables(kinds), maxDistanceKm: request.maxDistanceKm)
+            tables: kinds.isEmpty ? .all : GeoTables(kinds), maxDistanceKm: request.maxDistanceKm,
+            includeClinics: request.includeClinics)
 
         var result = NearestResult()
         result.location = Self.wireLocation(answer.location, query: postcode, note: answer.precisionNote)
@@ -40,7 +41,9 @@ extension LeagueResponder {
             site.postcode = nearby.place.postcode ?? ""
             site.latitude = nearby.place.latitude
             site.longitude = nearby.place.longitude
-            site.parentLinkMethod = nearby.place.siteCode.flatMap { snapshot.dataset.sitesByCode[$0]?.parentLinkMethod } ?? ""
+            if let code = nearby.place.siteCode, let record = snapshot.dataset.sitesByCode[code] {
+                site = WireMapping.site(record, operators: snapshot.dataset.siteOperators[code])
+            }
             wire.site = site
             wire.viaHeadquarters = nearby.viaHeadquarters
             wire.distanceKm = nearby.distanceKm

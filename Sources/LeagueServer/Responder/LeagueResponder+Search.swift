@@ -19,6 +19,16 @@ extension LeagueResponder {
             wire.score = match.score
             wire.siteCode = match.siteCode ?? ""
             wire.aliasSource = match.aliasSource ?? ""
+            let dataset = snapshot.dataset
+            if match.field == .siteName, let code = match.siteCode, let site = dataset.sitesByCode[code] {
+                wire.site = WireMapping.site(site, operators: dataset.siteOperators[code])
+                wire.headline = dataset.siteHeadline(siteCode: code, trustCode: match.odsCode) ?? ""
+                wire.alsoProvidesServicesHere = dataset.alsoProvidesServicesHere(siteCode: code, except: match.odsCode)
+            }
+            if let former = match.formerCode {
+                wire.formerOdsCode = former
+                wire.successorNote = dataset.successorNote(formerCode: former) ?? ""
+            }
             return wire
         }
         return result

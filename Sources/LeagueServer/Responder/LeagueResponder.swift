@@ -47,6 +47,9 @@ public struct LeagueResponder: RequestResponder {
             wire.trust = WireMapping.trust(detail.summary)
             wire.sites = detail.sites.map(WireMapping.site)
             wire.caveats = detail.caveats
+            wire.mainHospitals = snapshot.dataset.mainSites(of: detail.summary.trust.odsCode).map {
+                WireMapping.site($0, operators: snapshot.dataset.siteOperators[$0.siteCode])
+            }
             return .getTrust(wire)
         case .findTrusts(let request):
             return .findTrusts(try findTrusts(request, snapshot: snapshot))

@@ -102,6 +102,13 @@ enum WireMapping {
         return gap
     }
 
+    static func site(_ record: SiteRecord, operators: SiteOperators?) -> LeagueWire.HospitalSite {
+        var site = site(record)
+        site.mainOperatorOdsCode = operators?.mainOperator ?? record.currentParentODSCode ?? ""
+        site.alsoHereOdsCodes = operators?.alsoHere ?? []
+        return site
+    }
+
     static func site(_ record: SiteRecord) -> LeagueWire.HospitalSite {
         var site = LeagueWire.HospitalSite()
         site.siteCode = record.siteCode
@@ -110,6 +117,9 @@ enum WireMapping {
         site.latitude = record.latitude
         site.longitude = record.longitude
         site.parentLinkMethod = record.parentLinkMethod
+        site.kind = record.kind.rawValue
+        site.kindInferred = record.kindInferred
+        site.mainOperatorOdsCode = record.currentParentODSCode ?? ""
         return site
     }
 

@@ -49,6 +49,7 @@ extension NearestRequest: CMessageConvertible {
                 NHS__LEAGUE__V1__NEAREST_REQUEST__MAX_DISTANCE_KM_PRESENT_MAX_DISTANCE_KM
             m.pointee.max_distance_km = maxDistanceKm
         }
+        m.pointee.include_clinics = self.includeClinics.protobufC
         return m
     }
 
@@ -70,6 +71,7 @@ extension NearestRequest: CMessageConvertible {
         self.maxDistanceKm =
             c.max_distance_km_present_case == NHS__LEAGUE__V1__NEAREST_REQUEST__MAX_DISTANCE_KM_PRESENT_MAX_DISTANCE_KM
             ? c.max_distance_km : nil
+        self.includeClinics = Bool(protobufC: c.include_clinics)
     }
 }
 

@@ -50,6 +50,7 @@ extension TrustDetail: CMessageConvertible {
         m.pointee.sites = arena.messages(self.sites)
         m.pointee.n_caveats = self.caveats.count
         m.pointee.caveats = arena.strings(self.caveats)
+        encodeSiteFields(m, in: arena)
         return m
     }
 
@@ -59,6 +60,7 @@ extension TrustDetail: CMessageConvertible {
         self.trust = decodeMessage(c.trust, default: Trust())
         self.sites = decodeMessages(c.sites, count: c.n_sites)
         self.caveats = decodeStrings(c.caveats, count: c.n_caveats)
+        decodeSiteFields(c)
     }
 }
 
@@ -72,6 +74,7 @@ extension TrustMatch: CMessageConvertible {
         m.pointee.score = self.score
         m.pointee.site_code = arena.string(self.siteCode)
         m.pointee.alias_source = arena.string(self.aliasSource)
+        encodeSiteFields(m, in: arena)
         return m
     }
 
@@ -85,6 +88,7 @@ extension TrustMatch: CMessageConvertible {
         self.score = c.score
         self.siteCode = String(protobufC: c.site_code)
         self.aliasSource = String(protobufC: c.alias_source)
+        decodeSiteFields(c)
     }
 }
 

@@ -221,6 +221,7 @@ extension HospitalSite: CMessageConvertible {
             m.pointee.longitude = longitude
         }
         m.pointee.parent_link_method = arena.string(self.parentLinkMethod)
+        encodeSiteFields(m, in: arena)
         return m
     }
 
@@ -235,6 +236,7 @@ extension HospitalSite: CMessageConvertible {
         self.longitude =
             c.longitude_present_case == NHS__LEAGUE__V1__HOSPITAL_SITE__LONGITUDE_PRESENT_LONGITUDE ? c.longitude : nil
         self.parentLinkMethod = String(protobufC: c.parent_link_method)
+        decodeSiteFields(c)
     }
 }
 

@@ -28,6 +28,7 @@ public struct TrustDetail: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var sites: [HospitalSite] = []
     public var caveats: [String] = []
+    public var mainHospitals: [HospitalSite] = []
     public init() {}
 }
 
@@ -71,6 +72,11 @@ public struct TrustMatch: Sendable, Hashable, Encodable {
     public var score: Double = 0
     public var siteCode: String = ""
     public var aliasSource: String = ""
+    public var site: HospitalSite? = nil
+    public var headline: String = ""
+    public var alsoProvidesServicesHere: [String] = []
+    public var formerOdsCode: String = ""
+    public var successorNote: String = ""
     public init() {}
 }
 
@@ -94,6 +100,7 @@ public struct NearestRequest: Sendable, Hashable, Encodable {
     /// Empty = all tables.
     public var tables: [LeagueTableKind] = []
     public var maxDistanceKm: Double? = nil
+    public var includeClinics: Bool = false
     public init() {}
 }
 

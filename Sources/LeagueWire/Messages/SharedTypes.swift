@@ -77,6 +77,10 @@ public struct HospitalSite: Sendable, Hashable, Encodable {
     public var latitude: Double? = nil
     public var longitude: Double? = nil
     public var parentLinkMethod: String = ""
+    public var kind: String = ""
+    public var kindInferred: Bool = false
+    public var mainOperatorOdsCode: String = ""
+    public var alsoHereOdsCodes: [String] = []
     public init() {}
 }
 

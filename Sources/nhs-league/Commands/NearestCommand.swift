@@ -32,6 +32,9 @@ struct NearestCommand: AsyncParsableCommand {
     @Option(name: .customLong("within"), help: "Only trusts within this many km.")
     var maxDistanceKm: Double?
 
+    @Flag(name: .customLong("include-clinics"), help: "Place trusts at their clinics and offices too, not only at their hospitals and inpatient units.")
+    var includeClinics = false
+
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -55,6 +58,7 @@ struct NearestCommand: AsyncParsableCommand {
             request.limit = limit
             request.tables = tables.compactMap { LeagueTableKind(name: $0) }
             request.maxDistanceKm = maxDistanceKm
+            request.includeClinics = includeClinics
             let result = try await connection.withClient { try await $0.nearest(request) }
             if connection.json { return try JSONOutput.print(result) }
             let style = Style.current
@@ -73,7 +77,7 @@ struct NearestCommand: AsyncParsableCommand {
                     + TextLayout.fit(nearby.trust.name, 58))
                 var facts: [String] = ["\(format1(nearby.distanceMiles)) mi"]
                 if let site = nearby.site {
-                    facts.append(nearby.viaHeadquarters ? "HQ (trust headquarters, \(site.postcode))" : site.name)
+                    facts.append(nearby.viaHeadquarters ? "HQ (no inpatient hospital of its own; trust headquarters, \(site.postcode))" : site.name)
                 }
                 facts.append(nearby.trust.table.name)
                 if let latest = nearby.trust.latest {

@@ -58,7 +58,13 @@ struct SearchCommand: AsyncParsableCommand {
                     how += " on \(match.field.name.replacingOccurrences(of: "_", with: " ")) \"\(match.matchedText)\""
                 }
                 facts.append(how)
+                if !match.headline.isEmpty { print("         " + TextLayout.wrap(match.headline, indent: 9, firstLineUsed: 9)) }
+                if !match.successorNote.isEmpty { print("         " + TextLayout.wrap(match.successorNote, indent: 9, firstLineUsed: 9)) }
                 print("         " + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))
+                if !match.alsoProvidesServicesHere.isEmpty {
+                    print("         " + style.dim(TextLayout.wrap("also provides services here: "
+                        + match.alsoProvidesServicesHere.joined(separator: "; "), indent: 9, firstLineUsed: 9)))
+                }
             }
         }
     }

@@ -6,14 +6,24 @@ enum TrustReport {
     static func render(detail: TrustDetail, history: TrustHistoryResult?, matches: [TrustMatch], style: Style) -> String {
         let trust = detail.trust
         var out: [String] = []
+        if let best = matches.first, !best.headline.isEmpty {
+            out.append(style.bold(TextLayout.wrap(best.headline + ".")))
+        }
+        if let best = matches.first, !best.successorNote.isEmpty {
+            out.append(style.yellow(TextLayout.wrap(best.successorNote + ".")))
+        }
         out.append(style.bold("\(trust.name) (\(trust.odsCode))"))
         var facts = [trust.table.label.capitalizedFirst + " trust"]
         if !trust.region.isEmpty { facts.append(trust.region) }
         if trust.siteCount > 0 { facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed") }
         out.append(TextLayout.wrap(facts.joined(separator: " · ")))
-        if let best = matches.first, best.field == .siteName || best.field == .alias || best.field == .formerName {
+        if let best = matches.first, best.field == .alias || best.field == .formerName, best.successorNote.isEmpty {
             out.append(style.dim("Matched \(best.field.name.replacingOccurrences(of: "_", with: " ")): \(best.matchedText)"))
         }
+        if let best = matches.first, !best.alsoProvidesServicesHere.isEmpty {
+            out.append(style.dim(TextLayout.wrap("Also provides services here: " + best.alsoProvidesServicesHere.joined(separator: "; "))))
+        }
+        out.append(contentsOf: mainHospitalLines(detail.mainHospitals, style: style))
         out.append("")
 
         if let latest = trust.latest {
@@ -61,6 +71,16 @@ enum TrustReport {
             }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The trust's own hospitals (it is their main operator): the ranking covers all of them.
+    static func mainHospitalLines(_ sites: [HospitalSite], style: Style) -> [String] {
+        let hospitals = sites.filter { ["acute_hospital", "specialist_hospital", "community_hospital"].contains($0.kind) }
+        let shown = hospitals.isEmpty ? sites : hospitals
+        guard !shown.isEmpty else { return [] }
+        var names = shown.prefix(8).map(\.name)
+        if shown.count > 8 { names.append("and \(shown.count - 8) more") }
+        return [TextLayout.wrap("The ranking covers the whole trust, which runs: " + names.joined(separator: ", "))]
     }
 
     static func rankingLines(_ ranking: Ranking, style: Style) -> [String] {

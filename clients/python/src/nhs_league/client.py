@@ -276,9 +276,12 @@ class Client:
 
     def nearest(self, postcode: Optional[str] = None, latitude: Optional[float] = None,
                 longitude: Optional[float] = None, limit: int = 0, tables: Sequence[TableArg] = (),
-                max_distance_km: Optional[float] = None) -> pb.NearestResult:
+                max_distance_km: Optional[float] = None,
+                include_clinics: bool = False) -> pb.NearestResult:
+        """Nearest trusts; by default each trust is placed at its inpatient hospitals and units
+        (a trust with none at its headquarters), with include_clinics at every open site."""
         req = pb.NearestRequest(postcode=postcode or "", limit=limit,
-                                tables=[table_kind(t) for t in tables])
+                                tables=[table_kind(t) for t in tables], include_clinics=include_clinics)
         if latitude is not None:
             req.latitude = latitude
         if longitude is not None:

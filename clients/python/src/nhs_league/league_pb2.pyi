@@ -81,20 +81,28 @@ class GetTrustRequest(_message.Message):
     def __init__(self, ods_code: _Optional[str] = ...) -> None: ...
 
 class HospitalSite(_message.Message):
-    __slots__ = ["latitude", "longitude", "name", "parent_link_method", "postcode", "site_code"]
+    __slots__ = ["also_here_ods_codes", "kind", "kind_inferred", "latitude", "longitude", "main_operator_ods_code", "name", "parent_link_method", "postcode", "site_code"]
+    ALSO_HERE_ODS_CODES_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_INFERRED_FIELD_NUMBER: _ClassVar[int]
     LATITUDE_FIELD_NUMBER: _ClassVar[int]
     LONGITUDE_FIELD_NUMBER: _ClassVar[int]
+    MAIN_OPERATOR_ODS_CODE_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     PARENT_LINK_METHOD_FIELD_NUMBER: _ClassVar[int]
     POSTCODE_FIELD_NUMBER: _ClassVar[int]
     SITE_CODE_FIELD_NUMBER: _ClassVar[int]
+    also_here_ods_codes: _containers.RepeatedScalarFieldContainer[str]
+    kind: str
+    kind_inferred: bool
     latitude: float
     longitude: float
+    main_operator_ods_code: str
     name: str
     parent_link_method: str
     postcode: str
     site_code: str
-    def __init__(self, site_code: _Optional[str] = ..., name: _Optional[str] = ..., postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., parent_link_method: _Optional[str] = ...) -> None: ...
+    def __init__(self, site_code: _Optional[str] = ..., name: _Optional[str] = ..., postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., parent_link_method: _Optional[str] = ..., kind: _Optional[str] = ..., kind_inferred: bool = ..., main_operator_ods_code: _Optional[str] = ..., also_here_ods_codes: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ImprovementAction(_message.Message):
     __slots__ = ["category", "date", "derived", "note", "source_url", "status", "title"]
@@ -205,20 +213,22 @@ class NearbyTrust(_message.Message):
     def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., site: _Optional[_Union[HospitalSite, _Mapping]] = ..., via_headquarters: bool = ..., distance_km: _Optional[float] = ..., distance_miles: _Optional[float] = ...) -> None: ...
 
 class NearestRequest(_message.Message):
-    __slots__ = ["latitude", "limit", "longitude", "max_distance_km", "postcode", "tables"]
+    __slots__ = ["include_clinics", "latitude", "limit", "longitude", "max_distance_km", "postcode", "tables"]
+    INCLUDE_CLINICS_FIELD_NUMBER: _ClassVar[int]
     LATITUDE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     LONGITUDE_FIELD_NUMBER: _ClassVar[int]
     MAX_DISTANCE_KM_FIELD_NUMBER: _ClassVar[int]
     POSTCODE_FIELD_NUMBER: _ClassVar[int]
     TABLES_FIELD_NUMBER: _ClassVar[int]
+    include_clinics: bool
     latitude: float
     limit: int
     longitude: float
     max_distance_km: float
     postcode: str
     tables: _containers.RepeatedScalarFieldContainer[LeagueTableKind]
-    def __init__(self, postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., limit: _Optional[int] = ..., tables: _Optional[_Iterable[_Union[LeagueTableKind, str]]] = ..., max_distance_km: _Optional[float] = ...) -> None: ...
+    def __init__(self, postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., limit: _Optional[int] = ..., tables: _Optional[_Iterable[_Union[LeagueTableKind, str]]] = ..., max_distance_km: _Optional[float] = ..., include_clinics: bool = ...) -> None: ...
 
 class NearestResult(_message.Message):
     __slots__ = ["caveats", "location", "trusts"]
@@ -453,14 +463,16 @@ class Trust(_message.Message):
     def __init__(self, ods_code: _Optional[str] = ..., name: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., region: _Optional[str] = ..., trust_type: _Optional[str] = ..., trust_subtype: _Optional[str] = ..., hq_postcode: _Optional[str] = ..., hq_latitude: _Optional[float] = ..., hq_longitude: _Optional[float] = ..., open_date: _Optional[str] = ..., close_date: _Optional[str] = ..., latest: _Optional[_Union[Ranking, _Mapping]] = ..., latest_note: _Optional[str] = ..., site_count: _Optional[int] = ..., former_codes: _Optional[_Iterable[str]] = ..., successor_code: _Optional[str] = ...) -> None: ...
 
 class TrustDetail(_message.Message):
-    __slots__ = ["caveats", "sites", "trust"]
+    __slots__ = ["caveats", "main_hospitals", "sites", "trust"]
     CAVEATS_FIELD_NUMBER: _ClassVar[int]
+    MAIN_HOSPITALS_FIELD_NUMBER: _ClassVar[int]
     SITES_FIELD_NUMBER: _ClassVar[int]
     TRUST_FIELD_NUMBER: _ClassVar[int]
     caveats: _containers.RepeatedScalarFieldContainer[str]
+    main_hospitals: _containers.RepeatedCompositeFieldContainer[HospitalSite]
     sites: _containers.RepeatedCompositeFieldContainer[HospitalSite]
     trust: Trust
-    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., sites: _Optional[_Iterable[_Union[HospitalSite, _Mapping]]] = ..., caveats: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., sites: _Optional[_Iterable[_Union[HospitalSite, _Mapping]]] = ..., caveats: _Optional[_Iterable[str]] = ..., main_hospitals: _Optional[_Iterable[_Union[HospitalSite, _Mapping]]] = ...) -> None: ...
 
 class TrustHistoryRequest(_message.Message):
     __slots__ = ["ods_code"]
@@ -479,22 +491,32 @@ class TrustHistoryResult(_message.Message):
     def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., rankings: _Optional[_Iterable[_Union[Ranking, _Mapping]]] = ..., caveats: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TrustMatch(_message.Message):
-    __slots__ = ["alias_source", "field", "kind", "matched_text", "score", "site_code", "trust"]
+    __slots__ = ["alias_source", "also_provides_services_here", "field", "former_ods_code", "headline", "kind", "matched_text", "score", "site", "site_code", "successor_note", "trust"]
     ALIAS_SOURCE_FIELD_NUMBER: _ClassVar[int]
+    ALSO_PROVIDES_SERVICES_HERE_FIELD_NUMBER: _ClassVar[int]
     FIELD_FIELD_NUMBER: _ClassVar[int]
+    FORMER_ODS_CODE_FIELD_NUMBER: _ClassVar[int]
+    HEADLINE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     MATCHED_TEXT_FIELD_NUMBER: _ClassVar[int]
     SCORE_FIELD_NUMBER: _ClassVar[int]
     SITE_CODE_FIELD_NUMBER: _ClassVar[int]
+    SITE_FIELD_NUMBER: _ClassVar[int]
+    SUCCESSOR_NOTE_FIELD_NUMBER: _ClassVar[int]
     TRUST_FIELD_NUMBER: _ClassVar[int]
     alias_source: str
+    also_provides_services_here: _containers.RepeatedScalarFieldContainer[str]
     field: MatchField
+    former_ods_code: str
+    headline: str
     kind: MatchKind
     matched_text: str
     score: float
+    site: HospitalSite
     site_code: str
+    successor_note: str
     trust: Trust
-    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., kind: _Optional[_Union[MatchKind, str]] = ..., field: _Optional[_Union[MatchField, str]] = ..., matched_text: _Optional[str] = ..., score: _Optional[float] = ..., site_code: _Optional[str] = ..., alias_source: _Optional[str] = ...) -> None: ...
+    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., kind: _Optional[_Union[MatchKind, str]] = ..., field: _Optional[_Union[MatchField, str]] = ..., matched_text: _Optional[str] = ..., score: _Optional[float] = ..., site_code: _Optional[str] = ..., alias_source: _Optional[str] = ..., site: _Optional[_Union[HospitalSite, _Mapping]] = ..., headline: _Optional[str] = ..., also_provides_services_here: _Optional[_Iterable[str]] = ..., former_ods_code: _Optional[str] = ..., successor_note: _Optional[str] = ...) -> None: ...
 
 class Code(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

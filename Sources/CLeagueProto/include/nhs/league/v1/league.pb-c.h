@@ -485,6 +485,20 @@ struct  Nhs__League__V1__HospitalSite
    * "ods_trust_successor" (derived through ODS successor records).
    */
   char *parent_link_method;
+  /*
+   * What the site is: "acute_hospital", "specialist_hospital", "community_hospital",
+   * "mental_health_unit", "other_inpatient" or "clinic_or_office" (from ERIC 2021/22,
+   * else from the name, then kind_inferred is true).
+   */
+  char *kind;
+  protobuf_c_boolean kind_inferred;
+  /*
+   * The trust whose hospital this is (the main operator; see the dataset README), and the
+   * other trusts with site codes at the same postcode ("also provides services here").
+   */
+  char *main_operator_ods_code;
+  size_t n_also_here_ods_codes;
+  char **also_here_ods_codes;
   Nhs__League__V1__HospitalSite__LatitudePresentCase latitude_present_case;
   union {
     double latitude;
@@ -496,7 +510,7 @@ struct  Nhs__League__V1__HospitalSite
 };
 #define NHS__LEAGUE__V1__HOSPITAL_SITE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__hospital_site__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__HOSPITAL_SITE__LATITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__HOSPITAL_SITE__LONGITUDE_PRESENT__NOT_SET, {0} }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, NHS__LEAGUE__V1__HOSPITAL_SITE__LATITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__HOSPITAL_SITE__LONGITUDE_PRESENT__NOT_SET, {0} }
 
 
 typedef enum {
@@ -637,10 +651,16 @@ struct  Nhs__League__V1__TrustDetail
   Nhs__League__V1__HospitalSite **sites;
   size_t n_caveats;
   char **caveats;
+  /*
+   * The hospitals and inpatient units the trust runs (it is their main operator), hospitals
+   * first: the trust-wide ranking covers all of them.
+   */
+  size_t n_main_hospitals;
+  Nhs__League__V1__HospitalSite **main_hospitals;
 };
 #define NHS__LEAGUE__V1__TRUST_DETAIL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__trust_detail__descriptor) \
-    , NULL, 0,NULL, 0,NULL }
+    , NULL, 0,NULL, 0,NULL, 0,NULL }
 
 
 struct  Nhs__League__V1__FindTrustsRequest
@@ -679,10 +699,30 @@ struct  Nhs__League__V1__TrustMatch
    * when an alias matched
    */
   char *alias_source;
+  /*
+   * when a hospital site matched: the site, with its main operator
+   */
+  Nhs__League__V1__HospitalSite *site;
+  /*
+   * "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches).
+   */
+  char *headline;
+  /*
+   * Display names of the other trusts with services at the matched hospital.
+   */
+  size_t n_also_provides_services_here;
+  char **also_provides_services_here;
+  /*
+   * When a closed trust's name or code matched: its code, and what happened to it
+   * ("Barnet and Chase Farm Hospitals NHS Trust became part of Royal Free London NHS
+   * Foundation Trust in 2014"). The match itself is always an open trust.
+   */
+  char *former_ods_code;
+  char *successor_note;
 };
 #define NHS__LEAGUE__V1__TRUST_MATCH__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__trust_match__descriptor) \
-    , NULL, NHS__LEAGUE__V1__MATCH_KIND__MATCH_UNSPECIFIED, NHS__LEAGUE__V1__MATCH_FIELD__FIELD_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , NULL, NHS__LEAGUE__V1__MATCH_KIND__MATCH_UNSPECIFIED, NHS__LEAGUE__V1__MATCH_FIELD__FIELD_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Nhs__League__V1__FindTrustsResult
@@ -738,6 +778,11 @@ struct  Nhs__League__V1__NearestRequest
    */
   size_t n_tables;
   Nhs__League__V1__LeagueTableKind *tables;
+  /*
+   * false (default): trusts are placed at their inpatient hospitals and units (a trust with
+   * none at its headquarters, marked); true: at every open site, clinics and offices too.
+   */
+  protobuf_c_boolean include_clinics;
   Nhs__League__V1__NearestRequest__LatitudePresentCase latitude_present_case;
   union {
     double latitude;
@@ -753,7 +798,7 @@ struct  Nhs__League__V1__NearestRequest
 };
 #define NHS__LEAGUE__V1__NEAREST_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__nearest_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0,NULL, NHS__LEAGUE__V1__NEAREST_REQUEST__LATITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__NEAREST_REQUEST__LONGITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__NEAREST_REQUEST__MAX_DISTANCE_KM_PRESENT__NOT_SET, {0} }
+    , (char *)protobuf_c_empty_string, 0, 0,NULL, 0, NHS__LEAGUE__V1__NEAREST_REQUEST__LATITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__NEAREST_REQUEST__LONGITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__NEAREST_REQUEST__MAX_DISTANCE_KM_PRESENT__NOT_SET, {0} }
 
 
 struct  Nhs__League__V1__ResolvedLocation

@@ -1,0 +1,39 @@
+/// What the answers say about hospitals: who runs one, who else is there, and what became of a
+/// closed trust.
+extension Dataset {
+    /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust"; nil for an unknown site.
+    public func siteHeadline(siteCode: String, trustCode: String) -> String? {
+        guard let site = sitesByCode[Dataset.normaliseCode(siteCode)], let trust = trust(trustCode) else { return nil }
+        return "\(site.name) is run by \(trust.displayName)"
+    }
+
+    /// Display names of the other open trusts with site codes at the site's postcode ("also
+    /// provides services here"), most codes first; `except` (the main operator) left out.
+    public func alsoProvidesServicesHere(siteCode: String, except: String) -> [String] {
+        guard let op = siteOperators[Dataset.normaliseCode(siteCode)] else { return [] }
+        var out: [String] = []
+        for code in op.alsoHere {
+            let today = currentTrust(for: code).code
+            guard today != except, let t = trust(today), t.isOpen != false, !out.contains(t.displayName) else { continue }
+            out.append(t.displayName)
+        }
+        return out
+    }
+
+    /// What happened to a closed trust, from the succession records: "Barnet and Chase Farm Hospitals
+    /// NHS Trust became part of Royal Free London NHS Foundation Trust in 2014" (each step of a chain).
+    public func successorNote(formerCode: String) -> String? {
+        let code = Dataset.normaliseCode(formerCode)
+        guard let old = trust(code), old.isOpen != true, let steps = successorsByOldCode[code], !steps.isEmpty else { return nil }
+        let targets = steps.map { s -> String in
+            let name = trust(s.successorCode)?.displayName ?? s.successorName
+            var text = name + (s.effectiveDate.map { " in \($0.year)" } ?? "")
+            let next = currentTrusts(for: s.successorCode)
+            if next != [s.successorCode], let later = successorNote(formerCode: s.successorCode) {
+                text += " (" + later + ")"
+            }
+            return text
+        }
+        return "\(old.displayName) became part of " + targets.joined(separator: " and ")
+    }
+}
