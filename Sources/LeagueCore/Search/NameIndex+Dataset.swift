@@ -38,6 +38,10 @@ extension NameIndex {
                 entries.append(SearchEntry(text: t.name, odsCode: t.odsCode, field: .trustName))
             }
         }
+        // One entry per (main operator, name, place): a trust's many codes at one hospital ("Stepping
+        // Hill Hospital" under four trusts' codes, all Stockport's once the main-operator rule has run)
+        // answer once, from the best-weighted site. Keeps the index (and every query's work) small.
+        var siteEntryAt: [String: Int] = [:]
         for s in dataset.sites {
             guard let op = dataset.siteOperators[s.siteCode] else { continue } // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code
@@ -45,10 +49,20 @@ extension NameIndex {
             let places = s.placeNames.joined(separator: " ")
             let weight = SiteSearchWeight.of(s)
             for name in [s.name] + s.otherNames {
-                entries.append(SearchEntry(text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
-                                           context: trust.displayName, places: places, weight: weight))
+                let entry = SearchEntry(text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
+                                        context: trust.displayName, places: places, weight: weight)
+                let key = main + "|" + SearchNormalizer.tokens(entry.text).joined(separator: " ") + "|" + (s.postcode ?? s.siteCode)
+                if let i = siteEntryAt[key] {
+                    if entries[i].weight < weight { entries[i] = entry }
+                    continue
+                }
+                siteEntryAt[key] = entries.count
+                entries.append(entry)
             }
-            entries.append(SearchEntry(text: s.siteCode, odsCode: main, field: .odsCode, siteCode: s.siteCode))
+            // site codes of hospitals and units (what staff and letters quote); clinic codes are not indexed
+            if s.kind.isInpatient {
+                entries.append(SearchEntry(text: s.siteCode, odsCode: main, field: .odsCode, siteCode: s.siteCode))
+            }
         }
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"

@@ -46,7 +46,7 @@ struct SearchCommand: AsyncParsableCommand {
             let style = Style.current
             for (index, match) in result.matches.enumerated() {
                 let number = String(index + 1).leftPadded(to: 2)
-                print("\(number). \(style.bold(match.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                print("\(number). \(style.bold(match.trust.odsCode.padding(toLength: 6, withPad: " ", startingAt: 0)))"
                     + TextLayout.fit(match.trust.name, 70))
                 var facts: [String] = [match.trust.table.name]
                 if let latest = match.trust.latest {

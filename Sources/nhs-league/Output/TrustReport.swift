@@ -78,8 +78,10 @@ enum TrustReport {
         let hospitals = sites.filter { ["acute_hospital", "specialist_hospital", "community_hospital"].contains($0.kind) }
         let shown = hospitals.isEmpty ? sites : hospitals
         guard !shown.isEmpty else { return [] }
-        var names = shown.prefix(8).map(\.name)
-        if shown.count > 8 { names.append("and \(shown.count - 8) more") }
+        var unique: [String] = []
+        for site in shown where !unique.contains(site.name) { unique.append(site.name) }
+        var names = Array(unique.prefix(8))
+        if unique.count > 8 { names.append("and \(unique.count - 8) more") }
         return [TextLayout.wrap("The ranking covers the whole trust, which runs: " + names.joined(separator: ", "))]
     }
 

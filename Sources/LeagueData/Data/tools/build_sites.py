@@ -89,6 +89,9 @@ def _word(word, first):
     else:
         def cap(part, first_part):
             low = part.lower()
+            if part.upper() in ACRONYMS_WITH_VOWELS or (part.isalpha() and len(part) >= 2
+                                                        and not re.search(r"[AEIOUY]", part.upper())):
+                return part.upper()  # BEH-MHT
             if not first_part and low in SMALL:
                 return low
             # an apostrophe inside keeps the rest lower (KING'S -> King's, O'NEILL -> O'neill is rare)
