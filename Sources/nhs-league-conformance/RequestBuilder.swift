@@ -27,6 +27,7 @@ enum RequestBuilder {
             request.limit = try arguments.uint32("limit") ?? 0
             request.tables = try arguments.tables("tables")
             request.maxDistanceKm = try arguments.double("max_distance_km")
+            request.includeClinics = try arguments.bool("include_clinics")
             call = .nearest(request)
         case "league_table":
             var request = LeagueTableRequest()

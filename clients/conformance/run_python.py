@@ -83,6 +83,12 @@ def json_value(f, v) -> str:
     return str(int(v))
 
 
+def _repeated(f) -> bool:
+    """protobuf >= 6 has FieldDescriptor.is_repeated (and dropped .label); older ones only .label."""
+    flag = getattr(f, "is_repeated", None)
+    return flag if flag is not None else f.label == FD.LABEL_REPEATED
+
+
 def canonical(msg) -> str:
     """Every field in field-number order: scalars always (defaults included),
     repeated always ([] when empty), messages and oneof members only when set."""
@@ -91,7 +97,7 @@ def canonical(msg) -> str:
     for f in sorted(d.fields, key=lambda f: f.number):
         if (d.full_name, f.name) in EXCLUDED:
             continue
-        if f.label == FD.LABEL_REPEATED:
+        if _repeated(f):
             vals = getattr(msg, f.name)
             parts.append('"%s":[%s]' % (f.name, ",".join(json_value(f, v) for v in vals)))
             continue
@@ -172,7 +178,7 @@ def build_request(toks, where: str) -> pb.Request:
         if not eq or sf is None:
             raise SystemExit("%s: bad argument `%s` for %s" % (where, arg, call))
         try:
-            if sf.label == FD.LABEL_REPEATED:
+            if _repeated(sf):
                 getattr(sub, key).extend(parse_value(sf, v) for v in value.split(",") if v)
             else:
                 setattr(sub, key, parse_value(sf, value))
