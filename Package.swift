@@ -87,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "nhs-league",
             dependencies: [
-                "LeagueClient", "LeagueWire",
+                // LeagueCore only for its vocabulary (table names); answers come from the server.
+                "LeagueClient", "LeagueWire", "LeagueCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -278,7 +278,6 @@ enum Fixtures {
         near.distanceMiles = 0.932
         var hq = NearbyTrust()
         hq.trust = trustZero
-        hq.site = nil
         hq.viaHeadquarters = false
         var location = ResolvedLocation()
         location.query = "M13 9"

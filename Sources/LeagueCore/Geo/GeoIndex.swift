@@ -8,16 +8,6 @@ public struct GeoTables: OptionSet, Sendable, Hashable {
     public static let nonAcute = GeoTables(rawValue: 2)
     public static let ambulance = GeoTables(rawValue: 4)
     public static let all: GeoTables = [.acute, .nonAcute, .ambulance]
-
-    /// Parses "acute", "non-acute", "ambulance" (the `table` column of rankings.csv).
-    public init?(tableName: String) {
-        switch tableName.lowercased().filter({ $0.isLetter }) {
-        case "acute": self = .acute
-        case "nonacute", "mentalhealthandcommunity": self = .nonAcute
-        case "ambulance": self = .ambulance
-        default: return nil
-        }
-    }
 }
 
 /// A trust as the geographic index needs it.

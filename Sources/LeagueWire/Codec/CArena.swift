@@ -88,6 +88,11 @@ final class CArena {
         return array
     }
 
+    /// A copy of `bytes` for a `bytes` field.
+    func bytes(_ bytes: [UInt8]) -> ProtobufCBinaryData {
+        ProtobufCBinaryData(len: bytes.count, data: self.array(bytes))
+    }
+
     /// A C array of plain values (e.g. a `repeated` enum field), or `nil` when empty.
     func array<Element>(_ values: [Element]) -> UnsafeMutablePointer<Element>? {
         guard !values.isEmpty else { return nil }

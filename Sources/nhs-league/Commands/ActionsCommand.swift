@@ -24,7 +24,7 @@ struct ActionsCommand: AsyncParsableCommand {
                 let resolution = try await TrustResolver.resolve(words.joined(separator: " "), using: client)
                 return try await client.listActions(resolution.odsCode)
             }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             print(style.bold("\(result.trust.name) (\(result.trust.odsCode))"))
             if let latest = result.trust.latest {

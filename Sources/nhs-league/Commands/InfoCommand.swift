@@ -19,7 +19,7 @@ struct InfoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let info = try await connection.withClient { try await $0.serverInfo() }
-            if connection.json { return try JSONOutput.print(info) }
+            if connection.json { return JSONOutput.print(info) }
             let style = Style.current
             print(style.bold("nhs-league server \(info.serverVersion)"))
             print("Dataset \(info.dataVersion), loaded \(info.loadedAt)")

@@ -33,7 +33,7 @@ struct SearchCommand: AsyncParsableCommand {
             let query = words.joined(separator: " ")
             let result = try await connection.withClient { try await $0.findTrusts(query, limit: limit) }
             if connection.json {
-                try JSONOutput.print(result)
+                JSONOutput.print(result)
                 if result.matches.isEmpty { throw CLIError(.notFound, "no NHS trust matches \"\(query)\"") }
                 return
             }
@@ -53,9 +53,9 @@ struct SearchCommand: AsyncParsableCommand {
                     facts.append("\(RankingText.position(latest)) in \(latest.quarter)")
                     if let segment = latest.segment { facts.append("segment \(segment)") }
                 }
-                var how = "\(match.kind.name) match"
+                var how = "\(match.kind.words) match"
                 if match.field != .trustName, match.field != .odsCode {
-                    how += " on \(match.field.name.replacingOccurrences(of: "_", with: " ")) \"\(match.matchedText)\""
+                    how += " on \(match.field.words) \"\(match.matchedText)\""
                 }
                 facts.append(how)
                 print("         " + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))

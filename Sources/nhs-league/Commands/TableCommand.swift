@@ -39,7 +39,7 @@ struct TableCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
-        guard LeagueTableKind(name: table) != nil else {
+        guard LeagueTableKind(userInput: table) != nil else {
             throw ValidationError("unknown table \"\(table)\": use acute, non-acute or ambulance")
         }
         if top != nil, bottom != nil { throw ValidationError("use --top or --bottom, not both") }
@@ -51,7 +51,7 @@ struct TableCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             var request = LeagueTableRequest()
-            request.table = LeagueTableKind(name: table) ?? .unspecified
+            request.table = LeagueTableKind(userInput: table) ?? .unspecified
             request.quarter = quarter ?? ""
             request.segment = segment
             request.region = region ?? ""
@@ -59,7 +59,7 @@ struct TableCommand: AsyncParsableCommand {
             request.offset = offset
             request.limit = bottom ?? top ?? 200
             let result = try await connection.withClient { try await $0.leagueTable(request) }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             var title = "\(result.table.label.capitalizedFirst) league table, \(result.quarter)"
             if let coverage = result.coverage { title += " (\(coverage.withPosition) of \(coverage.tableSize) trusts ranked)" }

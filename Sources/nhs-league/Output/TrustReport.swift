@@ -12,7 +12,7 @@ enum TrustReport {
         if trust.siteCount > 0 { facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed") }
         out.append(TextLayout.wrap(facts.joined(separator: " · ")))
         if let best = matches.first, best.field == .siteName || best.field == .alias || best.field == .formerName {
-            out.append(style.dim("Matched \(best.field.name.replacingOccurrences(of: "_", with: " ")): \(best.matchedText)"))
+            out.append(style.dim("Matched \(best.field.words): \(best.matchedText)"))
         }
         out.append("")
 

@@ -533,7 +533,7 @@ struct  Nhs__League__V1__Trust
    */
   char *close_date;
   /*
-   * newest quarter that ranks this trust
+   * newest quarter that ranks this trust; unset when none does
    */
   Nhs__League__V1__Ranking *latest;
   /*
@@ -922,6 +922,9 @@ struct  Nhs__League__V1__LeagueTableResult
   uint32_t total_matching;
   size_t n_rows;
   Nhs__League__V1__LeagueTableRow **rows;
+  /*
+   * unset when the table has no data for the quarter
+   */
   Nhs__League__V1__TableCoverage *coverage;
   size_t n_available_quarters;
   char **available_quarters;
