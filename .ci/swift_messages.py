@@ -312,23 +312,24 @@ def generate_types(messages, enums, src):
             if isinstance(member, Oneof):
                 out += generate_oneof_enum(member)
         out += doc_lines(m.doc, fallback=f"`{m.full}`.")
-        out.append(f"public struct {m.swift}: Sendable, Hashable {{")
+        out.append(f"public struct {m.swift}: ProtobufMessage {{")
         params = []
         for member in m.members:
             t, zero = property_type(member)
             out += doc_lines(member.doc, "    ")
-            out.append(f"    public var {member.var}: {t}")
+            out.append(f"    public var {member.var}: {t} = {zero}")
             params.append(f"{member.var}: {t} = {zero}")
         out.append("")
+        out.append("    /// Every field at its proto3 default.")
+        out.append("    public init() {}")
         if params:
+            out.append("")
             out.append("    public init(")
             out.append(",\n".join(f"        {p}" for p in params))
             out.append("    ) {")
             for member in m.members:
                 out.append(f"        self.{member.var.strip('`')} = {member.var}")
             out.append("    }")
-        else:
-            out.append("    public init() {}")
         out.append("}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -144,15 +144,18 @@ public enum Call: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Request`.
-public struct Request: Sendable, Hashable {
+public struct Request: ProtobufMessage {
     /// Chosen by the client and echoed in the Response. 0 is allowed but is also
     /// what connection-level errors use, so clients should start at 1.
-    public var id: UInt64
+    public var id: UInt64 = 0
     /// Relative deadline in milliseconds; 0 = none. Measured from when the server
     /// has received the whole frame: an answer not ready within it is replaced by
     /// DEADLINE_EXCEEDED (answers normally take microseconds).
-    public var deadlineMs: UInt32
-    public var call: Call
+    public var deadlineMs: UInt32 = 0
+    public var call: Call = .unset
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         id: UInt64 = 0,
@@ -193,14 +196,17 @@ public enum CallResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Response`.
-public struct Response: Sendable, Hashable {
-    public var id: UInt64
-    public var status: Status
+public struct Response: ProtobufMessage {
+    public var id: UInt64 = 0
+    public var status: Status = Status()
     /// Identifies the dataset snapshot that answered (content hash + latest
     /// quarter). Changes only when the data changes.
-    public var dataVersion: String
+    public var dataVersion: String = ""
     /// Set only when status.code == OK; same field name as the request's call.
-    public var result: CallResult
+    public var result: CallResult = .none
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         id: UInt64 = 0,
@@ -216,10 +222,13 @@ public struct Response: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Status`.
-public struct Status: Sendable, Hashable {
-    public var code: StatusCode
+public struct Status: ProtobufMessage {
+    public var code: StatusCode = .ok
     /// Human-readable; safe to show to a person.
-    public var message: String
+    public var message: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         code: StatusCode = .ok,
@@ -231,16 +240,19 @@ public struct Status: Sendable, Hashable {
 }
 
 /// One domain of the framework in one quarter (five in 2025/26, six from 2026/27).
-public struct DomainScore: Sendable, Hashable {
+public struct DomainScore: ProtobufMessage {
     /// stable identifier, e.g. "access", "patient_safety"
-    public var key: String
+    public var key: String = ""
     /// plain-English name
-    public var name: String
+    public var name: String = ""
     /// what the domain measures
-    public var description: String
-    public var score: Double?
-    public var segment: UInt32?
-    public var source: String
+    public var description: String = ""
+    public var score: Double? = nil
+    public var segment: UInt32? = nil
+    public var source: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         key: String = "",
@@ -260,15 +272,18 @@ public struct DomainScore: Sendable, Hashable {
 }
 
 /// Change against the previous quarter that has data for the trust.
-public struct Movement: Sendable, Hashable {
-    public var previousQuarter: String
-    public var positionsUp: Int32?
-    public var segmentsUp: Int32?
-    public var previousPosition: Int32?
-    public var previousSegment: UInt32?
-    public var previousScore: Double?
+public struct Movement: ProtobufMessage {
+    public var previousQuarter: String = ""
+    public var positionsUp: Int32? = nil
+    public var segmentsUp: Int32? = nil
+    public var previousPosition: Int32? = nil
+    public var previousSegment: UInt32? = nil
+    public var previousScore: Double? = nil
     /// e.g. "up 2 places since Q4 2025/26"
-    public var summary: String
+    public var summary: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         previousQuarter: String = "",
@@ -290,14 +305,17 @@ public struct Movement: Sendable, Hashable {
 }
 
 /// Derived by this service, not published by NHS England.
-public struct SegmentGap: Sendable, Hashable {
-    public var targetSegment: UInt32
+public struct SegmentGap: ProtobufMessage {
+    public var targetSegment: UInt32 = 0
     /// The worst (highest) average score among trusts in target_segment in the
     /// same quarter and table.
-    public var thresholdScore: Double
+    public var thresholdScore: Double = 0
     /// average_metric_score - threshold_score (> 0 means that much to improve).
-    public var scoreGap: Double
-    public var explanation: String
+    public var scoreGap: Double = 0
+    public var explanation: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         targetSegment: UInt32 = 0,
@@ -313,38 +331,41 @@ public struct SegmentGap: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Ranking`.
-public struct Ranking: Sendable, Hashable {
+public struct Ranking: ProtobufMessage {
     /// "Q1 2026/27"
-    public var quarter: String
+    public var quarter: String = ""
     /// "April to June 2026"
-    public var period: String
+    public var period: String = ""
     /// ISO date
-    public var periodStart: String
+    public var periodStart: String = ""
     /// ISO date
-    public var periodEnd: String
+    public var periodEnd: String = ""
     /// ISO date of NHS England publication, "" if not recorded
-    public var published: String
-    public var table: LeagueTableKind
+    public var published: String = ""
+    public var table: LeagueTableKind = .unspecified
     /// trusts in this table this quarter ("of M")
-    public var tableSize: UInt32
-    public var segment: UInt32?
-    public var segmentMeaning: String
-    public var leaguePosition: UInt32?
+    public var tableSize: UInt32 = 0
+    public var segment: UInt32? = nil
+    public var segmentMeaning: String = ""
+    public var leaguePosition: UInt32? = nil
     /// another trust shares this position
-    public var jointPosition: Bool
-    public var averageMetricScore: Double?
-    public var unadjustedSegment: UInt32?
-    public var financialOverride: Bool?
-    public var recoverySupportProgramme: Bool?
-    public var financialDeficit: Bool?
-    public var domains: [DomainScore]
-    public var source: String
+    public var jointPosition: Bool = false
+    public var averageMetricScore: Double? = nil
+    public var unadjustedSegment: UInt32? = nil
+    public var financialOverride: Bool? = nil
+    public var recoverySupportProgramme: Bool? = nil
+    public var financialDeficit: Bool? = nil
+    public var domains: [DomainScore] = []
+    public var source: String = ""
     /// unset for the first quarter with data
-    public var movement: Movement?
+    public var movement: Movement? = nil
     /// unset when it cannot be derived
-    public var gapToNextSegment: SegmentGap?
-    public var caveats: [String]
-    public var trustNameAsPublished: String
+    public var gapToNextSegment: SegmentGap? = nil
+    public var caveats: [String] = []
+    public var trustNameAsPublished: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         quarter: String = "",
@@ -396,15 +417,18 @@ public struct Ranking: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.HospitalSite`.
-public struct HospitalSite: Sendable, Hashable {
-    public var siteCode: String
-    public var name: String
-    public var postcode: String
-    public var latitude: Double?
-    public var longitude: Double?
+public struct HospitalSite: ProtobufMessage {
+    public var siteCode: String = ""
+    public var name: String = ""
+    public var postcode: String = ""
+    public var latitude: Double? = nil
+    public var longitude: Double? = nil
     /// How the current parent trust was established, e.g. "parent_open_in_etr_2026",
     /// "ods_trust_successor" (derived through ODS successor records).
-    public var parentLinkMethod: String
+    public var parentLinkMethod: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         siteCode: String = "",
@@ -424,30 +448,33 @@ public struct HospitalSite: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.Trust`.
-public struct Trust: Sendable, Hashable {
-    public var odsCode: String
-    public var name: String
-    public var table: LeagueTableKind
-    public var region: String
+public struct Trust: ProtobufMessage {
+    public var odsCode: String = ""
+    public var name: String = ""
+    public var table: LeagueTableKind = .unspecified
+    public var region: String = ""
     /// NOF trust type, e.g. "Acute trust"
-    public var trustType: String
+    public var trustType: String = ""
     /// e.g. "Acute - Specialist"
-    public var trustSubtype: String
-    public var hqPostcode: String
-    public var hqLatitude: Double?
-    public var hqLongitude: Double?
-    public var openDate: String
+    public var trustSubtype: String = ""
+    public var hqPostcode: String = ""
+    public var hqLatitude: Double? = nil
+    public var hqLongitude: Double? = nil
+    public var openDate: String = ""
     /// "" while open
-    public var closeDate: String
+    public var closeDate: String = ""
     /// newest quarter that ranks this trust; unset when none does
-    public var latest: Ranking?
+    public var latest: Ranking? = nil
     /// Set when the newest published quarter has no ranking for the trust.
-    public var latestNote: String
-    public var siteCount: UInt32
+    public var latestNote: String = ""
+    public var siteCount: UInt32 = 0
     /// predecessor ODS codes
-    public var formerCodes: [String]
+    public var formerCodes: [String] = []
     /// set when this trust was merged away
-    public var successorCode: String
+    public var successorCode: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         odsCode: String = "",
@@ -487,22 +514,26 @@ public struct Trust: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ServerInfoRequest`.
-public struct ServerInfoRequest: Sendable, Hashable {
+public struct ServerInfoRequest: ProtobufMessage {
 
+    /// Every field at its proto3 default.
     public init() {}
 }
 
 /// `nhs.league.v1.TableCoverage`.
-public struct TableCoverage: Sendable, Hashable {
-    public var quarter: String
-    public var table: LeagueTableKind
-    public var tableSize: UInt32
-    public var withPosition: UInt32
-    public var withSegment: UInt32
-    public var withScore: UInt32
-    public var withDomainScores: UInt32
-    public var published: String
-    public var period: String
+public struct TableCoverage: ProtobufMessage {
+    public var quarter: String = ""
+    public var table: LeagueTableKind = .unspecified
+    public var tableSize: UInt32 = 0
+    public var withPosition: UInt32 = 0
+    public var withSegment: UInt32 = 0
+    public var withScore: UInt32 = 0
+    public var withDomainScores: UInt32 = 0
+    public var published: String = ""
+    public var period: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         quarter: String = "",
@@ -528,20 +559,23 @@ public struct TableCoverage: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ServerInfo`.
-public struct ServerInfo: Sendable, Hashable {
-    public var serverVersion: String
-    public var dataVersion: String
-    public var coverage: [TableCoverage]
-    public var trusts: UInt32
-    public var sites: UInt32
-    public var postcodeSectors: UInt32
-    public var postcodeDistricts: UInt32
-    public var actions: UInt32
-    public var latestQuarter: String
+public struct ServerInfo: ProtobufMessage {
+    public var serverVersion: String = ""
+    public var dataVersion: String = ""
+    public var coverage: [TableCoverage] = []
+    public var trusts: UInt32 = 0
+    public var sites: UInt32 = 0
+    public var postcodeSectors: UInt32 = 0
+    public var postcodeDistricts: UInt32 = 0
+    public var actions: UInt32 = 0
+    public var latestQuarter: String = ""
     /// ISO 8601
-    public var loadedAt: String
-    public var attribution: String
-    public var fullPostcodes: UInt32
+    public var loadedAt: String = ""
+    public var attribution: String = ""
+    public var fullPostcodes: UInt32 = 0
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         serverVersion: String = "",
@@ -573,9 +607,12 @@ public struct ServerInfo: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.GetTrustRequest`.
-public struct GetTrustRequest: Sendable, Hashable {
+public struct GetTrustRequest: ProtobufMessage {
     /// case-insensitive
-    public var odsCode: String
+    public var odsCode: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         odsCode: String = ""
@@ -585,10 +622,13 @@ public struct GetTrustRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.TrustDetail`.
-public struct TrustDetail: Sendable, Hashable {
-    public var trust: Trust
-    public var sites: [HospitalSite]
-    public var caveats: [String]
+public struct TrustDetail: ProtobufMessage {
+    public var trust: Trust = Trust()
+    public var sites: [HospitalSite] = []
+    public var caveats: [String] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         trust: Trust = Trust(),
@@ -602,10 +642,13 @@ public struct TrustDetail: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.FindTrustsRequest`.
-public struct FindTrustsRequest: Sendable, Hashable {
-    public var query: String
+public struct FindTrustsRequest: ProtobufMessage {
+    public var query: String = ""
     /// 0 = default (10); at most 50
-    public var limit: UInt32
+    public var limit: UInt32 = 0
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         query: String = "",
@@ -617,18 +660,21 @@ public struct FindTrustsRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.TrustMatch`.
-public struct TrustMatch: Sendable, Hashable {
-    public var trust: Trust
-    public var kind: MatchKind
-    public var field: MatchField
+public struct TrustMatch: ProtobufMessage {
+    public var trust: Trust = Trust()
+    public var kind: MatchKind = .unspecified
+    public var field: MatchField = .unspecified
     /// the name/alias/site that matched
-    public var matchedText: String
+    public var matchedText: String = ""
     /// higher is better
-    public var score: Double
+    public var score: Double = 0
     /// when a hospital site matched
-    public var siteCode: String
+    public var siteCode: String = ""
     /// when an alias matched
-    public var aliasSource: String
+    public var aliasSource: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         trust: Trust = Trust(),
@@ -650,13 +696,16 @@ public struct TrustMatch: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.FindTrustsResult`.
-public struct FindTrustsResult: Sendable, Hashable {
-    public var matches: [TrustMatch]
-    public var didYouMean: [String]
-    public var normalizedQuery: String
+public struct FindTrustsResult: ProtobufMessage {
+    public var matches: [TrustMatch] = []
+    public var didYouMean: [String] = []
+    public var normalizedQuery: String = ""
     /// True when the best match is not clearly ahead of the next one (e.g. "royal",
     /// "st marys"): show the candidates rather than picking one.
-    public var ambiguous: Bool
+    public var ambiguous: Bool = false
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         matches: [TrustMatch] = [],
@@ -672,16 +721,19 @@ public struct FindTrustsResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.NearestRequest`.
-public struct NearestRequest: Sendable, Hashable {
+public struct NearestRequest: ProtobufMessage {
     /// full ("SW1A 1AA"), sector ("M13 9") or district ("M13")
-    public var postcode: String
-    public var latitude: Double?
-    public var longitude: Double?
+    public var postcode: String = ""
+    public var latitude: Double? = nil
+    public var longitude: Double? = nil
     /// 0 = default (5); at most 50
-    public var limit: UInt32
+    public var limit: UInt32 = 0
     /// empty = all
-    public var tables: [LeagueTableKind]
-    public var maxDistanceKm: Double?
+    public var tables: [LeagueTableKind] = []
+    public var maxDistanceKm: Double? = nil
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         postcode: String = "",
@@ -701,17 +753,20 @@ public struct NearestRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ResolvedLocation`.
-public struct ResolvedLocation: Sendable, Hashable {
+public struct ResolvedLocation: ProtobufMessage {
     /// normalised postcode, or "" for coordinates
-    public var query: String
-    public var latitude: Double
-    public var longitude: Double
-    public var precision: LocationPrecision
+    public var query: String = ""
+    public var latitude: Double = 0
+    public var longitude: Double = 0
+    public var precision: LocationPrecision = .unspecified
     /// e.g. "M13 9" for a sector centroid
-    public var matched: String
+    public var matched: String = ""
     /// "England", "Wales", "Scotland", "Northern Ireland", ...
-    public var country: String
-    public var note: String
+    public var country: String = ""
+    public var note: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         query: String = "",
@@ -733,13 +788,16 @@ public struct ResolvedLocation: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.NearbyTrust`.
-public struct NearbyTrust: Sendable, Hashable {
-    public var trust: Trust
+public struct NearbyTrust: ProtobufMessage {
+    public var trust: Trust = Trust()
     /// nearest current site (or HQ when none known)
-    public var site: HospitalSite
-    public var viaHeadquarters: Bool
-    public var distanceKm: Double
-    public var distanceMiles: Double
+    public var site: HospitalSite = HospitalSite()
+    public var viaHeadquarters: Bool = false
+    public var distanceKm: Double = 0
+    public var distanceMiles: Double = 0
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         trust: Trust = Trust(),
@@ -757,10 +815,13 @@ public struct NearbyTrust: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.NearestResult`.
-public struct NearestResult: Sendable, Hashable {
-    public var location: ResolvedLocation
-    public var trusts: [NearbyTrust]
-    public var caveats: [String]
+public struct NearestResult: ProtobufMessage {
+    public var location: ResolvedLocation = ResolvedLocation()
+    public var trusts: [NearbyTrust] = []
+    public var caveats: [String] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         location: ResolvedLocation = ResolvedLocation(),
@@ -774,8 +835,11 @@ public struct NearestResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ListActionsRequest`.
-public struct ListActionsRequest: Sendable, Hashable {
-    public var odsCode: String
+public struct ListActionsRequest: ProtobufMessage {
+    public var odsCode: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         odsCode: String = ""
@@ -785,16 +849,19 @@ public struct ListActionsRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ImprovementAction`.
-public struct ImprovementAction: Sendable, Hashable {
+public struct ImprovementAction: ProtobufMessage {
     /// ISO date, "" when the source has none
-    public var date: String
-    public var title: String
-    public var category: String
-    public var status: String
-    public var sourceURL: String
-    public var note: String
+    public var date: String = ""
+    public var title: String = ""
+    public var category: String = ""
+    public var status: String = ""
+    public var sourceURL: String = ""
+    public var note: String = ""
     /// true: derived by this service from the data
-    public var derived: Bool
+    public var derived: Bool = false
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         date: String = "",
@@ -816,11 +883,14 @@ public struct ImprovementAction: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.ListActionsResult`.
-public struct ListActionsResult: Sendable, Hashable {
-    public var trust: Trust
-    public var actions: [ImprovementAction]
+public struct ListActionsResult: ProtobufMessage {
+    public var trust: Trust = Trust()
+    public var actions: [ImprovementAction] = []
     /// e.g. "no recorded actions; segment 4 implies ..."
-    public var summary: String
+    public var summary: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         trust: Trust = Trust(),
@@ -834,19 +904,22 @@ public struct ListActionsResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.LeagueTableRequest`.
-public struct LeagueTableRequest: Sendable, Hashable {
+public struct LeagueTableRequest: ProtobufMessage {
     /// required
-    public var table: LeagueTableKind
+    public var table: LeagueTableKind = .unspecified
     /// "" = latest with data
-    public var quarter: String
-    public var segment: UInt32?
+    public var quarter: String = ""
+    public var segment: UInt32? = nil
     /// case-insensitive NHS region, "" = all
-    public var region: String
+    public var region: String = ""
     /// true = worst first
-    public var descending: Bool
-    public var offset: UInt32
+    public var descending: Bool = false
+    public var offset: UInt32 = 0
     /// 0 = default (20); at most 200
-    public var limit: UInt32
+    public var limit: UInt32 = 0
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         table: LeagueTableKind = .unspecified,
@@ -868,9 +941,12 @@ public struct LeagueTableRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.LeagueTableRow`.
-public struct LeagueTableRow: Sendable, Hashable {
-    public var trust: Trust
-    public var ranking: Ranking
+public struct LeagueTableRow: ProtobufMessage {
+    public var trust: Trust = Trust()
+    public var ranking: Ranking = Ranking()
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         trust: Trust = Trust(),
@@ -882,15 +958,18 @@ public struct LeagueTableRow: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.LeagueTableResult`.
-public struct LeagueTableResult: Sendable, Hashable {
-    public var quarter: String
-    public var table: LeagueTableKind
+public struct LeagueTableResult: ProtobufMessage {
+    public var quarter: String = ""
+    public var table: LeagueTableKind = .unspecified
     /// rows matching the filters, before paging
-    public var totalMatching: UInt32
-    public var rows: [LeagueTableRow]
+    public var totalMatching: UInt32 = 0
+    public var rows: [LeagueTableRow] = []
     /// unset when the table has no data for the quarter
-    public var coverage: TableCoverage?
-    public var availableQuarters: [String]
+    public var coverage: TableCoverage? = nil
+    public var availableQuarters: [String] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         quarter: String = "",
@@ -910,8 +989,11 @@ public struct LeagueTableResult: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.TrustHistoryRequest`.
-public struct TrustHistoryRequest: Sendable, Hashable {
-    public var odsCode: String
+public struct TrustHistoryRequest: ProtobufMessage {
+    public var odsCode: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         odsCode: String = ""
@@ -921,11 +1003,14 @@ public struct TrustHistoryRequest: Sendable, Hashable {
 }
 
 /// `nhs.league.v1.TrustHistoryResult`.
-public struct TrustHistoryResult: Sendable, Hashable {
-    public var trust: Trust
+public struct TrustHistoryResult: ProtobufMessage {
+    public var trust: Trust = Trust()
     /// oldest first
-    public var rankings: [Ranking]
-    public var caveats: [String]
+    public var rankings: [Ranking] = []
+    public var caveats: [String] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
 
     public init(
         trust: Trust = Trust(),
