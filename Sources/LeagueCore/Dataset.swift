@@ -72,6 +72,12 @@ public struct Dataset: Sendable {
     /// `contentHash` + "-" + latest quarter label; changes only when the data changes.
     public let version: String
 
+    /// The one format of a data-version string: a content hash and the newest
+    /// quarter, e.g. "9f2c...-Q1 2026/27" ("-empty" when there is no quarter).
+    public static func version(contentHash: String, newestQuarter: Quarter?) -> String {
+        contentHash + "-" + (newestQuarter?.label ?? "empty")
+    }
+
     // MARK: indexes
     public let trustsByCode: [String: TrustRecord]
     /// Rankings per trust, oldest first.
@@ -115,7 +121,7 @@ public struct Dataset: Sendable {
         self.aliases = aliases
         self.newsReports = newsReports
         self.contentHash = contentHash
-        self.version = contentHash + "-" + (self.quarters.last?.quarter.label ?? "empty")
+        self.version = Self.version(contentHash: contentHash, newestQuarter: self.quarters.last?.quarter)
 
         self.trustsByCode = Dictionary(trusts.map { ($0.odsCode, $0) }, uniquingKeysWith: { a, _ in a })
         var byTrust: [String: [RankingRecord]] = [:]

@@ -25,7 +25,7 @@ public struct LeagueSnapshot: Sendable {
         if let fullPostcodesHash {
             var hasher = FNV1a64()
             hasher.update(Array((dataset.contentHash + "+" + fullPostcodesHash).utf8))
-            self.version = hasher.hex + "-" + (dataset.latestQuarter?.label ?? "none")
+            self.version = Dataset.version(contentHash: hasher.hex, newestQuarter: dataset.quarters.last?.quarter)
         } else {
             self.version = dataset.version
         }

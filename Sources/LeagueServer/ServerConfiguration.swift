@@ -1,3 +1,5 @@
+import LeagueWire
+
 /// How a `LeagueServer` listens and what it accepts. Every field has a
 /// documented default, so `ServerConfiguration()` is a working local server.
 public struct ServerConfiguration: Sendable, Hashable {
@@ -26,7 +28,7 @@ public struct ServerConfiguration: Sendable, Hashable {
     public init(
         host: String = "127.0.0.1",
         port: Int = ServerConfiguration.defaultPort,
-        maxRequestBytes: Int = 64 * 1024,
+        maxRequestBytes: Int = Framing.defaultServerMaxMessageLength,
         maxBufferedResponseBytes: Int = 1024 * 1024,
         backlog: Int32 = 256,
         drainTimeout: Duration = .seconds(10)

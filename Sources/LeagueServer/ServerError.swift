@@ -4,9 +4,7 @@ public struct ServerError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is; stable for programs, while `message` is for people.
     public enum Code: String, Sendable, Hashable {
         case bindFailed = "bind_failed"
-        case datasetInvalid = "dataset_invalid"
         case reloadFailed = "reload_failed"
-        case notRunning = "not_running"
     }
 
     public var code: Code

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     @Option(help: "Largest request frame accepted, in bytes (1 to 16777216).")
-    var maxRequestBytes = 64 * 1024
+    var maxRequestBytes = ServerConfiguration().maxRequestBytes
 
     @Option(help: "Seconds a closing connection may take to read the answers it is owed.")
     var drainTimeout: Double = 10
