@@ -67,6 +67,7 @@ enum WireMapping {
         ranking.gapToNextSegment = view.gapToNextSegment.map(gap)
         ranking.caveats = view.caveats
         ranking.trustNameAsPublished = record.trustNameAsPublished
+        ranking.likelyPositionRange = record.likelyRangeOfLeaguePosition ?? ""
         return ranking
     }
 

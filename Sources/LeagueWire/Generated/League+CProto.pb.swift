@@ -485,6 +485,7 @@ extension Ranking: CMessageConvertible {
         m.pointee.n_caveats = self.caveats.count
         m.pointee.caveats = arena.strings(self.caveats)
         m.pointee.trust_name_as_published = arena.string(self.trustNameAsPublished)
+        m.pointee.likely_position_range = arena.string(self.likelyPositionRange)
         return m
     }
 
@@ -512,7 +513,8 @@ extension Ranking: CMessageConvertible {
             movement: c.movement.map { Movement(cMessage: $0) },
             gapToNextSegment: c.gap_to_next_segment.map { SegmentGap(cMessage: $0) },
             caveats: decodeStrings(c.caveats, count: c.n_caveats),
-            trustNameAsPublished: String(protobufC: c.trust_name_as_published)
+            trustNameAsPublished: String(protobufC: c.trust_name_as_published),
+            likelyPositionRange: String(protobufC: c.likely_position_range)
         )
     }
 }

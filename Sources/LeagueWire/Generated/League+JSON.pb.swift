@@ -264,6 +264,10 @@ extension Ranking: ProtoJSONMessage {
             json.key("trustNameAsPublished")
             json.string(self.trustNameAsPublished)
         }
+        if !self.likelyPositionRange.isEmpty {
+            json.key("likelyPositionRange")
+            json.string(self.likelyPositionRange)
+        }
     }
 }
 

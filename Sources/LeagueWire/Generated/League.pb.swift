@@ -363,6 +363,9 @@ public struct Ranking: ProtobufMessage {
     public var gapToNextSegment: SegmentGap? = nil
     public var caveats: [String] = []
     public var trustNameAsPublished: String = ""
+    /// The published likely range of league_position, e.g. "1 to 11" (so far only
+    /// for non-acute trusts in Q4 2025/26); "" where not published.
+    public var likelyPositionRange: String = ""
 
     /// Every field at its proto3 default.
     public init() {}
@@ -389,7 +392,8 @@ public struct Ranking: ProtobufMessage {
         movement: Movement? = nil,
         gapToNextSegment: SegmentGap? = nil,
         caveats: [String] = [],
-        trustNameAsPublished: String = ""
+        trustNameAsPublished: String = "",
+        likelyPositionRange: String = ""
     ) {
         self.quarter = quarter
         self.period = period
@@ -413,6 +417,7 @@ public struct Ranking: ProtobufMessage {
         self.gapToNextSegment = gapToNextSegment
         self.caveats = caveats
         self.trustNameAsPublished = trustNameAsPublished
+        self.likelyPositionRange = likelyPositionRange
     }
 }
 
