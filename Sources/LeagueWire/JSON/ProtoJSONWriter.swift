@@ -1,7 +1,7 @@
-/// A message that can write itself in the proto3 JSON mapping (conformances are
+/// A message that writes itself in the proto3 JSON mapping (conformances are
 /// generated in `Generated/*+JSON.pb.swift`).
 public protocol ProtoJSONMessage {
-    /// Writes the message's non-default fields as `key: value` pairs of the current object.
+    /// Writes the message's fields that are not at their default as members of the current object.
     func writeJSONFields(to json: inout ProtoJSONWriter)
 }
 
@@ -11,9 +11,7 @@ public protocol ProtoNamedEnum {
 }
 
 extension ProtoJSONMessage {
-    /// The message as proto3 JSON, laid out as `grpcurl` prints it: two-space
-    /// indent, `"key": value`, lowerCamelCase names, defaults omitted, enums as
-    /// names, 64-bit integers as strings, bytes as base64.
+    /// The message as proto3 JSON, laid out as `grpcurl` prints it.
     public func jsonString() -> String {
         var writer = ProtoJSONWriter()
         writer.message(self)
@@ -21,13 +19,12 @@ extension ProtoJSONMessage {
     }
 }
 
-/// Writes indented JSON one value at a time. Hand-written because its output
-/// must match protobuf's JSON printers (Go's protojson, which `grpcurl` uses)
-/// number for number, which Foundation's `JSONEncoder` does not.
+/// Writes proto3 JSON one value at a time, indented by two spaces with `"key": value`.
+/// Hand-written because numbers must come out as protobuf's JSON printers (Go's
+/// protojson, used by `grpcurl`) write them, which Foundation's `JSONEncoder` does not.
 public struct ProtoJSONWriter: Sendable {
-    /// The JSON written so far.
     public private(set) var text = ""
-    /// Values written in each open container (innermost last), and whether it is an array.
+    /// Values written so far in each open container (innermost last), and whether it is an array.
     private var open: [(count: Int, isArray: Bool)] = []
     private var afterKey = false
 
@@ -41,21 +38,16 @@ public struct ProtoJSONWriter: Sendable {
         self.afterKey = true
     }
 
-    public mutating func message(_ message: some ProtoJSONMessage) {
-        self.object { message.writeJSONFields(to: &$0) }
-    }
+    public mutating func message(_ message: some ProtoJSONMessage) { self.object { message.writeJSONFields(to: &$0) } }
 
-    /// An object whose members `body` writes with ``key(_:)`` and a value each.
-    public mutating func object(_ body: (inout Self) -> Void) {
-        self.container("{", "}", isArray: false, body)
-    }
+    /// An object whose members `body` writes, each with ``key(_:)`` and a value.
+    public mutating func object(_ body: (inout Self) -> Void) { self.container("{", "}", isArray: false, body) }
 
     public mutating func array<Element>(_ values: [Element], _ write: (inout Self, Element) -> Void) {
-        self.container("[", "]", isArray: true) { writer in
-            for value in values { write(&writer, value) }
-        }
+        self.container("[", "]", isArray: true) { writer in values.forEach { write(&writer, $0) } }
     }
 
+    /// Escapes quotes, backslashes and control characters only, as protojson does.
     public mutating func string(_ value: String) {
         self.beginValue()
         self.text += "\""
@@ -68,8 +60,7 @@ public struct ProtoJSONWriter: Sendable {
             case "\n": self.text += "\\n"
             case "\r": self.text += "\\r"
             case "\t": self.text += "\\t"
-            case _ where scalar.value < 0x20:
-                self.text += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20: self.text += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
             default: self.text.unicodeScalars.append(scalar)
             }
         }
@@ -77,17 +68,15 @@ public struct ProtoJSONWriter: Sendable {
     }
 
     public mutating func bool(_ value: Bool) { self.raw(value ? "true" : "false") }
-    /// 32-bit integers are JSON numbers.
+    /// 32-bit integers are numbers.
     public mutating func int(_ value: some BinaryInteger) { self.raw(String(value)) }
-    /// 64-bit integers are strings: JSON numbers are doubles to many readers.
+    /// 64-bit integers are strings: many JSON readers hold numbers as doubles.
     public mutating func int64(_ value: some BinaryInteger) { self.string(String(value)) }
-    public mutating func double(_ value: Double) { self.floatingPoint(value, exponentBelow: 1e-6, above: 1e21) }
-    public mutating func float(_ value: Float) { self.floatingPoint(value, exponentBelow: 1e-6, above: 1e21) }
+    public mutating func double(_ value: Double) { self.floatingPoint(value) }
+    public mutating func float(_ value: Float) { self.floatingPoint(value) }
     public mutating func enumValue(_ value: some ProtoNamedEnum) { self.string(value.protoName) }
-    /// Bytes are standard base64 with padding.
+    /// Standard base64 with padding.
     public mutating func bytes(_ value: [UInt8]) { self.string(Self.base64(value)) }
-
-    // MARK: - layout
 
     private mutating func raw(_ token: String) {
         self.beginValue()
@@ -99,12 +88,11 @@ public struct ProtoJSONWriter: Sendable {
         self.text += start
         self.open.append((0, isArray))
         body(&self)
-        let count = self.open.removeLast().count
-        if count > 0 { self.newline() }
+        if self.open.removeLast().count > 0 { self.newline() }
         self.text += end
     }
 
-    /// A value inside an array starts on its own line; after a key it follows the colon.
+    /// After a key a value follows the colon; in an array it starts its own line.
     private mutating func beginValue() {
         if self.afterKey {
             self.afterKey = false
@@ -120,57 +108,36 @@ public struct ProtoJSONWriter: Sendable {
         self.newline()
     }
 
-    private mutating func newline() {
-        self.text += "\n" + String(repeating: "  ", count: self.open.count)
-    }
+    private mutating func newline() { self.text += "\n" + String(repeating: "  ", count: self.open.count) }
 
-    // MARK: - numbers and bytes
-
-    /// Shortest round-trip digits, in plain notation unless the magnitude is below
-    /// `low` or at least `high` (Go's protojson rule); NaN and infinities are strings.
-    private mutating func floatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(
-        _ value: F, exponentBelow low: F, above high: F
-    ) {
+    /// Shortest round-trip digits; exponent notation only below 1e-6 or from 1e21 on
+    /// (protojson's rule, written "1e-7", "1e+21"); NaN and infinities are strings.
+    private mutating func floatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) {
         if value.isNaN { return self.string("NaN") }
         if value.isInfinite { return self.string(value < 0 ? "-Infinity" : "Infinity") }
-        let shortest = value.description  // e.g. "1.5", "1e-07", "1e+16"
-        let magnitude = abs(value)
-        if magnitude != 0 && (magnitude < low || magnitude >= high) {
-            // Go writes exponents without a leading zero ("1e-7").
-            let parts = shortest.split(separator: "e", maxSplits: 1)
-            let exponent = parts[1].hasPrefix("-0") ? "-" + parts[1].dropFirst(2) : parts[1]
-            return self.raw(parts[0] + "e" + exponent)
+        let parts = value.description.split(separator: "e")  // "1.5", "1e-07", "1e+16"
+        if value != 0 && (abs(value) < 1e-6 || abs(value) >= 1e21) {
+            return self.raw(parts[0] + "e" + (parts[1].hasPrefix("-0") ? "-" + parts[1].dropFirst(2) : parts[1]))
         }
-        self.raw(Self.plainDecimal(shortest))
-    }
-
-    /// "1.0" -> "1", "1.5e-05" -> "0.000015", "1e+16" -> "10000000000000000".
-    static func plainDecimal(_ shortest: String) -> String {
-        let parts = shortest.split(separator: "e", maxSplits: 1)
-        let sign = shortest.hasPrefix("-") ? "-" : ""
+        // Plain notation: move the decimal point by the exponent.
+        let sign = parts[0].hasPrefix("-") ? "-" : ""
         let mantissa = parts[0].drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
-        var digits = String(mantissa[0]) + (mantissa.count > 1 ? String(mantissa[1]) : "")
+        var digits = String(mantissa[0]) + (mantissa.count > 1 ? mantissa[1] : "")
         let point = mantissa[0].count + (parts.count > 1 ? Int(parts[1])! : 0)
         while digits.count > point, digits.hasSuffix("0") { digits.removeLast() }
-        if point <= 0 {
-            return sign + "0." + String(repeating: "0", count: -point) + digits
-        }
-        if point >= digits.count {
-            return sign + digits + String(repeating: "0", count: point - digits.count)
-        }
+        if point <= 0 { return self.raw(sign + "0." + String(repeating: "0", count: -point) + digits) }
+        if point >= digits.count { return self.raw(sign + digits + String(repeating: "0", count: point - digits.count)) }
         let index = digits.index(digits.startIndex, offsetBy: point)
-        return sign + digits[..<index] + "." + digits[index...]
+        self.raw(sign + digits[..<index] + "." + digits[index...])
     }
 
-    static func base64(_ bytes: [UInt8]) -> String {
+    private static func base64(_ bytes: [UInt8]) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
         var out = ""
         for start in stride(from: 0, to: bytes.count, by: 3) {
             let chunk = bytes[start..<min(start + 3, bytes.count)]
             let bits = chunk.enumerated().reduce(0) { $0 | Int($1.element) << (16 - 8 * $1.offset) }
-            for index in 0..<4 {
-                out.append(index <= chunk.count ? alphabet[(bits >> (18 - 6 * index)) & 63] : "=")
-            }
+            for index in 0..<4 { out.append(index <= chunk.count ? alphabet[(bits >> (18 - 6 * index)) & 63] : "=") }
         }
         return out
     }
