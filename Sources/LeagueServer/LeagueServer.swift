@@ -1,9 +1,9 @@
+import LeagueWire
 import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
 import Synchronization
-import LeagueWire
 
 /// The nhs-league TCP server: binds, frames, decodes, answers through a
 /// `RequestResponder`, and shuts down gracefully (stop accepting, let every
@@ -63,15 +63,18 @@ public final class LeagueServer: Sendable {
             .childChannelOption(
                 .writeBufferWaterMark,
                 value: .init(
-                    low: max(1, configuration.maxBufferedResponseBytes / 2), high: max(2, configuration.maxBufferedResponseBytes)))
+                    low: max(1, configuration.maxBufferedResponseBytes / 2),
+                    high: max(2, configuration.maxBufferedResponseBytes))
+            )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(RequestHandler(
-                        responder: responder, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
+                    try pipeline.addHandler(
+                        RequestHandler(
+                            responder: responder, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
                 }
             }
 

@@ -61,7 +61,8 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
     static func malformed(_ messageName: String, byteCount: Int) -> WireError {
         WireError(
             .malformedMessage, code: .invalidArgument,
-            message: "could not decode \(messageName): \(byteCount) bytes are not a valid protobuf \(messageName) message")
+            message:
+                "could not decode \(messageName): \(byteCount) bytes are not a valid protobuf \(messageName) message")
     }
 
     static func messageTooLarge(length: Int, limit: Int) -> WireError {
@@ -77,7 +78,9 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
     static func invalidFlags(_ flags: UInt8) -> WireError {
         WireError(
             .invalidFlags, code: .invalidArgument,
-            message: "frame flags byte is 0x\(String(flags, radix: 16)); only bit 0 (compressed) is defined and it must be 0")
+            message:
+                "frame flags byte is 0x\(String(flags, radix: 16)); only bit 0 (compressed) is defined and it must be 0"
+        )
     }
 
     static func truncatedFrame(leftoverBytes: Int) -> WireError {

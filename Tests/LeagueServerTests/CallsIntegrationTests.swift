@@ -1,6 +1,6 @@
-import Testing
 import LeagueClient
 import LeagueWire
+import Testing
 
 /// Every call over TCP, with its error statuses, on the real dataset.
 @Suite("Calls over TCP")
@@ -11,17 +11,49 @@ struct CallsIntegrationTests {
         return .nearest(request)
     }
 
-    @Test("nearest errors are distinct", arguments: [
-        ("malformed postcode", nearest { $0.postcode = "hello world" }, StatusCode.invalidArgument),
-        ("well-formed, unknown postcode", nearest { $0.postcode = "ZZ9 9ZZ" }, .notFound),
-        ("latitude out of range", nearest { $0.latitude = 91; $0.longitude = 0 }, .invalidArgument),
-        ("longitude out of range", nearest { $0.latitude = 52; $0.longitude = -181 }, .invalidArgument),
-        ("limit out of range", nearest { $0.postcode = "M13"; $0.limit = 51 }, .invalidArgument),
-        ("both postcode and coordinates", nearest { $0.postcode = "M13"; $0.latitude = 53; $0.longitude = -2 }, .invalidArgument),
-        ("neither", nearest { _ in }, .invalidArgument),
-        ("unspecified table", nearest { $0.postcode = "M13"; $0.tables = [.unspecified] }, .invalidArgument),
-        ("negative distance", nearest { $0.postcode = "M13"; $0.maxDistanceKm = -1 }, .invalidArgument),
-    ])
+    @Test(
+        "nearest errors are distinct",
+        arguments: [
+            ("malformed postcode", nearest { $0.postcode = "hello world" }, StatusCode.invalidArgument),
+            ("well-formed, unknown postcode", nearest { $0.postcode = "ZZ9 9ZZ" }, .notFound),
+            (
+                "latitude out of range",
+                nearest {
+                    $0.latitude = 91; $0.longitude = 0
+                }, .invalidArgument
+            ),
+            (
+                "longitude out of range",
+                nearest {
+                    $0.latitude = 52; $0.longitude = -181
+                }, .invalidArgument
+            ),
+            (
+                "limit out of range",
+                nearest {
+                    $0.postcode = "M13"; $0.limit = 51
+                }, .invalidArgument
+            ),
+            (
+                "both postcode and coordinates",
+                nearest {
+                    $0.postcode = "M13"; $0.latitude = 53; $0.longitude = -2
+                }, .invalidArgument
+            ),
+            ("neither", nearest { _ in }, .invalidArgument),
+            (
+                "unspecified table",
+                nearest {
+                    $0.postcode = "M13"; $0.tables = [.unspecified]
+                }, .invalidArgument
+            ),
+            (
+                "negative distance",
+                nearest {
+                    $0.postcode = "M13"; $0.maxDistanceKm = -1
+                }, .invalidArgument
+            ),
+        ])
     func nearestErrors(name: String, call: Call, expected: StatusCode) async throws {
         try await withTestServer { port, _ in
             let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
@@ -65,8 +97,9 @@ struct CallsIntegrationTests {
         }
     }
 
-    @Test("a Welsh, Scottish or Northern Irish postcode gets the nearest English trusts and the England-only caveat",
-          arguments: [("CF10 1EP", "Wales"), ("EH1 1YZ", "Scotland"), ("BT1 5GS", "Northern Ireland")])
+    @Test(
+        "a Welsh, Scottish or Northern Irish postcode gets the nearest English trusts and the England-only caveat",
+        arguments: [("CF10 1EP", "Wales"), ("EH1 1YZ", "Scotland"), ("BT1 5GS", "Northern Ireland")])
     func outsideEngland(postcode: String, country: String) async throws {
         try await withTestServer { port, _ in
             let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
@@ -134,10 +167,12 @@ struct CallsIntegrationTests {
         }
     }
 
-    @Test("find_trusts: patient queries find the trust they mean first", arguments: [
-        ("moorfields", "RP6"), ("kings lynn hospital", "RCX"), ("nwas", "RX7"), ("adenbrooks", "RGT"),
-        ("mancester royal infirmery", "R0A"),
-    ])
+    @Test(
+        "find_trusts: patient queries find the trust they mean first",
+        arguments: [
+            ("moorfields", "RP6"), ("kings lynn hospital", "RCX"), ("nwas", "RX7"), ("adenbrooks", "RGT"),
+            ("mancester royal infirmery", "R0A"),
+        ])
     func findTrusts(query: String, expected: String) async throws {
         try await withTestServer { port, _ in
             let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
@@ -150,9 +185,11 @@ struct CallsIntegrationTests {
 }
 
 extension CallsIntegrationTests {
-    @Test("ambiguous queries say so and list several candidates; clear ones don't", arguments: [
-        ("royal", true), ("st marys", true), ("moorfields", false), ("nwas", false),
-    ])
+    @Test(
+        "ambiguous queries say so and list several candidates; clear ones don't",
+        arguments: [
+            ("royal", true), ("st marys", true), ("moorfields", false), ("nwas", false),
+        ])
     func ambiguity(query: String, ambiguous: Bool) async throws {
         try await withTestServer { port, _ in
             let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)

@@ -17,34 +17,35 @@ struct MessageCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Generated messages")
 struct GeneratedMessageTests {
-    static let messages: [MessageCase] = [
-        MessageCase("DomainScore full", Fixtures.domainFull),
-        MessageCase("DomainScore zero", Fixtures.domainZero),
-        MessageCase("Movement full", Fixtures.movementFull),
-        MessageCase("Movement zero", Fixtures.movementZero),
-        MessageCase("SegmentGap", Fixtures.gapFull),
-        MessageCase("Ranking full", Fixtures.rankingFull),
-        MessageCase("Ranking zero", Fixtures.rankingZero),
-        MessageCase("HospitalSite full", Fixtures.siteFull),
-        MessageCase("HospitalSite zero", Fixtures.siteZero),
-        MessageCase("Trust full", Fixtures.trustFull),
-        MessageCase("Trust zero", Fixtures.trustZero),
-        MessageCase("TableCoverage", Fixtures.coverageFull),
-        MessageCase("NearestRequest full", Fixtures.nearestFull),
-        MessageCase("NearestRequest zero", Fixtures.nearestZero),
-        MessageCase("LeagueTableRequest", Fixtures.leagueTableRequestFull),
-        MessageCase("ServerInfo", Fixtures.serverInfoFull),
-        MessageCase("TrustDetail", Fixtures.trustDetailFull),
-        MessageCase("TrustMatch", Fixtures.trustMatchFull),
-        MessageCase("FindTrustsResult", Fixtures.findTrustsResultFull),
-        MessageCase("NearestResult", Fixtures.nearestResultFull),
-        MessageCase("ListActionsResult", Fixtures.listActionsResultFull),
-        MessageCase("LeagueTableResult", Fixtures.leagueTableResultFull),
-        MessageCase("TrustHistoryResult", Fixtures.trustHistoryResultFull),
-        MessageCase("GetTrustRequest", GetTrustRequest(odsCode: "RP6")),
-        MessageCase("ServerInfoRequest", ServerInfoRequest()),
-        MessageCase("Status", Status(code: .notFound, message: Fixtures.unicode)),
-    ] + Fixtures.requests.map { MessageCase("Request \($0.0)", $0.1) }
+    static let messages: [MessageCase] =
+        [
+            MessageCase("DomainScore full", Fixtures.domainFull),
+            MessageCase("DomainScore zero", Fixtures.domainZero),
+            MessageCase("Movement full", Fixtures.movementFull),
+            MessageCase("Movement zero", Fixtures.movementZero),
+            MessageCase("SegmentGap", Fixtures.gapFull),
+            MessageCase("Ranking full", Fixtures.rankingFull),
+            MessageCase("Ranking zero", Fixtures.rankingZero),
+            MessageCase("HospitalSite full", Fixtures.siteFull),
+            MessageCase("HospitalSite zero", Fixtures.siteZero),
+            MessageCase("Trust full", Fixtures.trustFull),
+            MessageCase("Trust zero", Fixtures.trustZero),
+            MessageCase("TableCoverage", Fixtures.coverageFull),
+            MessageCase("NearestRequest full", Fixtures.nearestFull),
+            MessageCase("NearestRequest zero", Fixtures.nearestZero),
+            MessageCase("LeagueTableRequest", Fixtures.leagueTableRequestFull),
+            MessageCase("ServerInfo", Fixtures.serverInfoFull),
+            MessageCase("TrustDetail", Fixtures.trustDetailFull),
+            MessageCase("TrustMatch", Fixtures.trustMatchFull),
+            MessageCase("FindTrustsResult", Fixtures.findTrustsResultFull),
+            MessageCase("NearestResult", Fixtures.nearestResultFull),
+            MessageCase("ListActionsResult", Fixtures.listActionsResultFull),
+            MessageCase("LeagueTableResult", Fixtures.leagueTableResultFull),
+            MessageCase("TrustHistoryResult", Fixtures.trustHistoryResultFull),
+            MessageCase("GetTrustRequest", GetTrustRequest(odsCode: "RP6")),
+            MessageCase("ServerInfoRequest", ServerInfoRequest()),
+            MessageCase("Status", Status(code: .notFound, message: Fixtures.unicode)),
+        ] + Fixtures.requests.map { MessageCase("Request \($0.0)", $0.1) }
         + Fixtures.responses.map { MessageCase("Response \($0.0)", $0.1) }
 
     @Test("every message survives serializedBytes -> init(serializedBytes:)", arguments: messages)
@@ -82,13 +83,16 @@ struct ProtoJSONTests {
 
     @Test("strings escape quotes, backslashes and control characters only")
     func strings() {
-        #expect(Self.json { $0.string("a\"b\\c\n\t\u{1}\u{1F} é 🏥 </script>") }
-            == #""a\"b\\c\n\t\u0001\u001f é 🏥 </script>""#)
+        #expect(
+            Self.json { $0.string("a\"b\\c\n\t\u{1}\u{1F} é 🏥 </script>") }
+                == #""a\"b\\c\n\t\u0001\u001f é 🏥 </script>""#)
     }
 
-    @Test("bytes are base64 with padding", arguments: [
-        ([], ""), ([0], "AA=="), ([0, 1], "AAE="), ([0, 1, 2], "AAEC"), ([255, 254, 253, 252], "//79/A=="),
-    ] as [([UInt8], String)])
+    @Test(
+        "bytes are base64 with padding",
+        arguments: [
+            ([], ""), ([0], "AA=="), ([0, 1], "AAE="), ([0, 1, 2], "AAEC"), ([255, 254, 253, 252], "//79/A=="),
+        ] as [([UInt8], String)])
     func bytes(value: [UInt8], expected: String) {
         #expect(Self.json { $0.bytes(value) } == "\"\(expected)\"")
     }
@@ -113,13 +117,14 @@ struct ProtoJSONTests {
     func enumsAndArrays() {
         var request = NearestRequest()
         request.tables = [.acute, .nonAcute]
-        #expect(request.jsonString() == """
-            {
-              "tables": [
-                "TABLE_ACUTE",
-                "TABLE_NON_ACUTE"
-              ]
-            }
-            """)
+        #expect(
+            request.jsonString() == """
+                {
+                  "tables": [
+                    "TABLE_ACUTE",
+                    "TABLE_NON_ACUTE"
+                  ]
+                }
+                """)
     }
 }

@@ -1,6 +1,6 @@
+import LeagueWire
 import Logging
 import NIOCore
-import LeagueWire
 
 /// The last handler of a connection's pipeline: turns each framed request body into
 /// a `Request`, asks the responder, and writes the framed `Response`.
@@ -137,7 +137,8 @@ final class RequestHandler: ChannelDuplexHandler {
             let answer = responder.respond(to: request)
             if request.deadlineMs > 0, NIODeadline.now() - received > .milliseconds(Int64(request.deadlineMs)) {
                 response = .error(
-                    id: request.id, .deadlineExceeded, "no answer within the request's \(request.deadlineMs) ms deadline",
+                    id: request.id, .deadlineExceeded,
+                    "no answer within the request's \(request.deadlineMs) ms deadline",
                     dataVersion: answer.dataVersion)
             } else {
                 response = answer

@@ -1,6 +1,6 @@
 import Foundation
-import Logging
 import LeagueCore
+import Logging
 import ServiceLifecycle
 import UnixSignals
 
@@ -30,14 +30,16 @@ public struct SnapshotReloader: Sendable {
             }.value
         } catch {
             logger.error("reload failed; still serving the previous dataset", metadata: ["error": "\(error)"])
-            throw ServerError(.reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
+            throw ServerError(
+                .reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
         }
         let previous = store.replace(with: snapshot)
         let version = snapshot.version
         if previous.version == version {
             logger.info("reloaded: data unchanged", metadata: ["data_version": "\(version)"])
         } else {
-            logger.info("reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
+            logger.info(
+                "reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
         }
         return version
     }

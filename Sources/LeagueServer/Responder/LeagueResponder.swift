@@ -1,7 +1,7 @@
 import Foundation
-import Logging
 import LeagueCore
 import LeagueWire
+import Logging
 
 /// Answers every call from the current `LeagueSnapshot`.
 ///
@@ -12,7 +12,10 @@ public struct LeagueResponder: RequestResponder {
     public let serverVersion: String
     private let logger: Logger
 
-    public init(store: SnapshotStore<LeagueSnapshot>, serverVersion: String, logger: Logger = Logger(label: "nhs-league.responder")) {
+    public init(
+        store: SnapshotStore<LeagueSnapshot>, serverVersion: String,
+        logger: Logger = Logger(label: "nhs-league.responder")
+    ) {
         self.store = store
         self.serverVersion = serverVersion
         self.logger = logger
@@ -96,14 +99,16 @@ public struct LeagueResponder: RequestResponder {
         var quarter: Quarter?
         if !request.quarter.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let parsed = Quarter(parsing: request.quarter) else {
-                throw QueryError(.invalidArgument, "quarter \"\(request.quarter.prefix(40))\" is not like \"Q1 2026/27\"")
+                throw QueryError(
+                    .invalidArgument, "quarter \"\(request.quarter.prefix(40))\" is not like \"Q1 2026/27\"")
             }
             quarter = parsed
         }
-        let page = try queries.leagueTable(LeagueTableQuery(
-            table: table, quarter: quarter, segment: request.segment.map(Int.init),
-            region: request.region.isEmpty ? nil : request.region, descending: request.descending,
-            offset: Int(request.offset), limit: Int(request.limit)))
+        let page = try queries.leagueTable(
+            LeagueTableQuery(
+                table: table, quarter: quarter, segment: request.segment.map(Int.init),
+                region: request.region.isEmpty ? nil : request.region, descending: request.descending,
+                offset: Int(request.offset), limit: Int(request.limit)))
         var wire = LeagueTableResult()
         wire.quarter = page.quarter.label
         wire.table = WireMapping.table(page.table)
@@ -119,7 +124,8 @@ public struct LeagueResponder: RequestResponder {
         return wire
     }
 
-    static let attribution = "Contains NHS England and NHS Digital (ODS) data, Open Government Licence v3.0. "
+    static let attribution =
+        "Contains NHS England and NHS Digital (ODS) data, Open Government Licence v3.0. "
         + "Contains OS data © Crown copyright and database right 2025; Contains Royal Mail data © Royal Mail copyright "
         + "and database right 2025; Contains National Statistics data © Crown copyright and database right 2025."
 }

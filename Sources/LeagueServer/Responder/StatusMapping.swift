@@ -28,7 +28,9 @@ extension LeagueResponder {
         case let error as NearestQueryError:
             return Status(code: .invalidArgument, message: error.description)
         case is UnimplementedCall:
-            return Status(code: .unimplemented, message: "this server does not know the call in this request (no call set, or a newer client)")
+            return Status(
+                code: .unimplemented,
+                message: "this server does not know the call in this request (no call set, or a newer client)")
         default:
             return Status(code: .internal, message: "internal error while answering")
         }

@@ -31,7 +31,9 @@ final class CArena {
         var string = string
         return string.withUTF8 { utf8 in
             let pointer = self.allocate(CChar.self, count: utf8.count + 1)
-            if let base = utf8.baseAddress { UnsafeMutableRawPointer(pointer).copyMemory(from: base, byteCount: utf8.count) }
+            if let base = utf8.baseAddress {
+                UnsafeMutableRawPointer(pointer).copyMemory(from: base, byteCount: utf8.count)
+            }
             pointer[utf8.count] = 0
             return pointer
         }
@@ -55,7 +57,9 @@ final class CArena {
         self.array(strings.map { self.string($0) })
     }
 
-    func messages<Value: CMessageConvertible>(_ values: [Value]) -> UnsafeMutablePointer<UnsafeMutablePointer<Value.CMessage>?>? {
+    func messages<Value: CMessageConvertible>(_ values: [Value]) -> UnsafeMutablePointer<
+        UnsafeMutablePointer<Value.CMessage>?
+    >? {
         self.array(values.map { $0.cMessage(in: self) })
     }
 }

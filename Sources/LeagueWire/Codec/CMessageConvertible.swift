@@ -40,7 +40,9 @@ extension CMessageConvertible {
         }
     }
 
-    private static func checkedPack(_ message: UnsafePointer<CMessage>, into out: UnsafeMutablePointer<UInt8>, size: Int) -> Int {
+    private static func checkedPack(
+        _ message: UnsafePointer<CMessage>, into out: UnsafeMutablePointer<UInt8>, size: Int
+    ) -> Int {
         let written = Self.pack(message, out)
         // Sized and packed by the same rules; a mismatch would be memory corruption.
         precondition(written == size, "protobuf-c packed \(written) bytes, expected \(size)")
@@ -62,7 +64,8 @@ extension CMessageConvertible {
 
     /// Copies only when the collection has no contiguous storage.
     static func unpacked(from bytes: some Collection<UInt8>) throws(WireError) -> Self {
-        let decode = { (raw: UnsafeRawBufferPointer) in Result { () throws(WireError) in try Self.unpacked(from: raw) } }
+        let decode = { (raw: UnsafeRawBufferPointer) in Result { () throws(WireError) in try Self.unpacked(from: raw) }
+        }
         let result = bytes.withContiguousStorageIfAvailable { decode(UnsafeRawBufferPointer($0)) }
         return try (result ?? Array(bytes).withUnsafeBytes(decode)).get()
     }

@@ -60,7 +60,8 @@ public struct ProtoJSONWriter: Sendable {
             case "\n": self.text += "\\n"
             case "\r": self.text += "\\r"
             case "\t": self.text += "\\t"
-            case _ where scalar.value < 0x20: self.text += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                self.text += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
             default: self.text.unicodeScalars.append(scalar)
             }
         }
@@ -126,7 +127,9 @@ public struct ProtoJSONWriter: Sendable {
         let point = mantissa[0].count + (parts.count > 1 ? Int(parts[1])! : 0)
         while digits.count > point, digits.hasSuffix("0") { digits.removeLast() }
         if point <= 0 { return self.raw(sign + "0." + String(repeating: "0", count: -point) + digits) }
-        if point >= digits.count { return self.raw(sign + digits + String(repeating: "0", count: point - digits.count)) }
+        if point >= digits.count {
+            return self.raw(sign + digits + String(repeating: "0", count: point - digits.count))
+        }
         let index = digits.index(digits.startIndex, offsetBy: point)
         self.raw(sign + digits[..<index] + "." + digits[index...])
     }

@@ -1,8 +1,8 @@
 import Foundation
-import Logging
 import LeagueCore
 import LeagueData
 import LeagueServer
+import Logging
 
 /// The embedded dataset, loaded once for all server tests (it is immutable).
 enum SharedSnapshot {
