@@ -69,7 +69,7 @@ public struct Dataset: Sendable {
     public let newsReports: [NewsReport]
     /// FNV-1a 64-bit hash (16 hex digits) over the canonical files' names and bytes, in sorted name order.
     public let contentHash: String
-    /// `contentHash` + "-" + latest quarter label; changes only when the data changes.
+    /// `contentHash` and the latest quarter (`DataVersion`); changes only when the data changes.
     public let version: String
 
     // MARK: indexes
@@ -115,7 +115,7 @@ public struct Dataset: Sendable {
         self.aliases = aliases
         self.newsReports = newsReports
         self.contentHash = contentHash
-        self.version = contentHash + "-" + (self.quarters.last?.quarter.label ?? "empty")
+        self.version = DataVersion.make(contentHash: contentHash, latestQuarter: self.quarters.last?.quarter)
 
         self.trustsByCode = Dictionary(trusts.map { ($0.odsCode, $0) }, uniquingKeysWith: { a, _ in a })
         var byTrust: [String: [RankingRecord]] = [:]
