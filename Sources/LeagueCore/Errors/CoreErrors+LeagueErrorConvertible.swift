@@ -5,17 +5,14 @@
 
 extension QueryError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { code }
-    public var leagueErrorMessage: String { message }
 }
 
 extension SearchError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .invalidArgument }
-    public var leagueErrorMessage: String { description }
 }
 
 extension PostcodeSyntaxError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .invalidArgument }
-    public var leagueErrorMessage: String { description }
 }
 
 extension LocationError: LeagueErrorConvertible {
@@ -27,12 +24,10 @@ extension LocationError: LeagueErrorConvertible {
         case .malformedPostcode, .latitudeOutOfRange, .longitudeOutOfRange: .invalidArgument
         }
     }
-    public var leagueErrorMessage: String { description }
 }
 
 extension NearestQueryError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .invalidArgument }
-    public var leagueErrorMessage: String { description }
 }
 
 extension NearestTrustSearch.Failure: LeagueErrorConvertible {
@@ -42,31 +37,25 @@ extension NearestTrustSearch.Failure: LeagueErrorConvertible {
         case .query(let error): error.leagueErrorCode
         }
     }
-    public var leagueErrorMessage: String { description }
 }
 
 extension DatasetError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .failedPrecondition }
-    /// The summary and every `file:line: problem`: what an operator needs to fix the data.
-    public var leagueErrorMessage: String { description }
+    // The message is the summary and every `file:line: problem`: what an operator needs to fix the data.
 }
 
 extension CSVSyntaxError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .failedPrecondition }
-    public var leagueErrorMessage: String { description }
 }
 
 extension GeoFileError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .failedPrecondition }
-    public var leagueErrorMessage: String { description }
 }
 
 extension ImportError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .failedPrecondition }
-    public var leagueErrorMessage: String { description }
 }
 
 extension CodePointImport.ImportError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode { .failedPrecondition }
-    public var leagueErrorMessage: String { description }
 }

@@ -33,3 +33,8 @@ public protocol LeagueErrorConvertible: Error, Sendable {
     /// Safe to show the person who asked.
     var leagueErrorMessage: String { get }
 }
+
+extension LeagueErrorConvertible where Self: CustomStringConvertible {
+    /// Core errors describe themselves in words fit for people, so the description is the message.
+    public var leagueErrorMessage: String { description }
+}

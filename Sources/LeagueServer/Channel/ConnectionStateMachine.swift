@@ -1,17 +1,17 @@
-import NIOCore
 import LeagueWire
+import NIOCore
 
 /// The life of one connection as explicit states; each event returns the action the
 /// handler must take, so every rule lives here and `RequestHandler` only does I/O
 /// (after Hummingbird's connection state machines).
 ///
 /// ```
-///  serving ──half-close / quiesce / framing error──▶ ending ──queue answered,
-///     │                                                │    error written, writes done──▶ closed
-///     └──────────── I/O error / channel inactive ──────┴──── drain timeout ──────────────▶ closed
+///  serving ──half-close / quiesce / framing error──▶ ending ──queue answered, error
+///     │                                                │     written, writes done──▶ closed
+///     └──────── I/O error / channel inactive ──────────┴──── drain timeout ─────────▶ closed
 /// ```
 /// - `serving`: requests are read and answered. While the socket is not writable (the
-///   client is not reading its answers) received requests wait in `queue`, unanswered,
+///   client is not reading its answers) received requests wait in the queue, unanswered,
 ///   and reads are held back, so a client that stops reading costs one read's worth of
 ///   small request bodies, never a pile of large answers.
 /// - `ending`: nothing more is read. Every request already received is answered (still
@@ -26,6 +26,33 @@ struct ConnectionStateMachine {
         var at: ContinuousClock.Instant
     }
 
+    /// What an open connection owes its client: requests not yet answered, and answers
+    /// written but not yet on the wire.
+    struct Owed {
+        var queue = CircularBuffer<Received>()
+        var writesInFlight = 0
+
+        /// Takes `request` to answer now when nothing waits ahead of it and the client is
+        /// reading; otherwise queues it and returns nil.
+        mutating func admit(_ request: Received, isWritable: Bool) -> Received? {
+            guard queue.isEmpty, isWritable else {
+                queue.append(request)
+                return nil
+            }
+            writesInFlight += 1
+            return request
+        }
+
+        /// The next queued request to answer, if the client is reading.
+        mutating func next(isWritable: Bool) -> Received? {
+            guard isWritable, let request = queue.popFirst() else { return nil }
+            writesInFlight += 1
+            return request
+        }
+
+        var isSettled: Bool { queue.isEmpty && writesInFlight == 0 }
+    }
+
     /// Why no more requests are read.
     enum EndingReason: Equatable {
         case clientFinishedSending
@@ -34,26 +61,20 @@ struct ConnectionStateMachine {
         case framingError
     }
 
-    /// What is still owed to the client once the queue is answered.
+    /// What is still owed once the queue is answered.
     enum FinalAnswer {
         case nothing
         case error(WireError)
         case written
-
-        /// True while the error answer is still to be written.
-        var isPending: Bool {
-            if case .error = self { return true }
-            return false
-        }
     }
 
     enum State {
-        case serving(queue: CircularBuffer<Received>, readHeldBack: Bool, writesInFlight: Int)
-        case ending(reason: EndingReason, queue: CircularBuffer<Received>, final: FinalAnswer, writesInFlight: Int)
+        case serving(Owed, readHeldBack: Bool)
+        case ending(Owed, reason: EndingReason, final: FinalAnswer)
         case closed
     }
 
-    private(set) var state: State = .serving(queue: [], readHeldBack: false, writesInFlight: 0)
+    private(set) var state: State = .serving(Owed(), readHeldBack: false)
 
     // MARK: events and their actions
 
@@ -67,26 +88,17 @@ struct ConnectionStateMachine {
     /// A request body arrived.
     mutating func received(_ request: Received, isWritable: Bool) -> ReceivedAction {
         switch state {
-        case .serving(var queue, let readHeldBack, let inFlight):
-            if queue.isEmpty, isWritable {
-                state = .serving(queue: queue, readHeldBack: readHeldBack, writesInFlight: inFlight + 1)
-                return .answer(request)
-            }
-            queue.append(request)
-            state = .serving(queue: queue, readHeldBack: readHeldBack, writesInFlight: inFlight)
-            return .none
-        case .ending(let reason, var queue, let final, let inFlight):
-            // Frames decoded after a half-close or quiesce began are still owed an answer;
-            // after a framing error the stream cannot be trusted, so nothing more is answered.
-            guard reason != .framingError else { return .none }
-            if queue.isEmpty, isWritable {
-                state = .ending(reason: reason, queue: queue, final: final, writesInFlight: inFlight + 1)
-                return .answer(request)
-            }
-            queue.append(request)
-            state = .ending(reason: reason, queue: queue, final: final, writesInFlight: inFlight)
-            return .none
-        case .closed:
+        case .serving(var owed, let readHeldBack):
+            let now = owed.admit(request, isWritable: isWritable)
+            state = .serving(owed, readHeldBack: readHeldBack)
+            return now.map(ReceivedAction.answer) ?? .none
+        case .ending(var owed, let reason, let final) where reason != .framingError:
+            // Frames decoded after a half-close or quiesce began are still owed an answer.
+            let now = owed.admit(request, isWritable: isWritable)
+            state = .ending(owed, reason: reason, final: final)
+            return now.map(ReceivedAction.answer) ?? .none
+        case .ending, .closed:
+            // After a framing error the stream cannot be trusted: nothing more is answered.
             return .none
         }
     }
@@ -100,9 +112,9 @@ struct ConnectionStateMachine {
 
     /// The pipeline asks for more bytes to be read.
     mutating func readRequested(isWritable: Bool) -> ReadAction {
-        guard case .serving(let queue, _, let inFlight) = state else { return .holdBack }
-        if queue.isEmpty, isWritable { return .read }
-        state = .serving(queue: queue, readHeldBack: true, writesInFlight: inFlight)
+        guard case .serving(let owed, _) = state else { return .holdBack }
+        if owed.queue.isEmpty, isWritable { return .read }
+        state = .serving(owed, readHeldBack: true)
         return .holdBack
     }
 
@@ -123,33 +135,29 @@ struct ConnectionStateMachine {
     /// Asked when the socket's writability changes and when the connection starts ending.
     mutating func next(isWritable: Bool) -> NextAction {
         switch state {
-        case .serving(var queue, let readHeldBack, let inFlight):
-            guard isWritable else { return .wait }
-            if let request = queue.popFirst() {
-                state = .serving(queue: queue, readHeldBack: readHeldBack, writesInFlight: inFlight + 1)
+        case .serving(var owed, let readHeldBack):
+            if let request = owed.next(isWritable: isWritable) {
+                state = .serving(owed, readHeldBack: readHeldBack)
                 return .answer(request)
             }
-            if readHeldBack {
-                state = .serving(queue: queue, readHeldBack: false, writesInFlight: inFlight)
-                return .read
-            }
-            return .wait
-        case .ending(let reason, var queue, let final, let inFlight):
-            if !queue.isEmpty {
-                guard isWritable, let request = queue.popFirst() else { return .wait }
-                state = .ending(reason: reason, queue: queue, final: final, writesInFlight: inFlight + 1)
+            guard readHeldBack, owed.queue.isEmpty, isWritable else { return .wait }
+            state = .serving(owed, readHeldBack: false)
+            return .read
+        case .ending(var owed, let reason, let final):
+            if let request = owed.next(isWritable: isWritable) {
+                state = .ending(owed, reason: reason, final: final)
                 return .answer(request)
             }
-            switch final {
-            case .error(let error):
+            guard owed.queue.isEmpty else { return .wait }
+            if case .error(let error) = final {
                 // Small, and the last thing written: it need not wait for writability.
-                state = .ending(reason: reason, queue: queue, final: .written, writesInFlight: inFlight + 1)
+                owed.writesInFlight += 1
+                state = .ending(owed, reason: reason, final: .written)
                 return .writeError(error)
-            case .nothing, .written:
-                guard inFlight == 0 else { return .wait }
-                state = .closed
-                return .close
             }
+            guard owed.isSettled else { return .wait }
+            state = .closed
+            return .close
         case .closed:
             return .wait
         }
@@ -164,17 +172,19 @@ struct ConnectionStateMachine {
     /// its last answer is on the wire.
     mutating func writeCompleted() -> CloseAction {
         switch state {
-        case .serving(let queue, let readHeldBack, let inFlight):
-            state = .serving(queue: queue, readHeldBack: readHeldBack, writesInFlight: inFlight - 1)
+        case .serving(var owed, let readHeldBack):
+            owed.writesInFlight -= 1
+            state = .serving(owed, readHeldBack: readHeldBack)
             return .none
-        case .ending(let reason, let queue, let final, let inFlight):
-            let remaining = inFlight - 1
-            if remaining == 0, queue.isEmpty, !final.isPending {
-                state = .closed
-                return .close
+        case .ending(var owed, let reason, let final):
+            owed.writesInFlight -= 1
+            let errorStillOwed = if case .error = final { true } else { false }
+            guard owed.isSettled, !errorStillOwed else {
+                state = .ending(owed, reason: reason, final: final)
+                return .none
             }
-            state = .ending(reason: reason, queue: queue, final: final, writesInFlight: remaining)
-            return .none
+            state = .closed
+            return .close
         case .closed:
             return .none
         }
@@ -188,8 +198,8 @@ struct ConnectionStateMachine {
 
     /// The client half-closed, or the server is quiescing: stop reading, answer what was received.
     mutating func stopReading(_ reason: EndingReason) -> EndAction {
-        guard case .serving(let queue, _, let inFlight) = state else { return .none }
-        state = .ending(reason: reason, queue: queue, final: .nothing, writesInFlight: inFlight)
+        guard case .serving(let owed, _) = state else { return .none }
+        state = .ending(owed, reason: reason, final: .nothing)
         return .startDraining
     }
 
@@ -197,13 +207,13 @@ struct ConnectionStateMachine {
     /// frame, then report `error` (id 0), then close.
     mutating func framingFailed(_ error: WireError) -> EndAction {
         switch state {
-        case .serving(let queue, _, let inFlight):
-            state = .ending(reason: .framingError, queue: queue, final: .error(error), writesInFlight: inFlight)
+        case .serving(let owed, _):
+            state = .ending(owed, reason: .framingError, final: .error(error))
             return .startDraining
-        case .ending(let reason, let queue, .nothing, let inFlight) where reason != .framingError:
+        case .ending(let owed, let reason, .nothing) where reason != .framingError:
             // Already draining (e.g. a frame cut short by the half-close that began it): the
             // timer runs; the error now follows the queued answers.
-            state = .ending(reason: .framingError, queue: queue, final: .error(error), writesInFlight: inFlight)
+            state = .ending(owed, reason: .framingError, final: .error(error))
             return .none
         case .ending, .closed:
             return .none
