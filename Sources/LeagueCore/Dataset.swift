@@ -94,11 +94,13 @@ public struct Dataset: Sendable {
     public let districtsByCode: [String: PostcodeCentroid]
 
     /// Builds the value and its indexes. Input must already be validated (`DatasetLoader` does this).
-    public init(quarters: [QuarterInfo], domains: [DomainDefinition], trusts: [TrustRecord],
-                rankings: [RankingRecord], sites: [SiteRecord], successors: [SuccessorRecord],
-                postcodeSectors: [PostcodeCentroid], postcodeDistricts: [PostcodeCentroid],
-                actions: [ActionRecord], aliases: [AliasRecord], newsReports: [NewsReport],
-                contentHash: String) {
+    public init(
+        quarters: [QuarterInfo], domains: [DomainDefinition], trusts: [TrustRecord],
+        rankings: [RankingRecord], sites: [SiteRecord], successors: [SuccessorRecord],
+        postcodeSectors: [PostcodeCentroid], postcodeDistricts: [PostcodeCentroid],
+        actions: [ActionRecord], aliases: [AliasRecord], newsReports: [NewsReport],
+        contentHash: String
+    ) {
         self.quarters = quarters.sorted { $0.quarter < $1.quarter }
         self.domains = domains.sorted { ($0.domainSet, $0.displayOrder) < ($1.domainSet, $1.displayOrder) }
         self.trusts = trusts.sorted { $0.odsCode < $1.odsCode }
@@ -140,7 +142,7 @@ public struct Dataset: Sendable {
         for (k, v) in byActionTrust {
             byActionTrust[k] = v.sorted { l, r in
                 switch (l.date, r.date) {
-                case let (a?, b?): return a != b ? a > b : l.title < r.title
+                case (let a?, let b?): return a != b ? a > b : l.title < r.title
                 case (.some, nil): return true
                 case (nil, .some): return false
                 case (nil, nil): return l.title < r.title
@@ -215,7 +217,8 @@ public struct Dataset: Sendable {
     public func latestRanking(for odsCode: String) -> LatestRanking? {
         let code = Dataset.normaliseCode(odsCode)
         guard let last = rankingsByTrust[code]?.last,
-              let newest = newestQuarter(for: last.table) else { return nil }
+            let newest = newestQuarter(for: last.table)
+        else { return nil }
         let succ = successorsByOldCode[code] ?? []
         var note: String?
         if last.quarter != newest {
@@ -231,7 +234,8 @@ public struct Dataset: Sendable {
                     let how = s.evidence == "ods_succ" ? "" : " (inferred, not yet in the ODS successor file)"
                     return "\(n) (\(s.successorCode))\(when)\(how)"
                 }
-                text += (trust?.closeDate == nil ? "; " : " and ") + "its successor is " + names.joined(separator: " and ")
+                text +=
+                    (trust?.closeDate == nil ? "; " : " and ") + "its successor is " + names.joined(separator: " and ")
             }
             text += ". Showing \(last.quarter.label), the newest quarter that ranks it."
             note = text
@@ -267,7 +271,9 @@ public struct Dataset: Sendable {
     /// Upper-cases and trims an ODS or site code.
     public static func normaliseCode(_ code: String) -> String {
         // Fast path: already trimmed upper-case ASCII (the canonical files).
-        if !code.isEmpty && code.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return code }
+        if !code.isEmpty && code.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
+            return code
+        }
         return code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
     }
 }

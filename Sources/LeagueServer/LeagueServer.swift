@@ -1,10 +1,10 @@
+import LeagueService
+import LeagueWire
 import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
 import Synchronization
-import LeagueService
-import LeagueWire
 
 /// The nhs-league TCP transport: binds, frames, decodes, hands each request to a
 /// `LeagueService`, writes its answer, and shuts down gracefully (stop accepting, let
@@ -78,15 +78,18 @@ public final class LeagueServer: Sendable {
             .childChannelOption(
                 .writeBufferWaterMark,
                 value: .init(
-                    low: max(1, configuration.maxBufferedResponseBytes / 2), high: max(2, configuration.maxBufferedResponseBytes)))
+                    low: max(1, configuration.maxBufferedResponseBytes / 2),
+                    high: max(2, configuration.maxBufferedResponseBytes))
+            )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(RequestHandler(
-                        service: service, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
+                    try pipeline.addHandler(
+                        RequestHandler(
+                            service: service, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
                 }
             }
 

@@ -20,14 +20,15 @@ extension LeagueService {
 extension StatusCode {
     /// The wire code of the same name.
     public init(_ code: LeagueErrorCode) {
-        self = switch code {
-        case .invalidArgument: .invalidArgument
-        case .notFound: .notFound
-        case .deadlineExceeded: .deadlineExceeded
-        case .failedPrecondition: .failedPrecondition
-        case .unimplemented: .unimplemented
-        case .internal: .internal
-        }
+        self =
+            switch code {
+            case .invalidArgument: .invalidArgument
+            case .notFound: .notFound
+            case .deadlineExceeded: .deadlineExceeded
+            case .failedPrecondition: .failedPrecondition
+            case .unimplemented: .unimplemented
+            case .internal: .internal
+            }
     }
 }
 

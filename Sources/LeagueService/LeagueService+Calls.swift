@@ -66,14 +66,16 @@ extension LeagueService {
         var quarter: Quarter?
         if !request.quarter.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let parsed = Quarter(parsing: request.quarter) else {
-                throw QueryError(.invalidArgument, "quarter \"\(request.quarter.prefix(40))\" is not like \"Q1 2026/27\"")
+                throw QueryError(
+                    .invalidArgument, "quarter \"\(request.quarter.prefix(40))\" is not like \"Q1 2026/27\"")
             }
             quarter = parsed
         }
-        let page = try queries.leagueTable(LeagueTableQuery(
-            table: table, quarter: quarter, segment: request.segment.map(Int.init),
-            region: request.region.isEmpty ? nil : request.region, descending: request.descending,
-            offset: Int(request.offset), limit: Int(request.limit)))
+        let page = try queries.leagueTable(
+            LeagueTableQuery(
+                table: table, quarter: quarter, segment: request.segment.map(Int.init),
+                region: request.region.isEmpty ? nil : request.region, descending: request.descending,
+                offset: Int(request.offset), limit: Int(request.limit)))
         var wire = LeagueTableResult()
         wire.quarter = page.quarter.label
         wire.table = WireMapping.table(page.table)

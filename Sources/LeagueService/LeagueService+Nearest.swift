@@ -15,12 +15,14 @@ extension LeagueService {
         case (false, _, _):
             throw QueryError(.invalidArgument, "give a postcode or latitude and longitude, not both")
         default:
-            throw QueryError(.invalidArgument, "give a postcode (e.g. \"M13 9WL\" or \"M13\"), or both latitude and longitude")
+            throw QueryError(
+                .invalidArgument, "give a postcode (e.g. \"M13 9WL\" or \"M13\"), or both latitude and longitude")
         }
         var kinds: [TableKind] = []
         for kind in request.tables {
             guard let table = WireMapping.tableKind(kind) else {
-                throw QueryError(.invalidArgument, "tables may hold TABLE_ACUTE, TABLE_NON_ACUTE or TABLE_AMBULANCE only")
+                throw QueryError(
+                    .invalidArgument, "tables may hold TABLE_ACUTE, TABLE_NON_ACUTE or TABLE_AMBULANCE only")
             }
             kinds.append(table)
         }
@@ -40,7 +42,8 @@ extension LeagueService {
             site.postcode = nearby.place.postcode ?? ""
             site.latitude = nearby.place.latitude
             site.longitude = nearby.place.longitude
-            site.parentLinkMethod = nearby.place.siteCode.flatMap { snapshot.dataset.sitesByCode[$0]?.parentLinkMethod } ?? ""
+            site.parentLinkMethod =
+                nearby.place.siteCode.flatMap { snapshot.dataset.sitesByCode[$0]?.parentLinkMethod } ?? ""
             wire.site = site
             wire.viaHeadquarters = nearby.viaHeadquarters
             wire.distanceKm = nearby.distanceKm
@@ -51,17 +54,20 @@ extension LeagueService {
         return result
     }
 
-    static func wireLocation(_ location: LeagueCore.ResolvedLocation, query: String, note: String?) -> LeagueWire.ResolvedLocation {
+    static func wireLocation(_ location: LeagueCore.ResolvedLocation, query: String, note: String?)
+        -> LeagueWire.ResolvedLocation
+    {
         var wire = LeagueWire.ResolvedLocation()
         wire.query = location.postcode?.canonical ?? query
         wire.latitude = location.latitude
         wire.longitude = location.longitude
-        wire.precision = switch location.precision {
-        case .fullPostcode: .fullPostcode
-        case .sector: .postcodeSector
-        case .district: .postcodeDistrict
-        case .coordinates: .coordinates
-        }
+        wire.precision =
+            switch location.precision {
+            case .fullPostcode: .fullPostcode
+            case .sector: .postcodeSector
+            case .district: .postcodeDistrict
+            case .coordinates: .coordinates
+            }
         wire.matched = location.matchedKey ?? ""
         wire.country = location.country == .unknown ? "" : location.country.displayName
         wire.note = note ?? ""

@@ -32,7 +32,10 @@ public struct LeagueService: Sendable {
     }
 
     /// A service over an existing store (several services, or a test, can share one).
-    public init(store: SnapshotStore<LeagueSnapshot>, serverVersion: String, logger: Logger = Logger(label: "nhs-league.service")) {
+    public init(
+        store: SnapshotStore<LeagueSnapshot>, serverVersion: String,
+        logger: Logger = Logger(label: "nhs-league.service")
+    ) {
         self.store = store
         self.serverVersion = serverVersion
         self.logger = logger
@@ -87,7 +90,8 @@ public struct LeagueService: Sendable {
         if previous.version == version {
             logger.info("reloaded: data unchanged", metadata: ["data_version": "\(version)"])
         } else {
-            logger.info("reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
+            logger.info(
+                "reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
         }
         return version
     }

@@ -102,7 +102,8 @@ extension WireError {
         WireError(
             .malformedMessage,
             code: .invalidArgument,
-            message: "could not decode \(messageName): \(byteCount) bytes are not a valid protobuf \(messageName) message"
+            message:
+                "could not decode \(messageName): \(byteCount) bytes are not a valid protobuf \(messageName) message"
         )
     }
 
@@ -126,7 +127,8 @@ extension WireError {
         WireError(
             .invalidFlags,
             code: .invalidArgument,
-            message: "frame flags byte is 0x\(String(flags, radix: 16)); only bit 0 (compressed) is defined and it must be 0"
+            message:
+                "frame flags byte is 0x\(String(flags, radix: 16)); only bit 0 (compressed) is defined and it must be 0"
         )
     }
 

@@ -59,7 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             snapshot = try LeagueSnapshot.load(from: directory)
         } catch {
-            FileHandle.standardError.write(Data("nhs-league-server: refusing to start: the dataset in \(directory.path) is invalid\n\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "nhs-league-server: refusing to start: the dataset in \(directory.path) is invalid\n\(error)\n".utf8
+                ))
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
@@ -77,7 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
                     "address": "\(address)", "data_version": "\(snapshot.version)",
                     "trusts": "\(dataset.trusts.count)", "rankings": "\(dataset.rankings.count)",
                     "quarters": "\(dataset.quarters.map(\.label).joined(separator: ", "))",
-                    "load_ms": "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
+                    "load_ms":
+                        "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
                 ])
             // Also on stdout, so scripts (and tests using --port 0) can read the address.
             FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))

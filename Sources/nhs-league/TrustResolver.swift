@@ -46,4 +46,3 @@ enum TrustResolver {
         (text.count == 3 || text.count == 5) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }
-

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LeagueCore
 
 @Suite("Data version")

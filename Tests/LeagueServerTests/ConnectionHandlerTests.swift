@@ -138,12 +138,13 @@ struct ConnectionHandlerTests {
         #expect(try connection.answers().isEmpty)
     }
 
-    @Test("framing error mid-batch: the answers before it, then the id-0 error, then close",
-          arguments: [
+    @Test(
+        "framing error mid-batch: the answers before it, then the id-0 error, then close",
+        arguments: [
             ([UInt8(0x80), 0, 0, 0, 1, 0], StatusCode.invalidArgument),
             ([0x01, 0, 0, 0, 1, 0], .unimplemented),
             ([0x00, 0x7F, 0, 0, 0], .resourceExhausted),
-          ], [true, false])
+        ], [true, false])
     func framingErrorMidBatch(bad: ([UInt8], StatusCode), readingAnswers: Bool) throws {
         let (badFrame, expected) = bad
         let connection = try Connection()
@@ -178,8 +179,11 @@ struct ConnectionHandlerTests {
     @Test("a body that is not a Request gets an id-0 INVALID_ARGUMENT in its place and the connection goes on")
     func garbageBody() throws {
         let connection = try Connection()
-        try connection.send(1...1, trailing: RawConnection.frame([0xFF, 0xFF, 0xFF]) + RawConnection.frame(
-            ProtobufCodec.encode(Self.request(id: 2))))
+        try connection.send(
+            1...1,
+            trailing: RawConnection.frame([0xFF, 0xFF, 0xFF])
+                + RawConnection.frame(
+                    ProtobufCodec.encode(Self.request(id: 2))))
         let answers = try connection.answers()
         #expect(answers.map(\.id) == [1, 0, 2])
         #expect(answers[1].status.code == .invalidArgument)

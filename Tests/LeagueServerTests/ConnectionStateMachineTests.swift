@@ -90,7 +90,8 @@ struct ConnectionStateMachineTests {
         _ = machine.received(Self.received(1), isWritable: false)
         _ = machine.received(Self.received(2), isWritable: false)
         _ = machine.stopReading(.clientFinishedSending)
-        guard case .none = machine.framingFailed(WireError(.truncatedFrame, code: .invalidArgument, message: "cut")) else {
+        guard case .none = machine.framingFailed(WireError(.truncatedFrame, code: .invalidArgument, message: "cut"))
+        else {
             Issue.record("the drain timer already runs")
             return
         }
@@ -119,7 +120,7 @@ struct ConnectionStateMachineTests {
             return
         }
         guard case .none = machine.abandon(), case .none = machine.received(Self.received(1), isWritable: true),
-              case .holdBack = machine.readRequested(isWritable: true)
+            case .holdBack = machine.readRequested(isWritable: true)
         else {
             Issue.record("a closed connection must stay inert")
             return

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LeagueClient
 import LeagueWire
+import Testing
 
 /// The protocol over real sockets on 127.0.0.1, answered from the real dataset.
 @Suite("Protocol over TCP")
@@ -80,9 +80,11 @@ struct ProtocolIntegrationTests {
         }
     }
 
-    @Test("bad flags are refused and the connection closed", arguments: [
-        (UInt8(0x01), StatusCode.unimplemented), (UInt8(0x02), .invalidArgument), (UInt8(0x80), .invalidArgument),
-    ])
+    @Test(
+        "bad flags are refused and the connection closed",
+        arguments: [
+            (UInt8(0x01), StatusCode.unimplemented), (UInt8(0x02), .invalidArgument), (UInt8(0x80), .invalidArgument),
+        ])
     func badFlags(flags: UInt8, expected: StatusCode) async throws {
         try await withTestServer { port, _ in
             let connection = try await RawConnection.connect(port: port)

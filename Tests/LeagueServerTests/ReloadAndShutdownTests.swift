@@ -1,12 +1,12 @@
 import Foundation
-import Logging
-import Testing
 import LeagueClient
 import LeagueCore
 import LeagueData
 import LeagueServer
 import LeagueService
 import LeagueWire
+import Logging
+import Testing
 
 @Suite("Hot reload and graceful shutdown")
 struct ReloadAndShutdownTests {
@@ -21,7 +21,8 @@ struct ReloadAndShutdownTests {
             var text = try String(contentsOf: source, encoding: .utf8)
             if variant, name == "trusts.csv" {
                 text = text.replacingOccurrences(
-                    of: "Moorfields Eye Hospital NHS Foundation Trust", with: "Moorfields Eye Hospital NHS Foundation Trust RELOADED")
+                    of: "Moorfields Eye Hospital NHS Foundation Trust",
+                    with: "Moorfields Eye Hospital NHS Foundation Trust RELOADED")
             }
             try? fm.removeItem(at: target)
             try text.write(to: target, atomically: true, encoding: .utf8)
@@ -106,7 +107,8 @@ struct ReloadAndShutdownTests {
         let connection = try await RawConnection.connect(port: port)
         var bytes: [UInt8] = []
         for id in 1...50 {
-            bytes += RawConnection.frame(ProtobufCodec.encode(Request(id: UInt64(id), call: .getTrust(GetTrustRequest(odsCode: "RAJ")))))
+            bytes += RawConnection.frame(
+                ProtobufCodec.encode(Request(id: UInt64(id), call: .getTrust(GetTrustRequest(odsCode: "RAJ")))))
         }
         try await connection.send(raw: bytes)
         let answers = await connection.receive(50)
@@ -126,8 +128,9 @@ struct ConnectionEndingTests {
         return RawConnection.frame(ProtobufCodec.encode(Request(id: UInt64(id), call: .leagueTable(request))))
     }
 
-    @Test("a client that stops reading is held back without losing answers, and others are served meanwhile",
-          .timeLimit(.minutes(2)))
+    @Test(
+        "a client that stops reading is held back without losing answers, and others are served meanwhile",
+        .timeLimit(.minutes(2)))
     func backPressure() async throws {
         try await withTestServer { port, _ in
             // ~150 answers of ~220 KB: far more than the socket buffers hold.

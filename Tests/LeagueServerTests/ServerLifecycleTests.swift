@@ -8,7 +8,9 @@ struct ServerLifecycleTests {
         LeagueServer(configuration: ServerConfiguration(port: port), service: SharedService.value, logger: testLogger)
     }
 
-    @Test("starting a server twice throws alreadyStarted, while running and after stopping; the first start keeps serving")
+    @Test(
+        "starting a server twice throws alreadyStarted, while running and after stopping; the first start keeps serving"
+    )
     func startTwice() async throws {
         let server = Self.makeServer()
         let port = try #require(try await server.start().port)

@@ -65,10 +65,12 @@ struct AnswerTests {
         #expect(result.matches.first?.kind == .exact)
     }
 
-    @Test("find_trusts: patient queries find the trust they mean first", arguments: [
-        ("moorfields", "RP6"), ("kings lynn hospital", "RCX"), ("nwas", "RX7"), ("adenbrooks", "RGT"),
-        ("mancester royal infirmery", "R0A"),
-    ])
+    @Test(
+        "find_trusts: patient queries find the trust they mean first",
+        arguments: [
+            ("moorfields", "RP6"), ("kings lynn hospital", "RCX"), ("nwas", "RX7"), ("adenbrooks", "RGT"),
+            ("mancester royal infirmery", "R0A"),
+        ])
     func findByName(query: String, expected: String) {
         guard case .findTrusts(let result) = ask(.findTrusts(FindTrustsRequest(query: query))).result else {
             Issue.record("no result for \(query)")
@@ -78,9 +80,11 @@ struct AnswerTests {
         #expect(result.matches.first?.kind != .unspecified)
     }
 
-    @Test("find_trusts: ambiguous queries say so and list several candidates; clear ones don't", arguments: [
-        ("royal", true), ("st marys", true), ("moorfields", false), ("nwas", false),
-    ])
+    @Test(
+        "find_trusts: ambiguous queries say so and list several candidates; clear ones don't",
+        arguments: [
+            ("royal", true), ("st marys", true), ("moorfields", false), ("nwas", false),
+        ])
     func ambiguity(query: String, ambiguous: Bool) {
         guard case .findTrusts(let result) = ask(.findTrusts(FindTrustsRequest(query: query))).result else {
             Issue.record("no result for \(query)")
@@ -116,7 +120,9 @@ struct AnswerTests {
         #expect(positions == positions.sorted(by: >))
     }
 
-    @Test("nearest: every postcode district with a location gets five ranked trusts, closest first, with the core's caveats")
+    @Test(
+        "nearest: every postcode district with a location gets five ranked trusts, closest first, with the core's caveats"
+    )
     func nearestEveryDistrict() {
         for district in Shared.dataset.postcodeDistricts {
             let response = ask(.nearest(.with { $0.postcode = district.code }))
@@ -137,15 +143,18 @@ struct AnswerTests {
             }
             #expect(result.location.precision == .postcodeDistrict, "\(district.code)")
             #expect(result.trusts.count == GeoIndex.defaultLimit, "\(district.code)")
-            #expect(result.trusts.allSatisfy { $0.trust.latest != nil && $0.site?.name.isEmpty == false }, "\(district.code)")
+            #expect(
+                result.trusts.allSatisfy { $0.trust.latest != nil && $0.site?.name.isEmpty == false },
+                "\(district.code)")
             let distances = result.trusts.map(\.distanceKm)
             #expect(distances == distances.sorted(), "\(district.code)")
             #expect(result.caveats.last == NearestTrustSearch.distanceCaveat)
         }
     }
 
-    @Test("nearest: a Welsh, Scottish or Northern Irish postcode gets English trusts and the England-only caveat",
-          arguments: [("CF10 1EP", "Wales"), ("EH1 1YZ", "Scotland"), ("BT1 5GS", "Northern Ireland")])
+    @Test(
+        "nearest: a Welsh, Scottish or Northern Irish postcode gets English trusts and the England-only caveat",
+        arguments: [("CF10 1EP", "Wales"), ("EH1 1YZ", "Scotland"), ("BT1 5GS", "Northern Ireland")])
     func outsideEngland(postcode: String, country: String) {
         guard case .nearest(let result) = ask(.nearest(.with { $0.postcode = postcode })).result else {
             Issue.record("no answer for \(postcode)")

@@ -12,15 +12,50 @@ struct ErrorStatusTests {
         ("malformed postcode", .nearest(.with { $0.postcode = "hello world" }), .invalidArgument),
         ("well-formed, unknown postcode", .nearest(.with { $0.postcode = "ZZ9 9ZZ" }), .notFound),
         ("Channel Islands postcode, no coordinates", .nearest(.with { $0.postcode = "JE2 3AB" }), .notFound),
-        ("latitude out of range", .nearest(.with { $0.latitude = 91; $0.longitude = 0 }), .invalidArgument),
-        ("longitude out of range", .nearest(.with { $0.latitude = 52; $0.longitude = -181 }), .invalidArgument),
-        ("nearest limit out of range", .nearest(.with { $0.postcode = "M13"; $0.limit = 51 }), .invalidArgument),
-        ("both postcode and coordinates",
-         .nearest(.with { $0.postcode = "M13"; $0.latitude = 53; $0.longitude = -2 }), .invalidArgument),
+        (
+            "latitude out of range",
+            .nearest(
+                .with {
+                    $0.latitude = 91; $0.longitude = 0
+                }), .invalidArgument
+        ),
+        (
+            "longitude out of range",
+            .nearest(
+                .with {
+                    $0.latitude = 52; $0.longitude = -181
+                }), .invalidArgument
+        ),
+        (
+            "nearest limit out of range",
+            .nearest(
+                .with {
+                    $0.postcode = "M13"; $0.limit = 51
+                }), .invalidArgument
+        ),
+        (
+            "both postcode and coordinates",
+            .nearest(
+                .with {
+                    $0.postcode = "M13"; $0.latitude = 53; $0.longitude = -2
+                }), .invalidArgument
+        ),
         ("neither postcode nor coordinates", .nearest(.with { _ in }), .invalidArgument),
-        ("unspecified table in nearest", .nearest(.with { $0.postcode = "M13"; $0.tables = [.unspecified] }),
-         .invalidArgument),
-        ("negative distance", .nearest(.with { $0.postcode = "M13"; $0.maxDistanceKm = -1 }), .invalidArgument),
+        (
+            "unspecified table in nearest",
+            .nearest(
+                .with {
+                    $0.postcode = "M13"; $0.tables = [.unspecified]
+                }),
+            .invalidArgument
+        ),
+        (
+            "negative distance",
+            .nearest(
+                .with {
+                    $0.postcode = "M13"; $0.maxDistanceKm = -1
+                }), .invalidArgument
+        ),
         ("unknown ODS code", .getTrust(GetTrustRequest(odsCode: "ZZZ")), .notFound),
         ("empty ODS code", .getTrust(GetTrustRequest(odsCode: "")), .invalidArgument),
         ("junk ODS code", .getTrust(GetTrustRequest(odsCode: "R;--")), .invalidArgument),
@@ -30,22 +65,53 @@ struct ErrorStatusTests {
         ("punctuation-only search", .findTrusts(FindTrustsRequest(query: "?!")), .invalidArgument),
         ("search limit out of range", .findTrusts(FindTrustsRequest(query: "royal", limit: 10_000)), .invalidArgument),
         ("league table with no table", .leagueTable(.with { _ in }), .invalidArgument),
-        ("league table limit out of range", .leagueTable(.with { $0.table = .acute; $0.limit = 500 }), .invalidArgument),
-        ("league table segment out of range", .leagueTable(.with { $0.table = .acute; $0.segment = 9 }), .invalidArgument),
-        ("league table unknown region", .leagueTable(.with { $0.table = .acute; $0.region = "Atlantis" }),
-         .invalidArgument),
-        ("league table unreadable quarter", .leagueTable(.with { $0.table = .acute; $0.quarter = "spring" }),
-         .invalidArgument),
-        ("league table quarter not published", .leagueTable(.with { $0.table = .acute; $0.quarter = "Q1 2019/20" }),
-         .notFound),
+        (
+            "league table limit out of range",
+            .leagueTable(
+                .with {
+                    $0.table = .acute; $0.limit = 500
+                }), .invalidArgument
+        ),
+        (
+            "league table segment out of range",
+            .leagueTable(
+                .with {
+                    $0.table = .acute; $0.segment = 9
+                }), .invalidArgument
+        ),
+        (
+            "league table unknown region",
+            .leagueTable(
+                .with {
+                    $0.table = .acute; $0.region = "Atlantis"
+                }),
+            .invalidArgument
+        ),
+        (
+            "league table unreadable quarter",
+            .leagueTable(
+                .with {
+                    $0.table = .acute; $0.quarter = "spring"
+                }),
+            .invalidArgument
+        ),
+        (
+            "league table quarter not published",
+            .leagueTable(
+                .with {
+                    $0.table = .acute; $0.quarter = "Q1 2019/20"
+                }),
+            .notFound
+        ),
         ("no call set", .unset, .unimplemented),
     ]
 
     /// Wire call names with an underscore ("nearest" is also an English word).
     static let callNames = ["server_info", "get_trust", "find_trusts", "list_actions", "league_table", "trust_history"]
 
-    @Test("each refused request gets its status, id, data version and a message naming no wire call",
-          arguments: cases)
+    @Test(
+        "each refused request gets its status, id, data version and a message naming no wire call",
+        arguments: cases)
     func refused(name: String, call: Call, expected: StatusCode) {
         let response = ask(call, id: 41)
         #expect(response.id == 41)
@@ -74,7 +140,8 @@ struct ErrorStatusTests {
         #expect(inTime.status.code == .ok)
     }
 
-    @Test("connection-level errors: a wire error keeps its status on id 0; an unknown error is INTERNAL, without details")
+    @Test(
+        "connection-level errors: a wire error keeps its status on id 0; an unknown error is INTERNAL, without details")
     func connectionErrors() throws {
         let wire = try #require(throws: WireError.self) { try ProtobufCodec.decodeRequest([0x08, 0xFF]) }
         let answer = Shared.service.errorResponse(for: wire)

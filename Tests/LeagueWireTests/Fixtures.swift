@@ -350,9 +350,15 @@ enum Fixtures {
         ("serverInfo, full", Response(id: 2, dataVersion: "v", result: .serverInfo(serverInfoFull))),
         ("serverInfo, empty", Response(id: 3, result: .serverInfo(ServerInfo()))),
         ("getTrust, full", Response(id: 4, result: .getTrust(trustDetailFull))),
-        ("getTrust, zeros present", Response(id: 5, result: .getTrust({
-            var d = TrustDetail(); d.trust = trustZero; return d
-        }()))),
+        (
+            "getTrust, zeros present",
+            Response(
+                id: 5,
+                result: .getTrust(
+                    {
+                        var d = TrustDetail(); d.trust = trustZero; return d
+                    }()))
+        ),
         ("getTrust, empty", Response(id: 6, result: .getTrust(TrustDetail()))),
         ("findTrusts, full", Response(id: 7, result: .findTrusts(findTrustsResultFull))),
         ("findTrusts, empty", Response(id: 8, result: .findTrusts(FindTrustsResult()))),

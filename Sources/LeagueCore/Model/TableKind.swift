@@ -16,8 +16,8 @@ public enum TableKind: String, Sendable, Hashable, CaseIterable, Codable, Compar
         case "acute", "acutetrust", "acutetrusts":
             self = .acute
         case "nonacute", "nonacutetrust", "nonacutetrusts", "nonacutementalhealthandcommunity",
-             "mentalhealthandcommunity", "mentalhealthandcommunitytrust", "mentalhealthandcommunitytrusts",
-             "mentalhealthcommunity", "mhc", "mhcommunity", "mhandcommunity":
+            "mentalhealthandcommunity", "mentalhealthandcommunitytrust", "mentalhealthandcommunitytrusts",
+            "mentalhealthcommunity", "mhc", "mhcommunity", "mhandcommunity":
             self = .nonAcute
         case "ambulance", "ambulancetrust", "ambulancetrusts", "amb":
             self = .ambulance

@@ -60,7 +60,8 @@ struct NearestCommand: AsyncParsableCommand {
             let style = Style.current
             let location = result.location
             var heading = "Nearest to "
-            heading += location.query.isEmpty
+            heading +=
+                location.query.isEmpty
                 ? "\(RankingText.format(location.latitude)), \(RankingText.format(location.longitude))"
                 : location.query
             heading += " (\(location.precision.name.replacingOccurrences(of: "_", with: " "))"
@@ -69,8 +70,9 @@ struct NearestCommand: AsyncParsableCommand {
             if !location.note.isEmpty { print(style.yellow(TextLayout.wrap(location.note))) }
             for (index, nearby) in result.trusts.enumerated() {
                 let distance = "\(format1(nearby.distanceKm)) km".leftPadded(to: 8)
-                print("\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
-                    + TextLayout.fit(nearby.trust.name, 58))
+                print(
+                    "\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                        + TextLayout.fit(nearby.trust.name, 58))
                 var facts: [String] = ["\(format1(nearby.distanceMiles)) mi"]
                 if let site = nearby.site {
                     facts.append(nearby.viaHeadquarters ? "HQ (trust headquarters, \(site.postcode))" : site.name)
@@ -80,10 +82,14 @@ struct NearestCommand: AsyncParsableCommand {
                     facts.append("\(RankingText.position(latest))")
                     if let segment = latest.segment { facts.append(style.segment(segment, "segment \(segment)")) }
                 }
-                print(String(repeating: " ", count: 19) + TextLayout.wrap(facts.joined(separator: " · "), indent: 19, firstLineUsed: 19))
+                print(
+                    String(repeating: " ", count: 19)
+                        + TextLayout.wrap(facts.joined(separator: " · "), indent: 19, firstLineUsed: 19))
             }
             if !result.caveats.isEmpty { print("") }
-            for caveat in result.caveats { print(style.dim("- " + TextLayout.wrap(caveat, indent: 2, firstLineUsed: 2))) }
+            for caveat in result.caveats {
+                print(style.dim("- " + TextLayout.wrap(caveat, indent: 2, firstLineUsed: 2)))
+            }
         }
     }
 

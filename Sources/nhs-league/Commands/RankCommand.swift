@@ -30,13 +30,17 @@ struct RankCommand: AsyncParsableCommand {
                 // trust_history adds the full series; older servers may not have it.
                 async let history = try? client.trustHistory(resolution.odsCode)
                 // Other candidates are worth showing only when the best one is not clearly ahead.
-                return try await (detail, history, resolution.ambiguous ? resolution.matches : Array(resolution.matches.prefix(1)))
+                return try await (
+                    detail, history, resolution.ambiguous ? resolution.matches : Array(resolution.matches.prefix(1))
+                )
             }
             if connection.json {
-                try JSONOutput.print(RankJSON(trust: detail, history: history, otherMatches: Array(matches.dropFirst())))
+                try JSONOutput.print(
+                    RankJSON(trust: detail, history: history, otherMatches: Array(matches.dropFirst())))
             } else {
                 if matches.count > 1 {
-                    let note = "Several trusts match \"\(query)\"; this is the closest. The others are listed at the end "
+                    let note =
+                        "Several trusts match \"\(query)\"; this is the closest. The others are listed at the end "
                         + "(or see `nhs-league search \(query)`)."
                     print(Style.current.yellow(TextLayout.wrap(note)) + "\n")
                 }

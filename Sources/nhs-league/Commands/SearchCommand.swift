@@ -39,15 +39,18 @@ struct SearchCommand: AsyncParsableCommand {
             }
             if result.matches.isEmpty {
                 var text = "No NHS trust matches \"\(query)\"."
-                if !result.didYouMean.isEmpty { text += " Did you mean: " + result.didYouMean.joined(separator: ", ") + "?" }
+                if !result.didYouMean.isEmpty {
+                    text += " Did you mean: " + result.didYouMean.joined(separator: ", ") + "?"
+                }
                 print(TextLayout.wrap(text))
                 throw CLIError(.notFound, "no match")
             }
             let style = Style.current
             for (index, match) in result.matches.enumerated() {
                 let number = String(index + 1).leftPadded(to: 2)
-                print("\(number). \(style.bold(match.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
-                    + TextLayout.fit(match.trust.name, 70))
+                print(
+                    "\(number). \(style.bold(match.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                        + TextLayout.fit(match.trust.name, 70))
                 var facts: [String] = [match.trust.table.name]
                 if let latest = match.trust.latest {
                     facts.append("\(RankingText.position(latest)) in \(latest.quarter)")
@@ -58,7 +61,9 @@ struct SearchCommand: AsyncParsableCommand {
                     how += " on \(match.field.name.replacingOccurrences(of: "_", with: " ")) \"\(match.matchedText)\""
                 }
                 facts.append(how)
-                print("         " + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))
+                print(
+                    "         "
+                        + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))
             }
         }
     }

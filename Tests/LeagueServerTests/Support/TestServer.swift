@@ -1,9 +1,9 @@
 import Foundation
-import Logging
 import LeagueCore
 import LeagueData
 import LeagueServer
 import LeagueService
+import Logging
 
 /// The embedded dataset, loaded once for all server tests (it is immutable).
 enum SharedSnapshot {
