@@ -34,7 +34,7 @@ public final class LeagueClient: Sendable {
         port: Int,
         connectTimeout: Duration = .seconds(5),
         callTimeout: Duration = .seconds(10),
-        maxResponseBytes: Int = 16 * 1024 * 1024,
+        maxResponseBytes: Int = Framing.defaultClientMaxMessageLength,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(LeagueClientError) -> LeagueClient {
         let bootstrap = ClientBootstrap(group: group)

@@ -69,14 +69,8 @@ public struct Dataset: Sendable {
     public let newsReports: [NewsReport]
     /// FNV-1a 64-bit hash (16 hex digits) over the canonical files' names and bytes, in sorted name order.
     public let contentHash: String
-    /// `contentHash` + "-" + latest quarter label; changes only when the data changes.
+    /// `contentHash` and the latest quarter (`DataVersion`); changes only when the data changes.
     public let version: String
-
-    /// The one format of a data-version string: a content hash and the newest
-    /// quarter, e.g. "9f2c...-Q1 2026/27" ("-empty" when there is no quarter).
-    public static func version(contentHash: String, newestQuarter: Quarter?) -> String {
-        contentHash + "-" + (newestQuarter?.label ?? "empty")
-    }
 
     // MARK: indexes
     public let trustsByCode: [String: TrustRecord]
@@ -123,7 +117,7 @@ public struct Dataset: Sendable {
         self.aliases = aliases
         self.newsReports = newsReports
         self.contentHash = contentHash
-        self.version = Self.version(contentHash: contentHash, newestQuarter: self.quarters.last?.quarter)
+        self.version = DataVersion.make(contentHash: contentHash, latestQuarter: self.quarters.last?.quarter)
 
         self.trustsByCode = Dictionary(trusts.map { ($0.odsCode, $0) }, uniquingKeysWith: { a, _ in a })
         var byTrust: [String: [RankingRecord]] = [:]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeagueCore
 import LeagueServer
+import LeagueService
 import Logging
 import ServiceLifecycle
 
@@ -24,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     @Option(help: "Largest request frame accepted, in bytes (1 to 16777216).")
-    var maxRequestBytes = ServerConfiguration().maxRequestBytes
+    var maxRequestBytes = ServerConfiguration.defaultMaxRequestBytes
 
     @Option(help: "Seconds a closing connection may take to read the answers it is owed.")
     var drainTimeout: Double = 10
@@ -66,12 +67,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let loadTime = ContinuousClock.now - started
 
-        let store = SnapshotStore(snapshot)
-        let responder = LeagueResponder(store: store, serverVersion: ServerVersion.current, logger: logger)
+        let leagueService = LeagueService(snapshot: snapshot, serverVersion: ServerVersion.current, logger: logger)
         let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
         let configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
-        let server = LeagueServer(configuration: configuration, responder: responder, logger: logger)
+        let server = LeagueServer(configuration: configuration, service: leagueService, logger: logger)
         let dataset = snapshot.dataset
         let service = LeagueServerService(server: server, logger: logger) { address in
             logger.info(
@@ -86,11 +86,10 @@ struct ServeCommand: AsyncParsableCommand {
             // Also on stdout, so scripts (and tests using --port 0) can read the address.
             FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))
         }
-        let reloader = SnapshotReloader(directory: directory, store: store, logger: logger)
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: service),
-                .init(service: ReloadOnHangupService(reloader: reloader)),
+                .init(service: ReloadOnHangupService(service: leagueService, directory: directory)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)

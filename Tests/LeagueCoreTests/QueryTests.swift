@@ -55,7 +55,7 @@ struct TrustQueryTests {
 
     @Test("unknown code is NOT_FOUND")
     func unknownCode() {
-        #expect(throws: QueryError(.notFound, "no NHS trust has the ODS code ZZZ; search by name with find_trusts")) {
+        #expect(throws: QueryError(.notFound, "no NHS trust has the ODS code ZZZ; search by name instead")) {
             try queries.detail("zzz")
         }
     }

@@ -30,18 +30,18 @@ public struct TrustQueries: Sendable {
         self.explainer = RankingExplainer(dataset: dataset)
     }
 
-    /// Looks a trust up by ODS code, or throws NOT_FOUND / INVALID_ARGUMENT.
+    /// Looks a trust up by ODS code, or throws a `QueryError` (not found / invalid argument).
     public func requireTrust(_ odsCode: String) throws(QueryError) -> TrustRecord {
         let code = Dataset.normaliseCode(odsCode)
         guard !code.isEmpty else {
-            throw QueryError(.invalidArgument, "ods_code is empty: give an ODS trust code such as RP6")
+            throw QueryError(.invalidArgument, "no ODS code given: give a trust code such as RP6, or search by name")
         }
         guard code.count <= 10, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw QueryError(
                 .invalidArgument, "\"\(odsCode.prefix(20))\" is not an ODS code (3-5 letters and digits, e.g. RP6)")
         }
         guard let trust = dataset.trust(code) else {
-            throw QueryError(.notFound, "no NHS trust has the ODS code \(code); search by name with find_trusts")
+            throw QueryError(.notFound, "no NHS trust has the ODS code \(code); search by name instead")
         }
         return trust
     }

@@ -1,7 +1,7 @@
 import LeagueCore
 import LeagueWire
 
-extension LeagueResponder {
+extension LeagueService {
     /// `find_trusts`: ranked candidates, each with its trust summary and what matched.
     func findTrusts(_ request: FindTrustsRequest, snapshot: LeagueSnapshot) throws -> FindTrustsResult {
         let outcome = try snapshot.names.search(request.query, limit: Int(request.limit))

@@ -3,41 +3,9 @@ import LeagueCore
 import LeagueWire
 import Logging
 
-/// Answers every call from the current `LeagueSnapshot`.
-///
-/// Each request reads the snapshot once, so an answer never mixes two datasets even
-/// when a reload lands while it is being computed.
-public struct LeagueResponder: RequestResponder {
-    public let store: SnapshotStore<LeagueSnapshot>
-    public let serverVersion: String
-    private let logger: Logger
-
-    public init(
-        store: SnapshotStore<LeagueSnapshot>, serverVersion: String,
-        logger: Logger = Logger(label: "nhs-league.responder")
-    ) {
-        self.store = store
-        self.serverVersion = serverVersion
-        self.logger = logger
-    }
-
-    public var currentDataVersion: String { store.current.version }
-
-    public func respond(to request: Request) -> Response {
-        let snapshot = store.current
-        let version = snapshot.version
-        do {
-            let result = try answer(request.call, from: snapshot)
-            return Response(id: request.id, status: .ok, dataVersion: version, result: result)
-        } catch {
-            let status = Self.status(for: error)
-            // Never log the query text itself at info: patients type postcodes and names.
-            logger.debug("call failed", metadata: ["call": "\(request.call.name)", "code": "\(status.code)"])
-            return Response(id: request.id, status: status, dataVersion: version)
-        }
-    }
-
-    private func answer(_ call: Call, from snapshot: LeagueSnapshot) throws -> CallResult {
+extension LeagueService {
+    /// The result of `call`, answered from `snapshot`, or the error explaining why not.
+    func answer(_ call: Call, from snapshot: LeagueSnapshot) throws -> CallResult {
         let queries = snapshot.queries
         switch call {
         case .unset:
@@ -88,7 +56,7 @@ public struct LeagueResponder: RequestResponder {
         info.latestQuarter = dataset.latestQuarter?.label ?? ""
         info.loadedAt = ISO8601DateFormatter().string(from: snapshot.loadedAt)
         info.fullPostcodes = UInt32(snapshot.nearest.postcodes.fullPostcodes.count)
-        info.attribution = Self.attribution
+        info.attribution = Dataset.attribution
         return info
     }
 
@@ -123,12 +91,4 @@ public struct LeagueResponder: RequestResponder {
         wire.availableQuarters = page.availableQuarters.map(\.label)
         return wire
     }
-
-    static let attribution =
-        "Contains NHS England and NHS Digital (ODS) data, Open Government Licence v3.0. "
-        + "Contains OS data © Crown copyright and database right 2025; Contains Royal Mail data © Royal Mail copyright "
-        + "and database right 2025; Contains National Statistics data © Crown copyright and database right 2025."
 }
-
-/// A request whose call this server does not implement (none set, or from a newer client).
-struct UnimplementedCall: Error {}

@@ -1,7 +1,7 @@
 import LeagueCore
 import LeagueWire
 
-extension LeagueResponder {
+extension LeagueService {
     /// `nearest`: the core resolves the location and finds the nearest open ranked trusts;
     /// this maps the answer, with its precision and caveats, onto the wire.
     func nearest(_ request: NearestRequest, snapshot: LeagueSnapshot) throws -> NearestResult {
@@ -38,7 +38,7 @@ extension LeagueResponder {
             wire.trust = WireMapping.trust(snapshot.queries.summary(of: trust))
             var site = HospitalSite()
             site.siteCode = nearby.place.siteCode ?? ""
-            site.name = nearby.place.name ?? "Trust headquarters"
+            site.name = nearby.place.displayName
             site.postcode = nearby.place.postcode ?? ""
             site.latitude = nearby.place.latitude
             site.longitude = nearby.place.longitude
@@ -50,9 +50,7 @@ extension LeagueResponder {
             wire.distanceMiles = nearby.distanceMiles
             return wire
         }
-        result.caveats =
-            answer.notices
-            + ["Distances are straight-line, not travel distance. A trust's ranking covers all its hospitals."]
+        result.caveats = answer.caveats
         return result
     }
 
