@@ -94,6 +94,7 @@ measure() {
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A ours redis
 for config in $configs; do
   c=${config%x*} d=${config#*x}
@@ -110,6 +111,7 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo
 echo "nhs-league bench: commit $commit, $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(redis-server --version | awk '{print $1, $3}')"
 echo "server $server_bin; ${duration} s per run after ${warmup} s warm-up; generator on the same cores"
+echo "load average before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
 echo
 echo "| workload | conns × pipeline | ours req/s | Redis GET req/s | ratio | our p50 | our p99 | Redis p99 | errors (ours/Redis) |"
 echo "|---|---|---|---|---|---|---|---|---|"
@@ -122,7 +124,7 @@ for w in $workloads; do
       echo "| $w | ${config/x/ × } | (no result) | | | | | | |"
       continue
     fi
-    ratio=$(awk -v a="$(field rps "$o")" -v b="$(field rps "$r")" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+    ratio=$(awk -v a="$(field rps "$o")" -v b="$(field rps "$r")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     ms() { awk -v u="$1" 'BEGIN { printf (u >= 1000 ? "%.1f ms" : "%.0f µs"), (u >= 1000 ? u / 1000 : u) }'; }
     echo "| $w | ${config/x/ × } | $(field rps "$o") | $(field rps "$r") | $ratio | $(ms "$(field p50_us "$o")") | $(ms "$(field p99_us "$o")") | $(ms "$(field p99_us "$r")") | $(field errors "$o")/$(field errors "$r") |"
   done
