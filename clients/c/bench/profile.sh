@@ -4,7 +4,8 @@
 # each call up, then for each of GetTrust, FindTrusts and Nearest zeroes the
 # counters, sends a fixed number of requests with the load generator and dumps.
 #
-#   clients/c/bench/profile.sh [--requests N] [--conns C] [--depth D] [--server-bin PATH] [--out DIR]
+#   clients/c/bench/profile.sh [--requests N] [--conns C] [--depth D] [--calls "get-trust ..."]
+#                              [--server-bin PATH] [--out DIR]
 #
 # Defaults: 2000 requests per call over 4 connections x 16 in flight, the
 # release server (built when --server-bin is not given), output in
@@ -16,15 +17,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 bench="$root/clients/c/bench"
 dataset="$root/Sources/LeagueData/Data/dataset"
-requests=2000 conns=4 depth=16 server_bin="" out="$PWD/callgrind-profile"
+requests=2000 conns=4 depth=16 server_bin="" out="$PWD/callgrind-profile" calls="get-trust find-trusts nearest"
 while (($#)); do
   case "$1" in
     --requests) requests=$2; shift ;;
     --conns) conns=$2; shift ;;
     --depth) depth=$2; shift ;;
+    --calls) calls=$2; shift ;;
     --server-bin) server_bin=$2; shift ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -61,7 +63,7 @@ done
 
 inputs=(--trusts "$dataset/trusts.csv" --queries "$root/Tests/LeagueCoreTests/Resources/search_eval.csv"
   --sectors "$dataset/postcode_sectors.csv" --drain 120)
-calls=(get-trust find-trusts nearest)
+read -r -a calls <<<"$calls"
 # Warm-up: first-use costs (lazy tables, buffer pools, connection setup paths).
 for call in "${calls[@]}"; do
   "$loadgen" run --addr "$addr" --workload "$call" -c "$conns" -d "$depth" --requests 300 --warmup 0 "${inputs[@]}" --quiet >/dev/null
