@@ -5,28 +5,31 @@
 # counters, sends a fixed number of requests with the load generator and dumps.
 #
 #   clients/c/bench/profile.sh [--requests N] [--conns C] [--depth D] [--calls "get-trust ..."]
-#                              [--server-bin PATH] [--out DIR]
+#                              [--redis] [--server-bin PATH] [--out DIR]
 #
 # Defaults: 2000 requests per call over 4 connections x 16 in flight, the
 # release server (built when --server-bin is not given), output in
 # ./callgrind-profile (one callgrind.out.<call> per call plus a summary.txt with
 # instructions per request and the top inclusive and self functions,
 # demangled). User-space instructions only: the kernel's socket work is not in
-# these counts.
+# these counts. --redis also counts redis-server's instructions per GET of the
+# same GetTrust answers (the reference), measured the same way.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 bench="$root/clients/c/bench"
 dataset="$root/Sources/LeagueData/Data/dataset"
 requests=2000 conns=4 depth=16 server_bin="" out="$PWD/callgrind-profile" calls="get-trust find-trusts nearest"
+with_redis=0
 while (($#)); do
   case "$1" in
     --requests) requests=$2; shift ;;
     --conns) conns=$2; shift ;;
     --depth) depth=$2; shift ;;
     --calls) calls=$2; shift ;;
+    --redis) with_redis=1 ;;
     --server-bin) server_bin=$2; shift ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -52,7 +55,8 @@ log=$(mktemp)
 LD_PRELOAD="$bench/build/sigsuspend_shim.so" \
   valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p" "$server_bin" --port 0 >"$log" 2>&1 &
 pid=$!
-trap 'kill -9 $pid 2>/dev/null || true; rm -f "$log" "$profiled"' EXIT
+redis_pid=""
+trap 'kill -9 $pid $redis_pid 2>/dev/null || true; rm -f "$log" "$profiled"' EXIT
 for _ in $(seq 1 1200); do
   addr=$(sed -n 's/^nhs-league-server listening on //p' "$log" | head -1)
   [ -n "$addr" ] && break
@@ -70,26 +74,49 @@ for call in "${calls[@]}"; do
 done
 summary="$out/summary.txt"
 : >"$summary"
-for call in "${calls[@]}"; do
-  callgrind_control -z "$pid" >/dev/null 2>&1
-  "$loadgen" run --addr "$addr" --workload "$call" -c "$conns" -d "$depth" --requests "$requests" --warmup 0 \
-    "${inputs[@]}" --quiet >"$out/loadgen.$call.txt"
-  callgrind_control -d "$call" "$pid" >/dev/null 2>&1
+# profile NAME PID LOADGEN-RUN-ARGS...: zero PID's counters, run the requests, dump as
+# $out/callgrind.out.NAME and append the per-request count and top functions to the summary.
+profile() {
+  local name=$1 target=$2 dump total
+  shift 2
+  callgrind_control -z "$target" >/dev/null 2>&1
+  "$loadgen" run "$@" -c "$conns" -d "$depth" --requests "$requests" --warmup 0 "${inputs[@]}" --quiet \
+    >"$out/loadgen.$name.txt"
+  callgrind_control -d "$name" "$target" >/dev/null 2>&1
   sleep 1
-  dump=$(ls -t "$out"/callgrind.out."$pid".* | head -1)
-  mv "$dump" "$out/callgrind.out.$call"
-  total=$(sed -n 's/^summary: *//p;s/^totals: *//p' "$out/callgrind.out.$call" | head -1 | awk '{print $1}')
+  dump=$(ls -t "$out"/callgrind.out."$target".* | head -1)
+  mv "$dump" "$out/callgrind.out.$name"
+  total=$(sed -n 's/^summary: *//p;s/^totals: *//p' "$out/callgrind.out.$name" | head -1 | awk '{print $1}')
   {
-    echo "== $call: $requests requests, ${conns}x${depth}: $total instructions = $((total / requests)) per request"
+    echo "== $name: $requests requests, ${conns}x${depth}: $total instructions = $((total / requests)) per request"
     echo "-- top inclusive"
-    callgrind_annotate --inclusive=yes --threshold=100 "$out/callgrind.out.$call" 2>/dev/null |
+    callgrind_annotate --inclusive=yes --threshold=100 "$out/callgrind.out.$name" 2>/dev/null |
       sed -n '/^Ir/,$p' | sed -n '3,42p'
     echo "-- top self"
-    callgrind_annotate --threshold=100 "$out/callgrind.out.$call" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '3,32p'
+    callgrind_annotate --threshold=100 "$out/callgrind.out.$name" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '3,32p'
     echo
   } | { if [ -n "$demangle" ]; then "$demangle" --simplified; else cat; fi; } >>"$summary"
-  grep "^== $call" "$summary"
+  grep "^== $name" "$summary"
+}
+for call in "${calls[@]}"; do
+  profile "$call" "$pid" --addr "$addr" --workload "$call"
 done
+
+# The reference: Redis GET of every trust's real GetTrust answer, counted the same way.
+if ((with_redis)); then
+  redis_port=$("$loadgen" free-port)
+  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p" redis-server --bind 127.0.0.1 \
+    --port "$redis_port" --save '' --appendonly no --daemonize no >"$out/redis.log" 2>&1 &
+  redis_pid=$!
+  deadline=$((SECONDS + 120))
+  until [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = PONG ] || ((SECONDS > deadline)); do sleep 0.2; done
+  "$loadgen" fill --server "$addr" --redis "127.0.0.1:$redis_port" --trusts "$dataset/trusts.csv" >/dev/null
+  redis_args=(--proto redis --addr "127.0.0.1:$redis_port" --workload get-trust)
+  "$loadgen" run "${redis_args[@]}" -c "$conns" -d "$depth" --requests 300 --warmup 0 "${inputs[@]}" --quiet >/dev/null
+  profile redis-get "$redis_pid" "${redis_args[@]}"
+  kill -TERM "$redis_pid"
+  wait "$redis_pid" 2>/dev/null || true
+fi
 kill -TERM "$pid"
 wait "$pid" 2>/dev/null || true
 echo "details: $summary and $out/callgrind.out.<call> (callgrind_annotate / kcachegrind)"
