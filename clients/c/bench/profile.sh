@@ -13,7 +13,8 @@
 # instructions per request and the top inclusive and self functions,
 # demangled). User-space instructions only: the kernel's socket work is not in
 # these counts. --redis also counts redis-server's instructions per GET of the
-# same GetTrust answers (the reference), measured the same way.
+# same GetTrust answers (the reference), measured the same way. Extra valgrind
+# options for the server go in CALLGRIND_OPTS (e.g. "--cache-sim=yes").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 bench="$root/clients/c/bench"
@@ -53,7 +54,7 @@ rm -f "$out"/callgrind.out.*
 log=$(mktemp)
 # The shim works around a valgrind 3.19 crash in Swift's async main (see sigsuspend_shim.c).
 LD_PRELOAD="$bench/build/sigsuspend_shim.so" \
-  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p" "$server_bin" --port 0 >"$log" 2>&1 &
+  valgrind --tool=callgrind ${CALLGRIND_OPTS:-} --callgrind-out-file="$out/callgrind.out.%p" "$server_bin" --port 0 >"$log" 2>&1 &
 pid=$!
 redis_pid=""
 trap 'kill -9 $pid $redis_pid 2>/dev/null || true; rm -f "$log" "$profiled"' EXIT
