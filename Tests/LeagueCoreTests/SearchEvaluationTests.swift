@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LeagueCore
 import LeagueData
+import Testing
+
+@testable import LeagueCore
 
 /// The embedded dataset and its name index, built once for all search tests.
 enum SearchFixture {
@@ -11,8 +12,9 @@ enum SearchFixture {
     static func get() throws -> (Dataset, NameIndex) { (try dataset.get(), try index.get()) }
 
     static func evalCases() throws -> [SearchEvaluation.Case] {
-        let url = try #require(Bundle.module.url(forResource: "search_eval", withExtension: "csv"),
-                               "search_eval.csv is not in the test bundle")
+        let url = try #require(
+            Bundle.module.url(forResource: "search_eval", withExtension: "csv"),
+            "search_eval.csv is not in the test bundle")
         return SearchEvaluation.parseCases(csv: try String(contentsOf: url, encoding: .utf8))
     }
 }
@@ -38,7 +40,8 @@ struct SearchEvaluationTests {
             case "site":
                 // the site's main operator today; an old code no current list has leads through its
                 // trust prefix's successor chain
-                let trust = dataset.siteOperators[key].map { dataset.currentTrust(for: $0.mainOperator).code }
+                let trust =
+                    dataset.siteOperators[key].map { dataset.currentTrust(for: $0.mainOperator).code }
                     ?? dataset.currentTrust(for: String(key.prefix(3))).code
                 #expect(trust == expected, "\(c.query): site \(key) is run by \(trust) today, not \(expected)")
             case "alias":
@@ -56,9 +59,11 @@ struct SearchEvaluationTests {
     @Test("the issue's examples are in the evaluation set")
     func issueExamplesPresent() throws {
         let queries = Set(try SearchFixture.evalCases().map { $0.query.lowercased() })
-        for q in ["moorfields", "the christie", "kings lynn hospital", "guys and st thomas", "st georges tooting",
-                  "addenbrookes", "leeds general infirmary", "north staffs combined", "nwas", "royal free",
-                  "mancester royal infirmery", "adenbrooks"] {
+        for q in [
+            "moorfields", "the christie", "kings lynn hospital", "guys and st thomas", "st georges tooting",
+            "addenbrookes", "leeds general infirmary", "north staffs combined", "nwas", "royal free",
+            "mancester royal infirmery", "adenbrooks",
+        ] {
             #expect(queries.contains(q), "missing issue example \(q)")
         }
     }
@@ -68,13 +73,17 @@ struct SearchEvaluationTests {
         let (_, index) = try SearchFixture.get()
         let cases = try SearchFixture.evalCases()
         let report = SearchEvaluation.evaluate(index, cases: cases)
-        print(String(format: "search eval: recall@1 %.4f (%d/%d)  recall@5 %.4f (%d/%d)",
-                     report.recallAt1, report.hitsAt1, report.total, report.recallAt5, report.hitsAt5, report.total))
+        print(
+            String(
+                format: "search eval: recall@1 %.4f (%d/%d)  recall@5 %.4f (%d/%d)",
+                report.recallAt1, report.hitsAt1, report.total, report.recallAt5, report.hitsAt5, report.total))
         for (kind, k) in report.byKind.sorted(by: { $0.key < $1.key }) {
             print("search eval:   \(kind): \(k.at1)/\(k.total) at 1, \(k.at5)/\(k.total) at 5")
         }
         for m in report.misses {
-            print("search eval:   miss [\(m.kind)] \"\(m.query)\" expected \(m.expected) at \(m.rank.map(String.init) ?? "-"), got \(m.top.joined(separator: " "))")
+            print(
+                "search eval:   miss [\(m.kind)] \"\(m.query)\" expected \(m.expected) at \(m.rank.map(String.init) ?? "-"), got \(m.top.joined(separator: " "))"
+            )
         }
         #expect(report.recallAt1 >= 0.95)
         #expect(report.recallAt5 >= 0.99)

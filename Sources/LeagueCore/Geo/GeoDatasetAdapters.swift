@@ -31,9 +31,10 @@ extension GeoTrustInput {
         dataset.trusts.map { t in
             let tables = GeoTables((dataset.rankingsByTrust[t.odsCode] ?? []).map(\.table))
             let open: Bool? = (t.isOpen == false || t.closeDate != nil) ? false : t.isOpen
-            return GeoTrustInput(odsCode: t.odsCode, tables: tables, isOpen: open,
-                                 headquartersPostcode: t.hqPostcode,
-                                 headquartersLatitude: t.hqLatitude, headquartersLongitude: t.hqLongitude)
+            return GeoTrustInput(
+                odsCode: t.odsCode, tables: tables, isOpen: open,
+                headquartersPostcode: t.hqPostcode,
+                headquartersLatitude: t.hqLatitude, headquartersLongitude: t.hqLongitude)
         }
     }
 }
@@ -47,8 +48,9 @@ extension GeoSiteInput {
         dataset.sites.compactMap { s in
             guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
             if !includeClinics && !s.isConfirmedInpatient { return nil }
-            return GeoSiteInput(siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
-                                longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
+            return GeoSiteInput(
+                siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
+                longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
         }
     }
 }
@@ -60,8 +62,9 @@ extension GeoIndex {
     /// Trusts whose open status is not recorded (TAD, TAH, TAJ: not in the ODS etr list, but ranked
     /// in the latest quarter) are kept; trusts that are closed (e.g. RVJ, merged into RA7) are not.
     public init(dataset: Dataset, includeClinics: Bool = false) {
-        self.init(trusts: GeoTrustInput.all(from: dataset),
-                  sites: GeoSiteInput.places(in: dataset, includeClinics: includeClinics))
+        self.init(
+            trusts: GeoTrustInput.all(from: dataset),
+            sites: GeoSiteInput.places(in: dataset, includeClinics: includeClinics))
     }
 }
 
@@ -80,9 +83,10 @@ extension PostcodeIndex {
     /// The postcode index of a dataset, with an optional full-postcode table
     /// (see `FullPostcodeTable.load(fromDataDirectory:)`).
     public init(dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable()) {
-        self.init(sectors: dataset.postcodeSectors.map(Entry.init),
-                  districts: dataset.postcodeDistricts.map(Entry.init),
-                  fullPostcodes: fullPostcodes)
+        self.init(
+            sectors: dataset.postcodeSectors.map(Entry.init),
+            districts: dataset.postcodeDistricts.map(Entry.init),
+            fullPostcodes: fullPostcodes)
     }
 }
 

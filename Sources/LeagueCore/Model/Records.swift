@@ -172,11 +172,13 @@ public struct SiteRecord: Sendable, Hashable {
     /// than read directly from ODS (2026 parent map, ets) or ERIC.
     public var isParentDerived: Bool { !["ods_2026_parent", "ets_parent", "eric_parent"].contains(parentLinkMethod) }
 
-    public init(siteCode: String, name: String, otherNames: [String] = [], currentParentODSCode: String?,
-                parentLinkMethod: String, postcode: String?, town: String? = nil, placeNames: [String] = [],
-                latitude: Double?, longitude: Double?, kind: SiteKind, kindInferred: Bool, ericSiteType: String? = nil,
-                isOpen: Bool = true, openDate: CalendarDate? = nil, closeDate: CalendarDate? = nil,
-                openCodesAtPostcode: [(trust: String, count: Int)] = [], source: String) {
+    public init(
+        siteCode: String, name: String, otherNames: [String] = [], currentParentODSCode: String?,
+        parentLinkMethod: String, postcode: String?, town: String? = nil, placeNames: [String] = [],
+        latitude: Double?, longitude: Double?, kind: SiteKind, kindInferred: Bool, ericSiteType: String? = nil,
+        isOpen: Bool = true, openDate: CalendarDate? = nil, closeDate: CalendarDate? = nil,
+        openCodesAtPostcode: [(trust: String, count: Int)] = [], source: String
+    ) {
         self.siteCode = siteCode
         self.name = name
         self.otherNames = otherNames

@@ -22,12 +22,16 @@ extension NameIndex {
         var entries: [SearchEntry] = []
         for t in dataset.trusts {
             let ranked = !(dataset.rankingsByTrust[t.odsCode] ?? []).isEmpty
-            trusts.append(SearchTrust(odsCode: t.odsCode, displayName: t.displayName, isOpen: t.isOpen, isRanked: ranked))
+            trusts.append(
+                SearchTrust(odsCode: t.odsCode, displayName: t.displayName, isOpen: t.isOpen, isRanked: ranked))
             if t.isOpen == false || (t.isOpen == nil && dataset.successorsByOldCode[t.odsCode] != nil) {
-                for current in dataset.currentTrusts(for: t.odsCode) where current != t.odsCode
-                    && dataset.trustsByCode[current]?.isOpen != false {
+                for current in dataset.currentTrusts(for: t.odsCode)
+                where current != t.odsCode
+                    && dataset.trustsByCode[current]?.isOpen != false
+                {
                     for text in [t.displayName, t.name, t.odsCode] {
-                        entries.append(SearchEntry(text: text, odsCode: current, field: .formerName, formerCode: t.odsCode))
+                        entries.append(
+                            SearchEntry(text: text, odsCode: current, field: .formerName, formerCode: t.odsCode))
                     }
                 }
                 continue
@@ -43,15 +47,18 @@ extension NameIndex {
         // answer once, from the best-weighted site. Keeps the index (and every query's work) small.
         var siteEntryAt: [String: Int] = [:]
         for s in dataset.sites {
-            guard let op = dataset.siteOperators[s.siteCode] else { continue } // closed sites are not indexed
+            guard let op = dataset.siteOperators[s.siteCode] else { continue }  // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
             let places = s.placeNames.joined(separator: " ")
             let weight = SiteSearchWeight.of(s)
             for name in [s.name] + s.otherNames {
-                let entry = SearchEntry(text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
-                                        context: trust.displayName, places: places, weight: weight)
-                let key = main + "|" + SearchNormalizer.tokens(entry.text).joined(separator: " ") + "|" + (s.postcode ?? s.siteCode)
+                let entry = SearchEntry(
+                    text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
+                    context: trust.displayName, places: places, weight: weight)
+                let key =
+                    main + "|" + SearchNormalizer.tokens(entry.text).joined(separator: " ") + "|"
+                    + (s.postcode ?? s.siteCode)
                 if let i = siteEntryAt[key] {
                     if entries[i].weight < weight { entries[i] = entry }
                     continue
@@ -67,11 +74,15 @@ extension NameIndex {
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"
             let target = dataset.currentTrust(for: a.odsCode).code
-            entries.append(SearchEntry(text: a.alias, odsCode: target, field: .alias, siteCode: a.siteCode,
-                                       source: source, isAmbiguous: a.isAmbiguous))
+            entries.append(
+                SearchEntry(
+                    text: a.alias, odsCode: target, field: .alias, siteCode: a.siteCode,
+                    source: source, isAmbiguous: a.isAmbiguous))
             if let note = a.note, let expansion = acronymExpansion(of: a.alias, in: note) {
-                entries.append(SearchEntry(text: expansion, odsCode: target, field: .alias, siteCode: a.siteCode,
-                                           source: source))
+                entries.append(
+                    SearchEntry(
+                        text: expansion, odsCode: target, field: .alias, siteCode: a.siteCode,
+                        source: source))
             }
         }
         for s in dataset.successors where dataset.trustsByCode[s.oldCode] == nil {
@@ -107,7 +118,8 @@ extension NameIndex {
         guard letters.count >= 2 else { return nil }
         let skippable: Set<String> = ["and", "of", "the", "upon", "nhs", "&"]
         let rawWords = note.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        let punctuation = CharacterSet.punctuationCharacters.union(.symbols).subtracting(CharacterSet(charactersIn: "'&"))
+        let punctuation = CharacterSet.punctuationCharacters.union(.symbols).subtracting(
+            CharacterSet(charactersIn: "'&"))
         for start in rawWords.indices {
             var k = 0
             var used: [String] = []
@@ -119,7 +131,9 @@ extension NameIndex {
                 let lower = word.lowercased()
                 let initial = Unicode.Scalar(first.properties.lowercaseMapping) ?? first
                 let capitalised = first.properties.isUppercase
-                if initial == letters[k] && (capitalised || skippable.contains(lower)) && !(used.isEmpty && !capitalised) {
+                if initial == letters[k] && (capitalised || skippable.contains(lower))
+                    && !(used.isEmpty && !capitalised)
+                {
                     used.append(word)
                     k += 1
                 } else if !used.isEmpty && skippable.contains(lower) {

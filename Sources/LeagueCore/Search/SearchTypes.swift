@@ -73,9 +73,11 @@ public struct SearchEntry: Sendable, Hashable {
     /// name (clinics and offices, `SiteSearchWeight`).
     public var weight: Float
 
-    public init(text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
-                source: String? = nil, isAmbiguous: Bool = false, context: String? = nil,
-                places: String? = nil, formerCode: String? = nil, weight: Float = 1) {
+    public init(
+        text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
+        source: String? = nil, isAmbiguous: Bool = false, context: String? = nil,
+        places: String? = nil, formerCode: String? = nil, weight: Float = 1
+    ) {
         self.places = places
         self.text = text
         self.odsCode = odsCode
@@ -155,13 +157,16 @@ public enum SearchError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyQuery:
-            return "the search text is empty: type part of a trust or hospital name, an abbreviation or an ODS code (for example \"royal free\" or \"RAL\")"
+            return
+                "the search text is empty: type part of a trust or hospital name, an abbreviation or an ODS code (for example \"royal free\" or \"RAL\")"
         case .queryTooLong(let length, let maximum):
             return "the search text is \(length) characters long; at most \(maximum) are allowed"
         case .noSearchableText:
-            return "the search text has no letters or digits: type part of a trust or hospital name, an abbreviation or an ODS code"
+            return
+                "the search text has no letters or digits: type part of a trust or hospital name, an abbreviation or an ODS code"
         case .limitOutOfRange(let limit, let maximum):
-            return "limit \(limit) is out of range: use 1 to \(maximum), or 0 for the default of \(NameIndex.defaultLimit)"
+            return
+                "limit \(limit) is out of range: use 1 to \(maximum), or 0 for the default of \(NameIndex.defaultLimit)"
         }
     }
 }
