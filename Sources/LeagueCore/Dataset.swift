@@ -146,7 +146,11 @@ public struct Dataset: Sendable {
             if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(s) }
         }
         for k in mainSites.keys {
-            mainSites[k]!.sort { ($0.kind.isHospital ? 0 : 1, $0.kindInferred ? 1 : 0, $0.name) < ($1.kind.isHospital ? 0 : 1, $1.kindInferred ? 1 : 0, $1.name) }
+            mainSites[k]!.sort {
+                ($0.kind.isHospital ? 0 : 1, $0.kindInferred ? 1 : 0, $0.name) < (
+                    $1.kind.isHospital ? 0 : 1, $1.kindInferred ? 1 : 0, $1.name
+                )
+            }
         }
         self.mainSitesByTrust = mainSites
         self.successorsByOldCode = Dictionary(grouping: successors, by: { $0.oldCode })
@@ -297,7 +301,9 @@ public struct Dataset: Sendable {
         var code = Dataset.normaliseCode(odsCode)
         var steps: [SuccessorRecord] = []
         var seen: Set<String> = [code]
-        while trustsByCode[code]?.isOpen != true, let next = successorsByOldCode[code]?.first, seen.insert(next.successorCode).inserted {
+        while trustsByCode[code]?.isOpen != true, let next = successorsByOldCode[code]?.first,
+            seen.insert(next.successorCode).inserted
+        {
             steps.append(next)
             code = next.successorCode
         }

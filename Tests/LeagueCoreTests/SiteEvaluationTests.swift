@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LeagueCore
 
 /// One ERIC 2021/22 inpatient hospital (test resource `eric_2021-22_inpatient_hospitals.csv`).
@@ -20,9 +21,10 @@ struct ERICHospital {
         let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
         return parsed.records.dropFirst().map { r in
             func f(_ c: String) -> String { r.fields[col[c]!] }
-            return ERICHospital(siteCode: f("site_code"), name: f("site_name"), parent: f("parent_ods_code"),
-                                postcode: f("postcode"), siteType: f("site_type"),
-                                latitude: Double(f("latitude")), longitude: Double(f("longitude")))
+            return ERICHospital(
+                siteCode: f("site_code"), name: f("site_name"), parent: f("parent_ods_code"),
+                postcode: f("postcode"), siteType: f("site_type"),
+                latitude: Double(f("latitude")), longitude: Double(f("longitude")))
         }
     }
 
@@ -57,7 +59,9 @@ struct SiteEvaluationTests {
         var trustsByName: [String: Set<String>] = [:]
         for s in dataset.sites where s.isOpen && !s.kindInferred && s.kind.isInpatient {
             guard let op = dataset.siteOperators[s.siteCode] else { continue }
-            for n in [s.name] + s.otherNames { trustsByName[key(n), default: []].insert(dataset.currentTrust(for: op.mainOperator).code) }
+            for n in [s.name] + s.otherNames {
+                trustsByName[key(n), default: []].insert(dataset.currentTrust(for: op.mainOperator).code)
+            }
         }
         var cases: [(ERICHospital, String)] = []
         var closed = 0, unranked = 0
@@ -69,7 +73,7 @@ struct SiteEvaluationTests {
         }
         var byType: [String: (n: Int, at1: Int, at5: Int)] = [:]
         var misses: [String] = []
-        var strictAt1 = 0 // the site's own main operator first, shared names not counted
+        var strictAt1 = 0  // the site's own main operator first, shared names not counted
         for (h, trust) in cases {
             let right = trustsByName[key(h.name)] ?? [trust]
             let got = try index.search(h.name, limit: 5).matches.map(\.odsCode)
@@ -82,15 +86,29 @@ struct SiteEvaluationTests {
             t.at5 += at5 ? 1 : 0
             byType[h.siteType] = t
             if !at1 {
-                misses.append("\(h.siteCode) \"\(h.name)\" (\(h.siteType)): want \(right.sorted().joined(separator: "/")), got \(got.prefix(3).joined(separator: ", "))\(at5 ? " [in top 5]" : "")")
+                misses.append(
+                    "\(h.siteCode) \"\(h.name)\" (\(h.siteType)): want \(right.sorted().joined(separator: "/")), got \(got.prefix(3).joined(separator: ", "))\(at5 ? " [in top 5]" : "")"
+                )
             }
         }
-        let n = cases.count, at1 = byType.values.reduce(0) { $0 + $1.at1 }, at5 = byType.values.reduce(0) { $0 + $1.at5 }
-        print("site-name evaluation: \(n) hospitals (\(closed) closed in ODS, \(unranked) with an unranked trust left out)")
-        print(String(format: "  overall recall@1 %.3f (%d), recall@5 %.3f (%d)", Double(at1) / Double(n), at1, Double(at5) / Double(n), at5))
-        print(String(format: "  strict recall@1 (own main operator only, shared names not counted) %.3f (%d)", Double(strictAt1) / Double(n), strictAt1))
+        let n = cases.count, at1 = byType.values.reduce(0) { $0 + $1.at1 },
+            at5 = byType.values.reduce(0) { $0 + $1.at5 }
+        print(
+            "site-name evaluation: \(n) hospitals (\(closed) closed in ODS, \(unranked) with an unranked trust left out)"
+        )
+        print(
+            String(
+                format: "  overall recall@1 %.3f (%d), recall@5 %.3f (%d)", Double(at1) / Double(n), at1,
+                Double(at5) / Double(n), at5))
+        print(
+            String(
+                format: "  strict recall@1 (own main operator only, shared names not counted) %.3f (%d)",
+                Double(strictAt1) / Double(n), strictAt1))
         for (type, t) in byType.sorted(by: { $0.key < $1.key }) {
-            print(String(format: "  %@: %d, @1 %.3f, @5 %.3f", type, t.n, Double(t.at1) / Double(t.n), Double(t.at5) / Double(t.n)))
+            print(
+                String(
+                    format: "  %@: %d, @1 %.3f, @5 %.3f", type, t.n, Double(t.at1) / Double(t.n),
+                    Double(t.at5) / Double(t.n)))
         }
         for m in misses { print("  miss: \(m)") }
         #expect(n > 500)
@@ -108,13 +126,16 @@ struct SiteEvaluationTests {
         var misses: [String] = []
         for h in try ERICHospital.all.get() where h.siteType == "General acute hospital" {
             guard let trust = h.currentTrust(in: dataset), let lat = h.latitude, let lon = h.longitude,
-                  (dataset.rankingsByTrust[trust] ?? []).contains(where: { $0.table == .acute }) else { continue }
+                (dataset.rankingsByTrust[trust] ?? []).contains(where: { $0.table == .acute })
+            else { continue }
             n += 1
             let got = try geo.nearestTrusts(latitude: lat, longitude: lon, limit: 1, tables: .acute)
             if got.first?.odsCode == trust {
                 hits += 1
             } else {
-                misses.append("\(h.siteCode) \(h.name) \(h.postcode): want \(trust), got \(got.first.map { "\($0.odsCode) at \($0.place)" } ?? "none")")
+                misses.append(
+                    "\(h.siteCode) \(h.name) \(h.postcode): want \(trust), got \(got.first.map { "\($0.odsCode) at \($0.place)" } ?? "none")"
+                )
             }
         }
         print(String(format: "nearest at own postcode: %d/%d = %.3f", hits, n, Double(hits) / Double(n)))
@@ -126,8 +147,9 @@ struct SiteEvaluationTests {
 
 @Suite("Main operator rule (issue 10)")
 struct MainOperatorRuleTests {
-    @Test("a trust's code inside another trust's hospital belongs to that hospital's trust",
-          arguments: [("R0A84", "R0A", "RXL"), ("R0Q7Z", "RTH", "RRK")])
+    @Test(
+        "a trust's code inside another trust's hospital belongs to that hospital's trust",
+        arguments: [("R0A84", "R0A", "RXL"), ("R0Q7Z", "RTH", "RRK")])
     func issueExamples(site: String, holder: String, main: String) throws {
         let (dataset, _) = try SearchFixture.get()
         let s = try #require(dataset.sitesByCode[site])
@@ -149,10 +171,13 @@ struct MainOperatorRuleTests {
 
     @Test("the rule on made-up sites: the ERIC reporter at the postcode first, else the own trust")
     func synthetic() {
-        func site(_ code: String, _ trust: String, _ kind: SiteKind, inferred: Bool, counts: [(String, Int)]) -> SiteRecord {
-            SiteRecord(siteCode: code, name: code, currentParentODSCode: trust, parentLinkMethod: "ets_parent",
-                       postcode: "AB1 2CD", latitude: nil, longitude: nil, kind: kind, kindInferred: inferred,
-                       openCodesAtPostcode: counts.map { (trust: $0.0, count: $0.1) }, source: "test")
+        func site(_ code: String, _ trust: String, _ kind: SiteKind, inferred: Bool, counts: [(String, Int)])
+            -> SiteRecord
+        {
+            SiteRecord(
+                siteCode: code, name: code, currentParentODSCode: trust, parentLinkMethod: "ets_parent",
+                postcode: "AB1 2CD", latitude: nil, longitude: nil, kind: kind, kindInferred: inferred,
+                openCodesAtPostcode: counts.map { (trust: $0.0, count: $0.1) }, source: "test")
         }
         let counts = [("AAA", 1), ("BBB", 9), ("CCC", 2)]
         let reported = site("C1", "CCC", .acuteHospital, inferred: false, counts: counts)

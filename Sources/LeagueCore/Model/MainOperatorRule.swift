@@ -43,7 +43,8 @@ public enum MainOperatorRule {
         return own
     }
 
-    static let rule = "main operator: the trust whose ERIC 2021/22 return lists the site (or, for a site named as a hospital, a hospital at its postcode) as inpatient; else its own operating trust"
+    static let rule =
+        "main operator: the trust whose ERIC 2021/22 return lists the site (or, for a site named as a hospital, a hospital at its postcode) as inpatient; else its own operating trust"
 }
 
 /// Who runs a site.

@@ -14,7 +14,9 @@ extension Dataset {
         var out: [String] = []
         for code in op.alsoHere {
             let today = currentTrust(for: code).code
-            guard today != except, let t = trust(today), t.isOpen != false, !out.contains(t.displayName) else { continue }
+            guard today != except, let t = trust(today), t.isOpen != false, !out.contains(t.displayName) else {
+                continue
+            }
             out.append(t.displayName)
         }
         return out
@@ -24,7 +26,9 @@ extension Dataset {
     /// NHS Trust became part of Royal Free London NHS Foundation Trust in 2014" (each step of a chain).
     public func successorNote(formerCode: String) -> String? {
         let code = Dataset.normaliseCode(formerCode)
-        guard let old = trust(code), old.isOpen != true, let steps = successorsByOldCode[code], !steps.isEmpty else { return nil }
+        guard let old = trust(code), old.isOpen != true, let steps = successorsByOldCode[code], !steps.isEmpty else {
+            return nil
+        }
         let targets = steps.map { s -> String in
             let name = trust(s.successorCode)?.displayName ?? s.successorName
             var text = name + (s.effectiveDate.map { " in \($0.year)" } ?? "")

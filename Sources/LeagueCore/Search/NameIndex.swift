@@ -124,7 +124,8 @@ public struct NameIndex: Sendable {
             contextTokens.append(ctx)
             var places: [String] = []
             if let p = e.places {
-                for t in SearchNormalizer.tokens(p) where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !places.contains(t) {
+                for t in SearchNormalizer.tokens(p)
+                where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !places.contains(t) {
                     places.append(t)
                 }
             }

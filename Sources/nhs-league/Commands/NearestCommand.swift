@@ -32,7 +32,9 @@ struct NearestCommand: AsyncParsableCommand {
     @Option(name: .customLong("within"), help: "Only trusts within this many km.")
     var maxDistanceKm: Double?
 
-    @Flag(name: .customLong("include-clinics"), help: "Place trusts at their clinics and offices too, not only at their hospitals and inpatient units.")
+    @Flag(
+        name: .customLong("include-clinics"),
+        help: "Place trusts at their clinics and offices too, not only at their hospitals and inpatient units.")
     var includeClinics = false
 
     @OptionGroup var connection: ConnectionOptions

@@ -24,7 +24,10 @@ enum TrustReport {
             out.append(style.dim("Matched \(best.field.words): \(best.matchedText)"))
         }
         if let best = matches.first, !best.alsoProvidesServicesHere.isEmpty {
-            out.append(style.dim(TextLayout.wrap("Also provides services here: " + best.alsoProvidesServicesHere.joined(separator: "; "))))
+            out.append(
+                style.dim(
+                    TextLayout.wrap(
+                        "Also provides services here: " + best.alsoProvidesServicesHere.joined(separator: "; "))))
         }
         out.append(contentsOf: mainHospitalLines(detail.mainHospitals, style: style))
         out.append("")
@@ -83,7 +86,9 @@ enum TrustReport {
 
     /// The trust's own hospitals (it is their main operator): the ranking covers all of them.
     static func mainHospitalLines(_ sites: [HospitalSite], style: Style) -> [String] {
-        let hospitals = sites.filter { ["acute_hospital", "specialist_hospital", "community_hospital"].contains($0.kind) }
+        let hospitals = sites.filter {
+            ["acute_hospital", "specialist_hospital", "community_hospital"].contains($0.kind)
+        }
         let shown = hospitals.isEmpty ? sites : hospitals
         guard !shown.isEmpty else { return [] }
         var unique: [String] = []
