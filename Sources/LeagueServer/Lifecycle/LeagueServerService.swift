@@ -1,3 +1,4 @@
+import LeagueService
 import Logging
 import ServiceLifecycle
 
@@ -8,11 +9,19 @@ public struct LeagueServerService: Service {
     public let server: LeagueServer
     private let logger: Logger
     private let onStarted: @Sendable (String) -> Void
+    /// Told when draining begins, so health checks take this replica out first (operations).
+    private let readiness: Readiness?
 
-    /// - Parameter onStarted: called with "host:port" once the socket is bound.
-    public init(server: LeagueServer, logger: Logger, onStarted: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// - Parameters:
+    ///   - readiness: marked draining as soon as graceful shutdown begins.
+    ///   - onStarted: called with "host:port" once the socket is bound.
+    public init(
+        server: LeagueServer, logger: Logger, readiness: Readiness? = nil,
+        onStarted: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.server = server
         self.logger = logger
+        self.readiness = readiness
         self.onStarted = onStarted
     }
 
@@ -22,6 +31,7 @@ public struct LeagueServerService: Service {
         // Returns on graceful shutdown; throws CancellationError on cancellation,
         // in which case we still drain.
         try? await gracefulShutdown()
+        readiness?.markDraining()  // operations
         logger.info("shutting down: no new connections; draining open ones")
         try await server.shutdownGracefully()
         logger.info("shutdown complete")
