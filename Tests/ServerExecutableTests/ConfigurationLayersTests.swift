@@ -6,12 +6,12 @@ import Testing
 
 /// Flags added later in their own `@OptionGroup` (as the TLS and limits work does) must be
 /// covered with no change to `ConfigurationLayers`.
-private struct LaterOptions: ParsableArguments {
+struct LaterOptions: ParsableArguments {
     @Option(help: "A later option.") var tlsCertificate: String?
     @Flag(help: "A later flag.") var requireClientCertificate = false
 }
 
-private struct ExampleCommand: ParsableCommand {
+struct ExampleCommand: ParsableCommand {
     @Option var port = 7411
     @Option var host = "127.0.0.1"
     @Option var config: String?

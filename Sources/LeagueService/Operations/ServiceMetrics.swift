@@ -32,7 +32,7 @@ public enum ServiceMetrics {
         Counter(
             label: Name.requests, dimensions: [("call", call), ("protocol", proto), ("code", code.protoName)]
         ).increment()
-        Metrics.Timer(label: Name.requestDuration, dimensions: [("call", call)]).record(duration)
+        CoreMetrics.Timer(label: Name.requestDuration, dimensions: [("call", call)]).record(duration: duration)
     }
 
     /// A frame (or message body) refused before it reached the service, and why

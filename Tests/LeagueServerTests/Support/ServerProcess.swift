@@ -23,7 +23,11 @@ final class ServerProcess: Sendable {
     /// `waitUntilExit()`, which read state Foundation guards itself.
     private struct Box: @unchecked Sendable { let process: Process }
     private let box: Box
-    private let output = Mutex<(stdout: String, stderr: String)>(("", ""))
+    /// Everything the process wrote so far (a class, so the pipe handlers can share it).
+    private final class Output: Sendable {
+        let text = Mutex<(stdout: String, stderr: String)>(("", ""))
+    }
+    private let output = Output()
 
     /// Starts the server; `environment` is added to a copy of this process's, with every
     /// inherited `NHS_LEAGUE_` variable removed so only the test's settings apply.
@@ -42,19 +46,19 @@ final class ServerProcess: Sendable {
         let output = self.output
         out.fileHandleForReading.readabilityHandler = { handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.withLock { $0.stdout += text }
+            output.text.withLock { $0.stdout += text }
         }
         err.fileHandleForReading.readabilityHandler = { handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.withLock { $0.stderr += text }
+            output.text.withLock { $0.stderr += text }
         }
         try process.run()
     }
 
     var pid: pid_t { box.process.processIdentifier }
 
-    var stdout: String { output.withLock { $0.stdout } }
-    var stderr: String { output.withLock { $0.stderr } }
+    var stdout: String { output.text.withLock { $0.stdout } }
+    var stderr: String { output.text.withLock { $0.stderr } }
 
     /// Waits for a stdout line starting with `prefix` and returns the port at its end.
     func port(after prefix: String, timeout: Duration = .seconds(60)) async throws -> Int {
