@@ -45,13 +45,16 @@ struct OperationsBinaryTests {
         await client.close()
 
         let after = try await httpGet(port: admin, path: "/metrics").body
-        #expect((Self.sample(after, "nhs_league_requests_total", info) ?? 0) - (Self.sample(before, "nhs_league_requests_total", info) ?? 0) == 4)
+        #expect(
+            (Self.sample(after, "nhs_league_requests_total", info) ?? 0)
+                - (Self.sample(before, "nhs_league_requests_total", info) ?? 0) == 4)
         #expect((Self.sample(after, "nhs_league_requests_total", notFound) ?? 0) == 1)
         #expect(Self.sample(before, "nhs_league_requests_total", notFound) == nil)
         #expect((Self.sample(after, "nhs_league_request_duration_seconds_count", ["call": "server_info"]) ?? 0) >= 4)
         #expect(
             Self.sample(
-                after, "nhs_league_dataset_info", ["version": serverInfo.dataVersion, "quarter": serverInfo.latestQuarter])
+                after, "nhs_league_dataset_info",
+                ["version": serverInfo.dataVersion, "quarter": serverInfo.latestQuarter])
                 == 1)
         #expect((Self.sample(after, "nhs_league_dataset_load_duration_seconds", [:]) ?? 0) > 0)
         // The connection above is closed now (the gauge counts it down).
@@ -138,4 +141,3 @@ struct OperationsBinaryTests {
         #expect(lines.first?.contains(named) == true, "\(server.stderr)")
     }
 }
-

@@ -35,9 +35,10 @@ struct ConfigurationLayersTests {
     @Test("every serve option, including option groups, is found from ArgumentParser's own metadata")
     func serveOptionsAreDerived() {
         let names = Set(ConfigurationLayers(command: ServeCommand.self).options.map(\.name))
-        for expected in ["host", "port", "data", "log-level", "max-request-bytes", "drain-timeout", "admin-address",
-            "log-format", "config"]
-        {
+        for expected in [
+            "host", "port", "data", "log-level", "max-request-bytes", "drain-timeout", "admin-address",
+            "log-format", "config",
+        ] {
             #expect(names.contains(expected), "\(expected) missing from \(names.sorted())")
         }
         #expect(!names.contains("help"))

@@ -168,7 +168,9 @@ struct ConfigurationLayers {
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.first == "\"", value.last == "\"" {
+                value = String(value.dropFirst().dropLast())
+            }
             guard let option = options.first(where: { $0.name == key || $0.environmentName == key }),
                 option.name != Self.configOption
             else {
