@@ -50,6 +50,7 @@ final class RequestHandler: ChannelDuplexHandler {
 
     /// The `protocol` label of this transport's metrics.
     static let protocolLabel = "tcp"
+    private var requestMetrics = RequestRecorder(protocol: RequestHandler.protocolLabel)
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let at = batchStart ?? .now
@@ -161,15 +162,13 @@ final class RequestHandler: ChannelDuplexHandler {
             decoded = try ProtobufCodec.decodeRequest(request.body)
         } catch {
             logger.debug("undecodable request body", metadata: ["error": "\(error)"])
-            let reason = (error as? WireError)?.kind.rawValue ?? WireError.Kind.malformedMessage.rawValue
-            ServiceMetrics.recordRefusedFrame(reason: reason, protocol: Self.protocolLabel)  // operations
+            ServiceMetrics.recordRefusedFrame(reason: error.kind.rawValue, protocol: Self.protocolLabel)  // operations
             return service.errorResponse(for: error)
         }
         let response = service.respond(to: decoded, receivedAt: request.at)
         // MARK: operations: every answered request is counted and timed (from its arrival).
-        ServiceMetrics.recordRequest(
-            call: decoded.call.name, protocol: Self.protocolLabel, code: response.status.code,
-            duration: ContinuousClock.now - request.at)
+        requestMetrics.record(
+            call: decoded.call.name, code: response.status.code, duration: ContinuousClock.now - request.at)
         return response
     }
 

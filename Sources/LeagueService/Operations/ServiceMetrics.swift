@@ -28,11 +28,10 @@ public enum ServiceMetrics {
 
     /// One answered request: counted by call, protocol and status, timed by call.
     /// The call name comes from the generated `Call` enum, so new calls are covered.
+    /// On a hot path prefer a `RequestRecorder`, which keeps the handles.
     public static func recordRequest(call: String, protocol proto: String, code: StatusCode, duration: Duration) {
-        Counter(
-            label: Name.requests, dimensions: [("call", call), ("protocol", proto), ("code", code.protoName)]
-        ).increment()
-        CoreMetrics.Timer(label: Name.requestDuration, dimensions: [("call", call)]).record(duration: duration)
+        var recorder = RequestRecorder(protocol: proto)
+        recorder.record(call: call, code: code, duration: duration)
     }
 
     /// A frame (or message body) refused before it reached the service, and why

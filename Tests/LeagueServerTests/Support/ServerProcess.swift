@@ -8,15 +8,7 @@ import Synchronization
 /// The built `nhs-league-server` executable running as a child process, as an operator
 /// runs it: tests read its stdout for the bound addresses and its stderr for its logs.
 final class ServerProcess: Sendable {
-    static let binary: URL = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("nhs-league-server").path),
-            directory.path != "/"
-        {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("nhs-league-server")
-    }()
+    static let binary = builtExecutable("nhs-league-server")
 
     /// Lets `Process` (not Sendable in corelibs Foundation) live in a Sendable box: after
     /// `run()` it is only asked `isRunning`, `processIdentifier`, `terminationStatus` and
@@ -96,6 +88,16 @@ final class ServerProcess: Sendable {
     struct ProcessFailure: Error, CustomStringConvertible {
         var description: String
     }
+}
+
+/// The executable `name`, built next to the test bundle (`swift build --build-tests`);
+/// on Linux the test runner is `<bin>/nhs-leaguePackageTests.xctest`.
+func builtExecutable(_ name: String) -> URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), directory.path != "/" {
+        directory.deleteLastPathComponent()
+    }
+    return directory.appendingPathComponent(name)
 }
 
 /// GET `http://127.0.0.1:port/path`; returns the status and body.
