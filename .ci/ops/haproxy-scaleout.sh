@@ -46,7 +46,7 @@ for ((i = 1; i <= replicas; i++)); do port[i]=$(free_port); admin[i]=$(free_port
 
 start_replica() {  # $1: index; same ports as before, so HAProxy needs no change
   local i=$1
-  "$server_bin" --port "${port[i]}" --admin-address "127.0.0.1:${admin[i]}" --log-level warning \
+  "$server_bin" --port "${port[i]}" --admin-address "127.0.0.1:${admin[i]}" --shutdown-delay 0.5 --log-level warning \
     >"$work/replica$i.out" 2>>"$work/replica$i.err" &
   pid[i]=$!
   pids+=("${pid[i]}")

@@ -82,7 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
         let server = LeagueServer(configuration: configuration, service: leagueService, logger: logger)
         let dataset = snapshot.dataset
-        let service = LeagueServerService(server: server, logger: logger, readiness: readiness) { address in
+        let service = LeagueServerService(
+            server: server, logger: logger, readiness: readiness, shutdownDelay: operations.shutdownDelayDuration
+        ) { address in
             logger.info(
                 "nhs-league-server listening",
                 metadata: [
@@ -115,7 +117,7 @@ struct ServeCommand: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         // Connections drain within `drain`; past that (and a margin) shutdown is forced.
-        groupConfiguration.maximumGracefulShutdownDuration = drain + .seconds(5)
+        groupConfiguration.maximumGracefulShutdownDuration = drain + operations.shutdownDelayDuration + .seconds(5)
         try await ServiceGroup(configuration: groupConfiguration).run()
     }
 }

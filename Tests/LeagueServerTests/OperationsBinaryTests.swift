@@ -99,6 +99,31 @@ struct OperationsBinaryTests {
         #expect(lines.contains { $0.contains("\"message\":\"connection opened\"") })
     }
 
+    @Test("on SIGTERM /readyz turns 503 \"draining\" while requests are still answered, for --shutdown-delay")
+    func readinessDrains() async throws {
+        let server = try ServerProcess([
+            "--port", "0", "--admin-address", "127.0.0.1:0", "--shutdown-delay", "3",
+        ])
+        let port = try await server.port(after: "nhs-league-server listening on")
+        let admin = try await server.port(after: "nhs-league-server admin on")
+        let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
+        #expect(try await httpGet(port: admin, path: "/readyz").status == 200)
+        kill(server.pid, SIGTERM)
+        var readyz = (status: 0, body: "")
+        for _ in 0..<100 {
+            readyz = try await httpGet(port: admin, path: "/readyz")
+            if readyz.status != 200 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(readyz.status == 503)
+        #expect(readyz.body.contains("draining"))
+        #expect(try await httpGet(port: admin, path: "/healthz").status == 200)
+        // Still serving during the delay: a load balancer has time to move away.
+        #expect(try await client.send(.serverInfo).status.code == .ok)
+        await client.close()
+        #expect(server.stop() == 0)
+    }
+
     @Test("precedence flag > environment > file > default, through the real binary")
     func configurationPrecedence() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nhs-league-\(UUID()).conf")

@@ -9,6 +9,12 @@ struct OperationsOptions: ParsableArguments {
             valueName: "host:port"))
     var adminAddress: AdminAddress?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds /readyz reports draining before a stopping server refuses new connections, so load balancers move away first (0 to 300).",
+            valueName: "seconds"))
+    var shutdownDelay: Double = 0
+
     @Option(help: "Log format: human (one readable line) or json (one JSON object per line).")
     var logFormat: LogFormat = .human
 
@@ -17,6 +23,14 @@ struct OperationsOptions: ParsableArguments {
             "Configuration file of `name = value` lines (names as the long flags, without --).",
             valueName: "file"))
     var config: String?
+
+    func validate() throws {
+        guard shutdownDelay.isFinite, (0...300).contains(shutdownDelay) else {
+            throw ValidationError("--shutdown-delay must be 0 to 300 seconds")
+        }
+    }
+
+    var shutdownDelayDuration: Duration { .milliseconds(Int64(shutdownDelay * 1000)) }
 }
 
 /// `HOST:PORT` of the admin listener; port 0 picks a free port.
