@@ -85,7 +85,7 @@ public struct LeagueService: Sendable {
             }.value
         } catch {
             ServiceMetrics.recordReload(outcome: "failed")  // operations
-            logger.error("reload failed; still serving the previous dataset", metadata: ["error": "\(error)"])
+            logger.warning("reload failed; still serving the previous dataset", metadata: ["error": "\(error)"])
             throw ServiceError(
                 .reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
         }
