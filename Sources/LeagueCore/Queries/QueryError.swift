@@ -4,6 +4,8 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
         case invalidArgument = "invalid_argument"
         case notFound = "not_found"
+        /// The thing exists but not where asked (e.g. a metric the table or quarter does not publish).
+        case failedPrecondition = "failed_precondition"
     }
 
     public var code: Code

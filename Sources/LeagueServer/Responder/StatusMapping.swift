@@ -10,6 +10,7 @@ extension LeagueResponder {
             switch error.code {
             case .invalidArgument: return Status(code: .invalidArgument, message: error.message)
             case .notFound: return Status(code: .notFound, message: error.message)
+            case .failedPrecondition: return Status(code: .failedPrecondition, message: error.message)
             }
         case let error as SearchError:
             return Status(code: .invalidArgument, message: error.description)

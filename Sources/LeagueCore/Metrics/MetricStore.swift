@@ -1,0 +1,53 @@
+/// Key of one metric's league: a quarter, a table and a metric id.
+public struct MetricBlockKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var quarter: Quarter
+    public var table: TableKind
+    public var metricID: String
+    public init(_ quarter: Quarter, _ table: TableKind, _ metricID: String) {
+        self.quarter = quarter
+        self.table = table
+        self.metricID = metricID
+    }
+    public static func < (l: MetricBlockKey, r: MetricBlockKey) -> Bool {
+        (l.quarter, l.table.sortIndex, l.metricID) < (r.quarter, r.table.sortIndex, r.metricID)
+    }
+    public var description: String { "\(quarter.label) \(table.rawValue) \(metricID)" }
+}
+
+/// The metric catalogue and every trust's metric values, with lookups built once.
+public struct MetricStore: Sendable {
+    /// Catalogue, by framework then id.
+    public let definitions: [MetricDefinition]
+    public let definitionsByKey: [MetricKey: MetricDefinition]
+    /// Every (quarter, table, metric) block, rows by published rank (unranked last, then ODS code).
+    public let blocks: [MetricBlockKey: [MetricValue]]
+    /// Values per trust, oldest quarter first, then metric id.
+    public let valuesByTrust: [String: [MetricValue]]
+
+    public init(definitions: [MetricDefinition] = [], values: [MetricValue] = []) {
+        self.definitions = definitions.sorted { $0.key < $1.key }
+        self.definitionsByKey = Dictionary(definitions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var blocks: [MetricBlockKey: [MetricValue]] = [:]
+        var byTrust: [String: [MetricValue]] = [:]
+        for v in values {
+            blocks[MetricBlockKey(v.quarter, v.table, v.metricID), default: []].append(v)
+            byTrust[v.odsCode, default: []].append(v)
+        }
+        for k in blocks.keys {
+            blocks[k]!.sort { ($0.rank ?? .max, $0.odsCode) < ($1.rank ?? .max, $1.odsCode) }
+        }
+        for k in byTrust.keys {
+            byTrust[k]!.sort { ($0.quarter, $0.metricID) < ($1.quarter, $1.metricID) }
+        }
+        self.blocks = blocks
+        self.valuesByTrust = byTrust
+    }
+
+    public var isEmpty: Bool { definitions.isEmpty }
+
+    /// One block's rows, by published rank.
+    public func block(_ key: MetricBlockKey) -> [MetricValue] { blocks[key] ?? [] }
+
+    /// Every block key, oldest quarter first.
+    public var blockKeys: [MetricBlockKey] { blocks.keys.sorted() }
+}
