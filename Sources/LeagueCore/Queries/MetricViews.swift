@@ -39,6 +39,20 @@ public struct MetricChange: Sendable, Hashable {
     public var delta: Double?
     /// True better, false worse, nil unchanged or unknown direction.
     public var improved: Bool?
+
+    /// e.g. "better than in Q4 2025/26 (was 71.2, rank 40 of 120)".
+    public var summary: String {
+        let how: String
+        switch improved {
+        case true?: how = "better than in"
+        case false?: how = "worse than in"
+        case nil: how = delta == 0 ? "the same as in" : "compared with"
+        }
+        var was: [String] = []
+        if let v = previousValue { was.append("was " + MetricReading.format(v)) }
+        if let r = previousRank, let n = previousRankedCount { was.append("rank \(r) of \(n)") }
+        return "\(how) \(previousQuarter.label)" + (was.isEmpty ? "" : " (" + was.joined(separator: ", ") + ")")
+    }
 }
 
 /// One trust's result on one metric, explained.

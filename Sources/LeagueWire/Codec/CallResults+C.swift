@@ -21,6 +21,8 @@ extension ServerInfo: CMessageConvertible {
         m.pointee.loaded_at = arena.string(self.loadedAt)
         m.pointee.attribution = arena.string(self.attribution)
         m.pointee.full_postcodes = self.fullPostcodes
+        m.pointee.metrics = self.metrics
+        m.pointee.metric_values = self.metricValues
         return m
     }
 
@@ -39,6 +41,8 @@ extension ServerInfo: CMessageConvertible {
         self.loadedAt = String(protobufC: c.loaded_at)
         self.attribution = String(protobufC: c.attribution)
         self.fullPostcodes = c.full_postcodes
+        self.metrics = c.metrics
+        self.metricValues = c.metric_values
     }
 }
 
@@ -50,6 +54,7 @@ extension TrustDetail: CMessageConvertible {
         m.pointee.sites = arena.messages(self.sites)
         m.pointee.n_caveats = self.caveats.count
         m.pointee.caveats = arena.strings(self.caveats)
+        m.pointee.metric_highlights = self.metricHighlights?.cMessage(in: arena)
         return m
     }
 
@@ -59,6 +64,7 @@ extension TrustDetail: CMessageConvertible {
         self.trust = decodeMessage(c.trust, default: Trust())
         self.sites = decodeMessages(c.sites, count: c.n_sites)
         self.caveats = decodeStrings(c.caveats, count: c.n_caveats)
+        self.metricHighlights = c.metric_highlights.map { MetricStrengths(cMessage: $0) }
     }
 }
 
@@ -188,6 +194,8 @@ extension ImprovementAction: CMessageConvertible {
         m.pointee.source_url = arena.string(self.sourceURL)
         m.pointee.note = arena.string(self.note)
         m.pointee.derived = self.derived.protobufC
+        m.pointee.source_type = arena.string(self.sourceType)
+        m.pointee.source_text = arena.string(self.sourceText)
         return m
     }
 
@@ -201,6 +209,8 @@ extension ImprovementAction: CMessageConvertible {
         self.sourceURL = String(protobufC: c.source_url)
         self.note = String(protobufC: c.note)
         self.derived = Bool(protobufC: c.derived)
+        self.sourceType = String(protobufC: c.source_type)
+        self.sourceText = String(protobufC: c.source_text)
     }
 }
 

@@ -89,6 +89,15 @@ extension Request: CMessageConvertible {
         case .trustHistory(let call):
             m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY
             m.pointee.trust_history = call.cMessage(in: arena)
+        case .trustMetrics(let call):
+            m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_TRUST_METRICS
+            m.pointee.trust_metrics = call.cMessage(in: arena)
+        case .metricTable(let call):
+            m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_METRIC_TABLE
+            m.pointee.metric_table = call.cMessage(in: arena)
+        case .listMetrics(let call):
+            m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_LIST_METRICS
+            m.pointee.list_metrics = call.cMessage(in: arena)
         }
         return m
     }
@@ -118,6 +127,12 @@ extension Call {
             self = c.league_table.map { .leagueTable(LeagueTableRequest(cMessage: $0)) } ?? .unset
         case NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY:
             self = c.trust_history.map { .trustHistory(TrustHistoryRequest(cMessage: $0)) } ?? .unset
+        case NHS__LEAGUE__V1__REQUEST__CALL_TRUST_METRICS:
+            self = c.trust_metrics.map { .trustMetrics(TrustMetricsRequest(cMessage: $0)) } ?? .unset
+        case NHS__LEAGUE__V1__REQUEST__CALL_METRIC_TABLE:
+            self = c.metric_table.map { .metricTable(MetricTableRequest(cMessage: $0)) } ?? .unset
+        case NHS__LEAGUE__V1__REQUEST__CALL_LIST_METRICS:
+            self = c.list_metrics.map { .listMetrics(ListMetricsRequest(cMessage: $0)) } ?? .unset
         default:
             // NOT_SET, including a call field this version does not know (protobuf-c
             // keeps unknown fields aside and leaves the oneof unset).

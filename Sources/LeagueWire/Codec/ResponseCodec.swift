@@ -106,6 +106,15 @@ extension Response: CMessageConvertible {
         case .trustHistory(let result):
             m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY
             m.pointee.trust_history = result.cMessage(in: arena)
+        case .trustMetrics(let result):
+            m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS
+            m.pointee.trust_metrics = result.cMessage(in: arena)
+        case .metricTable(let result):
+            m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE
+            m.pointee.metric_table = result.cMessage(in: arena)
+        case .listMetrics(let result):
+            m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_METRICS
+            m.pointee.list_metrics = result.cMessage(in: arena)
         }
         return m
     }
@@ -140,6 +149,12 @@ extension CallResult {
             self = c.league_table.map { .leagueTable(LeagueTableResult(cMessage: $0)) } ?? CallResult.none
         case NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY:
             self = c.trust_history.map { .trustHistory(TrustHistoryResult(cMessage: $0)) } ?? CallResult.none
+        case NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS:
+            self = c.trust_metrics.map { .trustMetrics(TrustMetricsResult(cMessage: $0)) } ?? CallResult.none
+        case NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE:
+            self = c.metric_table.map { .metricTable(MetricTableResult(cMessage: $0)) } ?? CallResult.none
+        case NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_METRICS:
+            self = c.list_metrics.map { .listMetrics(ListMetricsResult(cMessage: $0)) } ?? CallResult.none
         default:
             self = CallResult.none
         }

@@ -14,6 +14,8 @@ public struct ServerInfo: Sendable, Hashable, Encodable {
     public var loadedAt: String = ""
     public var attribution: String = ""
     public var fullPostcodes: UInt32 = 0
+    public var metrics: UInt32 = 0
+    public var metricValues: UInt32 = 0
     public init() {}
 }
 
@@ -28,6 +30,7 @@ public struct TrustDetail: Sendable, Hashable, Encodable {
     public var trust: Trust = Trust()
     public var sites: [HospitalSite] = []
     public var caveats: [String] = []
+    public var metricHighlights: MetricStrengths? = nil
     public init() {}
 }
 
@@ -151,6 +154,8 @@ public struct ImprovementAction: Sendable, Hashable, Encodable {
     public var sourceURL: String = ""
     public var note: String = ""
     public var derived: Bool = false
+    public var sourceType: String = ""
+    public var sourceText: String = ""
     public init() {}
 }
 

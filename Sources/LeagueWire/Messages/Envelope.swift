@@ -56,6 +56,9 @@ public enum Call: Sendable, Hashable {
     case listActions(ListActionsRequest)
     case leagueTable(LeagueTableRequest)
     case trustHistory(TrustHistoryRequest)
+    case trustMetrics(TrustMetricsRequest)
+    case metricTable(MetricTableRequest)
+    case listMetrics(ListMetricsRequest)
 
     /// The proto field name of the call, for logs and errors.
     public var name: String {
@@ -68,6 +71,9 @@ public enum Call: Sendable, Hashable {
         case .listActions: "list_actions"
         case .leagueTable: "league_table"
         case .trustHistory: "trust_history"
+        case .trustMetrics: "trust_metrics"
+        case .metricTable: "metric_table"
+        case .listMetrics: "list_metrics"
         }
     }
 }
@@ -95,6 +101,9 @@ public enum CallResult: Sendable, Hashable {
     case listActions(ListActionsResult)
     case leagueTable(LeagueTableResult)
     case trustHistory(TrustHistoryResult)
+    case trustMetrics(TrustMetricsResult)
+    case metricTable(MetricTableResult)
+    case listMetrics(ListMetricsResult)
 }
 
 /// `nhs.league.v1.Response`.
