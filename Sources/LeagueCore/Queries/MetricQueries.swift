@@ -42,12 +42,13 @@ public struct MetricQueries: Sendable {
         let prevID: String
         if prevQ.domainSet == framework(v.quarter) { prevID = v.metricID } else if let c = def.continuesMetricID { prevID = c } else { return nil }
         guard let prev = store.valuesByTrust[v.odsCode]?.first(where: { $0.quarter == prevQ.quarter && $0.metricID == prevID }) else { return nil }
-        let delta = v.value.flatMap { a in prev.value.map { a - $0 } }
+        var delta = v.value.flatMap { a in prev.value.map { a - $0 } }
+        if def.kind == .scoreOnly, let a = v.metricScore, let b = prev.metricScore { delta = a - b }
         var improved: Bool?
         if let d = def.direction, let a = v.value, let b = prev.value, a != b { improved = d.isBetter(a, than: b) }
         if def.kind == .scoreOnly, let a = v.metricScore, let b = prev.metricScore, a != b { improved = a < b }
         return MetricChange(previousQuarter: prevQ.quarter, previousMetricID: prevID, previousValue: prev.value, previousRank: prev.rank,
-                            previousRankedCount: prev.rankedCount, delta: delta, improved: improved)
+                            previousRankedCount: prev.rankedCount, previousMetricScore: prev.metricScore, delta: delta, improved: improved)
     }
 
     func caveats(_ defs: [MetricDefinition], _ q: Quarter) -> [String] {

@@ -35,7 +35,9 @@ public struct MetricChange: Sendable, Hashable {
     public var previousValue: Double?
     public var previousRank: Int?
     public var previousRankedCount: Int?
-    /// value - previous value; nil when either is missing.
+    /// The previous metric score (1 best, 4 worst).
+    public var previousMetricScore: Double? = nil
+    /// value - previous value (metric score - previous score for score-only metrics); nil when either is missing.
     public var delta: Double?
     /// True better, false worse, nil unchanged or unknown direction.
     public var improved: Bool?
@@ -51,6 +53,7 @@ public struct MetricChange: Sendable, Hashable {
         var was: [String] = []
         if let v = previousValue { was.append("was " + MetricReading.format(v)) }
         if let r = previousRank, let n = previousRankedCount { was.append("rank \(r) of \(n)") }
+        if previousValue == nil, let s = previousMetricScore { was.append("score was " + MetricReading.format(s)) }
         return "\(how) \(previousQuarter.label)" + (was.isEmpty ? "" : " (" + was.joined(separator: ", ") + ")")
     }
 }

@@ -42,6 +42,7 @@ struct ActionsCommand: AsyncParsableCommand {
                 print("  " + TextLayout.wrap(action.title, indent: 2, firstLineUsed: 2))
                 if !action.status.isEmpty { print("  Status: \(action.status)") }
                 if !action.note.isEmpty { print(style.dim("  Note: " + TextLayout.wrap(action.note, indent: 8, firstLineUsed: 8))) }
+                if !action.sourceText.isEmpty { print(style.dim("  " + TextLayout.wrap(action.sourceText.capitalizedFirst, indent: 2, firstLineUsed: 2))) }
                 if !action.sourceURL.isEmpty { print(style.dim("  Source: \(action.sourceURL)")) }
             }
         }

@@ -201,6 +201,12 @@ def build_metrics(src, out, write_csv, fail, quarter_order, table_order, ranking
         if k in SUSPICIOUS_UNITS:
             unote.append(f"the source labels these values '{SUSPICIOUS_UNITS[k]}', which looks wrong for this measure "
                          "(SOURCES.md section 12); shown as published")
+        prev = SAME_MEASURE.get(k)
+        if prev and k in value_ids and ("2025/26", prev) in meta and k not in SUSPICIOUS_UNITS:
+            before = set(meta[("2025/26", prev)]["units"])
+            if before != set(m["units"]):
+                unote.append(f"the unit label '{units}' differs from the 2025/26 label '{' | '.join(sorted(before))}' "
+                             "of the same measure; shown as published")
         if len(m["units"]) > 1 and k in value_ids:
             unote.append("the unit label differs between trusts, as published: " +
                          ", ".join(f"{u} ({n} rows)" for u, n in m["units"].most_common()))
