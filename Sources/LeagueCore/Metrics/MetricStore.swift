@@ -51,3 +51,20 @@ public struct MetricStore: Sendable {
     /// Every block key, oldest quarter first.
     public var blockKeys: [MetricBlockKey] { blocks.keys.sorted() }
 }
+
+extension MetricStore {
+    /// Row counts per metric and quarter, one line per metric, for `nhs-league-server check`:
+    /// e.g. `OF0013 (2025/26) Patients seen in A&E within 4 hours: Q1 2025/26 acute 123 rows/123 ranked; ...`.
+    public func rowCountLines(framework: (Quarter) -> String) -> [String] {
+        definitions.map { d in
+            let parts = blocks.keys
+                .filter { $0.metricID == d.id && framework($0.quarter) == d.framework }
+                .sorted()
+                .map { k -> String in
+                    let rows = blocks[k] ?? []
+                    return "\(k.quarter.label) \(k.table.rawValue) \(rows.count) rows/\(rows.filter { $0.rank != nil }.count) ranked"
+                }
+            return "\(d.id) (\(d.framework)) \(d.name): " + parts.joined(separator: "; ")
+        }
+    }
+}

@@ -91,8 +91,9 @@ extension LeagueResponder {
         guard let h = snapshot.metrics.highlights(odsCode) else { return nil }
         var wire = MetricStrengths()
         wire.quarter = h.quarter.label
-        wire.strongest = h.strongest.map { MetricWireMapping.result($0, withInfo: true, domains: snapshot.dataset) }
-        wire.weakest = h.weakest.map { MetricWireMapping.result($0, withInfo: true, domains: snapshot.dataset) }
+        // Brief catalogue entries keep get_trust small; trust_metrics carries the full ones.
+        wire.strongest = h.strongest.map { MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset) }
+        wire.weakest = h.weakest.map { MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset) }
         wire.sourceLine = MetricQueries.sourceLine(h.quarter)
         return wire
     }
@@ -110,7 +111,8 @@ extension LeagueResponder {
 
 /// Core metric views -> wire messages.
 enum MetricWireMapping {
-    static func info(_ d: MetricDefinition, domains: Dataset) -> MetricInfo {
+    /// `brief` leaves out the provenance and published wording (for get_trust's highlights).
+    static func info(_ d: MetricDefinition, brief: Bool = false, domains: Dataset) -> MetricInfo {
         var m = MetricInfo()
         m.id = d.id
         m.framework = d.framework
@@ -124,9 +126,10 @@ enum MetricWireMapping {
         case .lowerIsBetter?: .lower
         case nil: .unspecified
         }
-        m.directionEvidence = d.directionEvidence
         m.domainKey = d.domainKey
         m.domainName = domains.domains.first { $0.domainSet == d.framework && $0.key == d.domainKey }?.name ?? d.domainAsPublished
+        if brief { return m }
+        m.directionEvidence = d.directionEvidence
         m.descriptionAsPublished = d.descriptionAsPublished
         m.continuesMetricId = d.continuesMetricID ?? ""
         m.tables = d.tables.map(WireMapping.table)
@@ -135,9 +138,9 @@ enum MetricWireMapping {
         return m
     }
 
-    static func result(_ r: MetricReading, withInfo: Bool, domains: Dataset) -> MetricResult {
+    static func result(_ r: MetricReading, withInfo: Bool, brief: Bool = false, domains: Dataset) -> MetricResult {
         var m = MetricResult()
-        if withInfo { m.metric = info(r.definition, domains: domains) }
+        if withInfo { m.metric = info(r.definition, brief: brief, domains: domains) }
         let v = r.value
         m.quarter = v.quarter.label
         m.valueText = r.valueText
