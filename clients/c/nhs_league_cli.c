@@ -523,6 +523,20 @@ static int cmd_nearest(nlc_context *c, const nearest_args *a) {
     return EXIT_OK;
 }
 
+/* --top N / --bottom N (1-200, not both) into *limit and *worst_first. -1 = ok. */
+static int parse_top_bottom(const options *o, uint32_t *limit, int *worst_first) {
+    if (o->top_opt != NULL && o->bottom_opt != NULL)
+        return usage_error("give --top or --bottom, not both%s", "");
+    if (o->top_opt != NULL && (parse_u32(o->top_opt, 200, limit) != 0 || *limit == 0))
+        return usage_error("--top must be a number from 1 to 200, not \"%s\"", o->top_opt);
+    if (o->bottom_opt != NULL) {
+        if (parse_u32(o->bottom_opt, 200, limit) != 0 || *limit == 0)
+            return usage_error("--bottom must be a number from 1 to 200, not \"%s\"", o->bottom_opt);
+        *worst_first = 1;
+    }
+    return -1;
+}
+
 /* A 9-cell bar between the best (left) and the worst (right): from the rank, else
  * the 1-4 metric score; empty when neither is known. */
 static void metric_bar(const Nhs__League__V1__MetricResult *m, char *out, size_t size) {
@@ -593,15 +607,8 @@ static int prepare_metric(const options *o, metric_args *a) {
     memset(a, 0, sizeof(*a));
     if (o->table_opt != NULL && parse_table(o->table_opt, &a->table) != 0)
         return usage_error("unknown table \"%s\" (acute, non-acute or ambulance)", o->table_opt);
-    if (o->top_opt != NULL && o->bottom_opt != NULL)
-        return usage_error("give --top or --bottom, not both%s", "");
-    if (o->top_opt != NULL && (parse_u32(o->top_opt, 200, &a->limit) != 0 || a->limit == 0))
-        return usage_error("--top must be a number from 1 to 200, not \"%s\"", o->top_opt);
-    if (o->bottom_opt != NULL) {
-        if (parse_u32(o->bottom_opt, 200, &a->limit) != 0 || a->limit == 0)
-            return usage_error("--bottom must be a number from 1 to 200, not \"%s\"", o->bottom_opt);
-        a->worst_first = 1;
-    }
+    int rc = parse_top_bottom(o, &a->limit, &a->worst_first);
+    if (rc >= 0) return rc;
     a->quarter = o->quarter_opt;
     a->region = o->region_opt;
     return -1;
@@ -680,16 +687,8 @@ static int prepare_table(const options *o, table_args *a) {
         return usage_error("table needs one of acute, non-acute, ambulance%s", "");
     if (parse_table(o->pos[1], &a->table) != 0)
         return usage_error("unknown table \"%s\" (acute, non-acute or ambulance)", o->pos[1]);
-    if (o->top_opt != NULL && o->bottom_opt != NULL)
-        return usage_error("give --top or --bottom, not both%s", "");
-    if (o->top_opt != NULL && (parse_u32(o->top_opt, 200, &a->limit) != 0 || a->limit == 0))
-        return usage_error("--top must be a number from 1 to 200, not \"%s\"", o->top_opt);
-    if (o->bottom_opt != NULL) {
-        if (parse_u32(o->bottom_opt, 200, &a->limit) != 0 || a->limit == 0)
-            return usage_error("--bottom must be a number from 1 to 200, not \"%s\"",
-                               o->bottom_opt);
-        a->descending = 1;
-    }
+    int rc = parse_top_bottom(o, &a->limit, &a->descending);
+    if (rc >= 0) return rc;
     if (o->segment_opt != NULL &&
         (parse_u32(o->segment_opt, 5, &a->segment) != 0 || a->segment == 0))
         return usage_error("--segment must be 1 to 5, not \"%s\"", o->segment_opt);

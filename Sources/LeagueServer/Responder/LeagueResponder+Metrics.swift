@@ -27,13 +27,7 @@ extension LeagueResponder {
     }
 
     func metricTable(_ request: MetricTableRequest, snapshot: LeagueSnapshot) throws -> MetricTableResult {
-        var table: TableKind?
-        if request.table != .unspecified {
-            guard let t = WireMapping.tableKind(request.table) else {
-                throw QueryError(.invalidArgument, "table must be TABLE_ACUTE, TABLE_NON_ACUTE, TABLE_AMBULANCE or unset")
-            }
-            table = t
-        }
+        let table = try Self.optionalTable(request.table)
         let page = try snapshot.metrics.metricTable(MetricTableQuery(
             metric: request.metric, quarter: try Self.quarter(request.quarter), table: table,
             region: request.region.isEmpty ? nil : request.region, worstFirst: request.worstFirst,
@@ -73,13 +67,7 @@ extension LeagueResponder {
     }
 
     func listMetrics(_ request: ListMetricsRequest, snapshot: LeagueSnapshot) throws -> ListMetricsResult {
-        var table: TableKind?
-        if request.table != .unspecified {
-            guard let t = WireMapping.tableKind(request.table) else {
-                throw QueryError(.invalidArgument, "table must be TABLE_ACUTE, TABLE_NON_ACUTE, TABLE_AMBULANCE or unset")
-            }
-            table = t
-        }
+        let table = try Self.optionalTable(request.table)
         var wire = ListMetricsResult()
         wire.metrics = try snapshot.metrics.listMetrics(table: table, quarter: try Self.quarter(request.quarter))
             .map { MetricWireMapping.info($0, domains: snapshot.dataset) }
@@ -96,6 +84,15 @@ extension LeagueResponder {
         wire.weakest = h.weakest.map { MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset) }
         wire.sourceLine = MetricQueries.sourceLine(h.quarter)
         return wire
+    }
+
+    /// Unset -> nil (any table); otherwise one of the three tables.
+    static func optionalTable(_ kind: LeagueTableKind) throws -> TableKind? {
+        guard kind != .unspecified else { return nil }
+        guard let t = WireMapping.tableKind(kind) else {
+            throw QueryError(.invalidArgument, "table must be TABLE_ACUTE, TABLE_NON_ACUTE, TABLE_AMBULANCE or unset")
+        }
+        return t
     }
 
     /// "" -> nil; anything else must be a quarter label.

@@ -39,7 +39,7 @@ enum MetricText {
     /// Lines for one metric of a trust.
     static func lines(_ r: MetricResult, style: Style) -> [String] {
         let name = r.metric?.name ?? ""
-        var out = ["  " + style.bold(TextLayout.fit(name, 76))]
+        var out = ["  " + style.bold(TextLayout.wrap(name, indent: 2, firstLineUsed: 2))]
         var facts = [r.valueText, rank(r)]
         if !r.standingText.isEmpty { facts.append(r.standingText) }
         out.append("    " + TextLayout.wrap(facts.joined(separator: " · "), indent: 4, firstLineUsed: 4))
