@@ -67,3 +67,25 @@ struct MetricValidationTests {
         #expect(found.contains("actions.csv:\(line): source_type 'rumour' is not web_page or board_papers_ai_summary"))
     }
 }
+
+@Suite("Metrics: fast decimal parsing")
+struct FastDecimalTests {
+    @Test("the loader's fast decimal parser equals Double(String) on every number in metric_values.csv")
+    func agreesOnTheWholeFile() throws {
+        let copy = try DatasetCopy()
+        defer { copy.remove() }
+        let text = try copy.read("metric_values.csv")
+        var checked = 0
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            for i in [6, 10, 11, 12, 13] where i < fields.count && !fields[i].isEmpty {
+                let s = String(fields[i])
+                #expect(Validator.fastDecimal(s) == Double(s), "\(s)")
+                checked += 1
+            }
+        }
+        #expect(checked > 40_000)
+        for s in ["1e5", "1.2.3", "", "-", "12345678901234567"] { #expect(Validator.fastDecimal(s) == nil) }
+        #expect(Validator.fastDecimal("-0.5") == -0.5)
+    }
+}

@@ -8,9 +8,17 @@ extension Validator {
     struct MetricContext {
         var quarterInfos: [Quarter: QuarterInfo]
         var domainKeys: Set<String>  // "set|key"
-        /// "quarter|table|ods" of every league-table row.
-        var rankedTrusts: Set<String>
+        /// Every league-table row.
+        var rankedTrusts: Set<TrustInTable>
     }
+
+    /// A trust's row in one quarter's table (a cheap hashable key, built once per row).
+    struct TrustInTable: Hashable {
+        var quarter: Quarter
+        var table: TableKind
+        var odsCode: String
+    }
+
 
     mutating func buildMetricStore(contents: [String: Data], context: MetricContext) -> MetricStore {
         let definitions = metricCatalogue(contents, context)
@@ -82,27 +90,27 @@ extension Validator {
                                                         "upper_quartile", "metric_score"]) else { return [] }
         var values: [MetricValue] = []
         var lines: [Int] = []
-        var seen: [String: Int] = [:]
-        var seenQuarters: [MetricKey: Set<Quarter>] = [:]
-        var seenTables: [MetricKey: Set<TableKind>] = [:]
         values.reserveCapacity(t.rows.count)
+        lines.reserveCapacity(t.rows.count)
+        // Rows come sorted by block: remember the last catalogue entry instead of hashing its key per row.
+        var last: (quarter: Quarter, id: String, definition: MetricDefinition?)?
         for row in rows(t) {
             guard let qLabel = required(row, "quarter"), let tLabel = required(row, "table"),
                   let rawCode = required(row, "ods_code"), let id = required(row, "metric_id") else { continue }
             guard let q = quarter(qLabel), let info = context.quarterInfos[q] else { issue(row, "unknown quarter '\(qLabel)'"); continue }
             guard let tk = TableKind(parsing: tLabel) else { issue(row, "unknown table '\(tLabel)'"); continue }
             let code = Dataset.normaliseCode(rawCode)
-            let key = MetricKey(framework: info.domainSet, id: id)
-            guard let def = definitions[key]?.definition else { issue(row, "metric \(id) is not in metrics.csv for framework \(info.domainSet)"); continue }
-            if !context.rankedTrusts.contains("\(q.label)|\(tk.rawValue)|\(code)") {
+            let def: MetricDefinition?
+            if let l = last, l.quarter == q, l.id == id { def = l.definition } else {
+                def = definitions[MetricKey(framework: info.domainSet, id: id)]?.definition
+                last = (q, id, def)
+            }
+            guard let def else { issue(row, "metric \(id) is not in metrics.csv for framework \(info.domainSet)"); continue }
+            let inTable = TrustInTable(quarter: q, table: tk, odsCode: code)
+            if !context.rankedTrusts.contains(inTable) {
                 issue(row, "\(code) is not in the \(q.label) \(tk.rawValue) league table")
             }
-            let dup = "\(q.label)|\(tk.rawValue)|\(code)|\(id)"
-            if let first = seen[dup] { issue(row, "duplicate value for \(code) \(id) in \(q.label) (first on line \(first))"); continue }
-            seen[dup] = row.line
-            seenQuarters[key, default: []].insert(q)
-            seenTables[key, default: []].insert(tk)
-            let value = double(row, "value"), rank = int(row, "rank"), score = double(row, "metric_score")
+            let value = decimal(row, "value"), rank = int(row, "rank"), score = decimal(row, "metric_score")
             if let s = score, !(1.0...4.0).contains(s) { issue(row, "metric score \(row.text("metric_score")) outside 1.0-4.0") }
             if rank != nil && value == nil { issue(row, "rank without a value") }
             if def.kind == .scoreOnly && (value != nil || score == nil) { issue(row, "score-only metric \(id) needs a metric_score and no value") }
@@ -116,10 +124,11 @@ extension Validator {
             values.append(MetricValue(
                 quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: row.opt("reporting_date"), units: row.opt("units"),
                 value: value, valueText: row.opt("value"), rank: rank, rankedCount: int(row, "ranked_count"), rankCheck: check,
-                median: double(row, "median"), lowerQuartile: double(row, "lower_quartile"), upperQuartile: double(row, "upper_quartile"),
+                median: decimal(row, "median"), lowerQuartile: decimal(row, "lower_quartile"), upperQuartile: decimal(row, "upper_quartile"),
                 metricScore: score))
             lines.append(row.line)
         }
+        let (seenQuarters, seenTables) = checkMetricBlocks(values: values, lines: lines, context: context, definitions: definitions)
         // Catalogue coverage must match the rows.
         for (key, entry) in definitions {
             let d = entry.definition
@@ -130,19 +139,43 @@ extension Validator {
                 issue("metrics.csv", entry.line, "\(key): tables '\(d.tables.map(\.rawValue).joined(separator: " "))' do not match metric_values.csv")
             }
         }
-        checkMetricBlocks(values: values, lines: lines, context: context, definitions: definitions)
         return values
     }
 
-    /// Ranks re-derive from values; ranked_count is right; direction agrees with every block.
+    /// No trust twice in a block; ranks re-derive from values; ranked_count is right; direction agrees
+    /// with every block. Returns the quarters and tables each metric covers.
     private mutating func checkMetricBlocks(values: [MetricValue], lines: [Int], context: MetricContext,
-                                            definitions: [MetricKey: (definition: MetricDefinition, line: Int)]) {
+                                            definitions: [MetricKey: (definition: MetricDefinition, line: Int)])
+        -> (quarters: [MetricKey: Set<Quarter>], tables: [MetricKey: Set<TableKind>]) {
         var blocks: [MetricBlockKey: [Int]] = [:]
-        for (i, v) in values.enumerated() { blocks[MetricBlockKey(v.quarter, v.table, v.metricID), default: []].append(i) }
+        var lastKey: MetricBlockKey?
+        var current: [Int] = []
+        for (i, v) in values.enumerated() {  // rows are grouped by block: append runs, not single rows
+            let k = MetricBlockKey(v.quarter, v.table, v.metricID)
+            if k != lastKey {
+                if let lk = lastKey { blocks[lk, default: []].append(contentsOf: current) }
+                lastKey = k
+                current = []
+            }
+            current.append(i)
+        }
+        if let lk = lastKey { blocks[lk, default: []].append(contentsOf: current) }
+        var quarters: [MetricKey: Set<Quarter>] = [:]
+        var tables: [MetricKey: Set<TableKind>] = [:]
         var informative: Set<MetricKey> = []
         for (bk, idx) in blocks.sorted(by: { $0.key < $1.key }) {
             guard let set = context.quarterInfos[bk.quarter]?.domainSet,
                   let entry = definitions[MetricKey(framework: set, id: bk.metricID)] else { continue }
+            quarters[entry.definition.key, default: []].insert(bk.quarter)
+            tables[entry.definition.key, default: []].insert(bk.table)
+            var lineOf: [String: Int] = [:]
+            for i in idx {
+                if let first = lineOf[values[i].odsCode] {
+                    issue("metric_values.csv", lines[i], "duplicate value for \(values[i].odsCode) \(bk.metricID) in \(bk.quarter.label) (first on line \(first))")
+                } else {
+                    lineOf[values[i].odsCode] = lines[i]
+                }
+            }
             let ranked = idx.filter { values[$0].rank != nil && values[$0].value != nil }
             let firstLine = idx.map { lines[$0] }.min() ?? 0
             for i in idx where values[i].rankedCount != (ranked.isEmpty ? nil : ranked.count) {
@@ -180,6 +213,41 @@ extension Validator {
                 issue("metrics.csv", entry.line, "\(key): direction \(entry.definition.direction!.rawValue) is not shown by any published ranks")
             }
         }
+        return (quarters, tables)
+    }
+
+    /// A decimal column, as `double(_:_:)` but fast for the plain `-12.345` form every metric value
+    /// has: exact Clinger fast path (an integer mantissa below 2^53 divided by an exact power of ten
+    /// is correctly rounded), falling back to `Double(String)` for anything else.
+    mutating func decimal(_ row: Row, _ col: String) -> Double? {
+        guard let t = row.opt(col) else { return nil }
+        if let v = Self.fastDecimal(t) { return v }
+        return double(row, col)
+    }
+
+    static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }
+
+    static func fastDecimal(_ text: String) -> Double? {
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0, negative = false, seenPoint = false
+        var utf8 = text.utf8.makeIterator()
+        var first = true
+        while let b = utf8.next() {
+            if first && b == UInt8(ascii: "-") { negative = true; first = false; continue }
+            first = false
+            if b == UInt8(ascii: ".") {
+                if seenPoint { return nil }
+                seenPoint = true
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            digits += 1
+            guard digits <= 15 else { return nil }
+            mantissa = mantissa * 10 + UInt64(b - UInt8(ascii: "0"))
+            if seenPoint { fraction += 1 }
+        }
+        guard digits > 0, fraction <= 22 else { return nil }
+        let v = Double(mantissa) / exactPowersOfTen[fraction]
+        return negative ? -v : v
     }
 }
 

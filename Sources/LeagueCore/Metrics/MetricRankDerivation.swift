@@ -15,7 +15,7 @@ public enum MetricRankDerivation {
     }
 
     /// The direction the ranks show in one block: nil when every ranked value is equal;
-    /// throws the first inversion when the ranks order the values neither way.
+    /// the first inversion when the ranks order the values neither way.
     public static func direction(of ranked: [(rank: Int, value: Double)]) -> Result<MetricDirection?, Inversion> {
         let sorted = ranked.sorted { $0.rank < $1.rank }
         var up = true, down = true
@@ -37,14 +37,33 @@ public enum MetricRankDerivation {
     }
 
     /// How each ranked row's rank re-derives; nil for a row whose rank lies outside its allowed places.
+    /// O(n log n): one sort, then counts per distinct value (the loader runs this on every block).
     public static func checks(ranked: [(rank: Int, value: Double)], direction: MetricDirection?) -> [RankCheck?] {
-        let values = ranked.map(\.value)
+        // Per distinct value: how many rows have it, how many are better, and whether they all share one rank.
+        var count: [Double: Int] = [:]
+        var firstRank: [Double: Int] = [:]
+        var oneRank: [Double: Bool] = [:]
+        for row in ranked {
+            count[row.value, default: 0] += 1
+            if let r = firstRank[row.value] {
+                if r != row.rank { oneRank[row.value] = false }
+            } else {
+                firstRank[row.value] = row.rank
+                oneRank[row.value] = true
+            }
+        }
+        var better: [Double: Int] = [:]
+        let distinct = count.keys.sorted { a, b in direction.map { $0.isBetter(a, than: b) } ?? (a < b) }
+        var ahead = 0
+        for v in distinct {
+            better[v] = direction == nil ? 0 : ahead
+            ahead += count[v]!
+        }
         return ranked.map { row in
-            let places = allowedPlaces(of: row.value, among: values, direction: direction)
-            guard places.contains(row.rank) else { return nil }
-            if places.count == 1 { return .unique }
-            let sameRank = ranked.filter { $0.value == row.value }.allSatisfy { $0.rank == row.rank }
-            return sameRank ? .tieShared : .tieSplit
+            let b = better[row.value]!, same = count[row.value]!
+            guard (b + 1...b + same).contains(row.rank) else { return nil }
+            if same == 1 { return .unique }
+            return oneRank[row.value]! ? .tieShared : .tieSplit
         }
     }
 }
