@@ -74,7 +74,7 @@ public struct MetricReading: Sendable, Hashable {
     /// Value with units as published, e.g. "75.7%", "30.33 mins"; score-only metrics show their score.
     public var valueText: String {
         guard let text = value.valueText else {
-            return value.metricScore.map { "score \(MetricReading.format($0)) of 4 (1 best)" } ?? "not published"
+            return value.metricScore.map { "metric score \(MetricReading.format($0)) of 4, where 1 is best" } ?? "not published"
         }
         switch value.units ?? "" {
         case "%": return text + "%"
