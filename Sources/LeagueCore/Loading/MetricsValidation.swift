@@ -94,9 +94,13 @@ extension Validator {
         lines.reserveCapacity(t.rows.count)
         // Rows come sorted by block: remember the last catalogue entry instead of hashing its key per row.
         var last: (quarter: Quarter, id: String, definition: MetricDefinition?)?
+        // Column positions resolved once: 13,500 rows x 14 columns of name lookups are a measurable
+        // share of the cold load (`Row.text` hashes the column name on every call).
+        let c = MetricColumns(t.columns)
         for row in rows(t) {
-            guard let qLabel = required(row, "quarter"), let tLabel = required(row, "table"),
-                  let rawCode = required(row, "ods_code"), let id = required(row, "metric_id") else { continue }
+            let f = row.fields
+            guard let qLabel = c.text(f, c.quarter) ?? required(row, "quarter"), let tLabel = c.text(f, c.table) ?? required(row, "table"),
+                  let rawCode = c.text(f, c.ods) ?? required(row, "ods_code"), let id = c.text(f, c.metric) ?? required(row, "metric_id") else { continue }
             guard let q = quarter(qLabel), let info = context.quarterInfos[q] else { issue(row, "unknown quarter '\(qLabel)'"); continue }
             guard let tk = TableKind(parsing: tLabel) else { issue(row, "unknown table '\(tLabel)'"); continue }
             let code = Dataset.normaliseCode(rawCode)
@@ -110,22 +114,23 @@ extension Validator {
             if !context.rankedTrusts.contains(inTable) {
                 issue(row, "\(code) is not in the \(q.label) \(tk.rawValue) league table")
             }
-            let value = decimal(row, "value"), rank = int(row, "rank"), score = decimal(row, "metric_score")
+            let value = decimal(row, "value", c.text(f, c.value)), rank = int(row, "rank")
+            let score = decimal(row, "metric_score", c.text(f, c.score))
             if let s = score, !(1.0...4.0).contains(s) { issue(row, "metric score \(row.text("metric_score")) outside 1.0-4.0") }
             if rank != nil && value == nil { issue(row, "rank without a value") }
             if def.kind == .scoreOnly && (value != nil || score == nil) { issue(row, "score-only metric \(id) needs a metric_score and no value") }
             if let r = rank, r < 1 { issue(row, "rank \(r) is less than 1") }
             var check: RankCheck?
-            if let c = row.opt("rank_check") {
-                check = RankCheck(rawValue: c)
-                if check == nil { issue(row, "rank_check '\(c)' is not unique, tie_shared or tie_split") }
+            if let text = c.text(f, c.rankCheck) {
+                check = RankCheck(rawValue: text)
+                if check == nil { issue(row, "rank_check '\(text)' is not unique, tie_shared or tie_split") }
             }
             if (check == nil) != (rank == nil) { issue(row, "rank_check must be given exactly when a rank is") }
             values.append(MetricValue(
-                quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: row.opt("reporting_date"), units: row.opt("units"),
-                value: value, valueText: row.opt("value"), rank: rank, rankedCount: int(row, "ranked_count"), rankCheck: check,
-                median: decimal(row, "median"), lowerQuartile: decimal(row, "lower_quartile"), upperQuartile: decimal(row, "upper_quartile"),
-                metricScore: score))
+                quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: c.text(f, c.reportingDate), units: c.text(f, c.units),
+                value: value, valueText: c.text(f, c.value), rank: rank, rankedCount: int(row, "ranked_count"), rankCheck: check,
+                median: decimal(row, "median", c.text(f, c.median)), lowerQuartile: decimal(row, "lower_quartile", c.text(f, c.lower)),
+                upperQuartile: decimal(row, "upper_quartile", c.text(f, c.upper)), metricScore: score))
             lines.append(row.line)
         }
         let (seenQuarters, seenTables) = checkMetricBlocks(values: values, lines: lines, context: context, definitions: definitions)
@@ -219,8 +224,8 @@ extension Validator {
     /// A decimal column, as `double(_:_:)` but fast for the plain `-12.345` form every metric value
     /// has: exact Clinger fast path (an integer mantissa below 2^53 divided by an exact power of ten
     /// is correctly rounded), falling back to `Double(String)` for anything else.
-    mutating func decimal(_ row: Row, _ col: String) -> Double? {
-        guard let t = row.opt(col) else { return nil }
+    mutating func decimal(_ row: Row, _ col: String, _ text: String?) -> Double? {
+        guard let t = text else { return nil }
         if let v = Self.fastDecimal(t) { return v }
         return double(row, col)
     }
@@ -259,5 +264,32 @@ extension Validator {
             issue(row, "source_type '\(t)' is not web_page or board_papers_ai_summary"); return nil
         }
         return s
+    }
+}
+
+/// Positions of the `metric_values.csv` columns (all required, so present once `table` succeeded).
+struct MetricColumns {
+    let quarter, table, ods, metric, reportingDate, units, value, rankCheck, median, lower, upper, score: Int
+
+    init(_ columns: [String: Int]) {
+        quarter = columns["quarter"] ?? -1
+        table = columns["table"] ?? -1
+        ods = columns["ods_code"] ?? -1
+        metric = columns["metric_id"] ?? -1
+        reportingDate = columns["reporting_date"] ?? -1
+        units = columns["units"] ?? -1
+        value = columns["value"] ?? -1
+        rankCheck = columns["rank_check"] ?? -1
+        median = columns["median"] ?? -1
+        lower = columns["lower_quartile"] ?? -1
+        upper = columns["upper_quartile"] ?? -1
+        score = columns["metric_score"] ?? -1
+    }
+
+    /// Trimmed text of a field; nil when blank or absent.
+    func text(_ fields: [String], _ i: Int) -> String? {
+        guard i >= 0, i < fields.count else { return nil }
+        let t = fields[i].trimmedSpaces
+        return t.isEmpty ? nil : t
     }
 }

@@ -29,10 +29,17 @@ public struct MetricStore: Sendable {
         self.definitionsByKey = Dictionary(definitions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var blocks: [MetricBlockKey: [MetricValue]] = [:]
         var byTrust: [String: [MetricValue]] = [:]
-        for v in values {
-            blocks[MetricBlockKey(v.quarter, v.table, v.metricID), default: []].append(v)
-            byTrust[v.odsCode, default: []].append(v)
+        // Values arrive grouped by block (file order): append whole runs rather than hashing per row.
+        var runStart = values.startIndex
+        while runStart < values.endIndex {
+            let first = values[runStart]
+            var runEnd = runStart + 1
+            while runEnd < values.endIndex, values[runEnd].quarter == first.quarter, values[runEnd].table == first.table,
+                  values[runEnd].metricID == first.metricID { runEnd += 1 }
+            blocks[MetricBlockKey(first.quarter, first.table, first.metricID), default: []].append(contentsOf: values[runStart..<runEnd])
+            runStart = runEnd
         }
+        for v in values { byTrust[v.odsCode, default: []].append(v) }
         for k in blocks.keys {
             blocks[k]!.sort { ($0.rank ?? .max, $0.odsCode) < ($1.rank ?? .max, $1.odsCode) }
         }
