@@ -102,7 +102,8 @@ extension Validator {
             guard let qLabel = c.text(f, c.quarter) ?? required(row, "quarter"), let tLabel = c.text(f, c.table) ?? required(row, "table"),
                   let rawCode = c.text(f, c.ods) ?? required(row, "ods_code"), let id = c.text(f, c.metric) ?? required(row, "metric_id") else { continue }
             guard let q = quarter(qLabel), let info = context.quarterInfos[q] else { issue(row, "unknown quarter '\(qLabel)'"); continue }
-            guard let tk = TableKind(parsing: tLabel) else { issue(row, "unknown table '\(tLabel)'"); continue }
+            // The canonical spelling first: `TableKind(parsing:)` folds case and letters, slow per row.
+            guard let tk = TableKind(rawValue: tLabel) ?? TableKind(parsing: tLabel) else { issue(row, "unknown table '\(tLabel)'"); continue }
             let code = Dataset.normaliseCode(rawCode)
             let def: MetricDefinition?
             if let l = last, l.quarter == q, l.id == id { def = l.definition } else {
@@ -114,7 +115,7 @@ extension Validator {
             if !context.rankedTrusts.contains(inTable) {
                 issue(row, "\(code) is not in the \(q.label) \(tk.rawValue) league table")
             }
-            let value = decimal(row, "value", c.text(f, c.value)), rank = int(row, "rank")
+            let value = decimal(row, "value", c.text(f, c.value)), rank = c.text(f, c.rank) == nil ? nil : int(row, "rank")
             let score = decimal(row, "metric_score", c.text(f, c.score))
             if let s = score, !(1.0...4.0).contains(s) { issue(row, "metric score \(row.text("metric_score")) outside 1.0-4.0") }
             if rank != nil && value == nil { issue(row, "rank without a value") }
@@ -128,7 +129,8 @@ extension Validator {
             if (check == nil) != (rank == nil) { issue(row, "rank_check must be given exactly when a rank is") }
             values.append(MetricValue(
                 quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: c.text(f, c.reportingDate), units: c.text(f, c.units),
-                value: value, valueText: c.text(f, c.value), rank: rank, rankedCount: int(row, "ranked_count"), rankCheck: check,
+                value: value, valueText: c.text(f, c.value), rank: rank,
+                rankedCount: c.text(f, c.rankedCount) == nil ? nil : int(row, "ranked_count"), rankCheck: check,
                 median: decimal(row, "median", c.text(f, c.median)), lowerQuartile: decimal(row, "lower_quartile", c.text(f, c.lower)),
                 upperQuartile: decimal(row, "upper_quartile", c.text(f, c.upper)), metricScore: score))
             lines.append(row.line)
@@ -269,7 +271,7 @@ extension Validator {
 
 /// Positions of the `metric_values.csv` columns (all required, so present once `table` succeeded).
 struct MetricColumns {
-    let quarter, table, ods, metric, reportingDate, units, value, rankCheck, median, lower, upper, score: Int
+    let quarter, table, ods, metric, reportingDate, units, value, rank, rankedCount, rankCheck, median, lower, upper, score: Int
 
     init(_ columns: [String: Int]) {
         quarter = columns["quarter"] ?? -1
@@ -279,6 +281,8 @@ struct MetricColumns {
         reportingDate = columns["reporting_date"] ?? -1
         units = columns["units"] ?? -1
         value = columns["value"] ?? -1
+        rank = columns["rank"] ?? -1
+        rankedCount = columns["ranked_count"] ?? -1
         rankCheck = columns["rank_check"] ?? -1
         median = columns["median"] ?? -1
         lower = columns["lower_quartile"] ?? -1
