@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layering (imports flow one way):
 //   executables -> LeagueServer / LeagueClient -> LeagueWire -> CLeagueProto -> CProtobufC
-//   LeagueServer -> LeagueCore (pure: no NIO, no protobuf)
+//   LeagueServer (NIO transport) -> LeagueService (answers; no NIO) -> LeagueCore (pure: no NIO, no protobuf)
 let package = Package(
     name: "nhs-league",
     platforms: [.macOS(.v15)],
@@ -51,11 +51,20 @@ let package = Package(
             ]
         ),
 
+        // MARK: service (request value -> response value; no NIO, so any transport can sit over it)
+        .target(
+            name: "LeagueService",
+            dependencies: [
+                "LeagueCore", "LeagueWire",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: server and client libraries
         .target(
             name: "LeagueServer",
             dependencies: [
-                "LeagueCore", "LeagueWire",
+                "LeagueService", "LeagueWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
@@ -78,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "nhs-league-server",
             dependencies: [
-                "LeagueServer", "LeagueCore", "LeagueData",
+                "LeagueServer", "LeagueService", "LeagueCore", "LeagueData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,7 +96,8 @@ let package = Package(
         .executableTarget(
             name: "nhs-league",
             dependencies: [
-                "LeagueClient", "LeagueWire",
+                // LeagueCore only for its vocabulary (table names); answers come from the server.
+                "LeagueClient", "LeagueWire", "LeagueCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -120,10 +130,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LeagueServiceTests",
+            dependencies: ["LeagueService", "LeagueCore", "LeagueData", "LeagueWire"]
+        ),
+        .testTarget(
             name: "LeagueServerTests",
             dependencies: [
-                "LeagueServer", "LeagueClient", "LeagueCore", "LeagueData", "LeagueWire",
+                "LeagueServer", "LeagueService", "LeagueClient", "LeagueCore", "LeagueData", "LeagueWire",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

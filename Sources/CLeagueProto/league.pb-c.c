@@ -2623,7 +2623,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__segment_gap__descriptor =
   (ProtobufCMessageInit) nhs__league__v1__segment_gap__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__ranking__field_descriptors[22] =
+static const ProtobufCFieldDescriptor nhs__league__v1__ranking__field_descriptors[23] =
 {
   {
     "quarter",
@@ -2889,6 +2889,18 @@ static const ProtobufCFieldDescriptor nhs__league__v1__ranking__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "likely_position_range",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__Ranking, likely_position_range),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__ranking__field_indices_by_name[] = {
   11,   /* field[11] = average_metric_score */
@@ -2899,6 +2911,7 @@ static const unsigned nhs__league__v1__ranking__field_indices_by_name[] = {
   19,   /* field[19] = gap_to_next_segment */
   10,   /* field[10] = joint_position */
   9,   /* field[9] = league_position */
+  22,   /* field[22] = likely_position_range */
   18,   /* field[18] = movement */
   1,   /* field[1] = period */
   3,   /* field[3] = period_end */
@@ -2917,7 +2930,7 @@ static const unsigned nhs__league__v1__ranking__field_indices_by_name[] = {
 static const ProtobufCIntRange nhs__league__v1__ranking__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 22 }
+  { 0, 23 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__ranking__descriptor =
 {
@@ -2927,7 +2940,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__ranking__descriptor =
   "Nhs__League__V1__Ranking",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__Ranking),
-  22,
+  23,
   nhs__league__v1__ranking__field_descriptors,
   nhs__league__v1__ranking__field_indices_by_name,
   1,  nhs__league__v1__ranking__number_ranges,

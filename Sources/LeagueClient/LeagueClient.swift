@@ -1,7 +1,7 @@
+import LeagueWire
 import NIOCore
 import NIOPosix
 import Synchronization
-import LeagueWire
 
 /// An async client for the nhs-league protocol over one TCP connection.
 ///
@@ -34,7 +34,7 @@ public final class LeagueClient: Sendable {
         port: Int,
         connectTimeout: Duration = .seconds(5),
         callTimeout: Duration = .seconds(10),
-        maxResponseBytes: Int = 16 * 1024 * 1024,
+        maxResponseBytes: Int = Framing.defaultClientMaxMessageLength,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(LeagueClientError) -> LeagueClient {
         let bootstrap = ClientBootstrap(group: group)
@@ -52,13 +52,16 @@ public final class LeagueClient: Sendable {
             let channel = try await bootstrap.connect(host: host, port: port).get()
             return LeagueClient(channel: channel, defaultTimeout: callTimeout)
         } catch {
-            throw LeagueClientError(.unreachable, "cannot connect to nhs-league server at \(host):\(port)", cause: error)
+            throw LeagueClientError(
+                .unreachable, "cannot connect to nhs-league server at \(host):\(port)", cause: error)
         }
     }
 
     /// Sends one call and returns the server's whole `Response`, whatever its status.
     /// Throws only when no answer arrives (timeout, closed connection, undecodable bytes).
-    public func send(_ call: Call, deadlineMs: UInt32 = 0, timeout: Duration? = nil) async throws(LeagueClientError) -> Response {
+    public func send(_ call: Call, deadlineMs: UInt32 = 0, timeout: Duration? = nil) async throws(LeagueClientError)
+        -> Response
+    {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         return try await send(Request(id: id, deadlineMs: deadlineMs, call: call), timeout: timeout)
     }
@@ -145,7 +148,8 @@ extension LeagueClient {
 
     /// Every quarter's ranking of a trust, oldest first.
     public func trustHistory(_ odsCode: String) async throws(LeagueClientError) -> TrustHistoryResult {
-        guard case .trustHistory(let value) = try await call(.trustHistory(TrustHistoryRequest(odsCode: odsCode))) else {
+        guard case .trustHistory(let value) = try await call(.trustHistory(TrustHistoryRequest(odsCode: odsCode)))
+        else {
             throw Self.mismatch("trust_history")
         }
         return value

@@ -1,5 +1,5 @@
-import NIOCore
 import LeagueWire
+import NIOCore
 
 /// One request on its way out, with the promise its answer completes.
 struct PendingCall {
@@ -40,7 +40,8 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
         // If the write fails (closed connection), the call fails now rather than at its timeout.
         let written = context.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { error in
-            loopBound.value.fail(id: id, LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+            loopBound.value.fail(
+                id: id, LeagueClientError(.connectionClosed, "could not send the request", cause: error))
         }
         written.futureResult.cascade(to: promise)
         context.write(Self.wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: written)

@@ -69,7 +69,7 @@ public struct Dataset: Sendable {
     public let newsReports: [NewsReport]
     /// FNV-1a 64-bit hash (16 hex digits) over the canonical files' names and bytes, in sorted name order.
     public let contentHash: String
-    /// `contentHash` + "-" + latest quarter label; changes only when the data changes.
+    /// `contentHash` and the latest quarter (`DataVersion`); changes only when the data changes.
     public let version: String
     /// Every published metric: catalogue and per-trust values (`metrics.csv`, `metric_values.csv`).
     public let metrics: MetricStore
@@ -96,11 +96,13 @@ public struct Dataset: Sendable {
     public let districtsByCode: [String: PostcodeCentroid]
 
     /// Builds the value and its indexes. Input must already be validated (`DatasetLoader` does this).
-    public init(quarters: [QuarterInfo], domains: [DomainDefinition], trusts: [TrustRecord],
-                rankings: [RankingRecord], sites: [SiteRecord], successors: [SuccessorRecord],
-                postcodeSectors: [PostcodeCentroid], postcodeDistricts: [PostcodeCentroid],
-                actions: [ActionRecord], aliases: [AliasRecord], newsReports: [NewsReport],
-                contentHash: String, metrics: MetricStore = MetricStore()) {
+    public init(
+        quarters: [QuarterInfo], domains: [DomainDefinition], trusts: [TrustRecord],
+        rankings: [RankingRecord], sites: [SiteRecord], successors: [SuccessorRecord],
+        postcodeSectors: [PostcodeCentroid], postcodeDistricts: [PostcodeCentroid],
+        actions: [ActionRecord], aliases: [AliasRecord], newsReports: [NewsReport],
+        contentHash: String, metrics: MetricStore = MetricStore()
+    ) {
         self.metrics = metrics
         self.quarters = quarters.sorted { $0.quarter < $1.quarter }
         self.domains = domains.sorted { ($0.domainSet, $0.displayOrder) < ($1.domainSet, $1.displayOrder) }
@@ -118,7 +120,7 @@ public struct Dataset: Sendable {
         self.aliases = aliases
         self.newsReports = newsReports
         self.contentHash = contentHash
-        self.version = contentHash + "-" + (self.quarters.last?.quarter.label ?? "empty")
+        self.version = DataVersion.make(contentHash: contentHash, latestQuarter: self.quarters.last?.quarter)
 
         self.trustsByCode = Dictionary(trusts.map { ($0.odsCode, $0) }, uniquingKeysWith: { a, _ in a })
         var byTrust: [String: [RankingRecord]] = [:]
@@ -143,7 +145,7 @@ public struct Dataset: Sendable {
         for (k, v) in byActionTrust {
             byActionTrust[k] = v.sorted { l, r in
                 switch (l.date, r.date) {
-                case let (a?, b?): return a != b ? a > b : l.title < r.title
+                case (let a?, let b?): return a != b ? a > b : l.title < r.title
                 case (.some, nil): return true
                 case (nil, .some): return false
                 case (nil, nil): return l.title < r.title
@@ -218,7 +220,8 @@ public struct Dataset: Sendable {
     public func latestRanking(for odsCode: String) -> LatestRanking? {
         let code = Dataset.normaliseCode(odsCode)
         guard let last = rankingsByTrust[code]?.last,
-              let newest = newestQuarter(for: last.table) else { return nil }
+            let newest = newestQuarter(for: last.table)
+        else { return nil }
         let succ = successorsByOldCode[code] ?? []
         var note: String?
         if last.quarter != newest {
@@ -234,7 +237,8 @@ public struct Dataset: Sendable {
                     let how = s.evidence == "ods_succ" ? "" : " (inferred, not yet in the ODS successor file)"
                     return "\(n) (\(s.successorCode))\(when)\(how)"
                 }
-                text += (trust?.closeDate == nil ? "; " : " and ") + "its successor is " + names.joined(separator: " and ")
+                text +=
+                    (trust?.closeDate == nil ? "; " : " and ") + "its successor is " + names.joined(separator: " and ")
             }
             text += ". Showing \(last.quarter.label), the newest quarter that ranks it."
             note = text
@@ -270,7 +274,9 @@ public struct Dataset: Sendable {
     /// Upper-cases and trims an ODS or site code.
     public static func normaliseCode(_ code: String) -> String {
         // Fast path: already trimmed upper-case ASCII (the canonical files).
-        if !code.isEmpty && code.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return code }
+        if !code.isEmpty && code.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
+            return code
+        }
         return code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
     }
 }

@@ -24,13 +24,9 @@ public struct LeagueSnapshot: Sendable {
         loadedAt: Date = Date()
     ) {
         self.dataset = dataset
-        if let fullPostcodesHash {
-            var hasher = FNV1a64()
-            hasher.update(Array((dataset.contentHash + "+" + fullPostcodesHash).utf8))
-            self.version = hasher.hex + "-" + (dataset.latestQuarter?.label ?? "none")
-        } else {
-            self.version = dataset.version
-        }
+        self.version = DataVersion.make(
+            contentHash: dataset.contentHash, extraContentHashes: fullPostcodesHash.map { [$0] } ?? [],
+            latestQuarter: dataset.latestQuarter?.quarter)
         self.queries = TrustQueries(dataset: dataset)
         self.metrics = MetricQueries(dataset: dataset, trusts: queries)
         self.names = NameIndex.build(from: dataset)

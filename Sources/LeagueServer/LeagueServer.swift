@@ -1,52 +1,67 @@
+import LeagueService
+import LeagueWire
 import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
 import Synchronization
-import LeagueWire
 
-/// The nhs-league TCP server: binds, frames, decodes, answers through a
-/// `RequestResponder`, and shuts down gracefully (stop accepting, let every
-/// connection write the answers it owes, then close).
+/// The nhs-league TCP transport: binds, frames, decodes, hands each request to a
+/// `LeagueService`, writes its answer, and shuts down gracefully (stop accepting, let
+/// every connection write the answers it owes, then close).
 ///
-/// Data is loaded and indexed before `start()` (the responder already holds a
-/// snapshot), so the first connection is served at full speed.
+/// Data is loaded and indexed before `start()` (the service already holds a snapshot),
+/// so the first connection is served at full speed. A server starts once: a second
+/// `start()` throws `ServerError` with code `alreadyStarted`.
 public final class LeagueServer: Sendable {
     private enum State {
         case idle
+        /// Binding; a concurrent second `start()` must fail, not bind again.
+        case starting
         case running(serverChannel: any Channel, quiesce: ServerQuiescingHelper)
         case stopped
     }
 
     public let configuration: ServerConfiguration
-    private let responder: any RequestResponder
+    /// Answers every request; the server only carries them.
+    public let service: LeagueService
     private let group: any EventLoopGroup
     private let logger: Logger
     private let state = Mutex<State>(.idle)
 
     /// - Parameters:
     ///   - configuration: where to listen and the request limits.
-    ///   - responder: answers each decoded request.
+    ///   - service: answers each decoded request.
     ///   - group: the event loops; defaults to NIO's shared singleton group.
     ///   - logger: the library never bootstraps logging; the executable does.
     public init(
         configuration: ServerConfiguration = ServerConfiguration(),
-        responder: any RequestResponder,
+        service: LeagueService,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger = Logger(label: "nhs-league.server")
     ) {
         self.configuration = configuration
-        self.responder = responder
+        self.service = service
         self.group = group
         self.logger = logger
     }
 
     /// Binds and starts accepting connections. Returns the bound address (useful with port 0).
+    /// - Throws: `ServerError` `.alreadyStarted` when this server was started before (even if
+    ///   it has since stopped), `.bindFailed` when the address cannot be bound (the server
+    ///   can then be started again).
     @discardableResult
-    public func start() async throws -> SocketAddress {
+    public func start() async throws(ServerError) -> SocketAddress {
+        try state.withLock { state throws(ServerError) in
+            guard case .idle = state else {
+                throw ServerError(
+                    .alreadyStarted, "this server was already started; create a new LeagueServer to listen again")
+            }
+            state = .starting
+        }
         let quiesce = ServerQuiescingHelper(group: group)
         let configuration = self.configuration
-        let responder = self.responder
+        let service = self.service
         let logger = self.logger
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)
@@ -63,15 +78,18 @@ public final class LeagueServer: Sendable {
             .childChannelOption(
                 .writeBufferWaterMark,
                 value: .init(
-                    low: max(1, configuration.maxBufferedResponseBytes / 2), high: max(2, configuration.maxBufferedResponseBytes)))
+                    low: max(1, configuration.maxBufferedResponseBytes / 2),
+                    high: max(2, configuration.maxBufferedResponseBytes))
+            )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(RequestHandler(
-                        responder: responder, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
+                    try pipeline.addHandler(
+                        RequestHandler(
+                            service: service, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
                 }
             }
 
@@ -79,11 +97,23 @@ public final class LeagueServer: Sendable {
         do {
             channel = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
         } catch {
+            state.withLock { $0 = .idle }
             throw ServerError(.bindFailed, "cannot listen on \(configuration.host):\(configuration.port)", cause: error)
         }
-        state.withLock { $0 = .running(serverChannel: channel, quiesce: quiesce) }
         guard let address = channel.localAddress else {
+            state.withLock { $0 = .idle }
+            try? await channel.close()
             throw ServerError(.bindFailed, "bound socket has no local address")
+        }
+        let stoppedMeanwhile = state.withLock { state in
+            guard case .starting = state else { return true }
+            state = .running(serverChannel: channel, quiesce: quiesce)
+            return false
+        }
+        if stoppedMeanwhile {
+            // `shutdownGracefully()` ran while binding: honour it rather than serve.
+            try? await channel.close()
+            throw ServerError(.stopped, "the server was shut down while it was starting")
         }
         return address
     }

@@ -1,8 +1,12 @@
+import LeagueWire
+
 /// How a `LeagueServer` listens and what it accepts. Every field has a
 /// documented default, so `ServerConfiguration()` is a working local server.
 public struct ServerConfiguration: Sendable, Hashable {
     /// The default TCP port of the nhs-league protocol.
     public static let defaultPort = 7411
+    /// The default largest request frame body: the wire's own default (64 KiB).
+    public static let defaultMaxRequestBytes = Framing.defaultServerMaxMessageLength
 
     /// Address to bind. Default `127.0.0.1` (local only); use `0.0.0.0` to serve a network.
     public var host: String
@@ -26,7 +30,7 @@ public struct ServerConfiguration: Sendable, Hashable {
     public init(
         host: String = "127.0.0.1",
         port: Int = ServerConfiguration.defaultPort,
-        maxRequestBytes: Int = 64 * 1024,
+        maxRequestBytes: Int = ServerConfiguration.defaultMaxRequestBytes,
         maxBufferedResponseBytes: Int = 1024 * 1024,
         backlog: Int32 = 256,
         drainTimeout: Duration = .seconds(10)

@@ -1,12 +1,14 @@
-/// A failure of the server itself (binding, loading data, reloading), as opposed to a
-/// bad request, which is answered on the wire with a status code instead.
+/// A failure of the server itself (binding, its lifecycle), as opposed to a bad request,
+/// which is answered on the wire with a status code instead.
 public struct ServerError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is; stable for programs, while `message` is for people.
     public enum Code: String, Sendable, Hashable {
+        /// The address could not be bound (in use, not local, no permission).
         case bindFailed = "bind_failed"
-        case datasetInvalid = "dataset_invalid"
-        case reloadFailed = "reload_failed"
-        case notRunning = "not_running"
+        /// `start()` was called on a server that had been started before.
+        case alreadyStarted = "already_started"
+        /// `shutdownGracefully()` was called while `start()` was still binding.
+        case stopped
     }
 
     public var code: Code

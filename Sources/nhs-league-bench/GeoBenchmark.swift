@@ -22,8 +22,10 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
     let index = GeoIndex(dataset: dataset)
     let postcodes = PostcodeIndex(dataset: dataset)
     let buildTime = ContinuousClock.now - buildStart
-    print("geo: index of \(index.pointCount) points (\(index.summary.sitesIndexed) sites + \(index.summary.trustsViaHeadquarters.count) HQ fallbacks) "
-          + "for \(index.summary.eligibleTrusts) open ranked trusts; GeoIndex + PostcodeIndex built in \(format(buildTime))")
+    print(
+        "geo: index of \(index.pointCount) points (\(index.summary.sitesIndexed) sites + \(index.summary.trustsViaHeadquarters.count) HQ fallbacks) "
+            + "for \(index.summary.eligibleTrusts) open ranked trusts; GeoIndex + PostcodeIndex built in \(format(buildTime))"
+    )
 
     var rng = BenchRandom(seed: 20_260_505)
     // 1. Uniform over England's bounding box. 2. Random English postcode-sector centroids (where people live).
@@ -46,7 +48,9 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
     ]
     if ProcessInfo.processInfo.environment["GEO_PROFILE_K50"] != nil {  // for `perf record`
         var n = 0
-        for _ in 0..<20 { for p in sectors { n &+= (try? index.nearestTrusts(latitude: p.0, longitude: p.1, limit: 50))?.count ?? 0 } }
+        for _ in 0..<20 {
+            for p in sectors { n &+= (try? index.nearestTrusts(latitude: p.0, longitude: p.1, limit: 50))?.count ?? 0 }
+        }
         print(n)
         return
     }
@@ -55,17 +59,23 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
     var sink = 0
     for (name, points, k, tables, maxKm) in cases {
         let idx = measure(points) { lat, lon in
-            (try? index.nearestTrusts(latitude: lat, longitude: lon, limit: k, tables: tables, maxDistanceKm: maxKm))?.count ?? 0
+            (try? index.nearestTrusts(latitude: lat, longitude: lon, limit: k, tables: tables, maxDistanceKm: maxKm))?
+                .count ?? 0
         }
         let brute = measure(points) { lat, lon in
-            (try? index.nearestTrustsBruteForce(latitude: lat, longitude: lon, limit: k, tables: tables, maxDistanceKm: maxKm))?.count ?? 0
+            (try? index.nearestTrustsBruteForce(
+                latitude: lat, longitude: lon, limit: k, tables: tables, maxDistanceKm: maxKm))?.count ?? 0
         }
         sink &+= idx.sink &+ brute.sink
         let pad = name.padding(toLength: 32, withPad: " ", startingAt: 0)
-        print("\(pad)  \(f(idx.p50)) \(f(idx.p99)) \(f(idx.max)) | \(f(brute.p50)) \(f(brute.p99)) | \(String(format: "%.1fx", brute.p50 / idx.p50))")
+        print(
+            "\(pad)  \(f(idx.p50)) \(f(idx.p99)) \(f(idx.max)) | \(f(brute.p50)) \(f(brute.p99)) | \(String(format: "%.1fx", brute.p50 / idx.p50))"
+        )
     }
     // Postcode resolution (sector fallback, the shipped default).
-    let keys = (0..<queries).map { _ in englishSectors[Int.random(in: 0..<englishSectors.count, using: &rng)].code + "AA" }
+    let keys = (0..<queries).map { _ in
+        englishSectors[Int.random(in: 0..<englishSectors.count, using: &rng)].code + "AA"
+    }
     var times: [Double] = []
     times.reserveCapacity(keys.count)
     for key in keys {
@@ -79,7 +89,9 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
     if sink == 42 { print("") }  // keep the work observable
 }
 
-private func measure(_ points: [(Double, Double)], _ body: (Double, Double) -> Int) -> (p50: Double, p99: Double, max: Double, sink: Int) {
+private func measure(_ points: [(Double, Double)], _ body: (Double, Double) -> Int) -> (
+    p50: Double, p99: Double, max: Double, sink: Int
+) {
     var sink = 0
     for p in points.prefix(1000) { sink &+= body(p.0, p.1) }  // warm-up
     var times: [Double] = []

@@ -18,13 +18,19 @@ func runSearchBenchmark(evalPath: String? = nil, repetitions: Int = 200) throws 
     var index: NameIndex? = nil
     let buildTime = clock.measure { index = NameIndex.build(from: dataset) }
     let idx = index!
-    print("search: index of \(idx.entryCount) entries, \(idx.vocabularySize) words, \(idx.trustCount) trusts, built in \(format(buildTime))")
+    print(
+        "search: index of \(idx.entryCount) entries, \(idx.vocabularySize) words, \(idx.trustCount) trusts, built in \(format(buildTime))"
+    )
 
     let report = SearchEvaluation.evaluate(idx, cases: cases)
-    print(String(format: "search: recall@1 %.4f (%d/%d), recall@5 %.4f (%d/%d)",
-                 report.recallAt1, report.hitsAt1, report.total, report.recallAt5, report.hitsAt5, report.total))
+    print(
+        String(
+            format: "search: recall@1 %.4f (%d/%d), recall@5 %.4f (%d/%d)",
+            report.recallAt1, report.hitsAt1, report.total, report.recallAt5, report.hitsAt5, report.total))
     for m in report.misses {
-        print("  miss [\(m.kind)] \"\(m.query)\" expected \(m.expected) rank \(m.rank.map(String.init) ?? "-") got \(m.top.joined(separator: " "))")
+        print(
+            "  miss [\(m.kind)] \"\(m.query)\" expected \(m.expected) rank \(m.rank.map(String.init) ?? "-") got \(m.top.joined(separator: " "))"
+        )
     }
 
     let queries = cases.map(\.query)
@@ -45,18 +51,25 @@ func runSearchBenchmark(evalPath: String? = nil, repetitions: Int = 200) throws 
         perQuery.append((q, runs[10]))
     }
     perQuery.sort { $0.1 > $1.1 }
-    print("search: slowest queries (median µs): " + perQuery.prefix(5).map { String(format: "\"%@\" %.1f", $0.0, $0.1) }.joined(separator: ", "))
+    print(
+        "search: slowest queries (median µs): "
+            + perQuery.prefix(5).map { String(format: "\"%@\" %.1f", $0.0, $0.1) }.joined(separator: ", "))
     let naive = NaiveScan(entries: NameIndex.searchEntries(from: dataset).entries)
     let scanned = latencies(queries: queries, repetitions: max(1, repetitions / 10)) { q in
         _ = naive.search(q, limit: 10)
     }
     let p50 = percentile(indexed, 0.50), p99 = percentile(indexed, 0.99)
     let n50 = percentile(scanned, 0.50), n99 = percentile(scanned, 0.99)
-    print(String(format: "search: index  p50 %.1f µs  p99 %.1f µs  max %.1f µs  (%d queries x %d)",
-                 p50, p99, indexed.last ?? 0, queries.count, repetitions))
-    print(String(format: "search: naive linear scan (same normalisation, no typos)  p50 %.1f µs  p99 %.1f µs",
-                 n50, n99))
-    print(String(format: "search: ratio naive/index  p50 %.1fx  p99 %.1fx", n50 / max(p50, 0.001), n99 / max(p99, 0.001)))
+    print(
+        String(
+            format: "search: index  p50 %.1f µs  p99 %.1f µs  max %.1f µs  (%d queries x %d)",
+            p50, p99, indexed.last ?? 0, queries.count, repetitions))
+    print(
+        String(
+            format: "search: naive linear scan (same normalisation, no typos)  p50 %.1f µs  p99 %.1f µs",
+            n50, n99))
+    print(
+        String(format: "search: ratio naive/index  p50 %.1fx  p99 %.1fx", n50 / max(p50, 0.001), n99 / max(p99, 0.001)))
 }
 
 /// Prints what the index answers for each query (for eyeballing and the issue's examples).
@@ -66,10 +79,16 @@ func runSearchQueries(_ queries: [String], limit: Int = 5) throws {
     for q in queries {
         do {
             let out = try index.search(q, limit: limit)
-            print("\"\(q)\" -> [\(out.normalizedQuery)]\(out.didYouMean.isEmpty ? "" : " did you mean: " + out.didYouMean.joined(separator: " | "))")
+            print(
+                "\"\(q)\" -> [\(out.normalizedQuery)]\(out.didYouMean.isEmpty ? "" : " did you mean: " + out.didYouMean.joined(separator: " | "))"
+            )
             for m in out.matches {
-                print(String(format: "   %-6@ %.3f %-6@ %-10@ %@%@%@ -> %@", m.odsCode, m.score, m.kind.rawValue, m.field.rawValue,
-                             m.matchedText, m.siteCode.map { " [\($0)]" } ?? "", m.aliasSource.map { " {\($0)}" } ?? "", m.trustName))
+                print(
+                    String(
+                        format: "   %-6@ %.3f %-6@ %-10@ %@%@%@ -> %@", m.odsCode, m.score, m.kind.rawValue,
+                        m.field.rawValue,
+                        m.matchedText, m.siteCode.map { " [\($0)]" } ?? "", m.aliasSource.map { " {\($0)}" } ?? "",
+                        m.trustName))
             }
         } catch {
             print("\"\(q)\" -> error: \(error)")
@@ -85,7 +104,7 @@ private func format(_ d: Duration) -> String {
 /// Per-query latencies in microseconds, sorted.
 private func latencies(queries: [String], repetitions: Int, _ body: (String) -> Void) -> [Double] {
     let clock = ContinuousClock()
-    for q in queries { body(q) } // warm-up
+    for q in queries { body(q) }  // warm-up
     var out: [Double] = []
     out.reserveCapacity(queries.count * repetitions)
     for _ in 0..<repetitions {

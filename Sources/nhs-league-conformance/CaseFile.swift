@@ -19,13 +19,16 @@ enum CaseFile {
             var arguments: [(String, String)] = []
             if tokens[2] != "raw" {
                 for token in tokens.dropFirst(3) {
-                    guard let eq = token.firstIndex(of: "=") else { throw RunnerError("\(where_): bad argument `\(token)`") }
+                    guard let eq = token.firstIndex(of: "=") else {
+                        throw RunnerError("\(where_): bad argument `\(token)`")
+                    }
                     arguments.append((String(token[..<eq]), String(token[token.index(after: eq)...])))
                 }
             }
-            cases.append(ConformanceCase(
-                name: tokens[0], call: tokens[2], arguments: arguments,
-                rawHex: tokens[2] == "raw" ? tokens.dropFirst(3).joined() : "", location: where_))
+            cases.append(
+                ConformanceCase(
+                    name: tokens[0], call: tokens[2], arguments: arguments,
+                    rawHex: tokens[2] == "raw" ? tokens.dropFirst(3).joined() : "", location: where_))
         }
         return cases
     }

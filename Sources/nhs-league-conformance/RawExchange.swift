@@ -1,6 +1,6 @@
+import LeagueWire
 import NIOCore
 import NIOPosix
-import LeagueWire
 
 /// Sends bytes exactly as given on a fresh connection and returns the first framed
 /// `Response`, or nil when the server closes without one.

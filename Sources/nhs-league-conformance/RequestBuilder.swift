@@ -18,7 +18,8 @@ enum RequestBuilder {
         case "list_actions":
             call = .listActions(ListActionsRequest(odsCode: try arguments.string("ods_code")))
         case "find_trusts":
-            call = .findTrusts(FindTrustsRequest(query: try arguments.string("query"), limit: try arguments.uint32("limit") ?? 0))
+            call = .findTrusts(
+                FindTrustsRequest(query: try arguments.string("query"), limit: try arguments.uint32("limit") ?? 0))
         case "nearest":
             var request = NearestRequest()
             request.postcode = try arguments.string("postcode")
@@ -97,7 +98,9 @@ enum RequestBuilder {
 
         mutating func bool(_ key: String) throws -> Bool {
             guard let text = raw(key) else { return false }
-            guard text == "true" || text == "false" else { throw RunnerError("\(location): \(key) must be true or false") }
+            guard text == "true" || text == "false" else {
+                throw RunnerError("\(location): \(key) must be true or false")
+            }
             return text == "true"
         }
 

@@ -9,7 +9,9 @@ import LeagueClient
 import LeagueWire
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let colon = arguments[2].lastIndex(of: ":"), let port = Int(arguments[2][arguments[2].index(after: colon)...]) else {
+guard arguments.count == 3, let colon = arguments[2].lastIndex(of: ":"),
+    let port = Int(arguments[2][arguments[2].index(after: colon)...])
+else {
     FileHandle.standardError.write(Data("usage: nhs-league-conformance CASES_FILE HOST:PORT\n".utf8))
     exit(1)
 }
@@ -27,7 +29,8 @@ do {
             let call = try RequestBuilder.call(for: testCase)
             response = try await client.send(Request(id: UInt64(index + 1), call: call))
         }
-        let text = response.map { ProtobufCodec.encode($0).map { String(format: "%02x", $0) }.joined() } ?? "NO_RESPONSE"
+        let text =
+            response.map { ProtobufCodec.encode($0).map { String(format: "%02x", $0) }.joined() } ?? "NO_RESPONSE"
         output += "\(testCase.name)\t\(text)\n"
     }
     await client.close()

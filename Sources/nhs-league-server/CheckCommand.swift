@@ -17,7 +17,9 @@ struct CheckCommand: AsyncParsableCommand {
             let dataset = try DatasetLoader.load(from: directory)
             print("\(directory.path): valid, data version \(dataset.version)")
             for coverage in dataset.coverage {
-                print("  \(coverage.quarter.label) \(coverage.table.rawValue): \(coverage.withPosition)/\(coverage.tableSize) with position, \(coverage.withSegment) with segment, \(coverage.withDomainScores) with domain scores")
+                print(
+                    "  \(coverage.quarter.label) \(coverage.table.rawValue): \(coverage.withPosition)/\(coverage.tableSize) with position, \(coverage.withSegment) with segment, \(coverage.withDomainScores) with domain scores"
+                )
             }
             let metricRows = dataset.metrics.valuesByTrust.values.reduce(0) { $0 + $1.count }
             print("metrics: \(dataset.metrics.definitions.count) in the catalogue, \(metricRows) trust rows; rows per metric and quarter:")

@@ -7,7 +7,8 @@ import LeagueData
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import NHS England's published NOF files (trust-data CSV, optional league-table CSV) into a dataset directory.",
+        abstract:
+            "Import NHS England's published NOF files (trust-data CSV, optional league-table CSV) into a dataset directory.",
         discussion: """
             Rows for the same (quarter, table, trust) and (quarter, trust, domain) are replaced; all other \
             rows are kept byte for byte. The merged dataset is validated as the server validates it before \
@@ -72,30 +73,41 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         if printEmbeddedPath { print(EmbeddedDataset.directory.path); return }
         if printMappingPath { print(Self.bundledMappingURL.path); return }
-        guard let data else { throw ValidationError("--data DIR is required: the embedded dataset is read-only; copy it first (cp -r \"$(nhs-league-server import --print-embedded-path)\" ./data)") }
+        guard let data else {
+            throw ValidationError(
+                "--data DIR is required: the embedded dataset is read-only; copy it first (cp -r \"$(nhs-league-server import --print-embedded-path)\" ./data)"
+            )
+        }
         guard let trustData else { throw ValidationError("--trust-data FILE is required") }
         let dir = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
-        if dir.resolvingSymlinksInPath().path == EmbeddedDataset.directory.standardizedFileURL.resolvingSymlinksInPath().path {
+        if dir.resolvingSymlinksInPath().path
+            == EmbeddedDataset.directory.standardizedFileURL.resolvingSymlinksInPath().path
+        {
             throw ValidationError("--data points at the embedded dataset, which is read-only; import into a copy")
         }
         var quarters: Set<Quarter>?
         if !quarter.isEmpty {
             var set: Set<Quarter> = []
             for q in quarter {
-                guard let parsed = Quarter(parsing: q) else { throw ValidationError("--quarter '\(q)' is not a quarter such as \"Q4 2025/26\"") }
+                guard let parsed = Quarter(parsing: q) else {
+                    throw ValidationError("--quarter '\(q)' is not a quarter such as \"Q4 2025/26\"")
+                }
                 set.insert(parsed)
             }
             quarters = set
         }
         var publishedDate: CalendarDate?
         if let published {
-            guard let d = CalendarDate(iso: published) else { throw ValidationError("--published '\(published)' is not a date YYYY-MM-DD") }
+            guard let d = CalendarDate(iso: published) else {
+                throw ValidationError("--published '\(published)' is not a date YYYY-MM-DD")
+            }
             publishedDate = d
         }
         do {
             let map = try ImportMapping.load(from: mapping.map { URL(fileURLWithPath: $0) } ?? Self.bundledMappingURL)
-            var options = ImportOptions(dataDirectory: dir, trustData: URL(fileURLWithPath: trustData),
-                                        leagueTable: leagueTable.map { URL(fileURLWithPath: $0) }, quarters: quarters, mapping: map)
+            var options = ImportOptions(
+                dataDirectory: dir, trustData: URL(fileURLWithPath: trustData),
+                leagueTable: leagueTable.map { URL(fileURLWithPath: $0) }, quarters: quarters, mapping: map)
             options.dryRun = dryRun
             options.allowNewTrusts = allowNewTrusts
             options.published = publishedDate

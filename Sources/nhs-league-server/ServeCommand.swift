@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeagueCore
 import LeagueServer
+import LeagueService
 import Logging
 import ServiceLifecycle
 
@@ -24,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     @Option(help: "Largest request frame accepted, in bytes (1 to 16777216).")
-    var maxRequestBytes = 64 * 1024
+    var maxRequestBytes = ServerConfiguration.defaultMaxRequestBytes
 
     @Option(help: "Seconds a closing connection may take to read the answers it is owed.")
     var drainTimeout: Double = 10
@@ -58,17 +59,19 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             snapshot = try LeagueSnapshot.load(from: directory)
         } catch {
-            FileHandle.standardError.write(Data("nhs-league-server: refusing to start: the dataset in \(directory.path) is invalid\n\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "nhs-league-server: refusing to start: the dataset in \(directory.path) is invalid\n\(error)\n".utf8
+                ))
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
 
-        let store = SnapshotStore(snapshot)
-        let responder = LeagueResponder(store: store, serverVersion: ServerVersion.current, logger: logger)
+        let leagueService = LeagueService(snapshot: snapshot, serverVersion: ServerVersion.current, logger: logger)
         let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
         let configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
-        let server = LeagueServer(configuration: configuration, responder: responder, logger: logger)
+        let server = LeagueServer(configuration: configuration, service: leagueService, logger: logger)
         let dataset = snapshot.dataset
         let service = LeagueServerService(server: server, logger: logger) { address in
             logger.info(
@@ -77,16 +80,16 @@ struct ServeCommand: AsyncParsableCommand {
                     "address": "\(address)", "data_version": "\(snapshot.version)",
                     "trusts": "\(dataset.trusts.count)", "rankings": "\(dataset.rankings.count)",
                     "quarters": "\(dataset.quarters.map(\.label).joined(separator: ", "))",
-                    "load_ms": "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
+                    "load_ms":
+                        "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
                 ])
             // Also on stdout, so scripts (and tests using --port 0) can read the address.
             FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))
         }
-        let reloader = SnapshotReloader(directory: directory, store: store, logger: logger)
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: service),
-                .init(service: ReloadOnHangupService(reloader: reloader)),
+                .init(service: ReloadOnHangupService(service: leagueService, directory: directory)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)

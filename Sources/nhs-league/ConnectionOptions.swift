@@ -47,7 +47,10 @@ struct ConnectionOptions: ParsableArguments {
             client = try await LeagueClient.connect(
                 host: host, port: port, callTimeout: .milliseconds(Int64(timeout * 1000)))
         } catch {
-            throw CLIError(.unreachable, "cannot reach the nhs-league server at \(host):\(port). Is it running? (start it with `swift run nhs-league-server`)")
+            throw CLIError(
+                .unreachable,
+                "cannot reach the nhs-league server at \(host):\(port). Is it running? (start it with `swift run nhs-league-server`)"
+            )
         }
         do {
             let value = try await body(client)

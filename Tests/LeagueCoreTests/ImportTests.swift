@@ -7,8 +7,12 @@ import Testing
 struct ImportTests {
     typealias F = ImportFixtures
 
-    func options(_ dir: URL, _ trustData: URL, leagueTable: URL? = nil, mapping: ImportMapping? = nil) throws -> ImportOptions {
-        ImportOptions(dataDirectory: dir, trustData: trustData, leagueTable: leagueTable, mapping: try mapping ?? F.bundledMapping())
+    func options(_ dir: URL, _ trustData: URL, leagueTable: URL? = nil, mapping: ImportMapping? = nil) throws
+        -> ImportOptions
+    {
+        ImportOptions(
+            dataDirectory: dir, trustData: trustData, leagueTable: leagueTable,
+            mapping: try mapping ?? F.bundledMapping())
     }
 
     /// The source text of one (quarter, table) of the embedded rankings.
@@ -87,7 +91,8 @@ struct ImportTests {
             b2.remove(at: sourceCol); a2.remove(at: sourceCol)
             #expect(b2 == a2)
             if b[1] == "ambulance" && b[0].hasSuffix("2025/26") {
-                #expect(a[sourceCol].contains("nhse_nof_q4_2025-26_ambulance-trust-data_github_teatkins_NOFChartsTool.csv"))
+                #expect(
+                    a[sourceCol].contains("nhse_nof_q4_2025-26_ambulance-trust-data_github_teatkins_NOFChartsTool.csv"))
             } else {
                 #expect(a[sourceCol] == b[sourceCol])
             }
@@ -104,7 +109,8 @@ struct ImportTests {
     @Test func generatedFileRoundTripsAndIsIdempotent() throws {
         let dir = try F.datasetCopy()
         let before = try F.snapshot(dir)
-        let input = try F.write(try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance"), named: "ambulance-trust-data.csv")
+        let input = try F.write(
+            try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance"), named: "ambulance-trust-data.csv")
         var o = try options(dir, input)
         o.source = try embeddedSource("Q1 2026/27", "ambulance")
         let report = try NOFImporter.run(o)
@@ -132,8 +138,10 @@ struct ImportTests {
 
         // Edited mapping JSON (a copy, as --mapping would use): same rows as before.
         var json = try String(contentsOf: F.bundledMappingURL, encoding: .utf8)
-        json = json.replacingOccurrences(of: "\"trustCode\": [\"Trust_code\"", with: "\"trustCode\": [\"Provider_code\", \"Trust_code\"")
-            .replacingOccurrences(of: "\"segment\": [\"OF5000\"", with: "\"segment\": [\"OF9000\", \"OF5000\"")
+        json = json.replacingOccurrences(
+            of: "\"trustCode\": [\"Trust_code\"", with: "\"trustCode\": [\"Provider_code\", \"Trust_code\""
+        )
+        .replacingOccurrences(of: "\"segment\": [\"OF5000\"", with: "\"segment\": [\"OF9000\", \"OF5000\"")
         let edited = try ImportMapping.decode(Data(json.utf8), file: "edited.json")
         var o = try options(dir, input, mapping: edited)
         o.source = try embeddedSource("Q4 2025/26", "ambulance")
@@ -155,7 +163,8 @@ struct ImportTests {
 
     @Test func invalidMappingIsRejected() throws {
         var json = try String(contentsOf: F.bundledMappingURL, encoding: .utf8)
-        json = json.replacingOccurrences(of: "\"Ambulance trust\": \"ambulance\"", with: "\"Ambulance trust\": \"helicopter\"")
+        json = json.replacingOccurrences(
+            of: "\"Ambulance trust\": \"ambulance\"", with: "\"Ambulance trust\": \"helicopter\"")
         #expect(throws: ImportError.self) { try ImportMapping.decode(Data(json.utf8), file: "bad.json") }
     }
 
@@ -165,11 +174,11 @@ struct ImportTests {
         let dir = try F.datasetCopy()
         let before = try F.snapshot(dir)
         let good = try F.trustDataCSV(quarter: "Q4 2025/26", table: "ambulance") { rows in
-            rows[0][12] = "three"          // line 2: adjusted segment not a number
+            rows[0][12] = "three"  // line 2: adjusted segment not a number
         }
         var lines = good.components(separatedBy: "\r\n")
         lines[3] = lines[3].replacingOccurrences(of: ",Summary,", with: ",Sum\"mary,")  // line 4: stray quote
-        lines[6] = String(lines[6][..<lines[6].lastIndex(of: ",")!])                   // line 7: a field missing
+        lines[6] = String(lines[6][..<lines[6].lastIndex(of: ",")!])  // line 7: a field missing
         let input = try F.write(lines.joined(separator: "\r\n"), named: "bad-trust-data.csv")
         do {
             _ = try NOFImporter.run(try options(dir, input))
@@ -202,7 +211,9 @@ struct ImportTests {
             #expect(e.kind == .unknownTrusts)
             #expect(e.issues.count == 1)
             #expect(e.issues.first?.description.hasPrefix("new-trust.csv:") == true)
-            #expect(e.issues.first?.message.contains("unknown trust ZZ9 (Imaginary Ambulance Service NHS Trust, Q4 2025/26 ambulance)") == true)
+            #expect(
+                e.issues.first?.message.contains(
+                    "unknown trust ZZ9 (Imaginary Ambulance Service NHS Trust, Q4 2025/26 ambulance)") == true)
             #expect(e.message.contains("--allow-new-trusts"))
         }
         #expect(try F.snapshot(dir) == before)
@@ -229,7 +240,9 @@ struct ImportTests {
             Issue.record("an invalid dataset was written")
         } catch let e as ImportError {
             #expect(e.kind == .validationFailed)
-            #expect(e.issues.contains { $0.file == "rankings.csv" && $0.line > 1 && $0.message == "segment 7 outside 1-5" }, "\(e)")
+            #expect(
+                e.issues.contains { $0.file == "rankings.csv" && $0.line > 1 && $0.message == "segment 7 outside 1-5" },
+                "\(e)")
         }
         #expect(try F.snapshot(dir) == before)
     }
@@ -238,7 +251,8 @@ struct ImportTests {
 
     @Test func newQuarterIsAddedWithPeriodAndPublishedDate() throws {
         let dir = try F.datasetCopy()
-        let input = try F.write(try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance", relabel: "Q2 2026/27"), named: "q2.csv")
+        let input = try F.write(
+            try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance", relabel: "Q2 2026/27"), named: "q2.csv")
         var dry = try options(dir, input)
         dry.dryRun = true
         let before = try F.snapshot(dir)
@@ -253,7 +267,11 @@ struct ImportTests {
         #expect(report.changedFiles == ["domain_scores.csv", "quarters.csv", "rankings.csv"])
         let q = try F.rows(dir.appendingPathComponent("quarters.csv"))
         let row = try #require(q.rows.last)
-        #expect(Array(row.prefix(8)) == ["Q2 2026/27", "2026/27", "2", "2026-07-01", "2026-09-30", "July to September 2026", "2026-12-10", "2026/27"])
+        #expect(
+            Array(row.prefix(8)) == [
+                "Q2 2026/27", "2026/27", "2", "2026-07-01", "2026-09-30", "July to September 2026", "2026-12-10",
+                "2026/27",
+            ])
         let dataset = try DatasetLoader.load(from: dir)
         let q2 = Quarter(fiscalYearStart: 2026, number: 2)
         #expect(dataset.table(.ambulance, quarter: q2).count == 10)
@@ -264,8 +282,10 @@ struct ImportTests {
 
     @Test func quarterFilterImportsOnlyThatQuarter() throws {
         let dir = try F.datasetCopy()
-        let text = try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance", relabel: "Q2 2026/27")
-            + (try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance", relabel: "Q3 2026/27")).split(separator: "\r\n", maxSplits: 1)[1]
+        let text =
+            try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance", relabel: "Q2 2026/27")
+            + (try F.trustDataCSV(quarter: "Q1 2026/27", table: "ambulance", relabel: "Q3 2026/27")).split(
+                separator: "\r\n", maxSplits: 1)[1]
         let input = try F.write(text, named: "two-quarters.csv")
         var o = try options(dir, input)
         o.quarters = [Quarter(fiscalYearStart: 2026, number: 3)]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LeagueCore
 
 @Suite("Code-Point Open import")
@@ -20,19 +21,23 @@ struct PostcodeCodePointImportTests {
         let reference = try Self.pyprojReference()
         let (rows, summary) = try CodePointImport.readRows(from: [GeoTestData.rawMAreaURL])
         #expect(summary.linesRead == 32_301)
-        #expect(summary.skippedWithoutCoordinates == 2)   // M35 5AP, M35 5AR: PQI 90
+        #expect(summary.skippedWithoutCoordinates == 2)  // M35 5AP, M35 5AR: PQI 90
         #expect(summary.skippedUnreadable == 0 && summary.duplicates == 0)
         #expect(rows.count == 32_299)
         var errors: [Double] = []
         for r in rows {
             let ref = try #require(reference[r.postcode], "\(r.postcode)")
             // The reference is rounded to 6 decimals (≤ 0.06 m), so compare unrounded vs rounded.
-            errors.append(GeoMath.haversineKm(latitude1: r.latitude, longitude1: r.longitude,
-                                              latitude2: ref.0, longitude2: ref.1) * 1000)
+            errors.append(
+                GeoMath.haversineKm(
+                    latitude1: r.latitude, longitude1: r.longitude,
+                    latitude2: ref.0, longitude2: ref.1) * 1000)
         }
         errors.sort()
         let median = errors[errors.count / 2], maxError = errors.last!
-        print("Code-Point conversion vs pyproj: \(errors.count) postcodes, median \(median) m, p99 \(errors[errors.count * 99 / 100]) m, max \(maxError) m")
+        print(
+            "Code-Point conversion vs pyproj: \(errors.count) postcodes, median \(median) m, p99 \(errors[errors.count * 99 / 100]) m, max \(maxError) m"
+        )
         #expect(maxError < 5)
         #expect(median < 5)
         // In fact the same Helmert transformation as PROJ uses without the OSTN15 grid: only the
@@ -63,8 +68,8 @@ struct PostcodeCodePointImportTests {
         let out = dir.appendingPathComponent("data")
         let summary = try CodePointImport.run(inputs: [dir.appendingPathComponent("codepo")], outputDirectory: out)
         #expect(summary.files == ["extra.csv", "m.csv"])
-        #expect(summary.skippedUnreadable == 1)   // the header line
-        #expect(summary.duplicates == 1)          // M13 9WL again in m.csv
+        #expect(summary.skippedUnreadable == 1)  // the header line
+        #expect(summary.duplicates == 1)  // M13 9WL again in m.csv
         #expect(summary.postcodesWritten == 32_299)
 
         let text = try String(contentsOf: out.appendingPathComponent("postcodes_full.csv"), encoding: .utf8)
@@ -80,7 +85,9 @@ struct PostcodeCodePointImportTests {
         #expect(r.precision == .fullPostcode && r.matchedKey == "M13 9WL" && r.country == .england)
         #expect(!r.isCoarserThanRequested)
         // pyproj: 53.462436, -2.227711
-        #expect(GeoMath.haversineKm(latitude1: r.latitude, longitude1: r.longitude, latitude2: 53.462436, longitude2: -2.227711) < 0.005)
+        #expect(
+            GeoMath.haversineKm(
+                latitude1: r.latitude, longitude1: r.longitude, latitude2: 53.462436, longitude2: -2.227711) < 0.005)
         // Not in the table: falls back to the sector, and says so.
         let missing = try index.resolve("M13 9ZZ")
         #expect(missing.precision == .sector && missing.isCoarserThanRequested)
@@ -110,25 +117,32 @@ struct PostcodeCodePointImportTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/postcodes_full.csv").path))
     }
 
-    @Test("fast full-postcode packing agrees with the parser", arguments: [
-        "M13 9WL", "m139wl", "SW1A 1AA", "W1A 0AX", "EC1A1BB", "GIR 0AA", "B1 1AA", "CR0 1AA", "M1  1AD",
-    ])
+    @Test(
+        "fast full-postcode packing agrees with the parser",
+        arguments: [
+            "M13 9WL", "m139wl", "SW1A 1AA", "W1A 0AX", "EC1A1BB", "GIR 0AA", "B1 1AA", "CR0 1AA", "M1  1AD",
+        ])
     func packing(text: String) throws {
         let p = try #require(Postcode(text))
         let fast = Array(text.utf8).withUnsafeBufferPointer { FullPostcodeTable.packFull($0) }
         #expect(fast == FullPostcodeTable.pack(p))
     }
 
-    @Test("fast packing rejects what the parser rejects", arguments: ["M13", "M13 9", "HELLO", "M13 9W1", "1M3 9WL", "ABC1 1AA", "M13-9WL", "SW1AA1AA"])
+    @Test(
+        "fast packing rejects what the parser rejects",
+        arguments: ["M13", "M13 9", "HELLO", "M13 9W1", "1M3 9WL", "ABC1 1AA", "M13-9WL", "SW1AA1AA"])
     func packingRejects(text: String) {
         let fast = Array(text.utf8).withUnsafeBufferPointer { FullPostcodeTable.packFull($0) }
         #expect(fast == nil)
     }
 
-    @Test("decimal parsing to micro-degrees", arguments: [
-        ("53.483768", Int64?.some(53_483_768)), ("-2.244869", -2_244_869), ("0", 0), ("-0.5", -500_000), ("1.2345675", 1_234_568),
-        ("51.", 51_000_000), ("+1.25", 1_250_000), ("", nil), ("abc", nil), ("1.2.3", nil), ("12345.6", nil),
-    ])
+    @Test(
+        "decimal parsing to micro-degrees",
+        arguments: [
+            ("53.483768", Int64?.some(53_483_768)), ("-2.244869", -2_244_869), ("0", 0), ("-0.5", -500_000),
+            ("1.2345675", 1_234_568),
+            ("51.", 51_000_000), ("+1.25", 1_250_000), ("", nil), ("abc", nil), ("1.2.3", nil), ("12345.6", nil),
+        ])
     func decimals(text: String, expected: Int64?) {
         #expect(Array(text.utf8).withUnsafeBufferPointer { FullPostcodeTable.parseE6($0) } == expected)
     }
@@ -162,16 +176,24 @@ struct PostcodeCodePointImportTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent("postcodes_full.csv")
-        try Data("postcode,latitude,longitude,pqi,source\nM1 1AD,53.483768,-2.244869,10,x\nM1 1AE,north,-2.2,10,x\n".utf8).write(to: url)
-        #expect(throws: GeoFileError(file: "postcodes_full.csv", line: 3,
-                                     message: "expected postcode,latitude,longitude,pqi,source with a full postcode and WGS84 coordinates")) {
+        try Data(
+            "postcode,latitude,longitude,pqi,source\nM1 1AD,53.483768,-2.244869,10,x\nM1 1AE,north,-2.2,10,x\n".utf8
+        ).write(to: url)
+        #expect(
+            throws: GeoFileError(
+                file: "postcodes_full.csv", line: 3,
+                message: "expected postcode,latitude,longitude,pqi,source with a full postcode and WGS84 coordinates")
+        ) {
             try FullPostcodeTable.load(contentsOf: url)
         }
     }
 
-    @Test("six-decimal formatting", arguments: [
-        (53.4837681, "53.483768"), (-2.2448694, "-2.244869"), (0.0000004, "0.000000"), (-0.0000006, "-0.000001"), (1.5, "1.500000"),
-    ])
+    @Test(
+        "six-decimal formatting",
+        arguments: [
+            (53.4837681, "53.483768"), (-2.2448694, "-2.244869"), (0.0000004, "0.000000"), (-0.0000006, "-0.000001"),
+            (1.5, "1.500000"),
+        ])
     func format(value: Double, text: String) {
         #expect(CodePointImport.format6(value) == text)
     }

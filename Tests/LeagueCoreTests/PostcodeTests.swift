@@ -1,34 +1,37 @@
 import Foundation
 import Testing
+
 @testable import LeagueCore
 
 @Suite("Postcode parsing")
 struct PostcodeParsingTests {
-    @Test("normalises and classifies", arguments: [
-        ("sw1a1aa", "SW1A 1AA", Postcode.Kind.full),
-        (" SW1A 1AA ", "SW1A 1AA", .full),
-        ("m13 9wl", "M13 9WL", .full),
-        ("M139WL", "M13 9WL", .full),
-        ("m1 1ad", "M1 1AD", .full),
-        ("M11AD", "M1 1AD", .full),
-        ("w1a 0ax", "W1A 0AX", .full),
-        ("EC1A1BB", "EC1A 1BB", .full),
-        ("cf10 1ep", "CF10 1EP", .full),
-        ("bt1 5gs", "BT1 5GS", .full),
-        ("M13  9WL", "M13 9WL", .full),
-        ("\tM13\n9WL ", "M13 9WL", .full),
-        ("GIR 0AA", "GIR 0AA", .full),
-        ("M13 9", "M13 9", .sector),
-        ("m139", "M13 9", .sector),
-        ("SW1A 1", "SW1A 1", .sector),
-        ("sw1a1", "SW1A 1", .sector),
-        ("M13", "M13", .district),
-        ("m1", "M1", .district),
-        ("M19", "M19", .district),   // district M19, not sector "M1 9"
-        ("sw1a", "SW1A", .district),
-        ("EH1", "EH1", .district),
-        ("bt1", "BT1", .district),
-    ])
+    @Test(
+        "normalises and classifies",
+        arguments: [
+            ("sw1a1aa", "SW1A 1AA", Postcode.Kind.full),
+            (" SW1A 1AA ", "SW1A 1AA", .full),
+            ("m13 9wl", "M13 9WL", .full),
+            ("M139WL", "M13 9WL", .full),
+            ("m1 1ad", "M1 1AD", .full),
+            ("M11AD", "M1 1AD", .full),
+            ("w1a 0ax", "W1A 0AX", .full),
+            ("EC1A1BB", "EC1A 1BB", .full),
+            ("cf10 1ep", "CF10 1EP", .full),
+            ("bt1 5gs", "BT1 5GS", .full),
+            ("M13  9WL", "M13 9WL", .full),
+            ("\tM13\n9WL ", "M13 9WL", .full),
+            ("GIR 0AA", "GIR 0AA", .full),
+            ("M13 9", "M13 9", .sector),
+            ("m139", "M13 9", .sector),
+            ("SW1A 1", "SW1A 1", .sector),
+            ("sw1a1", "SW1A 1", .sector),
+            ("M13", "M13", .district),
+            ("m1", "M1", .district),
+            ("M19", "M19", .district),  // district M19, not sector "M1 9"
+            ("sw1a", "SW1A", .district),
+            ("EH1", "EH1", .district),
+            ("bt1", "BT1", .district),
+        ])
     func normalises(input: String, canonical: String, kind: Postcode.Kind) throws {
         let p = try #require(Postcode(input))
         #expect(p.canonical == canonical)
@@ -47,24 +50,26 @@ struct PostcodeParsingTests {
         #expect(d.area == "M")
     }
 
-    @Test("malformed", arguments: [
-        ("", PostcodeSyntaxError.Reason.empty),
-        ("   ", .empty),
-        ("M13-9WL", .invalidCharacter),
-        ("M13 9WL!", .invalidCharacter),
-        ("Ⅿ13 9WL", .invalidCharacter),
-        ("HELLO", .badShape),
-        ("12345", .badShape),
-        ("M", .badShape),
-        ("9WL", .badShape),
-        ("M13 9W", .badShape),
-        ("M13 WL9", .badShape),
-        ("M13 9WLX", .badShape),
-        ("ABC1 1AA", .badShape),
-        ("M13 9 WL", .badShape),
-        ("M1234", .badShape),
-        ("SW1AA 1AA", .badShape),
-    ])
+    @Test(
+        "malformed",
+        arguments: [
+            ("", PostcodeSyntaxError.Reason.empty),
+            ("   ", .empty),
+            ("M13-9WL", .invalidCharacter),
+            ("M13 9WL!", .invalidCharacter),
+            ("Ⅿ13 9WL", .invalidCharacter),
+            ("HELLO", .badShape),
+            ("12345", .badShape),
+            ("M", .badShape),
+            ("9WL", .badShape),
+            ("M13 9W", .badShape),
+            ("M13 WL9", .badShape),
+            ("M13 9WLX", .badShape),
+            ("ABC1 1AA", .badShape),
+            ("M13 9 WL", .badShape),
+            ("M1234", .badShape),
+            ("SW1AA 1AA", .badShape),
+        ])
     func malformed(input: String, reason: PostcodeSyntaxError.Reason) {
         switch Postcode.parse(input) {
         case .success(let p): Issue.record("\(input) parsed as \(p)")
@@ -72,14 +77,16 @@ struct PostcodeParsingTests {
         }
     }
 
-    @Test("area-level countries outside Great Britain", arguments: [
-        ("BT1 5GS", PostcodeCountry?.some(.northernIreland)),
-        ("GY1 1AA", .channelIslands),
-        ("JE2 3AB", .channelIslands),
-        ("IM1 1AA", .isleOfMan),
-        ("M13 9WL", nil),
-        ("CF10 1EP", nil),
-    ])
+    @Test(
+        "area-level countries outside Great Britain",
+        arguments: [
+            ("BT1 5GS", PostcodeCountry?.some(.northernIreland)),
+            ("GY1 1AA", .channelIslands),
+            ("JE2 3AB", .channelIslands),
+            ("IM1 1AA", .isleOfMan),
+            ("M13 9WL", nil),
+            ("CF10 1EP", nil),
+        ])
     func areaCountry(input: String, country: PostcodeCountry?) throws {
         #expect(try #require(Postcode(input)).countryFromArea == country)
     }
@@ -110,20 +117,22 @@ struct PostcodeParsingTests {
 
 @Suite("Postcode resolution")
 struct PostcodeResolutionTests {
-    @Test("resolves to the most precise centroid held, with country", arguments: [
-        // input, precision, matched key, country
-        ("M13 9WL", LocationPrecision.sector, "M13 9", PostcodeCountry.england),
-        ("m139wl", .sector, "M13 9", .england),
-        ("M13 9", .sector, "M13 9", .england),
-        ("M13", .district, "M13", .england),
-        ("SW1A 1AA", .sector, "SW1A 1", .england),
-        ("CF10 1EP", .sector, "CF10 1", .wales),
-        ("EH1 1YZ", .sector, "EH1 1", .scotland),
-        ("BT1 5GS", .district, "BT1", .northernIreland),   // no NI sectors: district centroid
-        ("BT1", .district, "BT1", .northernIreland),
-        ("M35 5AP", .district, "M35", .england),          // sector M35 5 has no coordinates (PQI 90 only)
-        ("M99 9AA", .district, "M99", .england),          // no sector M99 9 held: district centroid
-    ])
+    @Test(
+        "resolves to the most precise centroid held, with country",
+        arguments: [
+            // input, precision, matched key, country
+            ("M13 9WL", LocationPrecision.sector, "M13 9", PostcodeCountry.england),
+            ("m139wl", .sector, "M13 9", .england),
+            ("M13 9", .sector, "M13 9", .england),
+            ("M13", .district, "M13", .england),
+            ("SW1A 1AA", .sector, "SW1A 1", .england),
+            ("CF10 1EP", .sector, "CF10 1", .wales),
+            ("EH1 1YZ", .sector, "EH1 1", .scotland),
+            ("BT1 5GS", .district, "BT1", .northernIreland),  // no NI sectors: district centroid
+            ("BT1", .district, "BT1", .northernIreland),
+            ("M35 5AP", .district, "M35", .england),  // sector M35 5 has no coordinates (PQI 90 only)
+            ("M99 9AA", .district, "M99", .england),  // no sector M99 9 held: district centroid
+        ])
     func resolves(input: String, precision: LocationPrecision, key: String, country: PostcodeCountry) throws {
         let index = try GeoTestData.postcodeIndex()
         let r = try index.resolve(input)
@@ -144,18 +153,20 @@ struct PostcodeResolutionTests {
         #expect(!d.isCoarserThanRequested)
     }
 
-    @Test("errors: malformed vs unknown vs no coordinates", arguments: [
-        ("HELLO", "malformed"),
-        ("M13-9WL", "malformed"),
-        ("", "malformed"),
-        ("QQ1 1AA", "unknown"),
-        ("ZZ99 9ZZ", "unknown"),
-        ("XX1 1AA", "unknown"),
-        ("GY1 1AA", "noCoordinates"),
-        ("JE2 3AB", "noCoordinates"),
-        ("IM1 1AA", "noCoordinates"),
-        ("BF1 1AA", "noCoordinates"),   // BFPO: non-geographic district, no centroid
-    ])
+    @Test(
+        "errors: malformed vs unknown vs no coordinates",
+        arguments: [
+            ("HELLO", "malformed"),
+            ("M13-9WL", "malformed"),
+            ("", "malformed"),
+            ("QQ1 1AA", "unknown"),
+            ("ZZ99 9ZZ", "unknown"),
+            ("XX1 1AA", "unknown"),
+            ("GY1 1AA", "noCoordinates"),
+            ("JE2 3AB", "noCoordinates"),
+            ("IM1 1AA", "noCoordinates"),
+            ("BF1 1AA", "noCoordinates"),  // BFPO: non-geographic district, no centroid
+        ])
     func errors(input: String, expected: String) throws {
         let index = try GeoTestData.postcodeIndex()
         do {
@@ -181,10 +192,12 @@ struct PostcodeResolutionTests {
         }
     }
 
-    @Test("coordinates out of range", arguments: [
-        (91.0, 0.0), (-90.5, 0.0), (Double.nan, 0.0), (Double.infinity, 0.0),
-        (53.0, 180.5), (53.0, -181.0), (53.0, Double.nan),
-    ])
+    @Test(
+        "coordinates out of range",
+        arguments: [
+            (91.0, 0.0), (-90.5, 0.0), (Double.nan, 0.0), (Double.infinity, 0.0),
+            (53.0, 180.5), (53.0, -181.0), (53.0, Double.nan),
+        ])
     func coordinatesOutOfRange(lat: Double, lon: Double) {
         #expect(throws: LocationError.self) { try ResolvedLocation.coordinates(latitude: lat, longitude: lon) }
         let index = GeoIndex(trusts: [], sites: [])

@@ -1,6 +1,6 @@
-import Testing
 import LeagueCore
 import LeagueData
+import Testing
 
 /// The embedded dataset, loaded once (immutable).
 let embeddedSnapshot: LeagueSnapshot = {
@@ -18,7 +18,10 @@ struct TrustQueryTests {
         let history = try queries.history("rp6")
         let positions = history.rankings.map(\.record.leaguePosition)
         #expect(positions == [1, 3, 6, 6, 4])
-        #expect(history.rankings.map(\.record.quarter.label) == ["Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26", "Q1 2026/27"])
+        #expect(
+            history.rankings.map(\.record.quarter.label) == [
+                "Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26", "Q1 2026/27",
+            ])
         #expect(history.rankings[0].movement == nil)
         #expect(history.rankings.dropFirst().map { $0.movement?.positionsUp } == [-2, -3, 0, 2])
         #expect(history.rankings[4].movement?.summary.hasPrefix("up 2 places since Q4 2025/26") == true)
@@ -52,7 +55,7 @@ struct TrustQueryTests {
 
     @Test("unknown code is NOT_FOUND")
     func unknownCode() {
-        #expect(throws: QueryError(.notFound, "no NHS trust has the ODS code ZZZ; search by name with find_trusts")) {
+        #expect(throws: QueryError(.notFound, "no NHS trust has the ODS code ZZZ; search by name instead")) {
             try queries.detail("zzz")
         }
     }
@@ -110,7 +113,8 @@ struct LeagueTableTests {
         #expect(page.totalMatching == page.rows.count)
     }
 
-    @Test("region filter is case-insensitive and exact", arguments: ["London", "north west", "NORTH EAST AND YORKSHIRE"])
+    @Test(
+        "region filter is case-insensitive and exact", arguments: ["London", "north west", "NORTH EAST AND YORKSHIRE"])
     func region(region: String) throws {
         let page = try queries.leagueTable(LeagueTableQuery(table: .acute, region: region, limit: 200))
         #expect(!page.rows.isEmpty)
@@ -121,8 +125,9 @@ struct LeagueTableTests {
     func paging() throws {
         var seen: [String] = []
         for offset in stride(from: 0, to: 61, by: 25) {
-            let page = try queries.leagueTable(LeagueTableQuery(
-                table: .nonAcute, quarter: Quarter(parsing: "Q4 2025/26"), offset: offset, limit: 25))
+            let page = try queries.leagueTable(
+                LeagueTableQuery(
+                    table: .nonAcute, quarter: Quarter(parsing: "Q4 2025/26"), offset: offset, limit: 25))
             seen += page.rows.map(\.summary.trust.odsCode)
         }
         #expect(seen.count == 61)
@@ -140,7 +145,9 @@ struct LeagueTableTests {
     func invalid() {
         #expect(throws: QueryError.self) { try queries.leagueTable(LeagueTableQuery(table: .acute, segment: 9)) }
         #expect(throws: QueryError.self) { try queries.leagueTable(LeagueTableQuery(table: .acute, limit: 201)) }
-        #expect(throws: QueryError.self) { try queries.leagueTable(LeagueTableQuery(table: .acute, region: "Atlantis")) }
+        #expect(throws: QueryError.self) {
+            try queries.leagueTable(LeagueTableQuery(table: .acute, region: "Atlantis"))
+        }
         #expect(throws: QueryError.self) {
             try queries.leagueTable(LeagueTableQuery(table: .acute, quarter: Quarter(parsing: "Q3 2024/25")))
         }

@@ -1,19 +1,32 @@
 import Foundation
 import Testing
+
 @testable import LeagueCore
 
 @Suite struct ReferenceDataTests {
-    @Test(arguments: [("2025/26", ["access", "effectiveness_experience", "patient_safety", "people_workforce", "finance_productivity"]),
-                      ("2026/27", ["access", "patient_safety", "finance_productivity_innovation", "people", "experience_of_care",
-                                   "effectiveness_population_health"])])
+    @Test(arguments: [
+        (
+            "2025/26",
+            ["access", "effectiveness_experience", "patient_safety", "people_workforce", "finance_productivity"]
+        ),
+        (
+            "2026/27",
+            [
+                "access", "patient_safety", "finance_productivity_innovation", "people", "experience_of_care",
+                "effectiveness_population_health",
+            ]
+        ),
+    ])
     func domainSets(set: String, keys: [String]) throws {
         let d = try Embedded.dataset()
         #expect(d.domainDefinitions(domainSet: set).map(\.key) == keys)
     }
 
-    @Test(arguments: [(Quarter.q1_2526, "2025-04-01", "2025-06-30", "April to June 2025", "2025/26"),
-                      (.q4_2526, "2026-01-01", "2026-03-31", "January to March 2026", "2025/26"),
-                      (.q1_2627, "2026-04-01", "2026-06-30", "April to June 2026", "2026/27")])
+    @Test(arguments: [
+        (Quarter.q1_2526, "2025-04-01", "2025-06-30", "April to June 2025", "2025/26"),
+        (.q4_2526, "2026-01-01", "2026-03-31", "January to March 2026", "2025/26"),
+        (.q1_2627, "2026-04-01", "2026-06-30", "April to June 2026", "2026/27"),
+    ])
     func quarterInfo(q: Quarter, start: String, end: String, text: String, set: String) throws {
         let info = try #require(try Embedded.dataset().quarterInfo(q))
         #expect(info.periodStart.iso == start)
@@ -37,9 +50,11 @@ import Testing
         #expect(d.latestRanking(for: "RVJ")?.isCurrent == true)
     }
 
-    @Test(arguments: [("RYX", "Central London Community Healthcare NHS Trust", "nhs_spelling_from_league_row"),
-                      ("RJ1", "Guy's and St Thomas' NHS Foundation Trust", "title_cased_from_ods_name"),
-                      ("RY3", "East of England Community Health and Care NHS Trust", "title_cased_from_ods_name")])
+    @Test(arguments: [
+        ("RYX", "Central London Community Healthcare NHS Trust", "nhs_spelling_from_league_row"),
+        ("RJ1", "Guy's and St Thomas' NHS Foundation Trust", "title_cased_from_ods_name"),
+        ("RY3", "East of England Community Health and Care NHS Trust", "title_cased_from_ods_name"),
+    ])
     func displayNames(code: String, name: String, method: String) throws {
         let t = try #require(try Embedded.dataset().trust(code))
         #expect(t.displayName == name)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LeagueCore
 import LeagueData
+import Testing
+
+@testable import LeagueCore
 
 /// The embedded dataset and its name index, built once for all search tests.
 enum SearchFixture {
@@ -11,8 +12,9 @@ enum SearchFixture {
     static func get() throws -> (Dataset, NameIndex) { (try dataset.get(), try index.get()) }
 
     static func evalCases() throws -> [SearchEvaluation.Case] {
-        let url = try #require(Bundle.module.url(forResource: "search_eval", withExtension: "csv"),
-                               "search_eval.csv is not in the test bundle")
+        let url = try #require(
+            Bundle.module.url(forResource: "search_eval", withExtension: "csv"),
+            "search_eval.csv is not in the test bundle")
         return SearchEvaluation.parseCases(csv: try String(contentsOf: url, encoding: .utf8))
     }
 }
@@ -36,8 +38,10 @@ struct SearchEvaluationTests {
             case "trust":
                 #expect(key == expected, "\(c.query): trust evidence \(key) is not \(expected)")
             case "site":
-                #expect(dataset.sitesByCode[key]?.currentParentODSCode == expected,
-                        "\(c.query): site \(key) has current parent \(dataset.sitesByCode[key]?.currentParentODSCode ?? "none"), not \(expected)")
+                #expect(
+                    dataset.sitesByCode[key]?.currentParentODSCode == expected,
+                    "\(c.query): site \(key) has current parent \(dataset.sitesByCode[key]?.currentParentODSCode ?? "none"), not \(expected)"
+                )
             case "alias":
                 let codes = Set(dataset.aliases.filter { $0.alias.lowercased() == key.lowercased() }.map(\.odsCode))
                 #expect(codes == [expected], "\(c.query): alias \(key) leads to \(codes.sorted()), not \(expected)")
@@ -53,9 +57,11 @@ struct SearchEvaluationTests {
     @Test("the issue's examples are in the evaluation set")
     func issueExamplesPresent() throws {
         let queries = Set(try SearchFixture.evalCases().map { $0.query.lowercased() })
-        for q in ["moorfields", "the christie", "kings lynn hospital", "guys and st thomas", "st georges tooting",
-                  "addenbrookes", "leeds general infirmary", "north staffs combined", "nwas", "royal free",
-                  "mancester royal infirmery", "adenbrooks"] {
+        for q in [
+            "moorfields", "the christie", "kings lynn hospital", "guys and st thomas", "st georges tooting",
+            "addenbrookes", "leeds general infirmary", "north staffs combined", "nwas", "royal free",
+            "mancester royal infirmery", "adenbrooks",
+        ] {
             #expect(queries.contains(q), "missing issue example \(q)")
         }
     }
@@ -65,13 +71,17 @@ struct SearchEvaluationTests {
         let (_, index) = try SearchFixture.get()
         let cases = try SearchFixture.evalCases()
         let report = SearchEvaluation.evaluate(index, cases: cases)
-        print(String(format: "search eval: recall@1 %.4f (%d/%d)  recall@5 %.4f (%d/%d)",
-                     report.recallAt1, report.hitsAt1, report.total, report.recallAt5, report.hitsAt5, report.total))
+        print(
+            String(
+                format: "search eval: recall@1 %.4f (%d/%d)  recall@5 %.4f (%d/%d)",
+                report.recallAt1, report.hitsAt1, report.total, report.recallAt5, report.hitsAt5, report.total))
         for (kind, k) in report.byKind.sorted(by: { $0.key < $1.key }) {
             print("search eval:   \(kind): \(k.at1)/\(k.total) at 1, \(k.at5)/\(k.total) at 5")
         }
         for m in report.misses {
-            print("search eval:   miss [\(m.kind)] \"\(m.query)\" expected \(m.expected) at \(m.rank.map(String.init) ?? "-"), got \(m.top.joined(separator: " "))")
+            print(
+                "search eval:   miss [\(m.kind)] \"\(m.query)\" expected \(m.expected) at \(m.rank.map(String.init) ?? "-"), got \(m.top.joined(separator: " "))"
+            )
         }
         #expect(report.recallAt1 >= 0.95)
         #expect(report.recallAt5 >= 0.99)

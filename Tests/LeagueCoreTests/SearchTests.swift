@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LeagueCore
 
 @Suite("Search normalisation and edit distance")
@@ -24,7 +25,7 @@ struct SearchNormalizationTests {
 
     @Test(arguments: [
         ("moorfields", "moorfields", 0),
-        ("moorfeilds", "moorfields", 1),      // transposition counts once
+        ("moorfeilds", "moorfields", 1),  // transposition counts once
         ("mancester", "manchester", 1),
         ("infirmery", "infirmary", 1),
         ("adenbrooks", "addenbrookes", 2),
@@ -42,9 +43,16 @@ struct SearchNormalizationTests {
     }
 
     @Test(arguments: [
-        ("MRI", "Manchester Royal Infirmary. \"MRI\" is also the common abbreviation for magnetic resonance imaging", "Manchester Royal Infirmary"),
+        (
+            "MRI", "Manchester Royal Infirmary. \"MRI\" is also the common abbreviation for magnetic resonance imaging",
+            "Manchester Royal Infirmary"
+        ),
         ("SLaM", "South London and Maudsley NHS FT.", "South London and Maudsley"),
-        ("NNUH", "Used for both the trust and its main hospital, Norfolk and Norwich University Hospital (site RM102).", "Norfolk and Norwich University Hospital"),
+        (
+            "NNUH",
+            "Used for both the trust and its main hospital, Norfolk and Norwich University Hospital (site RM102).",
+            "Norfolk and Norwich University Hospital"
+        ),
         ("ICHT", "Imperial College Healthcare NHS Trust.", "Imperial College Healthcare NHS Trust"),
         ("QMC", "Queen's Medical Centre, Nottingham; site code from the NHS website", "Queen's Medical Centre"),
     ])
@@ -58,7 +66,8 @@ struct SearchNormalizationTests {
     }
 
     @Test func siteNamesLoseGluedTrustNames() {
-        #expect(NameIndex.siteName("Brixham Hospital - Torbay and South Devon NHS Foundation Trust") == "Brixham Hospital")
+        #expect(
+            NameIndex.siteName("Brixham Hospital - Torbay and South Devon NHS Foundation Trust") == "Brixham Hospital")
         #expect(NameIndex.siteName("Nottingham University Hospitals NHS Trust - City Campus") == "City Campus")
         #expect(NameIndex.siteName("Westlands - Inpatient Unit") == "Westlands - Inpatient Unit")
     }
@@ -111,11 +120,11 @@ struct SearchBehaviourTests {
 
     @Test("typos are allowed by word length: none under 5 letters, 1 from 5, 2 from 9")
     func typoThresholds() throws {
-        #expect(try search("leds").matches.allSatisfy { $0.odsCode != "RR8" })        // 4 letters: no typo allowed
-        #expect(try top("bolten").odsCode == "RMC")                                    // 6 letters, 1 edit
-        #expect(try search("barnzlee").matches.allSatisfy { $0.odsCode != "RFF" })    // 8 letters, 2 edits: too many
-        #expect(try top("pinderfeilds").odsCode == "RXF")                              // transposition
-        #expect(try top("moorfeildz").odsCode == "RP6")                                // 10 letters, 2 edits
+        #expect(try search("leds").matches.allSatisfy { $0.odsCode != "RR8" })  // 4 letters: no typo allowed
+        #expect(try top("bolten").odsCode == "RMC")  // 6 letters, 1 edit
+        #expect(try search("barnzlee").matches.allSatisfy { $0.odsCode != "RFF" })  // 8 letters, 2 edits: too many
+        #expect(try top("pinderfeilds").odsCode == "RXF")  // transposition
+        #expect(try top("moorfeildz").odsCode == "RP6")  // 10 letters, 2 edits
     }
 
     @Test("prefixes match from 3 letters")

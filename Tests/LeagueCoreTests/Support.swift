@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LeagueCore
 import LeagueData
+import Testing
+
+@testable import LeagueCore
 
 /// Loads the embedded dataset once for all tests.
 enum Embedded {
@@ -17,8 +18,9 @@ struct DatasetCopy {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("league-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for name in DatasetLoader.fileNames {
-            try FileManager.default.copyItem(at: EmbeddedDataset.directory.appendingPathComponent(name),
-                                             to: url.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: EmbeddedDataset.directory.appendingPathComponent(name),
+                to: url.appendingPathComponent(name))
         }
     }
 

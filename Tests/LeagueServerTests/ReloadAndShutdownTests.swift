@@ -1,11 +1,12 @@
 import Foundation
-import Logging
-import Testing
 import LeagueClient
 import LeagueCore
 import LeagueData
 import LeagueServer
+import LeagueService
 import LeagueWire
+import Logging
+import Testing
 
 @Suite("Hot reload and graceful shutdown")
 struct ReloadAndShutdownTests {
@@ -20,7 +21,8 @@ struct ReloadAndShutdownTests {
             var text = try String(contentsOf: source, encoding: .utf8)
             if variant, name == "trusts.csv" {
                 text = text.replacingOccurrences(
-                    of: "Moorfields Eye Hospital NHS Foundation Trust", with: "Moorfields Eye Hospital NHS Foundation Trust RELOADED")
+                    of: "Moorfields Eye Hospital NHS Foundation Trust",
+                    with: "Moorfields Eye Hospital NHS Foundation Trust RELOADED")
             }
             try? fm.removeItem(at: target)
             try text.write(to: target, atomically: true, encoding: .utf8)
@@ -33,11 +35,8 @@ struct ReloadAndShutdownTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.writeDataset(to: directory, variant: false)
         let original = try LeagueSnapshot.load(from: directory)
-        let store = SnapshotStore(original)
-        let reloader = SnapshotReloader(directory: directory, store: store, logger: testLogger)
-        let server = LeagueServer(
-            configuration: ServerConfiguration(port: 0),
-            responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
+        let service = LeagueService(snapshot: original, serverVersion: "test", logger: testLogger)
+        let server = LeagueServer(configuration: ServerConfiguration(port: 0), service: service, logger: testLogger)
         let port = try #require(try await server.start().port)
         let client = try await LeagueClient.connect(host: "127.0.0.1", port: port)
 
@@ -47,7 +46,7 @@ struct ReloadAndShutdownTests {
                 var seen: [String] = []
                 for round in 0..<reloads {
                     try Self.writeDataset(to: directory, variant: round % 2 == 0)
-                    seen.append(try await reloader.reload())
+                    seen.append(try await service.reload(from: directory))
                 }
                 return seen
             }
@@ -87,29 +86,29 @@ struct ReloadAndShutdownTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhs-league-badreload-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.writeDataset(to: directory, variant: false)
-        let store = SnapshotStore(try LeagueSnapshot.load(from: directory))
-        let before = store.current.version
+        let service = LeagueService(
+            snapshot: try LeagueSnapshot.load(from: directory), serverVersion: "test", logger: testLogger)
+        let before = service.currentDataVersion
         // Corrupt one file: a ranking for an ODS code no trust has.
         let rankings = directory.appendingPathComponent("rankings.csv")
         var lines = try String(contentsOf: rankings, encoding: .utf8).components(separatedBy: "\n")
         lines[1] = lines[1].replacingOccurrences(of: ",acute,134,RP6,", with: ",acute,134,ZZZ9,")
         try lines.joined(separator: "\n").write(to: rankings, atomically: true, encoding: .utf8)
-        let reloader = SnapshotReloader(directory: directory, store: store, logger: testLogger)
-        await #expect(throws: ServerError.self) { try await reloader.reload() }
-        #expect(store.current.version == before)
+        let error = await #expect(throws: ServiceError.self) { try await service.reload(from: directory) }
+        #expect(error?.code == .reloadFailed)
+        #expect(service.currentDataVersion == before)
     }
 
     @Test("graceful shutdown answers what was asked, then stops accepting")
     func gracefulShutdown() async throws {
-        let store = SnapshotStore(SharedSnapshot.value)
         let server = LeagueServer(
-            configuration: ServerConfiguration(port: 0),
-            responder: LeagueResponder(store: store, serverVersion: "test"), logger: testLogger)
+            configuration: ServerConfiguration(port: 0), service: SharedService.value, logger: testLogger)
         let port = try #require(try await server.start().port)
         let connection = try await RawConnection.connect(port: port)
         var bytes: [UInt8] = []
         for id in 1...50 {
-            bytes += RawConnection.frame(ProtobufCodec.encode(Request(id: UInt64(id), call: .getTrust(GetTrustRequest(odsCode: "RAJ")))))
+            bytes += RawConnection.frame(
+                ProtobufCodec.encode(Request(id: UInt64(id), call: .getTrust(GetTrustRequest(odsCode: "RAJ")))))
         }
         try await connection.send(raw: bytes)
         let answers = await connection.receive(50)
@@ -129,8 +128,9 @@ struct ConnectionEndingTests {
         return RawConnection.frame(ProtobufCodec.encode(Request(id: UInt64(id), call: .leagueTable(request))))
     }
 
-    @Test("a client that stops reading is held back without losing answers, and others are served meanwhile",
-          .timeLimit(.minutes(2)))
+    @Test(
+        "a client that stops reading is held back without losing answers, and others are served meanwhile",
+        .timeLimit(.minutes(2)))
     func backPressure() async throws {
         try await withTestServer { port, _ in
             // ~150 answers of ~220 KB: far more than the socket buffers hold.
@@ -166,8 +166,7 @@ struct ConnectionEndingTests {
     static func startServer(drainTimeout: Duration) async throws -> (LeagueServer, Int) {
         let server = LeagueServer(
             configuration: ServerConfiguration(port: 0, drainTimeout: drainTimeout),
-            responder: LeagueResponder(store: SnapshotStore(SharedSnapshot.value), serverVersion: "test"),
-            logger: testLogger)
+            service: SharedService.value, logger: testLogger)
         let port = try #require(try await server.start().port)
         return (server, port)
     }

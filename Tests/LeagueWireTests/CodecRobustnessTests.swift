@@ -10,7 +10,8 @@ struct CodecRobustnessTests {
 
     @Test("a Request with no call decodes as .unset")
     func requestWithoutCall() throws {
-        #expect(try ProtobufCodec.decodeRequest([0x08, 0x05, 0x10, 0x07]) == Request(id: 5, deadlineMs: 7, call: .unset))
+        #expect(
+            try ProtobufCodec.decodeRequest([0x08, 0x05, 0x10, 0x07]) == Request(id: 5, deadlineMs: 7, call: .unset))
     }
 
     @Test("a call this version does not know (field 17) decodes as .unset")
@@ -23,7 +24,8 @@ struct CodecRobustnessTests {
     func unknownFieldInCall() throws {
         // get_trust { ods_code = "X", field 99 varint = 1 (tag 0x98 0x06) }
         let bytes: [UInt8] = [0x5A, 0x06, 0x0A, 0x01, 0x58, 0x98, 0x06, 0x01]
-        #expect(try ProtobufCodec.decodeRequest(bytes) == Request(id: 0, call: .getTrust(GetTrustRequest(odsCode: "X"))))
+        #expect(
+            try ProtobufCodec.decodeRequest(bytes) == Request(id: 0, call: .getTrust(GetTrustRequest(odsCode: "X"))))
     }
 
     @Test("a result this version does not know decodes as .none")
@@ -99,7 +101,9 @@ struct CodecRobustnessTests {
         #expect(request.call == .getTrust(GetTrustRequest(odsCode: "\u{FFFD}\u{FFFD}")))
 
         // status { message = C3 28 } (truncated two-byte sequence), data_version = ED A0 80 (a surrogate)
-        let response = try ProtobufCodec.decodeResponse([0x12, 0x04, 0x12, 0x02, 0xC3, 0x28, 0x1A, 0x03, 0xED, 0xA0, 0x80])
+        let response = try ProtobufCodec.decodeResponse([
+            0x12, 0x04, 0x12, 0x02, 0xC3, 0x28, 0x1A, 0x03, 0xED, 0xA0, 0x80,
+        ])
         #expect(response.status.message == "\u{FFFD}(")
         #expect(!response.dataVersion.isEmpty)
         #expect(response.dataVersion.unicodeScalars.allSatisfy { $0 == "\u{FFFD}" })

@@ -278,7 +278,6 @@ enum Fixtures {
         near.distanceMiles = 0.932
         var hq = NearbyTrust()
         hq.trust = trustZero
-        hq.site = nil
         hq.viaHeadquarters = false
         var location = ResolvedLocation()
         location.query = "M13 9"
@@ -350,9 +349,15 @@ enum Fixtures {
         ("serverInfo, full", Response(id: 2, dataVersion: "v", result: .serverInfo(serverInfoFull))),
         ("serverInfo, empty", Response(id: 3, result: .serverInfo(ServerInfo()))),
         ("getTrust, full", Response(id: 4, result: .getTrust(trustDetailFull))),
-        ("getTrust, zeros present", Response(id: 5, result: .getTrust({
-            var d = TrustDetail(); d.trust = trustZero; return d
-        }()))),
+        (
+            "getTrust, zeros present",
+            Response(
+                id: 5,
+                result: .getTrust(
+                    {
+                        var d = TrustDetail(); d.trust = trustZero; return d
+                    }()))
+        ),
         ("getTrust, empty", Response(id: 6, result: .getTrust(TrustDetail()))),
         ("findTrusts, full", Response(id: 7, result: .findTrusts(findTrustsResultFull))),
         ("findTrusts, empty", Response(id: 8, result: .findTrusts(FindTrustsResult()))),

@@ -70,12 +70,14 @@ public enum CodePointImport {
     /// Converts the fields of one Code-Point Open line.
     static func convert(fields: [String]) -> LineResult {
         guard fields.count >= 4, let postcode = Postcode(fields[0]), postcode.kind == .full,
-              let easting = Double(fields[2].trimmingCharacters(in: .whitespaces)),
-              let northing = Double(fields[3].trimmingCharacters(in: .whitespaces))
+            let easting = Double(fields[2].trimmingCharacters(in: .whitespaces)),
+            let northing = Double(fields[3].trimmingCharacters(in: .whitespaces))
         else { return .unreadable }
         let pqi = Int(fields[1].trimmingCharacters(in: .whitespaces)) ?? 0
         if pqi == 90 || (easting == 0 && northing == 0) { return .noCoordinates }
-        guard easting > -100_000, easting < 800_000, northing > -100_000, northing < 1_400_000 else { return .unreadable }
+        guard easting > -100_000, easting < 800_000, northing > -100_000, northing < 1_400_000 else {
+            return .unreadable
+        }
         let ll = OSGBTransform.wgs84(easting: easting, northing: northing)
         return .row(postcode: postcode, latitude: ll.latitude, longitude: ll.longitude, pqi: pqi)
     }
@@ -106,8 +108,9 @@ public enum CodePointImport {
         let files = try inputFiles(inputs)
         var rows: [Row] = []
         var seen = Set<String>()
-        var summary = Summary(files: [], linesRead: 0, postcodesWritten: 0, skippedWithoutCoordinates: 0,
-                              skippedUnreadable: 0, duplicates: 0, output: URL(fileURLWithPath: "/dev/null"))
+        var summary = Summary(
+            files: [], linesRead: 0, postcodesWritten: 0, skippedWithoutCoordinates: 0,
+            skippedUnreadable: 0, duplicates: 0, output: URL(fileURLWithPath: "/dev/null"))
         for file in files {
             let data = try Data(contentsOf: file)
             summary.files.append(file.lastPathComponent)
@@ -117,10 +120,11 @@ public enum CodePointImport {
                 switch convert(fields: fields) {
                 case .unreadable: summary.skippedUnreadable += 1
                 case .noCoordinates: summary.skippedWithoutCoordinates += 1
-                case let .row(postcode, lat, lon, pqi):
+                case .row(let postcode, let lat, let lon, let pqi):
                     let key = postcode.canonical
                     if seen.insert(key).inserted {
-                        rows.append(Row(postcode: key, latitude: lat, longitude: lon, positionalQuality: pqi, source: source))
+                        rows.append(
+                            Row(postcode: key, latitude: lat, longitude: lon, positionalQuality: pqi, source: source))
                     } else {
                         summary.duplicates += 1
                     }

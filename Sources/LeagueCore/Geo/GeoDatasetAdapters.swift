@@ -31,18 +31,20 @@ extension GeoTrustInput {
         dataset.trusts.map { t in
             let tables = GeoTables((dataset.rankingsByTrust[t.odsCode] ?? []).map(\.table))
             let open: Bool? = (t.isOpen == false || t.closeDate != nil) ? false : t.isOpen
-            return GeoTrustInput(odsCode: t.odsCode, tables: tables, isOpen: open,
-                                 headquartersPostcode: t.hqPostcode,
-                                 headquartersLatitude: t.hqLatitude, headquartersLongitude: t.hqLongitude)
+            return GeoTrustInput(
+                odsCode: t.odsCode, tables: tables, isOpen: open,
+                headquartersPostcode: t.hqPostcode,
+                headquartersLatitude: t.hqLatitude, headquartersLongitude: t.hqLongitude)
         }
     }
 }
 
 extension GeoSiteInput {
     public init(_ site: SiteRecord) {
-        self.init(siteCode: site.siteCode, name: site.name, postcode: site.postcode,
-                  latitude: site.latitude, longitude: site.longitude,
-                  currentParentOdsCode: site.currentParentODSCode, parentIsDerived: site.isParentDerived)
+        self.init(
+            siteCode: site.siteCode, name: site.name, postcode: site.postcode,
+            latitude: site.latitude, longitude: site.longitude,
+            currentParentOdsCode: site.currentParentODSCode, parentIsDerived: site.isParentDerived)
     }
 }
 
@@ -71,9 +73,10 @@ extension PostcodeIndex {
     /// The postcode index of a dataset, with an optional full-postcode table
     /// (see `FullPostcodeTable.load(fromDataDirectory:)`).
     public init(dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable()) {
-        self.init(sectors: dataset.postcodeSectors.map(Entry.init),
-                  districts: dataset.postcodeDistricts.map(Entry.init),
-                  fullPostcodes: fullPostcodes)
+        self.init(
+            sectors: dataset.postcodeSectors.map(Entry.init),
+            districts: dataset.postcodeDistricts.map(Entry.init),
+            fullPostcodes: fullPostcodes)
     }
 }
 

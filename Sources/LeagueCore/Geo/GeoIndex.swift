@@ -8,16 +8,6 @@ public struct GeoTables: OptionSet, Sendable, Hashable {
     public static let nonAcute = GeoTables(rawValue: 2)
     public static let ambulance = GeoTables(rawValue: 4)
     public static let all: GeoTables = [.acute, .nonAcute, .ambulance]
-
-    /// Parses "acute", "non-acute", "ambulance" (the `table` column of rankings.csv).
-    public init?(tableName: String) {
-        switch tableName.lowercased().filter({ $0.isLetter }) {
-        case "acute": self = .acute
-        case "nonacute", "mentalhealthandcommunity": self = .nonAcute
-        case "ambulance": self = .ambulance
-        default: return nil
-        }
-    }
 }
 
 /// A trust as the geographic index needs it.
@@ -31,8 +21,10 @@ public struct GeoTrustInput: Sendable, Equatable {
     public var headquartersLatitude: Double?
     public var headquartersLongitude: Double?
 
-    public init(odsCode: String, tables: GeoTables, isOpen: Bool?, headquartersPostcode: String?,
-                headquartersLatitude: Double?, headquartersLongitude: Double?) {
+    public init(
+        odsCode: String, tables: GeoTables, isOpen: Bool?, headquartersPostcode: String?,
+        headquartersLatitude: Double?, headquartersLongitude: Double?
+    ) {
         self.odsCode = odsCode
         self.tables = tables
         self.isOpen = isOpen
@@ -55,8 +47,10 @@ public struct GeoSiteInput: Sendable, Equatable {
     /// merger or split), not because the published site lists name that trust.
     public var parentIsDerived: Bool
 
-    public init(siteCode: String, name: String, postcode: String?, latitude: Double?, longitude: Double?,
-                currentParentOdsCode: String?, parentIsDerived: Bool = false) {
+    public init(
+        siteCode: String, name: String, postcode: String?, latitude: Double?, longitude: Double?,
+        currentParentOdsCode: String?, parentIsDerived: Bool = false
+    ) {
         self.siteCode = siteCode
         self.name = name
         self.postcode = postcode
@@ -211,11 +205,13 @@ public struct GeoIndex: Sendable {
             if parent.isEmpty { unknownParent += 1; continue }
             guard let ti = trustIndex[parent], let t = eligible[parent] else { ineligibleParent += 1; continue }
             guard let lat = s.latitude, let lon = s.longitude,
-                  GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
+                GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
             else { noCoordinates += 1; continue }
             let v = GeoMath.unitVector(latitude: lat, longitude: lon)
-            places.append(GeoPlace(kind: .site, siteCode: s.siteCode, name: s.name, postcode: s.postcode,
-                                   latitude: lat, longitude: lon))
+            places.append(
+                GeoPlace(
+                    kind: .site, siteCode: s.siteCode, name: s.name, postcode: s.postcode,
+                    latitude: lat, longitude: lon))
             raw.append((v.x, v.y, v.z, ti, t.tables.rawValue, Int32(places.count - 1)))
             // Only a site the published lists name under this trust shows where the trust's own
             // hospitals are. A trust whose every known site was inherited through a merger (e.g.
@@ -227,11 +223,13 @@ public struct GeoIndex: Sendable {
         for c in codes where !located.contains(c) {
             let t = eligible[c]!
             guard let lat = t.headquartersLatitude, let lon = t.headquartersLongitude,
-                  GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
+                GeoMath.isValidLatitude(lat), GeoMath.isValidLongitude(lon)
             else { unlocated.append(c); continue }
             let v = GeoMath.unitVector(latitude: lat, longitude: lon)
-            places.append(GeoPlace(kind: .headquarters, siteCode: nil, name: nil, postcode: t.headquartersPostcode,
-                                   latitude: lat, longitude: lon))
+            places.append(
+                GeoPlace(
+                    kind: .headquarters, siteCode: nil, name: nil, postcode: t.headquartersPostcode,
+                    latitude: lat, longitude: lon))
             raw.append((v.x, v.y, v.z, trustIndex[c]!, t.tables.rawValue, Int32(places.count - 1)))
             viaHQ.append(c)
         }
@@ -240,9 +238,10 @@ public struct GeoIndex: Sendable {
         var nodes: [Node] = []
         nodes.reserveCapacity(2 * raw.count / Self.leafSize + 2)
         func build(_ lo: Int, _ hi: Int) -> Int32 {
-            var n = Node(minX: .infinity, minY: .infinity, minZ: .infinity,
-                         maxX: -.infinity, maxY: -.infinity, maxZ: -.infinity,
-                         start: Int32(lo), end: Int32(hi), left: -1, right: -1, mask: 0)
+            var n = Node(
+                minX: .infinity, minY: .infinity, minZ: .infinity,
+                maxX: -.infinity, maxY: -.infinity, maxZ: -.infinity,
+                start: Int32(lo), end: Int32(hi), left: -1, right: -1, mask: 0)
             for i in lo..<hi {
                 let p = raw[i]
                 n.minX = min(n.minX, p.x); n.maxX = max(n.maxX, p.x)
@@ -295,7 +294,9 @@ public struct GeoIndex: Sendable {
     /// The eligible (open, ranked) trusts, sorted by ODS code.
     public var eligibleTrustCodes: [String] { trustCodes }
 
-    static func validate(latitude: Double, longitude: Double, limit: Int, maxDistanceKm: Double?) throws(NearestQueryError) {
+    static func validate(latitude: Double, longitude: Double, limit: Int, maxDistanceKm: Double?)
+        throws(NearestQueryError)
+    {
         guard GeoMath.isValidLatitude(latitude) else { throw .latitudeOutOfRange(latitude) }
         guard GeoMath.isValidLongitude(longitude) else { throw .longitudeOutOfRange(longitude) }
         guard limit >= 1, limit <= maxLimit else { throw .limitOutOfRange(limit) }
@@ -333,173 +334,188 @@ public struct GeoIndex: Sendable {
         let pointCount = px.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { posInTop in
-            withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
-            withUnsafeTemporaryAllocation(of: Entry.self, capacity: k + 1) { top in
-            withUnsafeTemporaryAllocation(of: (point: Int32, chord: Double).self, capacity: pointCount) { candidates in
-                bestChord.initialize(repeating: .infinity)
-                posInTop.initialize(repeating: -1)
-                var heapCount = 0
-                var topCount = 0       // top[0] is the worst of the best k
-                var candidateCount = 0
+                withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
+                    withUnsafeTemporaryAllocation(of: Entry.self, capacity: k + 1) { top in
+                        withUnsafeTemporaryAllocation(of: (point: Int32, chord: Double).self, capacity: pointCount) {
+                            candidates in
+                            bestChord.initialize(repeating: .infinity)
+                            posInTop.initialize(repeating: -1)
+                            var heapCount = 0
+                            var topCount = 0  // top[0] is the worst of the best k
+                            var candidateCount = 0
 
-                func push(_ b: Double, _ node: Int32) {
-                    var i = heapCount
-                    heapCount += 1
-                    while i > 0 {
-                        let parent = (i - 1) / 2
-                        if heap[parent].0 <= b { break }
-                        heap[i] = heap[parent]
-                        i = parent
-                    }
-                    heap[i] = (b, node)
-                }
-                func pop() -> (Double, Int32) {
-                    let result = heap[0]
-                    heapCount -= 1
-                    if heapCount > 0 {
-                        let last = heap[heapCount]
-                        var i = 0
-                        while true {
-                            let l = 2 * i + 1
-                            if l >= heapCount { break }
-                            var c = l
-                            if l + 1 < heapCount, heap[l + 1].0 < heap[l].0 { c = l + 1 }
-                            if heap[c].0 >= last.0 { break }
-                            heap[i] = heap[c]
-                            i = c
-                        }
-                        heap[i] = last
-                    }
-                    return result
-                }
-                @inline(__always) func worse(_ a: Entry, _ b: Entry) -> Bool {
-                    a.chord > b.chord || (a.chord == b.chord && a.trust > b.trust)
-                }
-                @inline(__always) func put(_ e: Entry, at index: Int) {
-                    top[index] = e
-                    posInTop[Int(e.trust)] = Int32(index)
-                }
-                func siftUp(_ start: Int) {
-                    var i = start
-                    let e = top[i]
-                    while i > 0 {
-                        let parent = (i - 1) / 2
-                        if !worse(e, top[parent]) { break }
-                        put(top[parent], at: i)
-                        i = parent
-                    }
-                    put(e, at: i)
-                }
-                func siftDown(_ start: Int) {
-                    var i = start
-                    let e = top[i]
-                    while true {
-                        let l = 2 * i + 1
-                        if l >= topCount { break }
-                        var c = l
-                        if l + 1 < topCount, worse(top[l + 1], top[l]) { c = l + 1 }
-                        if !worse(top[c], e) { break }
-                        put(top[c], at: i)
-                        i = c
-                    }
-                    put(e, at: i)
-                }
-                @inline(__always) func boxBound(_ n: Node) -> Double {
-                    let dx = max(0, n.minX - q.x, q.x - n.maxX)
-                    let dy = max(0, n.minY - q.y, q.y - n.maxY)
-                    let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
-                    return dx * dx + dy * dy + dz * dz
-                }
+                            func push(_ b: Double, _ node: Int32) {
+                                var i = heapCount
+                                heapCount += 1
+                                while i > 0 {
+                                    let parent = (i - 1) / 2
+                                    if heap[parent].0 <= b { break }
+                                    heap[i] = heap[parent]
+                                    i = parent
+                                }
+                                heap[i] = (b, node)
+                            }
+                            func pop() -> (Double, Int32) {
+                                let result = heap[0]
+                                heapCount -= 1
+                                if heapCount > 0 {
+                                    let last = heap[heapCount]
+                                    var i = 0
+                                    while true {
+                                        let l = 2 * i + 1
+                                        if l >= heapCount { break }
+                                        var c = l
+                                        if l + 1 < heapCount, heap[l + 1].0 < heap[l].0 { c = l + 1 }
+                                        if heap[c].0 >= last.0 { break }
+                                        heap[i] = heap[c]
+                                        i = c
+                                    }
+                                    heap[i] = last
+                                }
+                                return result
+                            }
+                            @inline(__always) func worse(_ a: Entry, _ b: Entry) -> Bool {
+                                a.chord > b.chord || (a.chord == b.chord && a.trust > b.trust)
+                            }
+                            @inline(__always) func put(_ e: Entry, at index: Int) {
+                                top[index] = e
+                                posInTop[Int(e.trust)] = Int32(index)
+                            }
+                            func siftUp(_ start: Int) {
+                                var i = start
+                                let e = top[i]
+                                while i > 0 {
+                                    let parent = (i - 1) / 2
+                                    if !worse(e, top[parent]) { break }
+                                    put(top[parent], at: i)
+                                    i = parent
+                                }
+                                put(e, at: i)
+                            }
+                            func siftDown(_ start: Int) {
+                                var i = start
+                                let e = top[i]
+                                while true {
+                                    let l = 2 * i + 1
+                                    if l >= topCount { break }
+                                    var c = l
+                                    if l + 1 < topCount, worse(top[l + 1], top[l]) { c = l + 1 }
+                                    if !worse(top[c], e) { break }
+                                    put(top[c], at: i)
+                                    i = c
+                                }
+                                put(e, at: i)
+                            }
+                            @inline(__always) func boxBound(_ n: Node) -> Double {
+                                let dx = max(0, n.minX - q.x, q.x - n.maxX)
+                                let dy = max(0, n.minY - q.y, q.y - n.maxY)
+                                let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
+                                return dx * dx + dy * dy + dz * dz
+                            }
 
-                // Phase 1.
-                px.withUnsafeBufferPointer { xs in
-                py.withUnsafeBufferPointer { ys in
-                pz.withUnsafeBufferPointer { zs in
-                pTrust.withUnsafeBufferPointer { trs in
-                pMask.withUnsafeBufferPointer { masks in
-                nodes.withUnsafeBufferPointer { nodes in
-                    push(boxBound(nodes[0]), 0)
-                    while heapCount > 0 {
-                        let (bound, id) = pop()
-                        if bound > limitSq { break }
-                        if topCount == k, bound > top[0].chord * slack { break }
-                        // Descend to a leaf through the nearer child, queueing the farther one.
-                        var node = nodes[Int(id)]
-                        var reachedLeaf = true
-                        while node.left >= 0 {
-                            let cutoff = topCount == k ? min(limitSq, top[0].chord * slack) : limitSq
-                            let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
-                            let lOK = l.mask & filter != 0, rOK = r.mask & filter != 0
-                            let lb = lOK ? boxBound(l) : .infinity
-                            let rb = rOK ? boxBound(r) : .infinity
-                            let (nearB, nearID, nearOK, farB, farID, farOK) = lb <= rb
-                                ? (lb, node.left, lOK, rb, node.right, rOK) : (rb, node.right, rOK, lb, node.left, lOK)
-                            if farOK, farB <= cutoff { push(farB, farID) }
-                            guard nearOK, nearB <= cutoff else { reachedLeaf = false; break }
-                            node = nodes[Int(nearID)]
-                        }
-                        guard reachedLeaf else { continue }
-                        for i in Int(node.start)..<Int(node.end) where masks[i] & filter != 0 {
-                            let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
-                            let d = dx * dx + dy * dy + dz * dz
-                            if d > limitSq { continue }
-                            if topCount == k, d > top[0].chord * slack { continue }
-                            let t = Int(trs[i])
-                            if d > bestChord[t] * slack { continue }
-                            candidates[candidateCount] = (Int32(i), d)
-                            candidateCount += 1
-                            guard d < bestChord[t] else { continue }
-                            bestChord[t] = d
-                            let entry: Entry = (d, Int32(t))
-                            let at = Int(posInTop[t])
-                            if at >= 0 {
-                                top[at] = entry
-                                siftDown(at)
-                            } else if topCount < k {
-                                top[topCount] = entry
-                                topCount += 1
-                                siftUp(topCount - 1)
-                            } else if worse(top[0], entry) {
-                                posInTop[Int(top[0].trust)] = -1
-                                top[0] = entry
-                                siftDown(0)
+                            // Phase 1.
+                            px.withUnsafeBufferPointer { xs in
+                                py.withUnsafeBufferPointer { ys in
+                                    pz.withUnsafeBufferPointer { zs in
+                                        pTrust.withUnsafeBufferPointer { trs in
+                                            pMask.withUnsafeBufferPointer { masks in
+                                                nodes.withUnsafeBufferPointer { nodes in
+                                                    push(boxBound(nodes[0]), 0)
+                                                    while heapCount > 0 {
+                                                        let (bound, id) = pop()
+                                                        if bound > limitSq { break }
+                                                        if topCount == k, bound > top[0].chord * slack { break }
+                                                        // Descend to a leaf through the nearer child, queueing the farther one.
+                                                        var node = nodes[Int(id)]
+                                                        var reachedLeaf = true
+                                                        while node.left >= 0 {
+                                                            let cutoff =
+                                                                topCount == k
+                                                                ? min(limitSq, top[0].chord * slack) : limitSq
+                                                            let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
+                                                            let lOK = l.mask & filter != 0, rOK = r.mask & filter != 0
+                                                            let lb = lOK ? boxBound(l) : .infinity
+                                                            let rb = rOK ? boxBound(r) : .infinity
+                                                            let (nearB, nearID, nearOK, farB, farID, farOK) =
+                                                                lb <= rb
+                                                                ? (lb, node.left, lOK, rb, node.right, rOK)
+                                                                : (rb, node.right, rOK, lb, node.left, lOK)
+                                                            if farOK, farB <= cutoff { push(farB, farID) }
+                                                            guard nearOK, nearB <= cutoff else {
+                                                                reachedLeaf = false; break
+                                                            }
+                                                            node = nodes[Int(nearID)]
+                                                        }
+                                                        guard reachedLeaf else { continue }
+                                                        for i in Int(node.start)..<Int(node.end)
+                                                        where masks[i] & filter != 0 {
+                                                            let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
+                                                            let d = dx * dx + dy * dy + dz * dz
+                                                            if d > limitSq { continue }
+                                                            if topCount == k, d > top[0].chord * slack { continue }
+                                                            let t = Int(trs[i])
+                                                            if d > bestChord[t] * slack { continue }
+                                                            candidates[candidateCount] = (Int32(i), d)
+                                                            candidateCount += 1
+                                                            guard d < bestChord[t] else { continue }
+                                                            bestChord[t] = d
+                                                            let entry: Entry = (d, Int32(t))
+                                                            let at = Int(posInTop[t])
+                                                            if at >= 0 {
+                                                                top[at] = entry
+                                                                siftDown(at)
+                                                            } else if topCount < k {
+                                                                top[topCount] = entry
+                                                                topCount += 1
+                                                                siftUp(topCount - 1)
+                                                            } else if worse(top[0], entry) {
+                                                                posInTop[Int(top[0].trust)] = -1
+                                                                top[0] = entry
+                                                                siftDown(0)
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+
+                            // Phase 2.
+                            let cutoff = topCount == k ? top[0].chord * slack : Double.infinity
+                            var bestKm: [(km: Double, trust: Int32, point: Int32)] = []
+                            bestKm.reserveCapacity(k + 8)
+                            // Reuse posInTop as "index in bestKm" (-1 = none yet).
+                            posInTop.update(repeating: -1)
+                            let qLat = GeoMath.radians(latitude), qCos = cos(qLat), qLon = GeoMath.radians(longitude)
+                            for c in 0..<candidateCount {
+                                let (point, d) = candidates[c]
+                                let i = Int(point)
+                                let t = Int(pTrust[i])
+                                guard bestChord[t] <= cutoff, d <= bestChord[t] * slack else { continue }
+                                let km = GeoMath.haversineKm(
+                                    radLat1: qLat, cosLat1: qCos, radLon1: qLon,
+                                    radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
+                                if let maxKm = maxDistanceKm, km > maxKm { continue }
+                                let at = Int(posInTop[t])
+                                if at < 0 {
+                                    posInTop[t] = Int32(bestKm.count)
+                                    bestKm.append((km, Int32(t), point))
+                                } else if km < bestKm[at].km {
+                                    bestKm[at] = (km, Int32(t), point)
+                                }
+                            }
+                            bestKm.sort { $0.km != $1.km ? $0.km < $1.km : $0.trust < $1.trust }
+                            return bestKm.prefix(k).map { e in
+                                let t = Int(e.trust)
+                                return NearestTrust(
+                                    odsCode: trustCodes[t], tables: trustTables[t],
+                                    place: places[Int(pPlace[Int(e.point)])], distanceKm: e.km)
                             }
                         }
                     }
-                }}}}}}
-
-                // Phase 2.
-                let cutoff = topCount == k ? top[0].chord * slack : Double.infinity
-                var bestKm: [(km: Double, trust: Int32, point: Int32)] = []
-                bestKm.reserveCapacity(k + 8)
-                // Reuse posInTop as "index in bestKm" (-1 = none yet).
-                posInTop.update(repeating: -1)
-                let qLat = GeoMath.radians(latitude), qCos = cos(qLat), qLon = GeoMath.radians(longitude)
-                for c in 0..<candidateCount {
-                    let (point, d) = candidates[c]
-                    let i = Int(point)
-                    let t = Int(pTrust[i])
-                    guard bestChord[t] <= cutoff, d <= bestChord[t] * slack else { continue }
-                    let km = GeoMath.haversineKm(radLat1: qLat, cosLat1: qCos, radLon1: qLon,
-                                                 radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
-                    if let maxKm = maxDistanceKm, km > maxKm { continue }
-                    let at = Int(posInTop[t])
-                    if at < 0 {
-                        posInTop[t] = Int32(bestKm.count)
-                        bestKm.append((km, Int32(t), point))
-                    } else if km < bestKm[at].km {
-                        bestKm[at] = (km, Int32(t), point)
-                    }
                 }
-                bestKm.sort { $0.km != $1.km ? $0.km < $1.km : $0.trust < $1.trust }
-                return bestKm.prefix(k).map { e in
-                    let t = Int(e.trust)
-                    return NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
-                                        place: places[Int(pPlace[Int(e.point)])], distanceKm: e.km)
-                }
-            }
-            }
-            }
             }
         }
     }
@@ -519,8 +535,9 @@ public struct GeoIndex: Sendable {
         var bestKm = [Double](repeating: .infinity, count: trustCodes.count)
         var bestPoint = [Int](repeating: -1, count: trustCodes.count)
         for i in 0..<px.count where pMask[i] & filter != 0 {
-            let km = GeoMath.haversineKm(radLat1: qLat, cosLat1: qCos, radLon1: qLon,
-                                         radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
+            let km = GeoMath.haversineKm(
+                radLat1: qLat, cosLat1: qCos, radLon1: qLon,
+                radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
             if let maxKm = maxDistanceKm, km > maxKm { continue }
             let t = Int(pTrust[i])
             if km < bestKm[t] { bestKm[t] = km; bestPoint[t] = i }
@@ -537,8 +554,9 @@ public struct GeoIndex: Sendable {
             if top.count > limit { top.removeLast() }
         }
         return top.map { km, t in
-            NearestTrust(odsCode: trustCodes[t], tables: trustTables[t],
-                         place: places[Int(pPlace[bestPoint[t]])], distanceKm: km)
+            NearestTrust(
+                odsCode: trustCodes[t], tables: trustTables[t],
+                place: places[Int(pPlace[bestPoint[t]])], distanceKm: km)
         }
     }
 }

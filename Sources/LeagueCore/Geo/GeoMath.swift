@@ -21,8 +21,9 @@ public enum GeoMath {
         latitude1: Double, longitude1: Double, latitude2: Double, longitude2: Double
     ) -> Double {
         let p1 = radians(latitude1), p2 = radians(latitude2)
-        return haversineKm(radLat1: p1, cosLat1: cos(p1), radLon1: radians(longitude1),
-                           radLat2: p2, cosLat2: cos(p2), radLon2: radians(longitude2))
+        return haversineKm(
+            radLat1: p1, cosLat1: cos(p1), radLon1: radians(longitude1),
+            radLat2: p2, cosLat2: cos(p2), radLon2: radians(longitude2))
     }
 
     /// The same haversine computation on pre-computed radians and cosines (the index keeps these per

@@ -29,8 +29,9 @@ public struct NearestTrustSearch: Sendable {
     /// Builds both indexes from a dataset; `fullPostcodes` is the optional imported Code-Point Open table
     /// (`FullPostcodeTable.load(fromDataDirectory:)`, empty by default).
     public init(dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable()) {
-        self.init(postcodes: PostcodeIndex(dataset: dataset, fullPostcodes: fullPostcodes),
-                  index: GeoIndex(dataset: dataset))
+        self.init(
+            postcodes: PostcodeIndex(dataset: dataset, fullPostcodes: fullPostcodes),
+            index: GeoIndex(dataset: dataset))
     }
 
     /// Where to search from.
@@ -76,29 +77,34 @@ public struct NearestTrustSearch: Sendable {
         do {
             switch origin {
             case .postcode(let text): location = try postcodes.resolve(text)
-            case .coordinates(let lat, let lon): location = try ResolvedLocation.coordinates(latitude: lat, longitude: lon)
+            case .coordinates(let lat, let lon):
+                location = try ResolvedLocation.coordinates(latitude: lat, longitude: lon)
             }
         } catch {
             throw .location(error)
         }
         let trusts: [NearestTrust]
         do {
-            trusts = try index.nearestTrusts(latitude: location.latitude, longitude: location.longitude,
-                                             limit: limit, tables: tables, maxDistanceKm: maxDistanceKm)
+            trusts = try index.nearestTrusts(
+                latitude: location.latitude, longitude: location.longitude,
+                limit: limit, tables: tables, maxDistanceKm: maxDistanceKm)
         } catch {
             throw .query(error)
         }
-        return Answer(location: location, trusts: trusts, precisionNote: Self.precisionNote(location),
-                      notices: Self.notices(location: location, trusts: trusts, maxDistanceKm: maxDistanceKm))
+        return Answer(
+            location: location, trusts: trusts, precisionNote: Self.precisionNote(location),
+            notices: Self.notices(location: location, trusts: trusts, maxDistanceKm: maxDistanceKm))
     }
 
     static func precisionNote(_ location: ResolvedLocation) -> String? {
         guard let p = location.postcode, let key = location.matchedKey else { return nil }
         switch (p.kind, location.precision) {
         case (.full, .sector):
-            return "Located by the centre of postcode sector \(key) (usually within about a kilometre of \(p.canonical)); distances are approximate."
+            return
+                "Located by the centre of postcode sector \(key) (usually within about a kilometre of \(p.canonical)); distances are approximate."
         case (.full, .district), (.sector, .district):
-            return "Located by the centre of postcode district \(key); distances are approximate (a district can span several kilometres)."
+            return
+                "Located by the centre of postcode district \(key); distances are approximate (a district can span several kilometres)."
         case (.district, .district):
             return "Located by the centre of postcode district \(key); distances are approximate."
         default:
@@ -110,13 +116,19 @@ public struct NearestTrustSearch: Sendable {
         var notes: [String] = []
         switch location.country {
         case .wales, .scotland, .northernIreland:
-            notes.append("\(location.postcode?.canonical ?? "This location") is in \(location.country.displayName). NHS England's league tables cover trusts in England only; these are the nearest English trusts. Health services in \(location.country.displayName) are run separately.")
+            notes.append(
+                "\(location.postcode?.canonical ?? "This location") is in \(location.country.displayName). NHS England's league tables cover trusts in England only; these are the nearest English trusts. Health services in \(location.country.displayName) are run separately."
+            )
         case .unknown where location.postcode != nil:
-            notes.append("The country of \(location.postcode!.canonical) is not recorded; NHS England's league tables cover trusts in England only.")
+            notes.append(
+                "The country of \(location.postcode!.canonical) is not recorded; NHS England's league tables cover trusts in England only."
+            )
         default: break
         }
         if trusts.contains(where: \.viaHeadquarters) {
-            notes.append("Where a trust's own hospital sites are not in the published site lists (none, or only sites inherited in a merger), its headquarters is used: those distances are marked HQ.")
+            notes.append(
+                "Where a trust's own hospital sites are not in the published site lists (none, or only sites inherited in a merger), its headquarters is used: those distances are marked HQ."
+            )
         }
         if trusts.isEmpty, let maxDistanceKm {
             notes.append("No ranked trust within \(maxDistanceKm) km; try a larger distance or none.")

@@ -89,7 +89,8 @@ public enum OSGBTransform {
     }
 
     /// OSGB36 (radians) → WGS84 (degrees) through Cartesian coordinates and the Helmert transform.
-    static func helmertToWGS84(latitude phi: Double, longitude lambda: Double) -> (latitude: Double, longitude: Double) {
+    static func helmertToWGS84(latitude phi: Double, longitude lambda: Double) -> (latitude: Double, longitude: Double)
+    {
         // B1–B4 on Airy 1830, h = 0
         let a = airyA, b = airyB
         let e2 = 1 - (b * b) / (a * a)

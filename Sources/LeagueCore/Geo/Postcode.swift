@@ -76,7 +76,7 @@ public struct Postcode: Sendable, Hashable, CustomStringConvertible {
                 continue
             }
             guard scalar.isASCII, let byte = UInt8(exactly: scalar.value),
-                  isDigit(byte) || isLetter(byte)
+                isDigit(byte) || isLetter(byte)
             else {
                 return .failure(PostcodeSyntaxError(input: text, reason: .invalidCharacter))
             }
@@ -164,7 +164,8 @@ public struct PostcodeSyntaxError: Error, Sendable, Equatable, CustomStringConve
         case .invalidCharacter:
             return "\"\(input)\" is not a UK postcode: it contains characters other than letters, digits and spaces"
         case .badShape:
-            return "\"\(input)\" is not a UK postcode: expected a full postcode such as \"SW1A 1AA\", a sector such as \"M13 9\" or a district such as \"M13\""
+            return
+                "\"\(input)\" is not a UK postcode: expected a full postcode such as \"SW1A 1AA\", a sector such as \"M13 9\" or a district such as \"M13\""
         }
     }
 }
@@ -207,8 +208,8 @@ public enum PostcodeCountry: String, Sendable, Hashable, CaseIterable, CustomStr
         case "channel islands": self = .channelIslands
         case "isle of man": self = .isleOfMan
         case "north east", "north west", "yorkshire and the humber", "yorkshire and humber",
-             "east midlands", "west midlands", "east of england", "london", "south east", "south west",
-             "england":
+            "east midlands", "west midlands", "east of england", "london", "south east", "south west",
+            "england":
             self = .england
         default: self = .unknown
         }

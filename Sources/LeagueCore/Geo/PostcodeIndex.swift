@@ -81,11 +81,13 @@ public enum LocationError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .malformedPostcode(let e): return e.description
         case .unknownPostcode(let p):
-            return "\(p) looks like a UK postcode but is not in the postcode data (check it, or try its district, e.g. \"\(p.split(separator: " ").first ?? "")\")"
+            return
+                "\(p) looks like a UK postcode but is not in the postcode data (check it, or try its district, e.g. \"\(p.split(separator: " ").first ?? "")\")"
         case .noCoordinates(let p, let country):
             switch country {
             case .channelIslands, .isleOfMan:
-                return "\(p) is in \(country.displayName); NHS England's league tables cover England only and no location is held for it"
+                return
+                    "\(p) is in \(country.displayName); NHS England's league tables cover England only and no location is held for it"
             default:
                 return "\(p) is a non-geographic postcode with no location; try the postcode of where you live"
             }
@@ -218,14 +220,18 @@ public struct FullPostcodeTable: Sendable {
 
     /// Builds a table from rows; a duplicate postcode keeps its first row; rows that are not
     /// full postcodes or have invalid coordinates are skipped.
-    public init<S: Sequence>(rows: S) where S.Element == (postcode: String, latitude: Double, longitude: Double, quality: Int) {
+    public init<S: Sequence>(rows: S)
+    where S.Element == (postcode: String, latitude: Double, longitude: Double, quality: Int) {
         var packed: [(UInt64, Int32, Int32, UInt8)] = []
         for r in rows {
             guard let p = Postcode(r.postcode), p.kind == .full,
-                  GeoMath.isValidLatitude(r.latitude), GeoMath.isValidLongitude(r.longitude)
+                GeoMath.isValidLatitude(r.latitude), GeoMath.isValidLongitude(r.longitude)
             else { continue }
-            packed.append((Self.pack(p), Int32((r.latitude * 1e6).rounded()), Int32((r.longitude * 1e6).rounded()),
-                           UInt8(clamping: r.quality)))
+            packed.append(
+                (
+                    Self.pack(p), Int32((r.latitude * 1e6).rounded()), Int32((r.longitude * 1e6).rounded()),
+                    UInt8(clamping: r.quality)
+                ))
         }
         self.init(packedRows: packed)
     }
@@ -256,8 +262,9 @@ public struct FullPostcodeTable: Sendable {
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
         guard lo < keys.count, keys[lo] == key else { return nil }
-        return Hit(latitude: Double(latitudesE6[lo]) / 1e6, longitude: Double(longitudesE6[lo]) / 1e6,
-                   positionalQuality: Int(qualities[lo]))
+        return Hit(
+            latitude: Double(latitudesE6[lo]) / 1e6, longitude: Double(longitudesE6[lo]) / 1e6,
+            positionalQuality: Int(qualities[lo]))
     }
 
     /// The canonical text ("SW1A 1AA", at most 8 ASCII bytes) left-aligned in a big-endian UInt64,
@@ -297,8 +304,11 @@ public struct FullPostcodeTable: Sendable {
                 let line = UnsafeBufferPointer(rebasing: b[start..<lineEnd])
                 if lineNumber == 1, line.starts(with: Array("postcode".utf8)) { continue }
                 guard let row = parseLine(line) else {
-                    failure = GeoFileError(file: url.lastPathComponent, line: lineNumber,
-                                           message: "expected postcode,latitude,longitude,pqi,source with a full postcode and WGS84 coordinates")
+                    failure = GeoFileError(
+                        file: url.lastPathComponent, line: lineNumber,
+                        message:
+                            "expected postcode,latitude,longitude,pqi,source with a full postcode and WGS84 coordinates"
+                    )
                     return
                 }
                 rows.append(row)
@@ -320,8 +330,8 @@ public struct FullPostcodeTable: Sendable {
             return f
         }
         guard let key = packFull(field()),
-              let lat = parseE6(field()), let lon = parseE6(field()),
-              lat >= -90_000_000, lat <= 90_000_000, lon >= -180_000_000, lon <= 180_000_000
+            let lat = parseE6(field()), let lon = parseE6(field()),
+            lat >= -90_000_000, lat <= 90_000_000, lon >= -180_000_000, lon <= 180_000_000
         else { return nil }
         var q = 0
         for c in field() {
@@ -333,7 +343,7 @@ public struct FullPostcodeTable: Sendable {
 
     /// Packs a full postcode (any case, spaces and quotes ignored) like `pack`, without allocating.
     static func packFull(_ f: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var compact: UInt64 = 0   // right-aligned compact bytes
+        var compact: UInt64 = 0  // right-aligned compact bytes
         var count = 0
         for var c in f {
             if c == 32 || c == 34 { continue }
@@ -343,9 +353,12 @@ public struct FullPostcodeTable: Sendable {
             count += 1
         }
         guard count >= 5 else { return nil }
-        @inline(__always) func byte(_ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: compact >> (8 * UInt64(count - 1 - i))) }
+        @inline(__always) func byte(_ i: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: compact >> (8 * UInt64(count - 1 - i)))
+        }
         // Inward: 9AA.
-        guard Postcode.isDigit(byte(count - 3)), Postcode.isLetter(byte(count - 2)), Postcode.isLetter(byte(count - 1)) else { return nil }
+        guard Postcode.isDigit(byte(count - 3)), Postcode.isLetter(byte(count - 2)), Postcode.isLetter(byte(count - 1))
+        else { return nil }
         // Outward: A9, A99, A9A, AA9, AA99, AA9A or GIR.
         let outLength = count - 3
         var valid = false
@@ -356,7 +369,7 @@ public struct FullPostcodeTable: Sendable {
             if i < outLength, Postcode.isLetter(byte(i)) { i += 1 }
             if i < outLength, Postcode.isDigit(byte(i)) {
                 i += 1
-                if i < outLength { i += 1 }   // any letter or digit
+                if i < outLength { i += 1 }  // any letter or digit
                 valid = i == outLength
             }
         }
@@ -364,7 +377,7 @@ public struct FullPostcodeTable: Sendable {
         // Canonical: outward, space, inward; left-aligned.
         let inward = compact & 0xFF_FFFF
         let outward = compact >> 24
-        let v = (outward << 32) | (0x20 << 24) | inward   // outward + " " + inward, right-aligned
+        let v = (outward << 32) | (0x20 << 24) | inward  // outward + " " + inward, right-aligned
         return v << (8 * UInt64(8 - (count + 1)))
     }
 
@@ -385,7 +398,11 @@ public struct FullPostcodeTable: Sendable {
         if i < f.count, f[i] == 46 {
             i += 1
             while i < f.count, f[i] >= 48, f[i] <= 57 {
-                if fracDigits < 6 { frac = frac * 10 + Int64(f[i] - 48) } else if fracDigits == 6 { roundUp = f[i] >= 53 }
+                if fracDigits < 6 {
+                    frac = frac * 10 + Int64(f[i] - 48)
+                } else if fracDigits == 6 {
+                    roundUp = f[i] >= 53
+                }
                 fracDigits += 1; i += 1; digits += 1
             }
         }

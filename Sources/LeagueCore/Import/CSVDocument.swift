@@ -14,8 +14,9 @@ struct CSVDocument {
         let parsed = CSVParser.parse(data)
         var issues = parsed.errors.map { DatasetIssue(file: file, line: $0.line, message: $0.message) }
         guard let head = parsed.records.first, head.line == 1 else {
-            throw ImportError(kind: .invalidInput, message: "\(file) in the dataset has no header row",
-                              issues: issues + [DatasetIssue(file: file, line: 1, message: "missing header row")])
+            throw ImportError(
+                kind: .invalidInput, message: "\(file) in the dataset has no header row",
+                issues: issues + [DatasetIssue(file: file, line: 1, message: "missing header row")])
         }
         header = head.fields
         var idx: [String: Int] = [:]
@@ -27,13 +28,18 @@ struct CSVDocument {
         rows = []
         for rec in parsed.records.dropFirst() {
             if rec.fields.count != head.fields.count {
-                issues.append(DatasetIssue(file: file, line: rec.line, message: "expected \(head.fields.count) fields, found \(rec.fields.count)"))
+                issues.append(
+                    DatasetIssue(
+                        file: file, line: rec.line,
+                        message: "expected \(head.fields.count) fields, found \(rec.fields.count)"))
                 continue
             }
             rows.append(rec.fields)
         }
         if !issues.isEmpty {
-            throw ImportError(kind: .invalidInput, message: "\(file) in the dataset is malformed; fix it before importing", issues: issues)
+            throw ImportError(
+                kind: .invalidInput, message: "\(file) in the dataset is malformed; fix it before importing",
+                issues: issues)
         }
     }
 

@@ -87,21 +87,26 @@ public struct ImportMapping: Sendable, Codable, Equatable {
         }
         var problems: [String] = []
         for (published, table) in mapping.tables where TableKind(parsing: table) == nil {
-            problems.append("tables: '\(published)' maps to unknown table '\(table)' (use acute, non-acute or ambulance)")
+            problems.append(
+                "tables: '\(published)' maps to unknown table '\(table)' (use acute, non-acute or ambulance)")
         }
         for (published, label) in mapping.quarterLabels ?? [:] where Quarter(parsing: label)?.label != label {
-            problems.append("quarterLabels: '\(published)' maps to '\(label)', which is not a canonical label such as Q1 2026/27")
+            problems.append(
+                "quarterLabels: '\(published)' maps to '\(label)', which is not a canonical label such as Q1 2026/27")
         }
         var years: [String: String] = [:]
         for set in mapping.domainSets {
             for fy in set.fiscalYears {
-                if let other = years[fy] { problems.append("domainSets: fiscal year \(fy) is in both \(other) and \(set.name)") }
+                if let other = years[fy] {
+                    problems.append("domainSets: fiscal year \(fy) is in both \(other) and \(set.name)")
+                }
                 years[fy] = set.name
             }
         }
         if mapping.metrics.segment.isEmpty { problems.append("metrics.segment lists no metric id") }
         if !problems.isEmpty {
-            throw ImportError(kind: .mapping, message: "mapping \(file) is not valid:\n" + problems.joined(separator: "\n"))
+            throw ImportError(
+                kind: .mapping, message: "mapping \(file) is not valid:\n" + problems.joined(separator: "\n"))
         }
         return mapping
     }
@@ -150,7 +155,8 @@ public struct ImportMapping: Sendable, Codable, Equatable {
         case DecodingError.keyNotFound(let key, let ctx):
             return "missing key '\((ctx.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
-            return "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))': \(ctx.debugDescription)"
+            return
+                "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))': \(ctx.debugDescription)"
         case DecodingError.dataCorrupted(let ctx):
             return ctx.debugDescription
         default:

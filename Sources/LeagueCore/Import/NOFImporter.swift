@@ -22,7 +22,10 @@ public struct ImportOptions: Sendable {
     /// Text appended (after "; ") to the source of rows that took values from the league table.
     public var leagueTableSource: String?
 
-    public init(dataDirectory: URL, trustData: URL, leagueTable: URL? = nil, quarters: Set<Quarter>? = nil, mapping: ImportMapping) {
+    public init(
+        dataDirectory: URL, trustData: URL, leagueTable: URL? = nil, quarters: Set<Quarter>? = nil,
+        mapping: ImportMapping
+    ) {
         self.dataDirectory = dataDirectory
         self.trustData = trustData
         self.leagueTable = leagueTable
@@ -69,16 +72,20 @@ public struct ImportReport: Sendable, CustomStringConvertible {
     public var description: String {
         var out: [String] = []
         for t in tables {
-            var s = "\(t.quarterTable): \(t.added) added, \(t.replaced) replaced\(t.sourceOnly > 0 ? " (\(t.sourceOnly) only in source text)" : ""), \(t.unchanged) unchanged (table size \(t.tableSize))"
+            var s =
+                "\(t.quarterTable): \(t.added) added, \(t.replaced) replaced\(t.sourceOnly > 0 ? " (\(t.sourceOnly) only in source text)" : ""), \(t.unchanged) unchanged (table size \(t.tableSize))"
             if t.otherRowsUpdated > 0 { s += "; \(t.otherRowsUpdated) other rows' table_size/joint_position updated" }
             out.append(s)
         }
         for d in domains {
-            var s = "\(d.quarter.label) domain scores: \(d.added) added, \(d.replaced) replaced\(d.sourceOnly > 0 ? " (\(d.sourceOnly) only in source text)" : ""), \(d.unchanged) unchanged"
+            var s =
+                "\(d.quarter.label) domain scores: \(d.added) added, \(d.replaced) replaced\(d.sourceOnly > 0 ? " (\(d.sourceOnly) only in source text)" : ""), \(d.unchanged) unchanged"
             if d.keptNotInImport > 0 { s += "; \(d.keptNotInImport) existing rows kept (no value in the import)" }
             out.append(s)
         }
-        if !quartersAdded.isEmpty { out.append("quarters added to quarters.csv: \(quartersAdded.joined(separator: ", "))") }
+        if !quartersAdded.isEmpty {
+            out.append("quarters added to quarters.csv: \(quartersAdded.joined(separator: ", "))")
+        }
         if !trustsAdded.isEmpty { out.append("trusts added to trusts.csv: \(trustsAdded.joined(separator: ", "))") }
         for w in warnings { out.append("warning: \(w)") }
         if changedFiles.isEmpty {
@@ -100,8 +107,10 @@ public struct ImportReport: Sendable, CustomStringConvertible {
 /// built from changes nothing, and importing the same file twice changes nothing. The merged
 /// files are validated with `DatasetLoader.load` in a scratch directory before anything is written.
 public enum NOFImporter {
-    public static let rankingsColumns = ["quarter", "table", "table_size", "ods_code", "trust_name_as_published", "segment",
-                                         "league_position", "joint_position", "average_metric_score", "source"]
+    public static let rankingsColumns = [
+        "quarter", "table", "table_size", "ods_code", "trust_name_as_published", "segment",
+        "league_position", "joint_position", "average_metric_score", "source",
+    ]
 
     /// Reads, merges, validates and (unless `dryRun`) writes.
     public static func run(_ options: ImportOptions) throws -> ImportReport {
@@ -109,7 +118,10 @@ public enum NOFImporter {
             .read(trustData: options.trustData, leagueTable: options.leagueTable)
         if published.rankings.isEmpty {
             let which = options.quarters.map { " for " + $0.sorted().map(\.label).joined(separator: ", ") } ?? ""
-            throw ImportError(kind: .invalidInput, message: "\(options.trustData.lastPathComponent) has no adjusted-segment rows\(which): nothing to import")
+            throw ImportError(
+                kind: .invalidInput,
+                message:
+                    "\(options.trustData.lastPathComponent) has no adjusted-segment rows\(which): nothing to import")
         }
         var (files, report) = try merge(published, options: options)
         report.dryRun = options.dryRun
@@ -134,7 +146,11 @@ public enum NOFImporter {
         let url = dir.appendingPathComponent(name)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ImportError(kind: .io, message: "cannot read \(url.path) (is --data a dataset directory? start from a copy of the embedded dataset)")
+            throw ImportError(
+                kind: .io,
+                message:
+                    "cannot read \(url.path) (is --data a dataset directory? start from a copy of the embedded dataset)"
+            )
         }
         return (try CSVDocument(file: name, data: data, required: required), data)
     }
@@ -146,16 +162,21 @@ public enum NOFImporter {
         var report = ImportReport()
         report.warnings = published.warnings
         var (rankings, rankingsData) = try readDocument(dir, "rankings.csv", required: rankingsColumns)
-        var (domainScores, domainData) = try readDocument(dir, "domain_scores.csv", required: ["quarter", "ods_code", "domain", "score", "segment", "source"])
+        var (domainScores, domainData) = try readDocument(
+            dir, "domain_scores.csv", required: ["quarter", "ods_code", "domain", "score", "segment", "source"])
         var (quarters, quartersData) = try readDocument(dir, "quarters.csv", required: ["quarter", "domain_set"])
         var (trusts, trustsData) = try readDocument(dir, "trusts.csv", required: ["ods_code", "name", "source"])
         let (domains, _) = try readDocument(dir, "domains.csv", required: ["domain_set", "key", "display_order"])
 
         let trustFile = options.trustData.lastPathComponent
-        let baseSource = options.source
+        let baseSource =
+            options.source
             ?? "NHS England NOF \(trustFile) (imported with nhs-league-server import); league_position = Rank on the Adjusted segment row"
-        let leagueSource = options.leagueTableSource
-            ?? options.leagueTable.map { "deficit flag / likely ranges from (and values cross-checked against) NHS England \($0.lastPathComponent)" }
+        let leagueSource =
+            options.leagueTableSource
+            ?? options.leagueTable.map {
+                "deficit flag / likely ranges from (and values cross-checked against) NHS England \($0.lastPathComponent)"
+            }
         func sourceText(_ r: ImportedRanking) -> String {
             if r.fromLeagueTable, let leagueSource { return baseSource + "; " + leagueSource }
             return baseSource
@@ -165,22 +186,27 @@ public enum NOFImporter {
         // quarters.csv: add quarters the dataset does not have yet.
         var domainSetOf: [Quarter: String] = [:]
         for row in quarters.rows {
-            if let q = Quarter(parsing: quarters.value(row, "quarter")) { domainSetOf[q] = quarters.value(row, "domain_set") }
+            if let q = Quarter(parsing: quarters.value(row, "quarter")) {
+                domainSetOf[q] = quarters.value(row, "domain_set")
+            }
         }
         let importedQuarters = Set(published.rankings.map(\.quarter)).sorted()
         for q in importedQuarters where domainSetOf[q] == nil {
             let set = mapping.domainSet(forFiscalYear: q.fiscalYear)?.name ?? q.fiscalYear
             domainSetOf[q] = set
-            quarters.rows.append(quarters.makeRow([
-                "quarter": q.label, "fiscal_year": q.fiscalYear, "quarter_number": String(q.number),
-                "period_start": q.periodStart.iso, "period_end": q.periodEnd.iso, "period_text": periodText(q),
-                "published": options.published?.iso ?? "", "domain_set": set, "note": "",
-                "source": "NHS England NOF \(trustFile) (imported with nhs-league-server import)",
-            ]))
+            quarters.rows.append(
+                quarters.makeRow([
+                    "quarter": q.label, "fiscal_year": q.fiscalYear, "quarter_number": String(q.number),
+                    "period_start": q.periodStart.iso, "period_end": q.periodEnd.iso, "period_text": periodText(q),
+                    "published": options.published?.iso ?? "", "domain_set": set, "note": "",
+                    "source": "NHS England NOF \(trustFile) (imported with nhs-league-server import)",
+                ]))
             report.quartersAdded.append(q.label)
         }
         let quartersView = quarters
-        quarters.rows.sort { quarterRank(quartersView.value($0, "quarter")) < quarterRank(quartersView.value($1, "quarter")) }
+        quarters.rows.sort {
+            quarterRank(quartersView.value($0, "quarter")) < quarterRank(quartersView.value($1, "quarter"))
+        }
 
         // trusts.csv: every imported code must be known, unless new trusts are allowed.
         let known = Set(trusts.rows.map { Dataset.normaliseCode(trusts.value($0, "ods_code")) })
@@ -194,19 +220,29 @@ public enum NOFImporter {
             guard options.allowNewTrusts else {
                 throw ImportError(
                     kind: .unknownTrusts,
-                    message: "refused: \(list.count) trust code\(list.count == 1 ? " is" : "s are") not in trusts.csv. Add \(list.count == 1 ? "it" : "them") to trusts.csv from the ODS list (or rebuild the dataset), or pass --allow-new-trusts to add minimal rows",
-                    issues: list.map { DatasetIssue(file: trustFile, line: $0.line, message: "unknown trust \($0.odsCode) (\($0.trustName), \($0.quarter.label) \($0.table.rawValue)) is not in trusts.csv") })
+                    message:
+                        "refused: \(list.count) trust code\(list.count == 1 ? " is" : "s are") not in trusts.csv. Add \(list.count == 1 ? "it" : "them") to trusts.csv from the ODS list (or rebuild the dataset), or pass --allow-new-trusts to add minimal rows",
+                    issues: list.map {
+                        DatasetIssue(
+                            file: trustFile, line: $0.line,
+                            message:
+                                "unknown trust \($0.odsCode) (\($0.trustName), \($0.quarter.label) \($0.table.rawValue)) is not in trusts.csv"
+                        )
+                    })
             }
             for r in list.sorted(by: { $0.odsCode < $1.odsCode }) {
                 let upper = r.trustName == r.trustName.uppercased()
-                trusts.rows.append(trusts.makeRow([
-                    "ods_code": r.odsCode, "name": r.trustName, "display_name": upper ? titleCase(r.trustName) : r.trustName,
-                    "display_name_method": upper ? "title_cased_from_league_name" : "as_published_in_league",
-                    "in_ods_etr": "N", "nhs_region": r.region, "nof_table": r.table.rawValue,
-                    "nof_trust_type": r.trustType, "nof_trust_subtype": r.trustSubtype,
-                    "source": "NHS England NOF \(trustFile) (\(r.quarter.label)), added by nhs-league-server import --allow-new-trusts",
-                    "note": "not in trusts.csv when imported: open/close dates and HQ unknown; check the ODS list",
-                ]))
+                trusts.rows.append(
+                    trusts.makeRow([
+                        "ods_code": r.odsCode, "name": r.trustName,
+                        "display_name": upper ? titleCase(r.trustName) : r.trustName,
+                        "display_name_method": upper ? "title_cased_from_league_name" : "as_published_in_league",
+                        "in_ods_etr": "N", "nhs_region": r.region, "nof_table": r.table.rawValue,
+                        "nof_trust_type": r.trustType, "nof_trust_subtype": r.trustSubtype,
+                        "source":
+                            "NHS England NOF \(trustFile) (\(r.quarter.label)), added by nhs-league-server import --allow-new-trusts",
+                        "note": "not in trusts.csv when imported: open/close dates and HQ unknown; check the ODS list",
+                    ]))
                 report.trustsAdded.append(r.odsCode)
             }
             let codeColumn = trusts.index["ods_code"]!
@@ -236,7 +272,9 @@ public enum NOFImporter {
             let key = rankingKey(row)
             importedKeys.insert(key)
             affected.insert("\(r.quarter.label)|\(r.table.rawValue)")
-            if let i = position[key] { rankings.rows[i] = row } else {
+            if let i = position[key] {
+                rankings.rows[i] = row
+            } else {
                 position[key] = rankings.rows.count
                 rankings.rows.append(row)
             }
@@ -262,7 +300,9 @@ public enum NOFImporter {
         }
         var tableChanges: [QuarterTable: ImportReport.TableChange] = [:]
         for row in rankings.rows {
-            guard let q = Quarter(parsing: rankings.value(row, "quarter")), let t = TableKind(parsing: rankings.value(row, "table")) else { continue }
+            guard let q = Quarter(parsing: rankings.value(row, "quarter")),
+                let t = TableKind(parsing: rankings.value(row, "table"))
+            else { continue }
             let g = "\(rankings.value(row, "quarter"))|\(rankings.value(row, "table"))"
             guard let size = groupSize[g] else { continue }
             let qt = QuarterTable(q, t)
@@ -272,11 +312,15 @@ public enum NOFImporter {
             let before = original[key]
             if importedKeys.contains(key) {
                 if let before {
-                    if before == row { c.unchanged += 1 } else {
+                    if before == row {
+                        c.unchanged += 1
+                    } else {
                         c.replaced += 1
                         if sameExceptSource(before, row, rankings.index["source"]) { c.sourceOnly += 1 }
                     }
-                } else { c.added += 1 }
+                } else {
+                    c.added += 1
+                }
             } else if before != row {
                 c.otherRowsUpdated += 1
             }
@@ -286,8 +330,14 @@ public enum NOFImporter {
         let rankingsView = rankings
         rankings.rows.sort { a, b in
             let rankings = rankingsView
-            let ka = (quarterRank(rankings.value(a, "quarter")), tableRank(rankings.value(a, "table")), Int(rankings.value(a, "league_position")) ?? 1_000_000)
-            let kb = (quarterRank(rankings.value(b, "quarter")), tableRank(rankings.value(b, "table")), Int(rankings.value(b, "league_position")) ?? 1_000_000)
+            let ka = (
+                quarterRank(rankings.value(a, "quarter")), tableRank(rankings.value(a, "table")),
+                Int(rankings.value(a, "league_position")) ?? 1_000_000
+            )
+            let kb = (
+                quarterRank(rankings.value(b, "quarter")), tableRank(rankings.value(b, "table")),
+                Int(rankings.value(b, "league_position")) ?? 1_000_000
+            )
             if ka != kb { return ka < kb }
             return rankings.value(a, "ods_code").utf8.lexicographicallyPrecedes(rankings.value(b, "ods_code").utf8)
         }
@@ -304,14 +354,20 @@ public enum NOFImporter {
         for r in published.rankings {
             var c = domainChanges[r.quarter] ?? ImportReport.DomainChange(quarter: r.quarter)
             for d in r.domains {
-                let row = domainScores.makeRow(["quarter": r.quarter.label, "ods_code": r.odsCode, "domain": d.key,
-                                                "score": d.score, "segment": d.segment, "source": sourceText(r) + domainSuffix])
+                let row = domainScores.makeRow([
+                    "quarter": r.quarter.label, "ods_code": r.odsCode, "domain": d.key,
+                    "score": d.score, "segment": d.segment, "source": sourceText(r) + domainSuffix,
+                ])
                 let key = domainKey(row)
                 importedDomainKeys.insert(key)
                 if let i = domainIndex[key] {
-                    if domainScores.rows[i] == row { c.unchanged += 1 } else {
+                    if domainScores.rows[i] == row {
+                        c.unchanged += 1
+                    } else {
                         c.replaced += 1
-                        if sameExceptSource(domainScores.rows[i], row, domainScores.index["source"]) { c.sourceOnly += 1 }
+                        if sameExceptSource(domainScores.rows[i], row, domainScores.index["source"]) {
+                            c.sourceOnly += 1
+                        }
                         domainScores.rows[i] = row
                     }
                 } else {
@@ -323,7 +379,8 @@ public enum NOFImporter {
             domainChanges[r.quarter] = c
         }
         for row in domainScores.rows where !importedDomainKeys.contains(domainKey(row)) {
-            let tq = "\(domainScores.value(row, "quarter"))|\(Dataset.normaliseCode(domainScores.value(row, "ods_code")))"
+            let tq =
+                "\(domainScores.value(row, "quarter"))|\(Dataset.normaliseCode(domainScores.value(row, "ods_code")))"
             if importedTrustQuarters.contains(tq), let q = Quarter(parsing: domainScores.value(row, "quarter")) {
                 domainChanges[q]?.keptNotInImport += 1
             }
@@ -331,7 +388,8 @@ public enum NOFImporter {
         report.domains = domainChanges.values.sorted { $0.quarter < $1.quarter }
         var displayOrder: [String: Int] = [:]
         for row in domains.rows {
-            displayOrder[domains.value(row, "domain_set") + "|" + domains.value(row, "key")] = Int(domains.value(row, "display_order")) ?? 1_000_000
+            displayOrder[domains.value(row, "domain_set") + "|" + domains.value(row, "key")] =
+                Int(domains.value(row, "display_order")) ?? 1_000_000
         }
         var quarterSet: [String: String] = [:]
         for (q, s) in domainSetOf { quarterSet[q.label] = s }
@@ -350,7 +408,9 @@ public enum NOFImporter {
         }
 
         var files: [String: Data] = [:]
-        for (doc, before) in [(rankings, rankingsData), (domainScores, domainData), (quarters, quartersData), (trusts, trustsData)] {
+        for (doc, before) in [
+            (rankings, rankingsData), (domainScores, domainData), (quarters, quartersData), (trusts, trustsData),
+        ] {
             let after = doc.render()
             if after != before { files[doc.file] = after }
         }
@@ -363,7 +423,8 @@ public enum NOFImporter {
     /// Copies the dataset to a scratch directory, overlays the changed files and loads it.
     static func validate(changed files: [String: Data], in dir: URL) throws {
         let fm = FileManager.default
-        let scratch = fm.temporaryDirectory.appendingPathComponent("nhs-league-import-\(UUID().uuidString)", isDirectory: true)
+        let scratch = fm.temporaryDirectory.appendingPathComponent(
+            "nhs-league-import-\(UUID().uuidString)", isDirectory: true)
         defer { try? fm.removeItem(at: scratch) }
         do {
             try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -376,14 +437,18 @@ public enum NOFImporter {
                 }
             }
         } catch {
-            throw ImportError(kind: .io, message: "cannot prepare the validation copy in \(scratch.path): \(error.localizedDescription)")
+            throw ImportError(
+                kind: .io,
+                message: "cannot prepare the validation copy in \(scratch.path): \(error.localizedDescription)")
         }
         do {
             _ = try DatasetLoader.load(from: scratch)
         } catch let e as DatasetError {
-            throw ImportError(kind: .validationFailed,
-                              message: "refused: the merged dataset would be invalid (\(e.issues.count) problem\(e.issues.count == 1 ? "" : "s"), line numbers refer to the files as they would be written); nothing was written",
-                              issues: e.issues)
+            throw ImportError(
+                kind: .validationFailed,
+                message:
+                    "refused: the merged dataset would be invalid (\(e.issues.count) problem\(e.issues.count == 1 ? "" : "s"), line numbers refer to the files as they would be written); nothing was written",
+                issues: e.issues)
         }
     }
 
@@ -403,8 +468,10 @@ public enum NOFImporter {
         TableKind(parsing: label)?.sortIndex ?? 99
     }
 
-    static let months = ["January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     /// `January to March 2026`, as in quarters.csv.
     public static func periodText(_ q: Quarter) -> String {
@@ -420,7 +487,9 @@ public enum NOFImporter {
             if upper.contains(word.uppercased()) { return word.uppercased() }
             let low = word.lowercased()
             if i > 0 && small.contains(low) { return low }
-            return low.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
+            return low.split(separator: "-", omittingEmptySubsequences: false).map {
+                $0.prefix(1).uppercased() + $0.dropFirst()
+            }.joined(separator: "-")
         }.joined(separator: " ")
     }
 }

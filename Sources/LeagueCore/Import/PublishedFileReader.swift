@@ -54,7 +54,8 @@ public struct PublishedFileReader: Sendable {
     }
 
     private enum Field: String, CaseIterable {
-        case segment, averageMetricScore, unadjustedSegment, financialOverride, finalSegmentScoreOverride, recoverySupportProgramme
+        case segment, averageMetricScore, unadjustedSegment, financialOverride, finalSegmentScoreOverride,
+            recoverySupportProgramme
     }
 
     private struct Cell { var value: String; var rank: String; var line: Int }
@@ -79,9 +80,11 @@ public struct PublishedFileReader: Sendable {
         }
         if !issues.isEmpty {
             let sorted = issues.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
-            throw ImportError(kind: .invalidInput,
-                              message: "the published file\(leagueTable == nil ? " is" : "s are") not usable: \(sorted.count) problem\(sorted.count == 1 ? "" : "s")",
-                              issues: sorted)
+            throw ImportError(
+                kind: .invalidInput,
+                message:
+                    "the published file\(leagueTable == nil ? " is" : "s are") not usable: \(sorted.count) problem\(sorted.count == 1 ? "" : "s")",
+                issues: sorted)
         }
         warnings += Self.positionWarnings(rankings)
         return PublishedData(rankings: rankings, warnings: warnings)
@@ -96,7 +99,9 @@ public struct PublishedFileReader: Sendable {
     }
 
     /// Parses a file and resolves logical columns through their alternatives.
-    func mappedTable(_ url: URL, columns: [(String, [String])], optional: Set<String>, issues: inout [DatasetIssue]) throws -> MappedTable {
+    func mappedTable(_ url: URL, columns: [(String, [String])], optional: Set<String>, issues: inout [DatasetIssue])
+        throws -> MappedTable
+    {
         let file = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -114,13 +119,21 @@ public struct PublishedFileReader: Sendable {
             if let i = alternatives.lazy.compactMap({ names.firstIndex(of: $0.lowercased()) }).first {
                 index[logical] = i
             } else if !optional.contains(logical) {
-                issues.append(DatasetIssue(file: file, line: 1, message: "missing column for \(logical): none of \(alternatives.map { "'\($0)'" }.joined(separator: ", ")) is in the header (add the new name to the mapping)"))
+                issues.append(
+                    DatasetIssue(
+                        file: file, line: 1,
+                        message:
+                            "missing column for \(logical): none of \(alternatives.map { "'\($0)'" }.joined(separator: ", ")) is in the header (add the new name to the mapping)"
+                    ))
             }
         }
         var records: [CSVRecord] = []
         for rec in parsed.records.dropFirst() {
             if rec.fields.count != header.fields.count {
-                issues.append(DatasetIssue(file: file, line: rec.line, message: "expected \(header.fields.count) fields, found \(rec.fields.count)"))
+                issues.append(
+                    DatasetIssue(
+                        file: file, line: rec.line,
+                        message: "expected \(header.fields.count) fields, found \(rec.fields.count)"))
                 continue
             }
             records.append(rec)
@@ -130,12 +143,18 @@ public struct PublishedFileReader: Sendable {
 
     // MARK: trust data
 
-    private func readTrustData(_ url: URL, issues: inout [DatasetIssue], warnings: inout [String]) throws -> [ImportedRanking] {
+    private func readTrustData(_ url: URL, issues: inout [DatasetIssue], warnings: inout [String]) throws
+        -> [ImportedRanking]
+    {
         let c = mapping.trustData
-        let t = try mappedTable(url, columns: [("quarter", c.quarter), ("region", c.region), ("trustType", c.trustType),
-                                               ("trustSubtype", c.trustSubtype), ("trustCode", c.trustCode), ("trustName", c.trustName),
-                                               ("metricID", c.metricID), ("value", c.value), ("rank", c.rank)],
-                                optional: ["region", "trustSubtype", "rank"], issues: &issues)
+        let t = try mappedTable(
+            url,
+            columns: [
+                ("quarter", c.quarter), ("region", c.region), ("trustType", c.trustType),
+                ("trustSubtype", c.trustSubtype), ("trustCode", c.trustCode), ("trustName", c.trustName),
+                ("metricID", c.metricID), ("value", c.value), ("rank", c.rank),
+            ],
+            optional: ["region", "trustSubtype", "rank"], issues: &issues)
         let requiredColumns = ["quarter", "trustType", "trustCode", "trustName", "metricID", "value"]
         guard requiredColumns.allSatisfy({ t.index[$0] != nil }) else { return [] }
 
@@ -178,7 +197,12 @@ public struct PublishedFileReader: Sendable {
             let qText = field(r, "quarter")
             guard let q = mapping.quarter(from: qText) else {
                 if badQuarters.insert(qText).inserted {
-                    issues.append(DatasetIssue(file: t.file, line: r.line, message: "quarter '\(qText)' is not a quarter label such as Q1 2026/27 (add it to the mapping's quarterLabels)"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: r.line,
+                            message:
+                                "quarter '\(qText)' is not a quarter label such as Q1 2026/27 (add it to the mapping's quarterLabels)"
+                        ))
                 }
                 continue
             }
@@ -187,7 +211,12 @@ public struct PublishedFileReader: Sendable {
             if summaryField == nil {
                 guard let set = mapping.domainSet(forFiscalYear: q.fiscalYear) else {
                     if missingSets.insert(q.fiscalYear).inserted {
-                        issues.append(DatasetIssue(file: t.file, line: r.line, message: "no domain set in the mapping for fiscal year \(q.fiscalYear) (add one to domainSets)"))
+                        issues.append(
+                            DatasetIssue(
+                                file: t.file, line: r.line,
+                                message:
+                                    "no domain set in the mapping for fiscal year \(q.fiscalYear) (add one to domainSets)"
+                            ))
                     }
                     continue
                 }
@@ -195,7 +224,9 @@ public struct PublishedFileReader: Sendable {
                 if domain == nil { continue }  // a metric the league does not use
             }
             let code = field(r, "trustCode").uppercased()
-            if code.isEmpty { issues.append(DatasetIssue(file: t.file, line: r.line, message: "trust code is blank")); continue }
+            if code.isEmpty {
+                issues.append(DatasetIssue(file: t.file, line: r.line, message: "trust code is blank")); continue
+            }
             let key = "\(q.label)|\(code)"
             if groups[key] == nil {
                 groups[key] = TrustQuarter(quarter: q, code: code, firstLine: r.line)
@@ -205,14 +236,22 @@ public struct PublishedFileReader: Sendable {
             func store(_ existing: Cell?, _ what: String) -> Bool {
                 guard let existing else { return true }
                 if existing.value != cell.value || existing.rank != cell.rank {
-                    issues.append(DatasetIssue(file: t.file, line: r.line, message: "\(what) for \(code) in \(q.label) given twice with different values (first on line \(existing.line))"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: r.line,
+                            message:
+                                "\(what) for \(code) in \(q.label) given twice with different values (first on line \(existing.line))"
+                        ))
                 }
                 return false
             }
             if let f = summaryField {
                 if store(groups[key]!.fields[f], metric) { groups[key]!.fields[f] = cell }
                 if f == .segment {
-                    groups[key]!.identity = (field(r, "trustName"), field(r, "region"), field(r, "trustType"), field(r, "trustSubtype"), r.line)
+                    groups[key]!.identity = (
+                        field(r, "trustName"), field(r, "region"), field(r, "trustType"), field(r, "trustSubtype"),
+                        r.line
+                    )
                 }
             } else if let (dkey, isScore) = domain {
                 if isScore {
@@ -227,18 +266,26 @@ public struct PublishedFileReader: Sendable {
         for key in order {
             let g = groups[key]!
             guard let id = g.identity, let seg = g.fields[.segment] else {
-                warnings.append("\(t.file):\(g.firstLine): \(g.code) has no adjusted-segment row (\(mapping.metrics.segment.joined(separator: "/"))) in \(g.quarter.label): not ranked, skipped")
+                warnings.append(
+                    "\(t.file):\(g.firstLine): \(g.code) has no adjusted-segment row (\(mapping.metrics.segment.joined(separator: "/"))) in \(g.quarter.label): not ranked, skipped"
+                )
                 continue
             }
             guard let table = mapping.table(forTrustType: id.type) else {
-                issues.append(DatasetIssue(file: t.file, line: id.line, message: "trust type '\(id.type)' is not mapped to a table (add it to the mapping's tables)"))
+                issues.append(
+                    DatasetIssue(
+                        file: t.file, line: id.line,
+                        message: "trust type '\(id.type)' is not mapped to a table (add it to the mapping's tables)"))
                 continue
             }
             func whole(_ cell: Cell?, _ text: KeyPath<Cell, String>, _ what: String) -> String {
                 guard let cell else { return "" }
                 let v = cell[keyPath: text]
                 guard let w = Self.wholeNumber(v) else {
-                    issues.append(DatasetIssue(file: t.file, line: cell.line, message: "\(what) '\(v)' for \(g.code) is not a whole number"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: cell.line, message: "\(what) '\(v)' for \(g.code) is not a whole number"
+                        ))
                     return ""
                 }
                 return w
@@ -246,7 +293,12 @@ public struct PublishedFileReader: Sendable {
             func flag(_ cell: Cell?, _ what: String) -> String {
                 guard let cell else { return "" }
                 guard let f = mapping.flag(cell.value) else {
-                    issues.append(DatasetIssue(file: t.file, line: cell.line, message: "\(what) '\(cell.value)' for \(g.code) is not a flag (\((mapping.flags.yes + mapping.flags.no).joined(separator: "/")))"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: cell.line,
+                            message:
+                                "\(what) '\(cell.value)' for \(g.code) is not a flag (\((mapping.flags.yes + mapping.flags.no).joined(separator: "/")))"
+                        ))
                     return ""
                 }
                 return f
@@ -254,7 +306,10 @@ public struct PublishedFileReader: Sendable {
             func number(_ cell: Cell?, _ what: String) -> String {
                 guard let cell else { return "" }
                 if !cell.value.isEmpty, Double(cell.value).map({ !$0.isFinite }) ?? true {
-                    issues.append(DatasetIssue(file: t.file, line: cell.line, message: "\(what) '\(cell.value)' for \(g.code) is not a number"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: cell.line,
+                            message: "\(what) '\(cell.value)' for \(g.code) is not a number"))
                     return ""
                 }
                 return cell.value
@@ -268,7 +323,8 @@ public struct PublishedFileReader: Sendable {
                 line: seg.line)
             row.unadjustedSegment = whole(g.fields[.unadjustedSegment], \.value, "unadjusted segment")
             row.financialOverride = flag(g.fields[.financialOverride], "financial override")
-            row.finalSegmentScoreOverride = whole(g.fields[.finalSegmentScoreOverride], \.value, "final segment score override")
+            row.finalSegmentScoreOverride = whole(
+                g.fields[.finalSegmentScoreOverride], \.value, "final segment score override")
             row.recoverySupportProgramme = flag(g.fields[.recoverySupportProgramme], "Recovery Support Programme flag")
             if let set = mapping.domainSet(forFiscalYear: g.quarter.fiscalYear) {
                 for d in set.domains {
@@ -285,14 +341,22 @@ public struct PublishedFileReader: Sendable {
 
     // MARK: league table
 
-    private func applyLeagueTable(_ url: URL, to rankings: inout [ImportedRanking], issues: inout [DatasetIssue]) throws {
+    private func applyLeagueTable(_ url: URL, to rankings: inout [ImportedRanking], issues: inout [DatasetIssue]) throws
+    {
         let c = mapping.leagueTable
-        let t = try mappedTable(url, columns: [("quarter", c.quarter), ("trustCode", c.trustCode), ("averageScore", c.averageScore),
-                                               ("segment", c.segment), ("rank", c.rank), ("financialDeficit", c.financialDeficit),
-                                               ("likelyRangeOfAverageScore", c.likelyRangeOfAverageScore),
-                                               ("likelyRangeOfLeaguePosition", c.likelyRangeOfLeaguePosition)],
-                                optional: ["averageScore", "segment", "rank", "financialDeficit", "likelyRangeOfAverageScore", "likelyRangeOfLeaguePosition"],
-                                issues: &issues)
+        let t = try mappedTable(
+            url,
+            columns: [
+                ("quarter", c.quarter), ("trustCode", c.trustCode), ("averageScore", c.averageScore),
+                ("segment", c.segment), ("rank", c.rank), ("financialDeficit", c.financialDeficit),
+                ("likelyRangeOfAverageScore", c.likelyRangeOfAverageScore),
+                ("likelyRangeOfLeaguePosition", c.likelyRangeOfLeaguePosition),
+            ],
+            optional: [
+                "averageScore", "segment", "rank", "financialDeficit", "likelyRangeOfAverageScore",
+                "likelyRangeOfLeaguePosition",
+            ],
+            issues: &issues)
         guard t.index["quarter"] != nil, t.index["trustCode"] != nil else { return }
         var byKey: [String: Int] = [:]
         for (i, r) in rankings.enumerated() { byKey["\(r.quarter.label)|\(r.odsCode)"] = i }
@@ -304,40 +368,67 @@ public struct PublishedFileReader: Sendable {
         for r in t.records {
             let qText = field(r, "quarter")
             guard let q = mapping.quarter(from: qText) else {
-                issues.append(DatasetIssue(file: t.file, line: r.line, message: "quarter '\(qText)' is not a quarter label such as Q1 2026/27 (add it to the mapping's quarterLabels)"))
+                issues.append(
+                    DatasetIssue(
+                        file: t.file, line: r.line,
+                        message:
+                            "quarter '\(qText)' is not a quarter label such as Q1 2026/27 (add it to the mapping's quarterLabels)"
+                    ))
                 continue
             }
             if let quarters, !quarters.contains(q) { continue }
             let code = field(r, "trustCode").uppercased()
             let key = "\(q.label)|\(code)"
             if let first = seen[key] {
-                issues.append(DatasetIssue(file: t.file, line: r.line, message: "\(code) in \(q.label) listed twice (first on line \(first))"))
+                issues.append(
+                    DatasetIssue(
+                        file: t.file, line: r.line,
+                        message: "\(code) in \(q.label) listed twice (first on line \(first))"))
                 continue
             }
             seen[key] = r.line
             guard let i = byKey[key] else {
-                issues.append(DatasetIssue(file: t.file, line: r.line, message: "\(code) in \(q.label) is in the league table but has no adjusted-segment row in the trust-data file"))
+                issues.append(
+                    DatasetIssue(
+                        file: t.file, line: r.line,
+                        message:
+                            "\(code) in \(q.label) is in the league table but has no adjusted-segment row in the trust-data file"
+                    ))
                 continue
             }
             // Cross-check the values both files carry.
             let row = rankings[i]
-            let checks: [(String, String, String)] = [("segment", field(r, "segment"), row.segment),
-                                                      ("rank", field(r, "rank"), row.leaguePosition),
-                                                      ("average score", field(r, "averageScore"), row.averageMetricScore)]
+            let checks: [(String, String, String)] = [
+                ("segment", field(r, "segment"), row.segment),
+                ("rank", field(r, "rank"), row.leaguePosition),
+                ("average score", field(r, "averageScore"), row.averageMetricScore),
+            ]
             for (what, here, there) in checks where !here.isEmpty {
                 guard let a = Double(here) else {
-                    issues.append(DatasetIssue(file: t.file, line: r.line, message: "\(what) '\(here)' for \(code) is not a number"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: r.line, message: "\(what) '\(here)' for \(code) is not a number"))
                     continue
                 }
                 if Double(there) != a {
-                    issues.append(DatasetIssue(file: t.file, line: r.line, message: "\(what) \(here) for \(code) in \(q.label) disagrees with the trust-data file (\(there.isEmpty ? "blank" : there), line \(row.line))"))
+                    issues.append(
+                        DatasetIssue(
+                            file: t.file, line: r.line,
+                            message:
+                                "\(what) \(here) for \(code) in \(q.label) disagrees with the trust-data file (\(there.isEmpty ? "blank" : there), line \(row.line))"
+                        ))
                 }
             }
             let deficit = field(r, "financialDeficit")
             if let f = mapping.flag(deficit) {
                 rankings[i].financialDeficit = f
             } else {
-                issues.append(DatasetIssue(file: t.file, line: r.line, message: "financial deficit '\(deficit)' for \(code) is not a flag (\((mapping.flags.yes + mapping.flags.no).joined(separator: "/")))"))
+                issues.append(
+                    DatasetIssue(
+                        file: t.file, line: r.line,
+                        message:
+                            "financial deficit '\(deficit)' for \(code) is not a flag (\((mapping.flags.yes + mapping.flags.no).joined(separator: "/")))"
+                    ))
             }
             rankings[i].likelyRangeOfAverageScore = field(r, "likelyRangeOfAverageScore")
             rankings[i].likelyRangeOfLeaguePosition = field(r, "likelyRangeOfLeaguePosition")
@@ -368,7 +459,9 @@ public struct PublishedFileReader: Sendable {
             for (r, s, sc) in keyed {
                 let derived = 1 + keyed.filter { ($0.1, $0.2) < (s, sc) }.count
                 if String(derived) != r.leaguePosition {
-                    warnings.append("\(qt): \(r.odsCode) position \(r.leaguePosition) as published does not re-derive from (segment, score) (\(derived)); kept as published")
+                    warnings.append(
+                        "\(qt): \(r.odsCode) position \(r.leaguePosition) as published does not re-derive from (segment, score) (\(derived)); kept as published"
+                    )
                 }
             }
         }

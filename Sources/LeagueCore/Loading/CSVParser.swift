@@ -95,7 +95,8 @@ public enum CSVParser {
                         i += 1
                     }
                     if !closed {
-                        errors.append(CSVSyntaxError(line: openLine, message: "malformed CSV: unterminated quoted field"))
+                        errors.append(
+                            CSVSyntaxError(line: openLine, message: "malformed CSV: unterminated quoted field"))
                         break recordLoop
                     }
                     if hasEscapes {
@@ -116,7 +117,9 @@ public enum CSVParser {
                     if b[i] == comma { i += 1; continue fieldLoop }
                     if b[i] == lf { i += 1; line += 1; break fieldLoop }
                     if b[i] == cr && i + 1 < n && b[i + 1] == lf { i += 2; line += 1; break fieldLoop }
-                    errors.append(CSVSyntaxError(line: line, message: "malformed CSV: unexpected character after a closing quote"))
+                    errors.append(
+                        CSVSyntaxError(line: line, message: "malformed CSV: unexpected character after a closing quote")
+                    )
                     skipLine(&i, &line)
                     continue recordLoop
                 } else {
@@ -126,7 +129,8 @@ public enum CSVParser {
                         if c == comma || c == lf { break }
                         if c == cr && i + 1 < n && b[i + 1] == lf { break }
                         if c == quote {
-                            errors.append(CSVSyntaxError(line: line, message: "malformed CSV: quote inside an unquoted field"))
+                            errors.append(
+                                CSVSyntaxError(line: line, message: "malformed CSV: quote inside an unquoted field"))
                             skipLine(&i, &line)
                             continue recordLoop
                         }

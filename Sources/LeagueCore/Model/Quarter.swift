@@ -47,14 +47,16 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The quarter before this one.
     public var previous: Quarter {
-        number == 1 ? Quarter(fiscalYearStart: fiscalYearStart - 1, number: 4)
-                    : Quarter(fiscalYearStart: fiscalYearStart, number: number - 1)
+        number == 1
+            ? Quarter(fiscalYearStart: fiscalYearStart - 1, number: 4)
+            : Quarter(fiscalYearStart: fiscalYearStart, number: number - 1)
     }
 
     /// The quarter after this one.
     public var next: Quarter {
-        number == 4 ? Quarter(fiscalYearStart: fiscalYearStart + 1, number: 1)
-                    : Quarter(fiscalYearStart: fiscalYearStart, number: number + 1)
+        number == 4
+            ? Quarter(fiscalYearStart: fiscalYearStart + 1, number: 1)
+            : Quarter(fiscalYearStart: fiscalYearStart, number: number + 1)
     }
 
     /// Parses labels such as `Q1 2026/27`, `2026/27 Q1`, `q1-2026-27`, `Q1 2026-27`,
@@ -67,7 +69,8 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable, CustomStringConv
         let chars = Array(s)
         for (idx, ch) in chars.enumerated() where ch == "q" && idx + 1 < chars.count {
             if let d = chars[idx + 1].wholeNumberValue, (1...4).contains(d),
-               idx + 2 >= chars.count || !chars[idx + 2].isNumber {
+                idx + 2 >= chars.count || !chars[idx + 2].isNumber
+            {
                 if quarterNumber != nil { return nil }
                 quarterNumber = d
             }
@@ -85,7 +88,8 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable, CustomStringConv
         }
         if !current.isEmpty { digitRuns.append(current) }
         guard digitRuns.count == 2, digitRuns[0].count == 4,
-              let y1 = Int(digitRuns[0]), let y2 = Int(digitRuns[1]) else { return nil }
+            let y1 = Int(digitRuns[0]), let y2 = Int(digitRuns[1])
+        else { return nil }
         let ok = (digitRuns[1].count == 2 && y2 == (y1 + 1) % 100) || (digitRuns[1].count == 4 && y2 == y1 + 1)
         guard ok, y1 >= 1948, y1 <= 2200 else { return nil }
         self.init(fiscalYearStart: y1, number: q)

@@ -158,7 +158,9 @@ public struct SiteRecord: Sendable, Hashable {
     public var source: String
 
     /// True when the parent link was derived rather than read directly from a current list.
-    public var isParentDerived: Bool { parentLinkMethod != "parent_open_in_etr_2026" && parentLinkMethod != "parent_not_in_etr_unchanged" }
+    public var isParentDerived: Bool {
+        parentLinkMethod != "parent_open_in_etr_2026" && parentLinkMethod != "parent_not_in_etr_unchanged"
+    }
 }
 
 /// A trust-level succession from the ODS successor file (a row of `successors.csv`).

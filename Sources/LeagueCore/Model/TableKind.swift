@@ -9,15 +9,16 @@ public enum TableKind: String, Sendable, Hashable, CaseIterable, Codable, Compar
 
     /// Parses "acute", "non-acute", "ambulance" and common spellings such as "nonacute",
     /// "Non acute", "mental health and community", "non-acute (mental health and community)",
-    /// "mhc", "amb". Case and punctuation are ignored. Returns nil for anything else.
+    /// "mental health", "community", "mhc", "amb". Case and punctuation are ignored. Returns nil
+    /// for anything else. The one parser of table names: the dataset files and the CLI both use it.
     public init?(parsing text: String) {
         let letters = String(text.lowercased().unicodeScalars.filter { ($0.properties.isAlphabetic) })
         switch letters {
         case "acute", "acutetrust", "acutetrusts":
             self = .acute
         case "nonacute", "nonacutetrust", "nonacutetrusts", "nonacutementalhealthandcommunity",
-             "mentalhealthandcommunity", "mentalhealthandcommunitytrust", "mentalhealthandcommunitytrusts",
-             "mentalhealthcommunity", "mhc", "mhcommunity", "mhandcommunity":
+            "mentalhealthandcommunity", "mentalhealthandcommunitytrust", "mentalhealthandcommunitytrusts",
+            "mentalhealthcommunity", "mhc", "mhcommunity", "mhandcommunity", "mentalhealth", "community", "mh":
             self = .nonAcute
         case "ambulance", "ambulancetrust", "ambulancetrusts", "amb":
             self = .ambulance

@@ -39,25 +39,32 @@ extension TrustQueries {
         // The programme flag is published for Q1-Q2 2025/26 only: name the last quarter it was
         // set, if ever; a segment-5 trust is in intensive support by definition.
         if let rsp = dataset.rankings(for: trust.odsCode).last(where: { $0.recoverySupportProgramme == true }) {
-            derived.append(ActionView(
-                date: nil,
-                title: "Flagged in NHS England's Recovery Support Programme (intensive support, segment 5) in \(rsp.quarter.label).",
-                category: "national support programme", status: nil, sourceURL: nil,
-                note: "From the published oversight data; the flag is published for Q1-Q2 2025/26 only.", derived: true))
+            derived.append(
+                ActionView(
+                    date: nil,
+                    title:
+                        "Flagged in NHS England's Recovery Support Programme (intensive support, segment 5) in \(rsp.quarter.label).",
+                    category: "national support programme", status: nil, sourceURL: nil,
+                    note: "From the published oversight data; the flag is published for Q1-Q2 2025/26 only.",
+                    derived: true))
         } else if let latest, latest.record.segment == 5 {
-            derived.append(ActionView(
-                date: nil,
-                title: "In segment 5 in \(latest.record.quarter.label): intensive support through NHS England's Recovery Support Programme.",
-                category: "national support programme", status: nil, sourceURL: nil,
-                note: "Segment 5 is the framework's intensive-support segment.", derived: true))
+            derived.append(
+                ActionView(
+                    date: nil,
+                    title:
+                        "In segment 5 in \(latest.record.quarter.label): intensive support through NHS England's Recovery Support Programme.",
+                    category: "national support programme", status: nil, sourceURL: nil,
+                    note: "Segment 5 is the framework's intensive-support segment.", derived: true))
         }
         if let latest, let weakest = latest.domains.filter({ $0.score != nil }).max(by: { $0.score! < $1.score! }) {
-            derived.append(ActionView(
-                date: nil,
-                title: "Weakest domain in \(latest.record.quarter.label): \(weakest.name) (score \(RankingExplainer.format(weakest.score!))"
-                    + (weakest.segment.map { ", segment \($0)" } ?? "") + ").",
-                category: "weakest domain", status: nil, sourceURL: nil,
-                note: weakest.definition?.description, derived: true))
+            derived.append(
+                ActionView(
+                    date: nil,
+                    title:
+                        "Weakest domain in \(latest.record.quarter.label): \(weakest.name) (score \(RankingExplainer.format(weakest.score!))"
+                        + (weakest.segment.map { ", segment \($0)" } ?? "") + ").",
+                    category: "weakest domain", status: nil, sourceURL: nil,
+                    note: weakest.definition?.description, derived: true))
         }
         let name = trust.displayName
         var text: String
@@ -80,8 +87,10 @@ extension TrustQueries {
     /// What national support a segment implies under the Oversight Framework.
     static func supportImplied(bySegment segment: Int) -> String {
         switch segment {
-        case 1, 2: "In segment \(segment), the framework expects the trust to lead its own improvement with routine oversight."
-        case 3: "In segment 3, the framework implies closer oversight and targeted support from NHS England's regional team."
+        case 1, 2:
+            "In segment \(segment), the framework expects the trust to lead its own improvement with routine oversight."
+        case 3:
+            "In segment 3, the framework implies closer oversight and targeted support from NHS England's regional team."
         case 4: "In segment 4, the framework implies enhanced oversight and support from NHS England."
         case 5: "In segment 5, the trust receives intensive support through NHS England's Recovery Support Programme."
         default: ""

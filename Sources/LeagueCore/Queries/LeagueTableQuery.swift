@@ -57,7 +57,9 @@ extension TrustQueries {
             throw QueryError(.invalidArgument, "segment must be 1 to 5, got \(segment)")
         }
         guard query.limit >= 0, query.limit <= LeagueTableQuery.maxLimit else {
-            throw QueryError(.invalidArgument, "limit must be 1 to \(LeagueTableQuery.maxLimit) (0 for the default \(LeagueTableQuery.defaultLimit))")
+            throw QueryError(
+                .invalidArgument,
+                "limit must be 1 to \(LeagueTableQuery.maxLimit) (0 for the default \(LeagueTableQuery.defaultLimit))")
         }
         guard query.offset >= 0 else { throw QueryError(.invalidArgument, "offset must not be negative") }
         var rows = dataset.table(query.table, quarter: quarter)
@@ -68,11 +70,16 @@ extension TrustQueries {
             rows = rows.filter { $0.nhsRegion.map(Self.regionKey) == wanted }
             if rows.isEmpty, !known.contains(where: { Self.regionKey($0) == wanted }) {
                 let names = Set(dataset.table(query.table, quarter: quarter).compactMap(\.nhsRegion)).sorted()
-                throw QueryError(.invalidArgument, "unknown NHS region \"\(region)\"; regions: \(names.joined(separator: ", "))")
+                throw QueryError(
+                    .invalidArgument, "unknown NHS region \"\(region)\"; regions: \(names.joined(separator: ", "))")
             }
         }
         // Published order: by position (ties by score, then code, for a stable page).
-        rows.sort { ($0.leaguePosition ?? .max, $0.averageMetricScore ?? .infinity, $0.odsCode) < ($1.leaguePosition ?? .max, $1.averageMetricScore ?? .infinity, $1.odsCode) }
+        rows.sort {
+            ($0.leaguePosition ?? .max, $0.averageMetricScore ?? .infinity, $0.odsCode) < (
+                $1.leaguePosition ?? .max, $1.averageMetricScore ?? .infinity, $1.odsCode
+            )
+        }
         if query.descending { rows.reverse() }
         let limit = query.limit == 0 ? LeagueTableQuery.defaultLimit : query.limit
         let page = rows.dropFirst(query.offset).prefix(limit)

@@ -141,7 +141,7 @@ public struct MetricQueries: Sendable {
         let complete = hits.filter(\.isComplete)
         guard let best = complete.first else {
             let s = index.suggestions(t)
-            throw QueryError(.notFound, "no metric matches \"\(t.prefix(60))\"" + (s.isEmpty ? "; list them with list_metrics" : "; did you mean: " + s.joined(separator: "; ")))
+            throw QueryError(.notFound, "no metric matches \"\(t.prefix(60))\"" + (s.isEmpty ? "; no metric has a similar name (the catalogue lists them all)" : "; did you mean: " + s.joined(separator: "; ")))
         }
         return [best.id] + complete.dropFirst().filter { $0.score >= best.score }.map(\.id)
     }

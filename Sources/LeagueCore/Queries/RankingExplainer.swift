@@ -10,7 +10,8 @@ public struct RankingExplainer: Sendable {
 
     public init(dataset: Dataset) {
         self.dataset = dataset
-        self.coverage = Dictionary(uniqueKeysWithValues: dataset.coverage.map { (QuarterTable($0.quarter, $0.table), $0) })
+        self.coverage = Dictionary(
+            uniqueKeysWithValues: dataset.coverage.map { (QuarterTable($0.quarter, $0.table), $0) })
         var worst: [QuarterTable: [Int: Double]] = [:]
         for record in dataset.rankings {
             guard let segment = record.segment, let score = record.averageMetricScore else { continue }
@@ -52,7 +53,9 @@ public struct RankingExplainer: Sendable {
                 definition: dataset.domainDefinition(quarter: record.quarter, key: result.domainKey),
                 key: result.domainKey, score: result.score, segment: result.segment, source: result.source)
         }
-        return views.sorted { ($0.definition?.displayOrder ?? .max, $0.key) < ($1.definition?.displayOrder ?? .max, $1.key) }
+        return views.sorted {
+            ($0.definition?.displayOrder ?? .max, $0.key) < ($1.definition?.displayOrder ?? .max, $1.key)
+        }
     }
 
     private func movement(from previous: RankingRecord, to current: RankingRecord) -> MovementView {
@@ -79,20 +82,25 @@ public struct RankingExplainer: Sendable {
             return nil
         }
         let target = segment - 1
-        guard let threshold = worstScoreBySegment[QuarterTable(record.quarter, record.table)]?[target] else { return nil }
+        guard let threshold = worstScoreBySegment[QuarterTable(record.quarter, record.table)]?[target] else {
+            return nil
+        }
         let gap = score - threshold
         var explanation: String
         if gap > 0 {
-            explanation = "In \(record.quarter.label) the worst average score placed in segment \(target) was "
+            explanation =
+                "In \(record.quarter.label) the worst average score placed in segment \(target) was "
                 + "\(Self.format(threshold)); this trust scored \(Self.format(score)), "
                 + "\(Self.format(gap)) points higher (lower is better)."
         } else {
-            explanation = "This trust's average score (\(Self.format(score))) was already as good as the worst score "
+            explanation =
+                "This trust's average score (\(Self.format(score))) was already as good as the worst score "
                 + "placed in segment \(target) (\(Self.format(threshold))) in \(record.quarter.label); "
                 + "its segment was set by other rules (for example the finance rule)."
         }
         if record.financialOverride == true {
-            explanation += " Its segment was adjusted by NHS England's finance rule, so a better score alone may not move it."
+            explanation +=
+                " Its segment was adjusted by NHS England's finance rule, so a better score alone may not move it."
         }
         return SegmentGapView(targetSegment: target, thresholdScore: threshold, scoreGap: gap, explanation: explanation)
     }
@@ -107,18 +115,25 @@ public struct RankingExplainer: Sendable {
             caveats.append(text + ".")
         }
         if record.financialDeficit == true {
-            caveats.append("NHS England's published file lists this trust as in financial deficit this quarter; "
-                + "under the framework's finance rule a deficit can hold a trust's segment below what its scores alone would give.")
+            caveats.append(
+                "NHS England's published file lists this trust as in financial deficit this quarter; "
+                    + "under the framework's finance rule a deficit can hold a trust's segment below what its scores alone would give."
+            )
         }
-        if let coverage = coverage[QuarterTable(record.quarter, record.table)], coverage.withPosition < coverage.tableSize {
-            caveats.append("Partial quarter: only \(coverage.withPosition) of the \(coverage.tableSize) trusts in this table "
-                + "have a published position in this dataset.")
+        if let coverage = coverage[QuarterTable(record.quarter, record.table)],
+            coverage.withPosition < coverage.tableSize
+        {
+            caveats.append(
+                "Partial quarter: only \(coverage.withPosition) of the \(coverage.tableSize) trusts in this table "
+                    + "have a published position in this dataset.")
         }
         if record.isJointPosition == true, let position = record.leaguePosition {
             caveats.append("Joint \(Ordinal.text(position)): another trust has the same segment and score.")
         }
         if domains.isEmpty {
-            caveats.append("Domain scores for this quarter are not in this dataset (not published in the files it was built from).")
+            caveats.append(
+                "Domain scores for this quarter are not in this dataset (not published in the files it was built from)."
+            )
         } else if domains.contains(where: { $0.score == nil }) {
             let missing = domains.filter { $0.score == nil }.map(\.name)
             caveats.append("No published score for: \(missing.joined(separator: ", ")).")
@@ -126,8 +141,9 @@ public struct RankingExplainer: Sendable {
         if let previous, let before = dataset.quarterInfo(previous.quarter)?.domainSet,
             let now = dataset.quarterInfo(record.quarter)?.domainSet, before != now
         {
-            caveats.append("The framework changed between \(previous.quarter.label) and \(record.quarter.label) "
-                + "(new domains and metrics), so movement across that change compares different measures.")
+            caveats.append(
+                "The framework changed between \(previous.quarter.label) and \(record.quarter.label) "
+                    + "(new domains and metrics), so movement across that change compares different measures.")
         }
         if let likely = record.likelyRangeOfLeaguePosition, !likely.isEmpty {
             caveats.append("NHS England gives a likely range for this position of \(likely).")

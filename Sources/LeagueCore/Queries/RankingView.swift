@@ -43,7 +43,9 @@ public struct MovementView: Sendable, Hashable {
                 parts.append("no change since \(previousQuarter.label) (\(Ordinal.text(to)) both times)")
             } else {
                 let places = abs(up) == 1 ? "place" : "places"
-                parts.append("\(up > 0 ? "up" : "down") \(abs(up)) \(places) since \(previousQuarter.label) (from \(Ordinal.text(from)) to \(Ordinal.text(to)))")
+                parts.append(
+                    "\(up > 0 ? "up" : "down") \(abs(up)) \(places) since \(previousQuarter.label) (from \(Ordinal.text(from)) to \(Ordinal.text(to)))"
+                )
             }
         }
         if let segmentsUp, segmentsUp != 0, let from = previousSegment {

@@ -30,15 +30,18 @@ public struct TrustQueries: Sendable {
         self.explainer = RankingExplainer(dataset: dataset)
     }
 
-    /// Looks a trust up by ODS code, or throws NOT_FOUND / INVALID_ARGUMENT.
+    /// Looks a trust up by ODS code, or throws a `QueryError` (not found / invalid argument).
     public func requireTrust(_ odsCode: String) throws(QueryError) -> TrustRecord {
         let code = Dataset.normaliseCode(odsCode)
-        guard !code.isEmpty else { throw QueryError(.invalidArgument, "ods_code is empty: give an ODS trust code such as RP6") }
+        guard !code.isEmpty else {
+            throw QueryError(.invalidArgument, "no ODS code given: give a trust code such as RP6, or search by name")
+        }
         guard code.count <= 10, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw QueryError(.invalidArgument, "\"\(odsCode.prefix(20))\" is not an ODS code (3-5 letters and digits, e.g. RP6)")
+            throw QueryError(
+                .invalidArgument, "\"\(odsCode.prefix(20))\" is not an ODS code (3-5 letters and digits, e.g. RP6)")
         }
         guard let trust = dataset.trust(code) else {
-            throw QueryError(.notFound, "no NHS trust has the ODS code \(code); search by name with find_trusts")
+            throw QueryError(.notFound, "no NHS trust has the ODS code \(code); search by name instead")
         }
         return trust
     }
@@ -61,13 +64,17 @@ public struct TrustQueries: Sendable {
         let sites = dataset.sites(parent: trust.odsCode).sorted { $0.name < $1.name }
         var caveats: [String] = []
         if sites.count > 1 {
-            caveats.append("The league position is for the whole trust, which runs \(sites.count) listed sites; "
-                + "individual hospitals and departments can do better or worse than the trust as a whole.")
+            caveats.append(
+                "The league position is for the whole trust, which runs \(sites.count) listed sites; "
+                    + "individual hospitals and departments can do better or worse than the trust as a whole.")
         } else {
-            caveats.append("The league position is for the whole trust; individual services and departments can differ.")
+            caveats.append(
+                "The league position is for the whole trust; individual services and departments can differ.")
         }
         if sites.contains(where: \.isParentDerived) {
-            caveats.append("Some sites are linked to this trust through NHS successor records (mergers), not a published site list.")
+            caveats.append(
+                "Some sites are linked to this trust through NHS successor records (mergers), not a published site list."
+            )
         }
         if summary.latest == nil {
             caveats.append("This trust has no published league-table position in this dataset.")

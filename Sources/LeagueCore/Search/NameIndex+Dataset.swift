@@ -16,7 +16,8 @@ extension NameIndex {
         var entries: [SearchEntry] = []
         for t in dataset.trusts {
             let ranked = !(dataset.rankingsByTrust[t.odsCode] ?? []).isEmpty
-            trusts.append(SearchTrust(odsCode: t.odsCode, displayName: t.displayName, isOpen: t.isOpen, isRanked: ranked))
+            trusts.append(
+                SearchTrust(odsCode: t.odsCode, displayName: t.displayName, isOpen: t.isOpen, isRanked: ranked))
             entries.append(SearchEntry(text: t.odsCode, odsCode: t.odsCode, field: .odsCode))
             entries.append(SearchEntry(text: t.displayName, odsCode: t.odsCode, field: .trustName))
             if SearchNormalizer.tokens(t.name) != SearchNormalizer.tokens(t.displayName) {
@@ -26,17 +27,23 @@ extension NameIndex {
         for s in dataset.sites {
             // a site with no known current parent is never attributed to a trust
             guard let parent = s.currentParentODSCode, let trust = dataset.trustsByCode[parent] else { continue }
-            entries.append(SearchEntry(text: siteName(s.name), odsCode: parent, field: .siteName, siteCode: s.siteCode,
-                                       context: trust.displayName))
+            entries.append(
+                SearchEntry(
+                    text: siteName(s.name), odsCode: parent, field: .siteName, siteCode: s.siteCode,
+                    context: trust.displayName))
             entries.append(SearchEntry(text: s.siteCode, odsCode: parent, field: .odsCode, siteCode: s.siteCode))
         }
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"
-            entries.append(SearchEntry(text: a.alias, odsCode: a.odsCode, field: .alias, siteCode: a.siteCode,
-                                       source: source, isAmbiguous: a.isAmbiguous))
+            entries.append(
+                SearchEntry(
+                    text: a.alias, odsCode: a.odsCode, field: .alias, siteCode: a.siteCode,
+                    source: source, isAmbiguous: a.isAmbiguous))
             if let note = a.note, let expansion = acronymExpansion(of: a.alias, in: note) {
-                entries.append(SearchEntry(text: expansion, odsCode: a.odsCode, field: .alias, siteCode: a.siteCode,
-                                           source: source))
+                entries.append(
+                    SearchEntry(
+                        text: expansion, odsCode: a.odsCode, field: .alias, siteCode: a.siteCode,
+                        source: source))
             }
         }
         for s in dataset.successors where dataset.trustsByCode[s.successorCode] != nil {
@@ -65,7 +72,8 @@ extension NameIndex {
         guard letters.count >= 2 else { return nil }
         let skippable: Set<String> = ["and", "of", "the", "upon", "nhs", "&"]
         let rawWords = note.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        let punctuation = CharacterSet.punctuationCharacters.union(.symbols).subtracting(CharacterSet(charactersIn: "'&"))
+        let punctuation = CharacterSet.punctuationCharacters.union(.symbols).subtracting(
+            CharacterSet(charactersIn: "'&"))
         for start in rawWords.indices {
             var k = 0
             var used: [String] = []
@@ -77,7 +85,9 @@ extension NameIndex {
                 let lower = word.lowercased()
                 let initial = Unicode.Scalar(first.properties.lowercaseMapping) ?? first
                 let capitalised = first.properties.isUppercase
-                if initial == letters[k] && (capitalised || skippable.contains(lower)) && !(used.isEmpty && !capitalised) {
+                if initial == letters[k] && (capitalised || skippable.contains(lower))
+                    && !(used.isEmpty && !capitalised)
+                {
                     used.append(word)
                     k += 1
                 } else if !used.isEmpty && skippable.contains(lower) {

@@ -25,13 +25,13 @@ public struct NameIndex: Sendable {
     // entries
     let entries: [SearchEntry]
     let entryTrust: [Int32]
-    let entryNameWeight: [Float]      // sum of weights of the distinct distinctive words of the name
-    let entryNameLength: [Int16]      // normalised name length in bytes (tie-break)
+    let entryNameWeight: [Float]  // sum of weights of the distinct distinctive words of the name
+    let entryNameLength: [Int16]  // normalised name length in bytes (tie-break)
     let entryField: [SearchField]
     let entryAmbiguous: [Bool]
     let trusts: [SearchTrust]
-    let trustStanding: [UInt8]        // 2 open and ranked, 1 open or unknown, 0 closed
-    let trustOrder: [Int32]           // position of the trust when sorted by ODS code (last tie-break)
+    let trustStanding: [UInt8]  // 2 open and ranked, 1 open or unknown, 0 closed
+    let trustOrder: [Int32]  // position of the trust when sorted by ODS code (last tie-break)
 
     // vocabulary
     let terms: [[UInt8]]
@@ -95,10 +95,12 @@ public struct NameIndex: Sendable {
             let key = "\(e.odsCode)|\(e.field.rawValue)|\(toks.joined(separator: " "))|\(e.siteCode ?? "")"
             if !seen.insert(key).inserted {
                 // merge alias sources of duplicate rows
-                if let s = e.source, let i = entries.lastIndex(where: {
-                    $0.odsCode == e.odsCode && $0.field == e.field && $0.siteCode == e.siteCode
-                        && SearchNormalizer.tokens($0.text) == toks
-                }), let old = entries[i].source, !old.contains(s) {
+                if let s = e.source,
+                    let i = entries.lastIndex(where: {
+                        $0.odsCode == e.odsCode && $0.field == e.field && $0.siteCode == e.siteCode
+                            && SearchNormalizer.tokens($0.text) == toks
+                    }), let old = entries[i].source, !old.contains(s)
+                {
                     entries[i].source = old + "; " + s
                 }
                 continue
@@ -108,7 +110,8 @@ public struct NameIndex: Sendable {
             toks = uniq
             var ctx: [String] = []
             if let c = e.context {
-                for t in SearchNormalizer.tokens(c) where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !ctx.contains(t) {
+                for t in SearchNormalizer.tokens(c)
+                where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !ctx.contains(t) {
                     ctx.append(t)
                 }
             }
@@ -229,7 +232,8 @@ public struct NameIndex: Sendable {
         }
         // characters, not bytes; count a long string only when it is too long anyway
         if query.utf8.count > NameIndex.maximumQueryLength,
-           query.prefix(NameIndex.maximumQueryLength + 1).count > NameIndex.maximumQueryLength {
+            query.prefix(NameIndex.maximumQueryLength + 1).count > NameIndex.maximumQueryLength
+        {
             throw SearchError.queryTooLong(length: query.count, maximum: NameIndex.maximumQueryLength)
         }
         guard query.contains(where: { !$0.isWhitespace }) else { throw SearchError.emptyQuery }
@@ -255,7 +259,7 @@ public struct NameIndex: Sendable {
         var term: Int32
         var quality: Float
         var edits: UInt8
-        var how: UInt8 // 0 exact, 1 prefix, 2 fuzzy
+        var how: UInt8  // 0 exact, 1 prefix, 2 fuzzy
     }
 
     static let prefixExpansionLimit = 64
@@ -324,7 +328,9 @@ public struct NameIndex: Sendable {
                             let wide = prefixMasks[start + min(len, n + k) - 1]
                             let narrow = prefixMasks[start + max(n - k, 1) - 1]
                             if (qm & ~wide).nonzeroBitCount > k || (narrow & ~qm).nonzeroBitCount > k { continue }
-                            let d = terms[Int(id)].withUnsafeBufferPointer { EditDistance.boundedPrefix(qbuf, $0, bound: k) }
+                            let d = terms[Int(id)].withUnsafeBufferPointer {
+                                EditDistance.boundedPrefix(qbuf, $0, bound: k)
+                            }
                             if let d, d > 0 {
                                 out.append(Candidate(term: id, quality: d == 1 ? 0.6 : 0.5, edits: UInt8(d), how: 2))
                             }
@@ -338,12 +344,12 @@ public struct NameIndex: Sendable {
     /// Per-entry accumulation for one query.
     struct Accumulator {
         var tokBest: [Float]
-        var tokInfo: [UInt32]     // how | edits << 2 | ctx << 4 | term << 8
+        var tokInfo: [UInt32]  // how | edits << 2 | ctx << 4 | term << 8
         var tokTouched: [Int32] = []
         var total: [Float]
         var nameMatched: [Float]  // share of the entry's own distinctive weight matched
-        var stats: [UInt32]       // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
-        var exactAll: [UInt8]     // query words (generic ones included) matched exactly in the name
+        var stats: [UInt32]  // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
+        var exactAll: [UInt8]  // query words (generic ones included) matched exactly in the name
         var touched: [Int32] = []
 
         init(count: Int) {
@@ -380,7 +386,8 @@ public struct NameIndex: Sendable {
             var cands: [Candidate] = []
             candidates(for: token, isLast: ti == tokens.count - 1, into: &cands)
             let exact = termIndex[token]
-            let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) })
+            let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) }
+            )
             var weak = SearchNormalizer.isWeak(token)
             if exact == nil, let best, termIsWeak[Int(best.term)] { weak = true }
             // the word's weight: its own if known, else that of its best reading
@@ -463,7 +470,7 @@ public struct NameIndex: Sendable {
             let e = Int(e32)
             let s = acc.stats[e]
             let nameHits = s >> 24
-            guard nameHits > 0 else { continue } // matched only through context words
+            guard nameHits > 0 else { continue }  // matched only through context words
             let qcov = acc.total[e] / totalWeight
             guard qcov >= 0.3 else { continue }
             let field = entryField[e]
@@ -518,7 +525,8 @@ public struct NameIndex: Sendable {
         // corroboration: a second name of the same trust that also matches (its own name and
         // one of its hospitals, say) adds a little
         for i in scored.indices {
-            scored[i].score = (scored[i].score + NameIndex.corroborationWeight * secondScore[i]) / (1 + NameIndex.corroborationWeight)
+            scored[i].score =
+                (scored[i].score + NameIndex.corroborationWeight * secondScore[i]) / (1 + NameIndex.corroborationWeight)
         }
         // top `limit` by insertion: cheaper than sorting every candidate of a generic query
         var top: [Scored] = []
@@ -578,7 +586,11 @@ public struct NameIndex: Sendable {
                     for id in termsByLength[len] where !termIsWeak[Int(id)] {
                         let tm = termMask[Int(id)]
                         if (qm & ~tm).nonzeroBitCount > bound || (tm & ~qm).nonzeroBitCount > bound { continue }
-                        guard let d = terms[Int(id)].withUnsafeBufferPointer({ EditDistance.bounded(qb, $0, bound: bound) }) else { continue }
+                        guard
+                            let d = terms[Int(id)].withUnsafeBufferPointer({
+                                EditDistance.bounded(qb, $0, bound: bound)
+                            })
+                        else { continue }
                         let w = termWeight[Int(id)]
                         if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
                     }

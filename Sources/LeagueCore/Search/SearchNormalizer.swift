@@ -53,12 +53,12 @@ public enum SearchNormalizer {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     current.append(b | 0x20)
                 case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                    continue // inside a word: King's -> kings
+                    continue  // inside a word: King's -> kings
                 case UInt8(ascii: "&"):
                     flush()
                     out.append("and")
                 case 0x80...:
-                    current.append(b) // non-ASCII left after folding: keep as part of the word
+                    current.append(b)  // non-ASCII left after folding: keep as part of the word
                 default:
                     flush()
                 }

@@ -66,8 +66,10 @@ public struct SearchEntry: Sendable, Hashable {
     /// Princess Royal Hospital, at half weight and never on their own.
     public var context: String?
 
-    public init(text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
-                source: String? = nil, isAmbiguous: Bool = false, context: String? = nil) {
+    public init(
+        text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
+        source: String? = nil, isAmbiguous: Bool = false, context: String? = nil
+    ) {
         self.text = text
         self.odsCode = odsCode
         self.field = field
@@ -142,13 +144,16 @@ public enum SearchError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyQuery:
-            return "the search text is empty: type part of a trust or hospital name, an abbreviation or an ODS code (for example \"royal free\" or \"RAL\")"
+            return
+                "the search text is empty: type part of a trust or hospital name, an abbreviation or an ODS code (for example \"royal free\" or \"RAL\")"
         case .queryTooLong(let length, let maximum):
             return "the search text is \(length) characters long; at most \(maximum) are allowed"
         case .noSearchableText:
-            return "the search text has no letters or digits: type part of a trust or hospital name, an abbreviation or an ODS code"
+            return
+                "the search text has no letters or digits: type part of a trust or hospital name, an abbreviation or an ODS code"
         case .limitOutOfRange(let limit, let maximum):
-            return "limit \(limit) is out of range: use 1 to \(maximum), or 0 for the default of \(NameIndex.defaultLimit)"
+            return
+                "limit \(limit) is out of range: use 1 to \(maximum), or 0 for the default of \(NameIndex.defaultLimit)"
         }
     }
 }

@@ -1,31 +1,17 @@
 import NIOCore
 
 /// Splits a byte stream into gRPC Length-Prefixed-Message frames and produces
-/// each frame's message bytes (a `ByteBuffer` slice, header removed).
+/// each frame's message bytes (a `ByteBuffer` slice, header removed). It only
+/// frames, so a bad *body* (answer INVALID_ARGUMENT, keep the connection) stays
+/// distinct from a bad *frame* (answer, then close).
 ///
-/// It only frames: protobuf decoding is the next handler's job, so that a bad
-/// *body* (answer INVALID_ARGUMENT, keep the connection) stays distinguishable
-/// from a bad *frame* (answer with the error, then close).
-///
-/// Errors are ``WireError``s with ``WireError/closesConnection`` true, delivered
-/// to the next handler's `errorCaught` by NIO's `ByteToMessageHandler`. Answer
-/// with an id-0 ``Response`` carrying ``WireError/status`` and close. The
-/// handler decodes nothing after an error: bytes that still arrive are reported
-/// as `ByteToMessageDecoderError.dataReceivedInErrorState`, which a closing
-/// connection can ignore.
-///
-/// The errors:
-/// - flags byte with undefined bits set: ``WireError/Kind/invalidFlags``,
-///   ``StatusCode/invalidArgument`` (checked as soon as the first byte arrives);
-/// - compressed bit set: ``WireError/Kind/compressionUnsupported``,
-///   ``StatusCode/unimplemented`` (also on the first byte);
-/// - announced length above ``maxMessageLength``: ``WireError/Kind/messageTooLarge``,
-///   ``StatusCode/resourceExhausted``, raised as soon as the 5-byte header is in,
-///   before any of the body is buffered;
-/// - the stream ends part-way through a frame: ``WireError/Kind/truncatedFrame``,
-///   ``StatusCode/invalidArgument``.
-///
-/// Usage: `ByteToMessageHandler(FrameDecoder(maxMessageLength: ...))`.
+/// Its errors (``WireError``, all closing the connection) reach the next handler's
+/// `errorCaught`: undefined flag bits (``WireError/Kind/invalidFlags``) or the
+/// compressed bit (``WireError/Kind/compressionUnsupported``), both on the first
+/// byte; a length above ``maxMessageLength`` (``WireError/Kind/messageTooLarge``)
+/// as soon as the header is in, before the body is buffered; and a stream ending
+/// inside a frame (``WireError/Kind/truncatedFrame``). Usage:
+/// `ByteToMessageHandler(FrameDecoder(maxMessageLength: ...))`.
 public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
     public typealias InboundOut = ByteBuffer
 

@@ -46,11 +46,11 @@ public enum Framing {
 
     /// Encodes `request` and writes it as one frame, packing straight into `buffer`.
     public static func writeFrame(_ request: Request, into buffer: inout ByteBuffer) {
-        ProtobufCodec.encode(request, framed: true, into: &buffer)
+        request.pack(into: &buffer, framed: true)
     }
 
     /// Encodes `response` and writes it as one frame, packing straight into `buffer`.
     public static func writeFrame(_ response: Response, into buffer: inout ByteBuffer) {
-        ProtobufCodec.encode(response, framed: true, into: &buffer)
+        response.pack(into: &buffer, framed: true)
     }
 }

@@ -24,11 +24,13 @@ struct ActionsCommand: AsyncParsableCommand {
                 let resolution = try await TrustResolver.resolve(words.joined(separator: " "), using: client)
                 return try await client.listActions(resolution.odsCode)
             }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             print(style.bold("\(result.trust.name) (\(result.trust.odsCode))"))
             if let latest = result.trust.latest {
-                print("\(latest.quarter): position \(RankingText.position(latest)), segment \(RankingText.cell(latest.segment))")
+                print(
+                    "\(latest.quarter): position \(RankingText.position(latest)), segment \(RankingText.cell(latest.segment))"
+                )
             }
             if !result.summary.isEmpty {
                 print("")
@@ -41,8 +43,12 @@ struct ActionsCommand: AsyncParsableCommand {
                 print(style.bold(date) + "  " + label)
                 print("  " + TextLayout.wrap(action.title, indent: 2, firstLineUsed: 2))
                 if !action.status.isEmpty { print("  Status: \(action.status)") }
-                if !action.note.isEmpty { print(style.dim("  Note: " + TextLayout.wrap(action.note, indent: 8, firstLineUsed: 8))) }
-                if !action.sourceText.isEmpty { print(style.dim("  " + TextLayout.wrap(action.sourceText.capitalizedFirst, indent: 2, firstLineUsed: 2))) }
+                if !action.note.isEmpty {
+                    print(style.dim("  Note: " + TextLayout.wrap(action.note, indent: 8, firstLineUsed: 8)))
+                }
+                if !action.sourceText.isEmpty {
+                    print(style.dim("  " + TextLayout.wrap(action.sourceText.capitalizedFirst, indent: 2, firstLineUsed: 2)))
+                }
                 if !action.sourceURL.isEmpty { print(style.dim("  Source: \(action.sourceURL)")) }
             }
         }

@@ -24,7 +24,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 let resolution = try await TrustResolver.resolve(words.joined(separator: " "), using: client)
                 return try await client.trustHistory(resolution.odsCode)
             }
-            if connection.json { return try JSONOutput.print(history) }
+            if connection.json { return JSONOutput.print(history) }
             let style = Style.current
             print(style.bold("\(history.trust.name) (\(history.trust.odsCode))"))
             print("")

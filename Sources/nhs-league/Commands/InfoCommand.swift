@@ -19,13 +19,14 @@ struct InfoCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let info = try await connection.withClient { try await $0.serverInfo() }
-            if connection.json { return try JSONOutput.print(info) }
+            if connection.json { return JSONOutput.print(info) }
             let style = Style.current
             print(style.bold("nhs-league server \(info.serverVersion)"))
             print("Dataset \(info.dataVersion), loaded \(info.loadedAt)")
-            print("\(info.trusts) trusts, \(info.sites) hospital sites, \(info.actions) improvement actions, "
-                + "\(info.postcodeSectors) postcode sectors, \(info.postcodeDistricts) districts"
-                + (info.fullPostcodes > 0 ? ", \(info.fullPostcodes) full postcodes" : ""))
+            print(
+                "\(info.trusts) trusts, \(info.sites) hospital sites, \(info.actions) improvement actions, "
+                    + "\(info.postcodeSectors) postcode sectors, \(info.postcodeDistricts) districts"
+                    + (info.fullPostcodes > 0 ? ", \(info.fullPostcodes) full postcodes" : ""))
             print("")
             let rows = info.coverage.map { coverage in
                 [
@@ -33,9 +34,10 @@ struct InfoCommand: AsyncParsableCommand {
                     "\(coverage.withSegment)", "\(coverage.withScore)", "\(coverage.withDomainScores)",
                 ]
             }
-            print(TextLayout.table(
-                headers: ["Quarter", "Table", "Trusts", "Position", "Segment", "Score", "Domains"],
-                rows: rows, rightAligned: [2, 3, 4, 5, 6]))
+            print(
+                TextLayout.table(
+                    headers: ["Quarter", "Table", "Trusts", "Position", "Segment", "Score", "Domains"],
+                    rows: rows, rightAligned: [2, 3, 4, 5, 6]))
             if !info.attribution.isEmpty {
                 print("")
                 print(style.dim(TextLayout.wrap(info.attribution)))

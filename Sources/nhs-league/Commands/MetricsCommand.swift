@@ -28,7 +28,7 @@ struct MetricsCommand: AsyncParsableCommand {
                 let resolution = try await TrustResolver.resolve(words.joined(separator: " "), using: client)
                 return try await client.trustMetrics(resolution.odsCode, quarter: quarter ?? "")
             }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             print(style.bold("\(result.trust.name) (\(result.trust.odsCode))"))
             print("Metrics for \(result.quarter), \(result.table.label) trusts" + (result.quarterDefaulted ? " (latest with metric data)" : ""))
@@ -90,7 +90,7 @@ struct MetricCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
-        if let table, LeagueTableKind(name: table) == nil {
+        if let table, LeagueTableKind(userInput: table) == nil {
             throw ValidationError("unknown table \"\(table)\": use acute, non-acute or ambulance")
         }
         if !list && words.isEmpty { throw ValidationError("name a metric (e.g. \"a&e 4 hour\") or use --list") }
@@ -102,15 +102,15 @@ struct MetricCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let kind = table.flatMap { LeagueTableKind(name: $0) } ?? .unspecified
+            let kind = table.flatMap { LeagueTableKind(userInput: $0) } ?? .unspecified
             if list {
                 var request = ListMetricsRequest()
                 request.table = kind
                 request.quarter = quarter ?? ""
                 let result = try await connection.withClient { try await $0.listMetrics(request) }
-                if connection.json { return try JSONOutput.print(result) }
+                if connection.json { return JSONOutput.print(result) }
                 let rows = result.metrics.map { m in
-                    [m.id, m.framework, m.name, m.units, m.betterWhen == .unspecified ? "-" : String(describing: m.betterWhen)]
+                    [m.id, m.framework, m.name, m.units, MetricText.better(m.betterWhen) ?? "-"]
                 }
                 print(TextLayout.table(headers: ["Id", "Framework", "Metric", "Units", "Better"], rows: rows, flexible: [2], rightAligned: []))
                 return
@@ -124,13 +124,13 @@ struct MetricCommand: AsyncParsableCommand {
             request.offset = offset
             request.limit = bottom ?? top ?? 20
             let result = try await connection.withClient { try await $0.metricTable(request) }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             let m = result.metric
             print(style.bold(TextLayout.wrap("\(m.name) (\(m.id)), \(result.table.label) trusts, \(result.quarter)")))
             print(TextLayout.wrap(m.explanation))
             var facts: [String] = []
-            if m.betterWhen != .unspecified { facts.append("\(m.betterWhen == .higher ? "higher" : "lower") is better") }
+            if let better = MetricText.better(m.betterWhen) { facts.append("\(better) is better") }
             if let med = result.median { facts.append("middle trust \(RankingText.format(med))") }
             if let lo = result.lowerQuartile, let hi = result.upperQuartile {
                 facts.append("middle half \(RankingText.format(lo)) to \(RankingText.format(hi))")

@@ -41,7 +41,7 @@ struct NearestCommand: AsyncParsableCommand {
         if !postcode.isEmpty, lat != nil || lon != nil {
             throw ValidationError("give a postcode or --lat/--lon, not both")
         }
-        for table in tables where LeagueTableKind(name: table) == nil {
+        for table in tables where LeagueTableKind(userInput: table) == nil {
             throw ValidationError("unknown table \"\(table)\": use acute, non-acute or ambulance")
         }
     }
@@ -53,37 +53,42 @@ struct NearestCommand: AsyncParsableCommand {
             request.latitude = lat
             request.longitude = lon
             request.limit = limit
-            request.tables = tables.compactMap { LeagueTableKind(name: $0) }
+            request.tables = tables.compactMap { LeagueTableKind(userInput: $0) }
             request.maxDistanceKm = maxDistanceKm
             let result = try await connection.withClient { try await $0.nearest(request) }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             let location = result.location
             var heading = "Nearest to "
-            heading += location.query.isEmpty
+            heading +=
+                location.query.isEmpty
                 ? "\(RankingText.format(location.latitude)), \(RankingText.format(location.longitude))"
                 : location.query
-            heading += " (\(location.precision.name.replacingOccurrences(of: "_", with: " "))"
+            heading += " (\(location.precision.words)"
             heading += location.matched.isEmpty || location.matched == location.query ? ")" : " \(location.matched))"
             print(style.bold(heading))
             if !location.note.isEmpty { print(style.yellow(TextLayout.wrap(location.note))) }
             for (index, nearby) in result.trusts.enumerated() {
                 let distance = "\(format1(nearby.distanceKm)) km".leftPadded(to: 8)
-                print("\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
-                    + TextLayout.fit(nearby.trust.name, 58))
+                print(
+                    "\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                        + TextLayout.fit(nearby.trust.name, 58))
                 var facts: [String] = ["\(format1(nearby.distanceMiles)) mi"]
-                if let site = nearby.site {
-                    facts.append(nearby.viaHeadquarters ? "HQ (trust headquarters, \(site.postcode))" : site.name)
-                }
+                facts.append(
+                    nearby.viaHeadquarters ? "HQ (trust headquarters, \(nearby.site.postcode))" : nearby.site.name)
                 facts.append(nearby.trust.table.name)
                 if let latest = nearby.trust.latest {
                     facts.append("\(RankingText.position(latest))")
                     if let segment = latest.segment { facts.append(style.segment(segment, "segment \(segment)")) }
                 }
-                print(String(repeating: " ", count: 19) + TextLayout.wrap(facts.joined(separator: " · "), indent: 19, firstLineUsed: 19))
+                print(
+                    String(repeating: " ", count: 19)
+                        + TextLayout.wrap(facts.joined(separator: " · "), indent: 19, firstLineUsed: 19))
             }
             if !result.caveats.isEmpty { print("") }
-            for caveat in result.caveats { print(style.dim("- " + TextLayout.wrap(caveat, indent: 2, firstLineUsed: 2))) }
+            for caveat in result.caveats {
+                print(style.dim("- " + TextLayout.wrap(caveat, indent: 2, firstLineUsed: 2)))
+            }
         }
     }
 

@@ -33,32 +33,37 @@ struct SearchCommand: AsyncParsableCommand {
             let query = words.joined(separator: " ")
             let result = try await connection.withClient { try await $0.findTrusts(query, limit: limit) }
             if connection.json {
-                try JSONOutput.print(result)
+                JSONOutput.print(result)
                 if result.matches.isEmpty { throw CLIError(.notFound, "no NHS trust matches \"\(query)\"") }
                 return
             }
             if result.matches.isEmpty {
                 var text = "No NHS trust matches \"\(query)\"."
-                if !result.didYouMean.isEmpty { text += " Did you mean: " + result.didYouMean.joined(separator: ", ") + "?" }
+                if !result.didYouMean.isEmpty {
+                    text += " Did you mean: " + result.didYouMean.joined(separator: ", ") + "?"
+                }
                 print(TextLayout.wrap(text))
                 throw CLIError(.notFound, "no match")
             }
             let style = Style.current
             for (index, match) in result.matches.enumerated() {
                 let number = String(index + 1).leftPadded(to: 2)
-                print("\(number). \(style.bold(match.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
-                    + TextLayout.fit(match.trust.name, 70))
+                print(
+                    "\(number). \(style.bold(match.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
+                        + TextLayout.fit(match.trust.name, 70))
                 var facts: [String] = [match.trust.table.name]
                 if let latest = match.trust.latest {
                     facts.append("\(RankingText.position(latest)) in \(latest.quarter)")
                     if let segment = latest.segment { facts.append("segment \(segment)") }
                 }
-                var how = "\(match.kind.name) match"
+                var how = "\(match.kind.words) match"
                 if match.field != .trustName, match.field != .odsCode {
-                    how += " on \(match.field.name.replacingOccurrences(of: "_", with: " ")) \"\(match.matchedText)\""
+                    how += " on \(match.field.words) \"\(match.matchedText)\""
                 }
                 facts.append(how)
-                print("         " + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))
+                print(
+                    "         "
+                        + style.dim(TextLayout.wrap(facts.joined(separator: " · "), indent: 9, firstLineUsed: 9)))
             }
         }
     }

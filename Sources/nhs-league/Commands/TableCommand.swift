@@ -39,7 +39,7 @@ struct TableCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
-        guard LeagueTableKind(name: table) != nil else {
+        guard LeagueTableKind(userInput: table) != nil else {
             throw ValidationError("unknown table \"\(table)\": use acute, non-acute or ambulance")
         }
         if top != nil, bottom != nil { throw ValidationError("use --top or --bottom, not both") }
@@ -51,7 +51,7 @@ struct TableCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             var request = LeagueTableRequest()
-            request.table = LeagueTableKind(name: table) ?? .unspecified
+            request.table = LeagueTableKind(userInput: table) ?? .unspecified
             request.quarter = quarter ?? ""
             request.segment = segment
             request.region = region ?? ""
@@ -59,16 +59,19 @@ struct TableCommand: AsyncParsableCommand {
             request.offset = offset
             request.limit = bottom ?? top ?? 200
             let result = try await connection.withClient { try await $0.leagueTable(request) }
-            if connection.json { return try JSONOutput.print(result) }
+            if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             var title = "\(result.table.label.capitalizedFirst) league table, \(result.quarter)"
-            if let coverage = result.coverage { title += " (\(coverage.withPosition) of \(coverage.tableSize) trusts ranked)" }
+            if let coverage = result.coverage {
+                title += " (\(coverage.withPosition) of \(coverage.tableSize) trusts ranked)"
+            }
             print(style.bold(TextLayout.wrap(title)))
             let rows = result.rows.map { row in
                 [
                     row.ranking.leaguePosition.map { (row.ranking.jointPosition ? "=" : "") + String($0) } ?? "-",
                     row.trust.odsCode, row.trust.name, RankingText.cell(row.ranking.segment),
-                    row.ranking.averageMetricScore.map(RankingText.format) ?? "-", RankingText.arrow(row.ranking.movement),
+                    row.ranking.averageMetricScore.map(RankingText.format) ?? "-",
+                    RankingText.arrow(row.ranking.movement),
                 ]
             }
             if rows.isEmpty {
@@ -78,9 +81,13 @@ struct TableCommand: AsyncParsableCommand {
                 print(what + " in \(result.quarter)" + (offset > 0 ? " past row \(offset)." : "."))
                 return
             }
-            print(TextLayout.table(
-                headers: ["Pos", "Code", "Trust", "Seg", "Score", "Move"], rows: rows, flexible: [2], rightAligned: [0, 3, 4]))
-            if result.rows.contains(where: \.ranking.jointPosition) { print(style.dim("= joint position (same segment and score)")) }
+            print(
+                TextLayout.table(
+                    headers: ["Pos", "Code", "Trust", "Seg", "Score", "Move"], rows: rows, flexible: [2],
+                    rightAligned: [0, 3, 4]))
+            if result.rows.contains(where: \.ranking.jointPosition) {
+                print(style.dim("= joint position (same segment and score)"))
+            }
             let shown = result.rows.count
             if UInt32(shown) + offset < result.totalMatching {
                 print(style.dim("\(shown) of \(result.totalMatching) matching trusts shown; use --offset to page."))

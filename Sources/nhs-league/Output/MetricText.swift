@@ -17,6 +17,15 @@ enum MetricText {
         return "best " + String((0..<width).map { $0 == at ? "●" : "·" }) + " worst"
     }
 
+    /// "higher" or "lower" (which values are better); nil when the ranks do not show it.
+    static func better(_ direction: BetterWhen) -> String? {
+        switch direction {
+        case .higher: "higher"
+        case .lower: "lower"
+        case .unspecified: nil
+        }
+    }
+
     /// "rank 12 of 120" or "not ranked" (with the metric score where there is one).
     static func rank(_ r: MetricResult) -> String {
         if !r.rankText.isEmpty { return r.rankText }

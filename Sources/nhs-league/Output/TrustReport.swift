@@ -3,16 +3,19 @@ import LeagueWire
 /// The patient-facing text for one trust: latest position in words, movement,
 /// domains, history, caveats and sources, in 80 columns.
 enum TrustReport {
-    static func render(detail: TrustDetail, history: TrustHistoryResult?, matches: [TrustMatch], style: Style) -> String {
+    static func render(detail: TrustDetail, history: TrustHistoryResult?, matches: [TrustMatch], style: Style) -> String
+    {
         let trust = detail.trust
         var out: [String] = []
         out.append(style.bold("\(trust.name) (\(trust.odsCode))"))
         var facts = [trust.table.label.capitalizedFirst + " trust"]
         if !trust.region.isEmpty { facts.append(trust.region) }
-        if trust.siteCount > 0 { facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed") }
+        if trust.siteCount > 0 {
+            facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed")
+        }
         out.append(TextLayout.wrap(facts.joined(separator: " · ")))
         if let best = matches.first, best.field == .siteName || best.field == .alias || best.field == .formerName {
-            out.append(style.dim("Matched \(best.field.name.replacingOccurrences(of: "_", with: " ")): \(best.matchedText)"))
+            out.append(style.dim("Matched \(best.field.words): \(best.matchedText)"))
         }
         out.append("")
 
@@ -21,10 +24,14 @@ enum TrustReport {
                 .filter { !$0.isEmpty }.joined(separator: "; ")
             out.append(style.bold("Latest: \(latest.quarter)") + (when.isEmpty ? "" : " (\(when))"))
             out.append(contentsOf: rankingLines(latest, style: style))
-            if !trust.latestNote.isEmpty { out.append("  " + style.yellow(TextLayout.wrap(trust.latestNote, indent: 2, firstLineUsed: 2))) }
+            if !trust.latestNote.isEmpty {
+                out.append("  " + style.yellow(TextLayout.wrap(trust.latestNote, indent: 2, firstLineUsed: 2)))
+            }
             if let gap = latest.gapToNextSegment {
                 out.append("")
-                out.append(style.bold("What it would take") + style.dim(" (derived by this service, not published by NHS England)"))
+                out.append(
+                    style.bold("What it would take")
+                        + style.dim(" (derived by this service, not published by NHS England)"))
                 out.append("  " + TextLayout.wrap(gap.explanation, indent: 2, firstLineUsed: 2))
             }
             if !latest.domains.isEmpty {
@@ -62,7 +69,8 @@ enum TrustReport {
             out.append("")
             out.append("Did you mean another trust?")
             for match in others {
-                out.append("  " + TextLayout.fit("\(match.trust.odsCode)  \(match.trust.name)  (\(match.matchedText))", 76))
+                out.append(
+                    "  " + TextLayout.fit("\(match.trust.odsCode)  \(match.trust.name)  (\(match.matchedText))", 76))
             }
         }
         return out.joined(separator: "\n")
@@ -75,10 +83,15 @@ enum TrustReport {
         if !move.isEmpty { position += ", " + move }
         lines.append("  Position  " + TextLayout.wrap(position, indent: 12, firstLineUsed: 12))
         lines.append("  Segment   " + style.segment(ranking.segment, RankingText.segment(ranking)))
-        lines.append("  Score     \(RankingText.score(ranking.averageMetricScore))  (average metric score: 1.0 best, 4.0 worst)")
+        lines.append(
+            "  Score     \(RankingText.score(ranking.averageMetricScore))  (average metric score: 1.0 best, 4.0 worst)")
         if ranking.financialOverride == true {
             let unadjusted = ranking.unadjustedSegment.map { " (its scores alone gave segment \($0))" } ?? ""
-            lines.append("  " + TextLayout.wrap("Finance rule: the segment was capped because of the trust's financial position\(unadjusted).", indent: 2, firstLineUsed: 2))
+            lines.append(
+                "  "
+                    + TextLayout.wrap(
+                        "Finance rule: the segment was capped because of the trust's financial position\(unadjusted).",
+                        indent: 2, firstLineUsed: 2))
         }
         if ranking.recoverySupportProgramme == true {
             lines.append("  In the Recovery Support Programme (intensive support, segment 5).")
@@ -88,10 +101,14 @@ enum TrustReport {
 
     static func domainTable(_ ranking: Ranking) -> String {
         let rows = ranking.domains.map { domain in
-            [domain.name, RankingText.score(domain.score).replacingOccurrences(of: "not published", with: "-"), RankingText.cell(domain.segment)]
+            [
+                domain.name, RankingText.score(domain.score).replacingOccurrences(of: "not published", with: "-"),
+                RankingText.cell(domain.segment),
+            ]
         }
         return TextLayout.table(
-            headers: ["Domain (\(ranking.quarter))", "Score", "Segment"], rows: rows, flexible: [0], rightAligned: [1, 2],
+            headers: ["Domain (\(ranking.quarter))", "Score", "Segment"], rows: rows, flexible: [0],
+            rightAligned: [1, 2],
             indent: 2)
     }
 

@@ -1,6 +1,6 @@
+import LeagueWire
 import NIOCore
 import NIOPosix
-import LeagueWire
 
 /// A test connection that writes raw bytes (so tests can send malformed frames) and
 /// collects every framed `Response` the server sends back, plus whether it closed.
@@ -55,7 +55,10 @@ final class RawConnection: Sendable {
 
     static func frame(_ body: [UInt8], flags: UInt8 = 0) -> [UInt8] {
         let n = UInt32(body.count)
-        return [flags, UInt8(n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)] + body
+        return [
+            flags, UInt8(n >> 24), UInt8(truncatingIfNeeded: n >> 16), UInt8(truncatingIfNeeded: n >> 8),
+            UInt8(truncatingIfNeeded: n),
+        ] + body
     }
 
     /// The next `count` responses, in arrival order.

@@ -1,8 +1,9 @@
 import Foundation
-import Logging
 import LeagueCore
 import LeagueData
 import LeagueServer
+import LeagueService
+import Logging
 
 /// The embedded dataset, loaded once for all server tests (it is immutable).
 enum SharedSnapshot {
@@ -15,6 +16,11 @@ enum SharedSnapshot {
     }()
 }
 
+/// A service over the shared snapshot, for tests that need no reload.
+enum SharedService {
+    static let value = LeagueService(snapshot: SharedSnapshot.value, serverVersion: "test", logger: testLogger)
+}
+
 /// Starts a real server on 127.0.0.1, port 0, runs `body` with its port, then shuts
 /// it down gracefully (and fails the test if shutdown fails).
 func withTestServer<T>(
@@ -22,8 +28,8 @@ func withTestServer<T>(
     _ body: (_ port: Int, _ store: SnapshotStore<LeagueSnapshot>) async throws -> T
 ) async throws -> T {
     let store = SnapshotStore(SharedSnapshot.value)
-    let responder = LeagueResponder(store: store, serverVersion: "test")
-    let server = LeagueServer(configuration: configuration, responder: responder, logger: testLogger)
+    let service = LeagueService(store: store, serverVersion: "test", logger: testLogger)
+    let server = LeagueServer(configuration: configuration, service: service, logger: testLogger)
     let address = try await server.start()
     guard let port = address.port else { fatalError("no port") }
     do {

@@ -212,3 +212,16 @@ def test_actions_have_a_source_type(client):
     curated = [a for a in res.actions if not a.derived]
     assert curated and curated[0].source_type == "board_papers_ai_summary"
     assert "board papers" in curated[0].source_text
+
+
+def test_likely_position_range_published_for_non_acute_q4(client):
+    """NHS England published a likely position range for every non-acute trust in
+    Q4 2025/26 (and for no other table or quarter so far); the position lies in it."""
+    rows = client.league_table("non-acute", quarter="Q4 2025/26", limit=200).rows
+    assert len(rows) == 61
+    for row in rows:
+        low, high = map(int, row.ranking.likely_position_range.split(" to "))
+        assert low <= row.ranking.league_position <= high, row.trust.ods_code
+    for table in ("acute", "ambulance"):
+        latest = client.league_table(table, limit=200).rows
+        assert latest and all(r.ranking.likely_position_range == "" for r in latest)

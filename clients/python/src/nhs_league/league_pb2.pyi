@@ -460,7 +460,7 @@ class NearestResult(_message.Message):
     def __init__(self, location: _Optional[_Union[ResolvedLocation, _Mapping]] = ..., trusts: _Optional[_Iterable[_Union[NearbyTrust, _Mapping]]] = ..., caveats: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Ranking(_message.Message):
-    __slots__ = ["average_metric_score", "caveats", "domains", "financial_deficit", "financial_override", "gap_to_next_segment", "joint_position", "league_position", "movement", "period", "period_end", "period_start", "published", "quarter", "recovery_support_programme", "segment", "segment_meaning", "source", "table", "table_size", "trust_name_as_published", "unadjusted_segment"]
+    __slots__ = ["average_metric_score", "caveats", "domains", "financial_deficit", "financial_override", "gap_to_next_segment", "joint_position", "league_position", "likely_position_range", "movement", "period", "period_end", "period_start", "published", "quarter", "recovery_support_programme", "segment", "segment_meaning", "source", "table", "table_size", "trust_name_as_published", "unadjusted_segment"]
     AVERAGE_METRIC_SCORE_FIELD_NUMBER: _ClassVar[int]
     CAVEATS_FIELD_NUMBER: _ClassVar[int]
     DOMAINS_FIELD_NUMBER: _ClassVar[int]
@@ -469,6 +469,7 @@ class Ranking(_message.Message):
     GAP_TO_NEXT_SEGMENT_FIELD_NUMBER: _ClassVar[int]
     JOINT_POSITION_FIELD_NUMBER: _ClassVar[int]
     LEAGUE_POSITION_FIELD_NUMBER: _ClassVar[int]
+    LIKELY_POSITION_RANGE_FIELD_NUMBER: _ClassVar[int]
     MOVEMENT_FIELD_NUMBER: _ClassVar[int]
     PERIOD_END_FIELD_NUMBER: _ClassVar[int]
     PERIOD_FIELD_NUMBER: _ClassVar[int]
@@ -491,6 +492,7 @@ class Ranking(_message.Message):
     gap_to_next_segment: SegmentGap
     joint_position: bool
     league_position: int
+    likely_position_range: str
     movement: Movement
     period: str
     period_end: str
@@ -505,7 +507,7 @@ class Ranking(_message.Message):
     table_size: int
     trust_name_as_published: str
     unadjusted_segment: int
-    def __init__(self, quarter: _Optional[str] = ..., period: _Optional[str] = ..., period_start: _Optional[str] = ..., period_end: _Optional[str] = ..., published: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., table_size: _Optional[int] = ..., segment: _Optional[int] = ..., segment_meaning: _Optional[str] = ..., league_position: _Optional[int] = ..., joint_position: bool = ..., average_metric_score: _Optional[float] = ..., unadjusted_segment: _Optional[int] = ..., financial_override: bool = ..., recovery_support_programme: bool = ..., financial_deficit: bool = ..., domains: _Optional[_Iterable[_Union[DomainScore, _Mapping]]] = ..., source: _Optional[str] = ..., movement: _Optional[_Union[Movement, _Mapping]] = ..., gap_to_next_segment: _Optional[_Union[SegmentGap, _Mapping]] = ..., caveats: _Optional[_Iterable[str]] = ..., trust_name_as_published: _Optional[str] = ...) -> None: ...
+    def __init__(self, quarter: _Optional[str] = ..., period: _Optional[str] = ..., period_start: _Optional[str] = ..., period_end: _Optional[str] = ..., published: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., table_size: _Optional[int] = ..., segment: _Optional[int] = ..., segment_meaning: _Optional[str] = ..., league_position: _Optional[int] = ..., joint_position: bool = ..., average_metric_score: _Optional[float] = ..., unadjusted_segment: _Optional[int] = ..., financial_override: bool = ..., recovery_support_programme: bool = ..., financial_deficit: bool = ..., domains: _Optional[_Iterable[_Union[DomainScore, _Mapping]]] = ..., source: _Optional[str] = ..., movement: _Optional[_Union[Movement, _Mapping]] = ..., gap_to_next_segment: _Optional[_Union[SegmentGap, _Mapping]] = ..., caveats: _Optional[_Iterable[str]] = ..., trust_name_as_published: _Optional[str] = ..., likely_position_range: _Optional[str] = ...) -> None: ...
 
 class Request(_message.Message):
     __slots__ = ["deadline_ms", "find_trusts", "get_trust", "id", "league_table", "list_actions", "list_metrics", "metric_table", "nearest", "server_info", "trust_history", "trust_metrics"]

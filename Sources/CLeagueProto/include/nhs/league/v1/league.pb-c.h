@@ -505,6 +505,11 @@ struct  Nhs__League__V1__Ranking
   size_t n_caveats;
   char **caveats;
   char *trust_name_as_published;
+  /*
+   * The published likely range of league_position, e.g. "1 to 11" (so far only
+   * for non-acute trusts in Q4 2025/26); "" where not published.
+   */
+  char *likely_position_range;
   Nhs__League__V1__Ranking__SegmentPresentCase segment_present_case;
   union {
     uint32_t segment;
@@ -536,7 +541,7 @@ struct  Nhs__League__V1__Ranking
 };
 #define NHS__LEAGUE__V1__RANKING__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__ranking__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0, 0,NULL, (char *)protobuf_c_empty_string, NULL, NULL, 0,NULL, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__RANKING__SEGMENT_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__LEAGUE_POSITION_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__AVERAGE_METRIC_SCORE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__UNADJUSTED_SEGMENT_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__FINANCIAL_OVERRIDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__RECOVERY_SUPPORT_PROGRAMME_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__FINANCIAL_DEFICIT_PRESENT__NOT_SET, {0} }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0, 0,NULL, (char *)protobuf_c_empty_string, NULL, NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__RANKING__SEGMENT_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__LEAGUE_POSITION_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__AVERAGE_METRIC_SCORE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__UNADJUSTED_SEGMENT_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__FINANCIAL_OVERRIDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__RECOVERY_SUPPORT_PROGRAMME_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__RANKING__FINANCIAL_DEFICIT_PRESENT__NOT_SET, {0} }
 
 
 typedef enum {
@@ -610,7 +615,7 @@ struct  Nhs__League__V1__Trust
    */
   char *close_date;
   /*
-   * newest quarter that ranks this trust
+   * newest quarter that ranks this trust; unset when none does
    */
   Nhs__League__V1__Ranking *latest;
   /*
@@ -1020,6 +1025,9 @@ struct  Nhs__League__V1__LeagueTableResult
   uint32_t total_matching;
   size_t n_rows;
   Nhs__League__V1__LeagueTableRow **rows;
+  /*
+   * unset when the table has no data for the quarter
+   */
   Nhs__League__V1__TableCoverage *coverage;
   size_t n_available_quarters;
   char **available_quarters;

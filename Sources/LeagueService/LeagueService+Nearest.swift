@@ -1,0 +1,76 @@
+import LeagueCore
+import LeagueWire
+
+extension LeagueService {
+    /// `nearest`: the core resolves the location and finds the nearest open ranked trusts;
+    /// this maps the answer, with its precision and caveats, onto the wire.
+    func nearest(_ request: NearestRequest, snapshot: LeagueSnapshot) throws -> NearestResult {
+        let postcode = request.postcode.trimmingCharacters(in: .whitespaces)
+        let origin: NearestTrustSearch.Origin
+        switch (postcode.isEmpty, request.latitude, request.longitude) {
+        case (false, nil, nil):
+            origin = .postcode(postcode)
+        case (true, let latitude?, let longitude?):
+            origin = .coordinates(latitude: latitude, longitude: longitude)
+        case (false, _, _):
+            throw QueryError(.invalidArgument, "give a postcode or latitude and longitude, not both")
+        default:
+            throw QueryError(
+                .invalidArgument, "give a postcode (e.g. \"M13 9WL\" or \"M13\"), or both latitude and longitude")
+        }
+        var kinds: [TableKind] = []
+        for kind in request.tables {
+            guard let table = WireMapping.tableKind(kind) else {
+                throw QueryError(
+                    .invalidArgument, "tables may hold TABLE_ACUTE, TABLE_NON_ACUTE or TABLE_AMBULANCE only")
+            }
+            kinds.append(table)
+        }
+        let answer = try snapshot.nearest.nearest(
+            origin, limit: request.limit == 0 ? GeoIndex.defaultLimit : Int(request.limit),
+            tables: kinds.isEmpty ? .all : GeoTables(kinds), maxDistanceKm: request.maxDistanceKm)
+
+        var result = NearestResult()
+        result.location = Self.wireLocation(answer.location, query: postcode, note: answer.precisionNote)
+        result.trusts = answer.trusts.compactMap { nearby in
+            guard let trust = snapshot.dataset.trust(nearby.odsCode) else { return nil }
+            var wire = NearbyTrust()
+            wire.trust = WireMapping.trust(snapshot.queries.summary(of: trust))
+            var site = HospitalSite()
+            site.siteCode = nearby.place.siteCode ?? ""
+            site.name = nearby.place.displayName
+            site.postcode = nearby.place.postcode ?? ""
+            site.latitude = nearby.place.latitude
+            site.longitude = nearby.place.longitude
+            site.parentLinkMethod =
+                nearby.place.siteCode.flatMap { snapshot.dataset.sitesByCode[$0]?.parentLinkMethod } ?? ""
+            wire.site = site
+            wire.viaHeadquarters = nearby.viaHeadquarters
+            wire.distanceKm = nearby.distanceKm
+            wire.distanceMiles = nearby.distanceMiles
+            return wire
+        }
+        result.caveats = answer.caveats
+        return result
+    }
+
+    static func wireLocation(_ location: LeagueCore.ResolvedLocation, query: String, note: String?)
+        -> LeagueWire.ResolvedLocation
+    {
+        var wire = LeagueWire.ResolvedLocation()
+        wire.query = location.postcode?.canonical ?? query
+        wire.latitude = location.latitude
+        wire.longitude = location.longitude
+        wire.precision =
+            switch location.precision {
+            case .fullPostcode: .fullPostcode
+            case .sector: .postcodeSector
+            case .district: .postcodeDistrict
+            case .coordinates: .coordinates
+            }
+        wire.matched = location.matchedKey ?? ""
+        wire.country = location.country == .unknown ? "" : location.country.displayName
+        wire.note = note ?? ""
+        return wire
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import LeagueCore
+import LeagueWire
+import Logging
+
+/// Answers nhs-league requests: from the `Request` value to the `Response` value, with no
+/// transport in sight. It owns the current snapshot (and swaps it on reload), validates
+/// each request's input, asks the core, and reports every failure as a status on the
+/// response, never as a thrown error.
+///
+/// A transport (the NIO TCP server today, gRPC later) only moves bytes: it decodes a
+/// request, calls `respond(to:receivedAt:)`, and encodes what comes back. Answering is
+/// in-memory work on an immutable snapshot, measured in microseconds, so it is safe to
+/// call from an event loop.
+///
+/// Each request reads the snapshot once, so an answer never mixes two datasets even when
+/// a reload lands while it is being computed.
+public struct LeagueService: Sendable {
+    /// The snapshot every request is answered from.
+    public let store: SnapshotStore<LeagueSnapshot>
+    /// This server's version, reported by `server_info`.
+    public let serverVersion: String
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - snapshot: the loaded, validated dataset to answer from.
+    ///   - serverVersion: reported by `server_info`.
+    ///   - logger: failures are logged at debug, without the query text (patients type
+    ///     postcodes and names).
+    public init(snapshot: LeagueSnapshot, serverVersion: String, logger: Logger = Logger(label: "nhs-league.service")) {
+        self.init(store: SnapshotStore(snapshot), serverVersion: serverVersion, logger: logger)
+    }
+
+    /// A service over an existing store (several services, or a test, can share one).
+    public init(
+        store: SnapshotStore<LeagueSnapshot>, serverVersion: String,
+        logger: Logger = Logger(label: "nhs-league.service")
+    ) {
+        self.store = store
+        self.serverVersion = serverVersion
+        self.logger = logger
+    }
+
+    /// The data version answers are stamped with right now.
+    public var currentDataVersion: String { store.current.version }
+
+    /// The answer to `request`, always carrying `request.id`.
+    ///
+    /// - Parameter receivedAt: when the request arrived; a request with a deadline that has
+    ///   passed by the time its answer is ready gets DEADLINE_EXCEEDED instead of the answer.
+    public func respond(to request: Request, receivedAt: ContinuousClock.Instant = .now) -> Response {
+        let snapshot = store.current
+        do {
+            let result = try answer(request.call, from: snapshot)
+            if request.deadlineMs > 0, ContinuousClock.now - receivedAt > .milliseconds(request.deadlineMs) {
+                throw DeadlineExceeded(milliseconds: request.deadlineMs)
+            }
+            return Response(id: request.id, status: .ok, dataVersion: snapshot.version, result: result)
+        } catch {
+            let status = Self.status(for: error)
+            // Never the query itself: only which call failed and how.
+            logger.debug("call failed", metadata: ["call": "\(request.call.name)", "code": "\(status.code)"])
+            return Response(id: request.id, status: status, dataVersion: snapshot.version)
+        }
+    }
+
+    /// The answer reporting `error` for request `id` (0 for a problem with the connection or
+    /// a message that could not be read, which belongs to no request).
+    public func errorResponse(id: UInt64 = 0, for error: any Error) -> Response {
+        Response(id: id, status: Self.status(for: error), dataVersion: currentDataVersion)
+    }
+
+    /// Loads, validates and indexes `directory` off the caller's thread, then swaps it in.
+    /// On failure the previous snapshot keeps being served and a `ServiceError` says why.
+    /// - Returns: the new data version.
+    @discardableResult
+    public func reload(from directory: URL) async throws(ServiceError) -> String {
+        let snapshot: LeagueSnapshot
+        do {
+            snapshot = try await Task.detached(priority: .utility) {
+                try LeagueSnapshot.load(from: directory)
+            }.value
+        } catch {
+            logger.error("reload failed; still serving the previous dataset", metadata: ["error": "\(error)"])
+            throw ServiceError(
+                .reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
+        }
+        let previous = store.replace(with: snapshot)
+        let version = snapshot.version
+        if previous.version == version {
+            logger.info("reloaded: data unchanged", metadata: ["data_version": "\(version)"])
+        } else {
+            logger.info(
+                "reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
+        }
+        return version
+    }
+}

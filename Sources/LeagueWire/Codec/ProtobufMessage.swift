@@ -1,0 +1,73 @@
+import NIOCore
+
+/// Every generated message: a `Sendable` value with its protobuf encoding
+/// (protobuf-c) and its proto3 JSON.
+public protocol ProtobufMessage: Sendable, Hashable, ProtoJSONMessage {
+    /// Every field at its proto3 default.
+    init()
+    /// The protobuf encoding of this message.
+    func serializedBytes() -> [UInt8]
+    /// Decodes a protobuf encoding; throws ``WireError/Kind/malformedMessage``.
+    init(serializedBytes bytes: some Collection<UInt8>) throws(WireError)
+}
+
+/// The envelope messages' codec, as the server and client use it: bodies only
+/// (framing is ``Framing`` / ``FrameDecoder``), packing straight into `ByteBuffer`s.
+///
+/// Decoding is lenient the way protobuf is meant to be: unknown fields are
+/// ignored, an unknown `call` or `result` reads as ``Call/unset`` /
+/// ``CallResult/none``, an unknown enum number as the enum's "unspecified" case
+/// (``StatusCode/unknown`` for status codes), a missing `status` as OK, and
+/// ill-formed UTF-8 is repaired to U+FFFD. Bytes that are not a protobuf encoding
+/// throw ``WireError/Kind/malformedMessage`` (INVALID_ARGUMENT). protobuf-c's
+/// strings are NUL-terminated, so a string is cut at U+0000 in both directions.
+public enum ProtobufCodec {
+    public static func encode(_ request: Request) -> [UInt8] { request.packedBytes() }
+    public static func encode(_ response: Response) -> [UInt8] { response.packedBytes() }
+
+    /// Appends the encoding (no frame header) to `buffer`, with no intermediate array.
+    public static func encode(_ request: Request, into buffer: inout ByteBuffer) {
+        request.pack(into: &buffer, framed: false)
+    }
+
+    /// Appends the encoding (no frame header) to `buffer`, with no intermediate array.
+    public static func encode(_ response: Response, into buffer: inout ByteBuffer) {
+        response.pack(into: &buffer, framed: false)
+    }
+
+    /// Decodes a frame's readable bytes, without moving the reader index.
+    public static func decodeRequest(_ buffer: ByteBuffer) throws(WireError) -> Request {
+        try buffer.withUnsafeReadableBytes { bytes throws(WireError) in try .unpacked(from: bytes) }
+    }
+
+    public static func decodeRequest(_ bytes: some Collection<UInt8>) throws(WireError) -> Request {
+        try .unpacked(from: bytes)
+    }
+
+    /// Decodes a frame's readable bytes, without moving the reader index.
+    public static func decodeResponse(_ buffer: ByteBuffer) throws(WireError) -> Response {
+        try buffer.withUnsafeReadableBytes { bytes throws(WireError) in try .unpacked(from: bytes) }
+    }
+
+    public static func decodeResponse(_ bytes: some Collection<UInt8>) throws(WireError) -> Response {
+        try .unpacked(from: bytes)
+    }
+}
+
+// Conveniences on the generated envelope types that the proto cannot express.
+
+extension StatusCode: CustomStringConvertible {
+    /// The gRPC name, e.g. "NOT_FOUND".
+    public var description: String { self.protoName }
+}
+
+extension Status {
+    public static let ok = Status(code: .ok)
+}
+
+extension Response {
+    /// An error answer (no result).
+    public static func error(id: UInt64, _ code: StatusCode, _ message: String, dataVersion: String = "") -> Response {
+        Response(id: id, status: Status(code: code, message: message), dataVersion: dataVersion)
+    }
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Instruction counts per request, by call, from valgrind's callgrind (repeatable
+# on a shared machine, unlike timings): runs the server under callgrind, warms
+# each call up, then for each of GetTrust, FindTrusts and Nearest zeroes the
+# counters, sends a fixed number of requests with the load generator and dumps.
+#
+#   clients/c/bench/profile.sh [--requests N] [--conns C] [--depth D] [--calls "get-trust ..."]
+#                              [--redis] [--server-bin PATH] [--out DIR]
+#
+# Defaults: 2000 requests per call over 4 connections x 16 in flight, the
+# release server (built when --server-bin is not given), output in
+# ./callgrind-profile (one callgrind.out.<call> per call plus a summary.txt with
+# instructions per request and the top inclusive and self functions,
+# demangled). User-space instructions only: the kernel's socket work is not in
+# these counts. --redis also counts redis-server's instructions per GET of the
+# same GetTrust answers (the reference), measured the same way. Extra valgrind
+# options for the server go in CALLGRIND_OPTS (e.g. "--cache-sim=yes").
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+bench="$root/clients/c/bench"
+dataset="$root/Sources/LeagueData/Data/dataset"
+requests=2000 conns=4 depth=16 server_bin="" out="$PWD/callgrind-profile" calls="get-trust find-trusts nearest"
+with_redis=0
+while (($#)); do
+  case "$1" in
+    --requests) requests=$2; shift ;;
+    --conns) conns=$2; shift ;;
+    --depth) depth=$2; shift ;;
+    --calls) calls=$2; shift ;;
+    --redis) with_redis=1 ;;
+    --server-bin) server_bin=$2; shift ;;
+    --out) out=$2; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ -z "$server_bin" ]; then
+  (cd "$root" && swift build -c release --product nhs-league-server >&2)
+  server_bin="$(cd "$root" && swift build -c release --show-bin-path)/nhs-league-server"
+fi
+# Valgrind 3.19 cannot read the DWARF 5 that the Swift toolchain writes, so it
+# profiles a copy without debug info (function names stay: the symbol table is
+# kept). The copy sits next to the original so the embedded dataset resolves.
+profiled="$server_bin.callgrind"
+objcopy --strip-debug "$server_bin" "$profiled"
+server_bin=$profiled
+make -s -C "$bench" >&2
+loadgen="$bench/build/nhs-league-loadgen"
+demangle=$(command -v swift-demangle || true)
+mkdir -p "$out"
+rm -f "$out"/callgrind.out.*
+
+log=$(mktemp)
+# The shim works around a valgrind 3.19 crash in Swift's async main (see sigsuspend_shim.c).
+LD_PRELOAD="$bench/build/sigsuspend_shim.so" \
+  valgrind --tool=callgrind ${CALLGRIND_OPTS:-} --callgrind-out-file="$out/callgrind.out.%p" "$server_bin" --port 0 >"$log" 2>&1 &
+pid=$!
+redis_pid=""
+trap 'kill -9 $pid $redis_pid 2>/dev/null || true; rm -f "$log" "$profiled"' EXIT
+for _ in $(seq 1 1200); do
+  addr=$(sed -n 's/^nhs-league-server listening on //p' "$log" | head -1)
+  [ -n "$addr" ] && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "${addr:-}" ] || { cat "$log" >&2; echo "server did not start under valgrind" >&2; exit 1; }
+
+inputs=(--trusts "$dataset/trusts.csv" --queries "$root/Tests/LeagueCoreTests/Resources/search_eval.csv"
+  --sectors "$dataset/postcode_sectors.csv" --drain 120)
+read -r -a calls <<<"$calls"
+# Warm-up: first-use costs (lazy tables, buffer pools, connection setup paths).
+for call in "${calls[@]}"; do
+  "$loadgen" run --addr "$addr" --workload "$call" -c "$conns" -d "$depth" --requests 300 --warmup 0 "${inputs[@]}" --quiet >/dev/null
+done
+summary="$out/summary.txt"
+: >"$summary"
+# profile NAME PID LOADGEN-RUN-ARGS...: zero PID's counters, run the requests, dump as
+# $out/callgrind.out.NAME and append the per-request count and top functions to the summary.
+profile() {
+  local name=$1 target=$2 dump total
+  shift 2
+  callgrind_control -z "$target" >/dev/null 2>&1
+  "$loadgen" run "$@" -c "$conns" -d "$depth" --requests "$requests" --warmup 0 "${inputs[@]}" --quiet \
+    >"$out/loadgen.$name.txt"
+  callgrind_control -d "$name" "$target" >/dev/null 2>&1
+  sleep 1
+  dump=$(ls -t "$out"/callgrind.out."$target".* | head -1)
+  mv "$dump" "$out/callgrind.out.$name"
+  total=$(sed -n 's/^summary: *//p;s/^totals: *//p' "$out/callgrind.out.$name" | head -1 | awk '{print $1}')
+  {
+    echo "== $name: $requests requests, ${conns}x${depth}: $total instructions = $((total / requests)) per request"
+    echo "-- top inclusive"
+    callgrind_annotate --inclusive=yes --threshold=100 "$out/callgrind.out.$name" 2>/dev/null |
+      sed -n '/^Ir/,$p' | sed -n '3,42p'
+    echo "-- top self"
+    callgrind_annotate --threshold=100 "$out/callgrind.out.$name" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '3,32p'
+    echo
+  } | { if [ -n "$demangle" ]; then "$demangle" --simplified; else cat; fi; } >>"$summary"
+  grep "^== $name" "$summary"
+}
+for call in "${calls[@]}"; do
+  profile "$call" "$pid" --addr "$addr" --workload "$call"
+done
+
+# The reference: Redis GET of every trust's real GetTrust answer, counted the same way.
+if ((with_redis)); then
+  redis_port=$("$loadgen" free-port)
+  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p" redis-server --bind 127.0.0.1 \
+    --port "$redis_port" --save '' --appendonly no --daemonize no >"$out/redis.log" 2>&1 &
+  redis_pid=$!
+  deadline=$((SECONDS + 120))
+  until [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = PONG ] || ((SECONDS > deadline)); do sleep 0.2; done
+  "$loadgen" fill --server "$addr" --redis "127.0.0.1:$redis_port" --trusts "$dataset/trusts.csv" >/dev/null
+  redis_args=(--proto redis --addr "127.0.0.1:$redis_port" --workload get-trust)
+  "$loadgen" run "${redis_args[@]}" -c "$conns" -d "$depth" --requests 300 --warmup 0 "${inputs[@]}" --quiet >/dev/null
+  profile redis-get "$redis_pid" "${redis_args[@]}"
+  kill -TERM "$redis_pid"
+  wait "$redis_pid" 2>/dev/null || true
+fi
+kill -TERM "$pid"
+wait "$pid" 2>/dev/null || true
+echo "details: $summary and $out/callgrind.out.<call> (callgrind_annotate / kcachegrind)"
