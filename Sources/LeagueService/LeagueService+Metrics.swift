@@ -28,10 +28,11 @@ extension LeagueService {
 
     func metricTable(_ request: MetricTableRequest, snapshot: LeagueSnapshot) throws -> MetricTableResult {
         let table = try Self.optionalTable(request.table)
-        let page = try snapshot.metrics.metricTable(MetricTableQuery(
-            metric: request.metric, quarter: try Self.quarter(request.quarter), table: table,
-            region: request.region.isEmpty ? nil : request.region, worstFirst: request.worstFirst,
-            offset: Int(request.offset), limit: Int(request.limit)))
+        let page = try snapshot.metrics.metricTable(
+            MetricTableQuery(
+                metric: request.metric, quarter: try Self.quarter(request.quarter), table: table,
+                region: request.region.isEmpty ? nil : request.region, worstFirst: request.worstFirst,
+                offset: Int(request.offset), limit: Int(request.limit)))
         var wire = MetricTableResult()
         wire.metric = MetricWireMapping.info(page.definition, domains: snapshot.dataset)
         wire.quarter = page.quarter.label
@@ -80,8 +81,12 @@ extension LeagueService {
         var wire = MetricStrengths()
         wire.quarter = h.quarter.label
         // Brief catalogue entries keep get_trust small; trust_metrics carries the full ones.
-        wire.strongest = h.strongest.map { MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset) }
-        wire.weakest = h.weakest.map { MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset) }
+        wire.strongest = h.strongest.map {
+            MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset)
+        }
+        wire.weakest = h.weakest.map {
+            MetricWireMapping.result($0, withInfo: true, brief: true, domains: snapshot.dataset)
+        }
         wire.sourceLine = MetricQueries.sourceLine(h.quarter)
         return wire
     }

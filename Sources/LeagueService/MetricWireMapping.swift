@@ -13,13 +13,15 @@ enum MetricWireMapping {
         m.explanation = d.explanation
         m.units = d.units
         m.unitsNote = d.unitsNote ?? ""
-        m.betterWhen = switch d.direction {
-        case .higherIsBetter?: .higher
-        case .lowerIsBetter?: .lower
-        case nil: .unspecified
-        }
+        m.betterWhen =
+            switch d.direction {
+            case .higherIsBetter?: .higher
+            case .lowerIsBetter?: .lower
+            case nil: .unspecified
+            }
         m.domainKey = d.domainKey
-        m.domainName = domains.domains.first { $0.domainSet == d.framework && $0.key == d.domainKey }?.name ?? d.domainAsPublished
+        m.domainName =
+            domains.domains.first { $0.domainSet == d.framework && $0.key == d.domainKey }?.name ?? d.domainAsPublished
         if brief { return m }
         m.directionEvidence = d.directionEvidence
         m.descriptionAsPublished = d.descriptionAsPublished
@@ -41,23 +43,25 @@ enum MetricWireMapping {
         m.rank = v.rank.map(UInt32.init)
         m.rankedCount = v.rankedCount.map(UInt32.init)
         m.rankText = r.rankText ?? ""
-        m.rankDerivation = switch v.rankCheck {
-        case .unique?: .unique
-        case .tieShared?: .tieShared
-        case .tieSplit?: .tieSplit
-        case nil: .unspecified
-        }
+        m.rankDerivation =
+            switch v.rankCheck {
+            case .unique?: .unique
+            case .tieShared?: .tieShared
+            case .tieSplit?: .tieSplit
+            case nil: .unspecified
+            }
         m.median = v.median
         m.lowerQuartile = v.lowerQuartile
         m.upperQuartile = v.upperQuartile
-        m.standing = switch r.standing {
-        case .betterThanThreeQuarters?: .betterThanThreeQuarters
-        case .betterThanHalf?: .betterThanHalf
-        case .atMedian?: .atMedian
-        case .worseThanHalf?: .worseThanHalf
-        case .worseThanThreeQuarters?: .worseThanThreeQuarters
-        case nil: .unspecified
-        }
+        m.standing =
+            switch r.standing {
+            case .betterThanThreeQuarters?: .betterThanThreeQuarters
+            case .betterThanHalf?: .betterThanHalf
+            case .atMedian?: .atMedian
+            case .worseThanHalf?: .worseThanHalf
+            case .worseThanThreeQuarters?: .worseThanThreeQuarters
+            case nil: .unspecified
+            }
         m.standingText = r.standing?.text ?? ""
         m.metricScore = v.metricScore
         if let c = r.change {

@@ -1,6 +1,6 @@
-import Testing
 import LeagueCore
 import LeagueData
+import Testing
 
 /// Every (quarter, table, metric) block in the embedded data.
 let allMetricBlocks: [MetricBlockKey] = embeddedSnapshot.dataset.metrics.blockKeys
@@ -12,7 +12,9 @@ struct MetricRankReproductionTests {
 
     @Test("metric_table reproduces the published ranks (ties and blanks explained)", arguments: allMetricBlocks)
     func reproduces(block: MetricBlockKey) throws {
-        let page = try metrics.metricTable(MetricTableQuery(metric: block.metricID, quarter: block.quarter, table: block.table, limit: MetricQueries.maxLimit))
+        let page = try metrics.metricTable(
+            MetricTableQuery(
+                metric: block.metricID, quarter: block.quarter, table: block.table, limit: MetricQueries.maxLimit))
         #expect(page.quarter == block.quarter && page.table == block.table && page.definition.id == block.metricID)
         let rows = page.rows.map(\.reading.value)
         #expect(rows.count == page.totalMatching, "one page holds the whole block")
@@ -21,10 +23,13 @@ struct MetricRankReproductionTests {
         #expect(values.count == ranked.count, "every ranked row has a value")
         // Each published rank lies in the places its published value allows.
         for row in ranked {
-            let places = MetricRankDerivation.allowedPlaces(of: row.value!, among: values, direction: page.definition.direction)
+            let places = MetricRankDerivation.allowedPlaces(
+                of: row.value!, among: values, direction: page.definition.direction)
             #expect(places.contains(row.rank!), "\(row.odsCode): rank \(row.rank!) outside \(places)")
             #expect(row.rankedCount == ranked.count)
-            let expected: RankCheck = places.count == 1 ? .unique
+            let expected: RankCheck =
+                places.count == 1
+                ? .unique
                 : (ranked.filter { $0.value == row.value }.allSatisfy { $0.rank == row.rank } ? .tieShared : .tieSplit)
             #expect(row.rankCheck == expected, "\(row.odsCode)")
         }
@@ -67,7 +72,9 @@ struct MetricDirectionTests {
     func directionAgrees(block: MetricBlockKey) throws {
         let framework = try #require(dataset.quarterInfo(block.quarter)?.domainSet)
         let def = try #require(dataset.metrics.definitionsByKey[MetricKey(framework: framework, id: block.metricID)])
-        let ranked = dataset.metrics.block(block).compactMap { v in v.rank.flatMap { r in v.value.map { (rank: r, value: $0) } } }
+        let ranked = dataset.metrics.block(block).compactMap { v in
+            v.rank.flatMap { r in v.value.map { (rank: r, value: $0) } }
+        }
         guard !ranked.isEmpty else {
             #expect(def.kind == .scoreOnly || dataset.metrics.block(block).allSatisfy { $0.rank == nil })
             return
@@ -89,12 +96,16 @@ struct MetricDirectionTests {
     @Test("every catalogue entry has a plain-English name and explanation, a known domain and covered quarters")
     func catalogue() throws {
         for def in dataset.metrics.definitions {
-            #expect(!def.name.isEmpty && !def.explanation.isEmpty && def.name != def.descriptionAsPublished.trimmingCharacters(in: .whitespaces))
+            #expect(
+                !def.name.isEmpty && !def.explanation.isEmpty
+                    && def.name != def.descriptionAsPublished.trimmingCharacters(in: .whitespaces))
             #expect(dataset.domains.contains { $0.domainSet == def.framework && $0.key == def.domainKey })
             #expect(!def.quarters.isEmpty && !def.tables.isEmpty)
         }
         // The suspicious 2026/27 unit labels carry a note.
-        #expect(dataset.metrics.definitionsByKey[MetricKey(framework: "2026/27", id: "OF0023")]?.unitsNote?.contains("looks wrong") == true)
+        #expect(
+            dataset.metrics.definitionsByKey[MetricKey(framework: "2026/27", id: "OF0023")]?.unitsNote?.contains(
+                "looks wrong") == true)
     }
 }
 
@@ -106,7 +117,9 @@ struct MetricQueryTests {
     /// Every trust that has metric data.
     static let trustsWithMetrics: [String] = embeddedSnapshot.dataset.metrics.valuesByTrust.keys.sorted()
 
-    @Test("trust_metrics defaults to the trust's latest quarter with metric data, grouped by domain", arguments: trustsWithMetrics)
+    @Test(
+        "trust_metrics defaults to the trust's latest quarter with metric data, grouped by domain",
+        arguments: trustsWithMetrics)
     func trustMetrics(code: String) throws {
         let view = try metrics.trustMetrics(code)
         let quarters = Set(dataset.metrics.valuesByTrust[code]!.map(\.quarter))
@@ -134,19 +147,28 @@ struct MetricQueryTests {
 
     @Test("standing from the quartiles: above the better quartile is 'better than 3 in 4 trusts'")
     func standing() {
-        #expect(MetricStanding(value: 90, median: 75, lower: 70, upper: 80, direction: .higherIsBetter) == .betterThanThreeQuarters)
-        #expect(MetricStanding(value: 90, median: 75, lower: 70, upper: 80, direction: .lowerIsBetter) == .worseThanThreeQuarters)
-        #expect(MetricStanding(value: 72, median: 75, lower: 70, upper: 80, direction: .higherIsBetter) == .worseThanHalf)
+        #expect(
+            MetricStanding(value: 90, median: 75, lower: 70, upper: 80, direction: .higherIsBetter)
+                == .betterThanThreeQuarters)
+        #expect(
+            MetricStanding(value: 90, median: 75, lower: 70, upper: 80, direction: .lowerIsBetter)
+                == .worseThanThreeQuarters)
+        #expect(
+            MetricStanding(value: 72, median: 75, lower: 70, upper: 80, direction: .higherIsBetter) == .worseThanHalf)
         #expect(MetricStanding(value: 75, median: 75, lower: 70, upper: 80, direction: .lowerIsBetter) == .atMedian)
         #expect(MetricStanding(value: 75, median: 75, lower: 70, upper: 80, direction: nil) == nil)
         #expect(MetricStanding.betterThanThreeQuarters.text == "better than 3 in 4 trusts")
     }
 
-    @Test("metrics named by words", arguments: [
-        ("a&e 4 hour", "OF0013"), ("A and E four hours", "OF0013"), ("4 hour", "OF0013"), ("12 hours in A&E", "OF0014"),
-        ("ambulance response", "OF0017"), ("category 2", "OF0017"), ("52 weeks", "OF0003"), ("of0013", "OF0013"),
-        ("cancer 62 days", "OF0011"), ("cancer 28 day", "OF0010"), ("mrsa", "OF0020"), ("sickness absence", "OF0082"),
-    ])
+    @Test(
+        "metrics named by words",
+        arguments: [
+            ("a&e 4 hour", "OF0013"), ("A and E four hours", "OF0013"), ("4 hour", "OF0013"),
+            ("12 hours in A&E", "OF0014"),
+            ("ambulance response", "OF0017"), ("category 2", "OF0017"), ("52 weeks", "OF0003"), ("of0013", "OF0013"),
+            ("cancer 62 days", "OF0011"), ("cancer 28 day", "OF0010"), ("mrsa", "OF0020"),
+            ("sickness absence", "OF0082"),
+        ])
     func byWords(text: String, id: String) throws {
         #expect(try metrics.resolve(text).first == id)
     }
@@ -174,9 +196,14 @@ struct MetricQueryTests {
             guard let e = e as? QueryError else { return false }
             return e.code == .failedPrecondition && e.message.contains("acute Q1 2025/26")
         }
-        #expect { try metrics.metricTable(MetricTableQuery(metric: "ambulance response", quarter: Quarter(parsing: "Q1 2026/27"), table: .ambulance)) } throws: { e in
+        #expect {
+            try metrics.metricTable(
+                MetricTableQuery(
+                    metric: "ambulance response", quarter: Quarter(parsing: "Q1 2026/27"), table: .ambulance))
+        } throws: { e in
             guard let e = e as? QueryError else { return false }
-            return e.code == .failedPrecondition && e.message.contains("ambulance Q1 2025/26, Q2 2025/26, Q3 2025/26, Q4 2025/26")
+            return e.code == .failedPrecondition
+                && e.message.contains("ambulance Q1 2025/26, Q2 2025/26, Q3 2025/26, Q4 2025/26")
         }
         #expect { try metrics.trustMetrics("RX9", quarter: Quarter(parsing: "Q1 2026/27")) } throws: { e in
             guard let e = e as? QueryError else { return false }
@@ -187,13 +214,17 @@ struct MetricQueryTests {
     @Test("metric_table: worst first, region filter, paging")
     func tableOptions() throws {
         let best = try metrics.metricTable(MetricTableQuery(metric: "a&e 4 hour", table: .acute, limit: 200))
-        let worst = try metrics.metricTable(MetricTableQuery(metric: "a&e 4 hour", table: .acute, worstFirst: true, limit: 10))
+        let worst = try metrics.metricTable(
+            MetricTableQuery(metric: "a&e 4 hour", table: .acute, worstFirst: true, limit: 10))
         let ranked = best.rows.filter { $0.reading.value.rank != nil }
         #expect(worst.rows.map(\.trust.odsCode) == ranked.reversed().prefix(10).map(\.trust.odsCode))
         #expect(best.quarter == dataset.latestQuarter?.quarter)
-        let london = try metrics.metricTable(MetricTableQuery(metric: "OF0013", table: .acute, region: "london", limit: 200))
+        let london = try metrics.metricTable(
+            MetricTableQuery(metric: "OF0013", table: .acute, region: "london", limit: 200))
         #expect(!london.rows.isEmpty && london.rows.allSatisfy { $0.region == "London" })
-        #expect { try metrics.metricTable(MetricTableQuery(metric: "OF0013", region: "Atlantis")) } throws: { ($0 as? QueryError)?.code == .invalidArgument }
+        #expect { try metrics.metricTable(MetricTableQuery(metric: "OF0013", region: "Atlantis")) } throws: {
+            ($0 as? QueryError)?.code == .invalidArgument
+        }
         let page2 = try metrics.metricTable(MetricTableQuery(metric: "OF0013", table: .acute, offset: 5, limit: 5))
         #expect(page2.rows.map(\.trust.odsCode) == best.rows.dropFirst(5).prefix(5).map(\.trust.odsCode))
     }
@@ -204,7 +235,9 @@ struct MetricQueryTests {
         #expect(amb.contains { $0.id == "OF0017" } && amb.allSatisfy { $0.tables.contains(.ambulance) })
         let all = try metrics.listMetrics()
         #expect(all.count == dataset.metrics.definitions.count)
-        #expect { try metrics.listMetrics(table: .ambulance, quarter: Quarter(parsing: "Q1 2026/27")) } throws: { ($0 as? QueryError)?.code == .failedPrecondition }
+        #expect { try metrics.listMetrics(table: .ambulance, quarter: Quarter(parsing: "Q1 2026/27")) } throws: {
+            ($0 as? QueryError)?.code == .failedPrecondition
+        }
     }
 
     @Test("highlights: three strongest and three weakest by metric score", arguments: trustsWithMetrics)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LeagueCore
 
 /// The loader rejects metric files whose ranks, directions or references do not hold,
@@ -15,16 +16,23 @@ struct MetricValidationTests {
     @Test("a published rank that the values do not allow is rejected")
     func rankOutOfPlace() throws {
         let found = try issues { c in
-            try c.editLine("metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",0.36,12,", with: ",0.36,3,")
+            try c.editLine(
+                "metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",0.36,12,",
+                with: ",0.36,3,")
         }
-        #expect(found.contains { $0.hasPrefix("metric_values.csv:") && $0.contains("Q1 2025/26 acute OF0003") && $0.contains("do not order the values") })
+        #expect(
+            found.contains {
+                $0.hasPrefix("metric_values.csv:") && $0.contains("Q1 2025/26 acute OF0003")
+                    && $0.contains("do not order the values")
+            })
     }
 
     @Test("a direction the ranks contradict is rejected")
     func wrongDirection() throws {
         var line = 0
         let found = try issues { c in
-            line = try c.editLine("metrics.csv", startingWith: "OF0013,2025/26,", replacing: ",higher_better,", with: ",lower_better,")
+            line = try c.editLine(
+                "metrics.csv", startingWith: "OF0013,2025/26,", replacing: ",higher_better,", with: ",lower_better,")
         }
         #expect(found.contains { $0.contains("the ranks say higher_better but metrics.csv says lower_better") })
         #expect(line > 1)
@@ -34,7 +42,9 @@ struct MetricValidationTests {
     func wrongRankCheck() throws {
         var line = 0
         let found = try issues { c in
-            line = try c.editLine("metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",unique,", with: ",tie_shared,")
+            line = try c.editLine(
+                "metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",unique,",
+                with: ",tie_shared,")
         }
         #expect(found.contains("metric_values.csv:\(line): rank_check tie_shared but the values give unique"))
     }
@@ -43,14 +53,19 @@ struct MetricValidationTests {
     func references() throws {
         var line = 0
         let found = try issues { c in
-            line = try c.editLine("metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",RVJ,OF0003,", with: ",RRU,OF0003,")
+            line = try c.editLine(
+                "metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",RVJ,OF0003,",
+                with: ",RRU,OF0003,")
         }
         #expect(found.contains("metric_values.csv:\(line): RRU is not in the Q1 2025/26 acute league table"))
         var line2 = 0
         let found2 = try issues { c in
-            line2 = try c.editLine("metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",OF0003,", with: ",OF9999,")
+            line2 = try c.editLine(
+                "metric_values.csv", startingWith: "Q1 2025/26,acute,RVJ,OF0003,", replacing: ",OF0003,",
+                with: ",OF9999,")
         }
-        #expect(found2.contains("metric_values.csv:\(line2): metric OF9999 is not in metrics.csv for framework 2025/26"))
+        #expect(
+            found2.contains("metric_values.csv:\(line2): metric OF9999 is not in metrics.csv for framework 2025/26"))
     }
 
     @Test("an unknown action source_type is rejected")

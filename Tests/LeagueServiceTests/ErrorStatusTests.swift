@@ -106,7 +106,10 @@ struct ErrorStatusTests {
         ("no call set", .unset, .unimplemented),
         // Metrics: unknown names, and metrics or quarters the table does not publish.
         ("metrics of an unknown trust", .trustMetrics(TrustMetricsRequest(odsCode: "QQQ")), .notFound),
-        ("metrics in an unreadable quarter", .trustMetrics(TrustMetricsRequest(odsCode: "RJE", quarter: "spring")), .invalidArgument),
+        (
+            "metrics in an unreadable quarter", .trustMetrics(TrustMetricsRequest(odsCode: "RJE", quarter: "spring")),
+            .invalidArgument
+        ),
         (
             "ambulance metrics in a quarter without them",
             .trustMetrics(TrustMetricsRequest(odsCode: "RRU", quarter: "Q1 2026/27")), .failedPrecondition

@@ -43,7 +43,9 @@ struct MetricAnswerTests {
         #expect(result.sourceLine == "NHS England, NHS Oversight Framework trust data, \(block.quarter.label)")
     }
 
-    @Test("trust_metrics: every trust with metric data, its latest metric quarter, every row", arguments: trustsWithMetrics)
+    @Test(
+        "trust_metrics: every trust with metric data, its latest metric quarter, every row",
+        arguments: trustsWithMetrics)
     func trustMetrics(code: String) {
         let response = ask(.trustMetrics(TrustMetricsRequest(odsCode: code)))
         guard case .trustMetrics(let result) = response.result else {

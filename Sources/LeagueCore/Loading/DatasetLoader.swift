@@ -642,9 +642,12 @@ struct Validator {
         }
 
         // metrics (MetricsValidation.swift)
-        let metricStore = buildMetricStore(contents: contents, context: MetricContext(
-            quarterInfos: quarterInfos, domainKeys: Set(domainKeys.keys),
-            rankedTrusts: Set(rankings.map { TrustInTable(quarter: $0.quarter, table: $0.table, odsCode: $0.odsCode) })))
+        let metricStore = buildMetricStore(
+            contents: contents,
+            context: MetricContext(
+                quarterInfos: quarterInfos, domainKeys: Set(domainKeys.keys),
+                rankedTrusts: Set(
+                    rankings.map { TrustInTable(quarter: $0.quarter, table: $0.table, odsCode: $0.odsCode) })))
 
         if quarterInfos.isEmpty && issues.isEmpty { issue("quarters.csv", 0, "no quarters") }
         guard issues.isEmpty else { return nil }

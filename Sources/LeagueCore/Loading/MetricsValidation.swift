@@ -19,7 +19,6 @@ extension Validator {
         var odsCode: String
     }
 
-
     mutating func buildMetricStore(contents: [String: Data], context: MetricContext) -> MetricStore {
         let definitions = metricCatalogue(contents, context)
         let values = metricValues(contents, context, definitions: definitions)
@@ -28,29 +27,46 @@ extension Validator {
 
     // MARK: metrics.csv
 
-    private mutating func metricCatalogue(_ contents: [String: Data], _ context: MetricContext) -> [MetricKey: (definition: MetricDefinition, line: Int)] {
+    private mutating func metricCatalogue(_ contents: [String: Data], _ context: MetricContext) -> [MetricKey: (
+        definition: MetricDefinition, line: Int
+    )] {
         let file = "metrics.csv"
         var result: [MetricKey: (definition: MetricDefinition, line: Int)] = [:]
-        guard let t = table(contents, file, required: ["metric_id", "framework", "kind", "name", "explanation", "units", "units_note",
-                                                        "direction", "direction_evidence", "domain", "description_as_published",
-                                                        "score_metric_id", "continues_metric_id", "tables", "quarters", "source"]) else { return result }
+        guard
+            let t = table(
+                contents, file,
+                required: [
+                    "metric_id", "framework", "kind", "name", "explanation", "units", "units_note",
+                    "direction", "direction_evidence", "domain", "description_as_published",
+                    "score_metric_id", "continues_metric_id", "tables", "quarters", "source",
+                ])
+        else { return result }
         for row in rows(t) {
             guard let id = required(row, "metric_id"), let framework = required(row, "framework"),
-                  let kindText = required(row, "kind"), let name = required(row, "name"),
-                  let explanation = required(row, "explanation"), let units = required(row, "units"),
-                  let domain = required(row, "domain"), let source = required(row, "source") else { continue }
+                let kindText = required(row, "kind"), let name = required(row, "name"),
+                let explanation = required(row, "explanation"), let units = required(row, "units"),
+                let domain = required(row, "domain"), let source = required(row, "source")
+            else { continue }
             let key = MetricKey(framework: framework, id: id)
             if let first = result[key] { issue(row, "duplicate metric \(key) (first on line \(first.line))"); continue }
-            guard let kind = MetricKind(rawValue: kindText) else { issue(row, "kind '\(kindText)' is not value or score_only"); continue }
+            guard let kind = MetricKind(rawValue: kindText) else {
+                issue(row, "kind '\(kindText)' is not value or score_only"); continue
+            }
             var direction: MetricDirection?
             if let d = row.opt("direction") {
                 direction = MetricDirection(rawValue: d)
                 if direction == nil { issue(row, "direction '\(d)' is not higher_better or lower_better") }
             }
-            if !context.domainKeys.contains(framework + "|" + domain) { issue(row, "unknown domain '\(domain)' for framework \(framework)") }
+            if !context.domainKeys.contains(framework + "|" + domain) {
+                issue(row, "unknown domain '\(domain)' for framework \(framework)")
+            }
             var tables: [TableKind] = []
             for word in row.text("tables").split(separator: " ") {
-                if let tk = TableKind(parsing: String(word)) { tables.append(tk) } else { issue(row, "unknown table '\(word)'") }
+                if let tk = TableKind(parsing: String(word)) {
+                    tables.append(tk)
+                } else {
+                    issue(row, "unknown table '\(word)'")
+                }
             }
             var quarters: [Quarter] = []
             let labels = row.text("quarters").split(separator: " ")
@@ -58,16 +74,24 @@ extension Validator {
             while i + 1 < labels.count {  // labels are "Q1 2025/26": two words each
                 let label = "\(labels[i]) \(labels[i + 1])"
                 if let q = quarter(label), let info = context.quarterInfos[q] {
-                    if info.domainSet != framework { issue(row, "quarter \(label) uses framework \(info.domainSet), not \(framework)") }
+                    if info.domainSet != framework {
+                        issue(row, "quarter \(label) uses framework \(info.domainSet), not \(framework)")
+                    }
                     quarters.append(q)
-                } else { issue(row, "unknown quarter '\(label)'") }
+                } else {
+                    issue(row, "unknown quarter '\(label)'")
+                }
                 i += 2
             }
-            if labels.count % 2 != 0 || quarters.isEmpty { issue(row, "quarters '\(row.text("quarters"))' is not a list of quarter labels") }
+            if labels.count % 2 != 0 || quarters.isEmpty {
+                issue(row, "quarters '\(row.text("quarters"))' is not a list of quarter labels")
+            }
             let def = MetricDefinition(
-                key: key, kind: kind, name: name, explanation: explanation, units: units, unitsNote: row.opt("units_note"),
+                key: key, kind: kind, name: name, explanation: explanation, units: units,
+                unitsNote: row.opt("units_note"),
                 direction: direction, directionEvidence: row.text("direction_evidence"), domainKey: domain,
-                domainAsPublished: row.text("domain_as_published"), subDomainAsPublished: row.text("sub_domain_as_published"),
+                domainAsPublished: row.text("domain_as_published"),
+                subDomainAsPublished: row.text("sub_domain_as_published"),
                 descriptionAsPublished: row.text("description_as_published"), scoreMetricID: row.opt("score_metric_id"),
                 continuesMetricID: row.opt("continues_metric_id"), tables: tables, quarters: quarters, source: source)
             result[key] = (def, row.line)
@@ -82,12 +106,20 @@ extension Validator {
 
     // MARK: metric_values.csv
 
-    private mutating func metricValues(_ contents: [String: Data], _ context: MetricContext,
-                                       definitions: [MetricKey: (definition: MetricDefinition, line: Int)]) -> [MetricValue] {
+    private mutating func metricValues(
+        _ contents: [String: Data], _ context: MetricContext,
+        definitions: [MetricKey: (definition: MetricDefinition, line: Int)]
+    ) -> [MetricValue] {
         let file = "metric_values.csv"
-        guard let t = table(contents, file, required: ["quarter", "table", "ods_code", "metric_id", "reporting_date", "units", "value",
-                                                        "rank", "ranked_count", "rank_check", "median", "lower_quartile",
-                                                        "upper_quartile", "metric_score"]) else { return [] }
+        guard
+            let t = table(
+                contents, file,
+                required: [
+                    "quarter", "table", "ods_code", "metric_id", "reporting_date", "units", "value",
+                    "rank", "ranked_count", "rank_check", "median", "lower_quartile",
+                    "upper_quartile", "metric_score",
+                ])
+        else { return [] }
         var values: [MetricValue] = []
         var lines: [Int] = []
         values.reserveCapacity(t.rows.count)
@@ -99,27 +131,43 @@ extension Validator {
         let c = MetricColumns(t.columns)
         for row in rows(t) {
             let f = row.fields
-            guard let qLabel = c.text(f, c.quarter) ?? required(row, "quarter"), let tLabel = c.text(f, c.table) ?? required(row, "table"),
-                  let rawCode = c.text(f, c.ods) ?? required(row, "ods_code"), let id = c.text(f, c.metric) ?? required(row, "metric_id") else { continue }
-            guard let q = quarter(qLabel), let info = context.quarterInfos[q] else { issue(row, "unknown quarter '\(qLabel)'"); continue }
+            guard let qLabel = c.text(f, c.quarter) ?? required(row, "quarter"),
+                let tLabel = c.text(f, c.table) ?? required(row, "table"),
+                let rawCode = c.text(f, c.ods) ?? required(row, "ods_code"),
+                let id = c.text(f, c.metric) ?? required(row, "metric_id")
+            else { continue }
+            guard let q = quarter(qLabel), let info = context.quarterInfos[q] else {
+                issue(row, "unknown quarter '\(qLabel)'"); continue
+            }
             // The canonical spelling first: `TableKind(parsing:)` folds case and letters, slow per row.
-            guard let tk = TableKind(rawValue: tLabel) ?? TableKind(parsing: tLabel) else { issue(row, "unknown table '\(tLabel)'"); continue }
+            guard let tk = TableKind(rawValue: tLabel) ?? TableKind(parsing: tLabel) else {
+                issue(row, "unknown table '\(tLabel)'"); continue
+            }
             let code = Dataset.normaliseCode(rawCode)
             let def: MetricDefinition?
-            if let l = last, l.quarter == q, l.id == id { def = l.definition } else {
+            if let l = last, l.quarter == q, l.id == id {
+                def = l.definition
+            } else {
                 def = definitions[MetricKey(framework: info.domainSet, id: id)]?.definition
                 last = (q, id, def)
             }
-            guard let def else { issue(row, "metric \(id) is not in metrics.csv for framework \(info.domainSet)"); continue }
+            guard let def else {
+                issue(row, "metric \(id) is not in metrics.csv for framework \(info.domainSet)"); continue
+            }
             let inTable = TrustInTable(quarter: q, table: tk, odsCode: code)
             if !context.rankedTrusts.contains(inTable) {
                 issue(row, "\(code) is not in the \(q.label) \(tk.rawValue) league table")
             }
-            let value = decimal(row, "value", c.text(f, c.value)), rank = c.text(f, c.rank) == nil ? nil : int(row, "rank")
+            let value = decimal(row, "value", c.text(f, c.value)),
+                rank = c.text(f, c.rank) == nil ? nil : int(row, "rank")
             let score = decimal(row, "metric_score", c.text(f, c.score))
-            if let s = score, !(1.0...4.0).contains(s) { issue(row, "metric score \(row.text("metric_score")) outside 1.0-4.0") }
+            if let s = score, !(1.0...4.0).contains(s) {
+                issue(row, "metric score \(row.text("metric_score")) outside 1.0-4.0")
+            }
             if rank != nil && value == nil { issue(row, "rank without a value") }
-            if def.kind == .scoreOnly && (value != nil || score == nil) { issue(row, "score-only metric \(id) needs a metric_score and no value") }
+            if def.kind == .scoreOnly && (value != nil || score == nil) {
+                issue(row, "score-only metric \(id) needs a metric_score and no value")
+            }
             if let r = rank, r < 1 { issue(row, "rank \(r) is less than 1") }
             var check: RankCheck?
             if let text = c.text(f, c.rankCheck) {
@@ -127,23 +175,33 @@ extension Validator {
                 if check == nil { issue(row, "rank_check '\(text)' is not unique, tie_shared or tie_split") }
             }
             if (check == nil) != (rank == nil) { issue(row, "rank_check must be given exactly when a rank is") }
-            values.append(MetricValue(
-                quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: c.text(f, c.reportingDate), units: c.text(f, c.units),
-                value: value, valueText: c.text(f, c.value), rank: rank,
-                rankedCount: c.text(f, c.rankedCount) == nil ? nil : int(row, "ranked_count"), rankCheck: check,
-                median: decimal(row, "median", c.text(f, c.median)), lowerQuartile: decimal(row, "lower_quartile", c.text(f, c.lower)),
-                upperQuartile: decimal(row, "upper_quartile", c.text(f, c.upper)), metricScore: score))
+            values.append(
+                MetricValue(
+                    quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: c.text(f, c.reportingDate),
+                    units: c.text(f, c.units),
+                    value: value, valueText: c.text(f, c.value), rank: rank,
+                    rankedCount: c.text(f, c.rankedCount) == nil ? nil : int(row, "ranked_count"), rankCheck: check,
+                    median: decimal(row, "median", c.text(f, c.median)),
+                    lowerQuartile: decimal(row, "lower_quartile", c.text(f, c.lower)),
+                    upperQuartile: decimal(row, "upper_quartile", c.text(f, c.upper)), metricScore: score))
             lines.append(row.line)
         }
-        let (seenQuarters, seenTables) = checkMetricBlocks(values: values, lines: lines, context: context, definitions: definitions)
+        let (seenQuarters, seenTables) = checkMetricBlocks(
+            values: values, lines: lines, context: context, definitions: definitions)
         // Catalogue coverage must match the rows.
         for (key, entry) in definitions {
             let d = entry.definition
             if Set(d.quarters) != seenQuarters[key, default: []] {
-                issue("metrics.csv", entry.line, "\(key): quarters '\(d.quarters.map(\.label).joined(separator: " "))' do not match metric_values.csv")
+                issue(
+                    "metrics.csv", entry.line,
+                    "\(key): quarters '\(d.quarters.map(\.label).joined(separator: " "))' do not match metric_values.csv"
+                )
             }
             if Set(d.tables) != seenTables[key, default: []] {
-                issue("metrics.csv", entry.line, "\(key): tables '\(d.tables.map(\.rawValue).joined(separator: " "))' do not match metric_values.csv")
+                issue(
+                    "metrics.csv", entry.line,
+                    "\(key): tables '\(d.tables.map(\.rawValue).joined(separator: " "))' do not match metric_values.csv"
+                )
             }
         }
         return values
@@ -151,9 +209,12 @@ extension Validator {
 
     /// No trust twice in a block; ranks re-derive from values; ranked_count is right; direction agrees
     /// with every block. Returns the quarters and tables each metric covers.
-    private mutating func checkMetricBlocks(values: [MetricValue], lines: [Int], context: MetricContext,
-                                            definitions: [MetricKey: (definition: MetricDefinition, line: Int)])
-        -> (quarters: [MetricKey: Set<Quarter>], tables: [MetricKey: Set<TableKind>]) {
+    private mutating func checkMetricBlocks(
+        values: [MetricValue], lines: [Int], context: MetricContext,
+        definitions: [MetricKey: (definition: MetricDefinition, line: Int)]
+    )
+        -> (quarters: [MetricKey: Set<Quarter>], tables: [MetricKey: Set<TableKind>])
+    {
         var blocks: [MetricBlockKey: [Int]] = [:]
         var lastKey: MetricBlockKey?
         var current: [Int] = []
@@ -172,13 +233,17 @@ extension Validator {
         var informative: Set<MetricKey> = []
         for (bk, idx) in blocks.sorted(by: { $0.key < $1.key }) {
             guard let set = context.quarterInfos[bk.quarter]?.domainSet,
-                  let entry = definitions[MetricKey(framework: set, id: bk.metricID)] else { continue }
+                let entry = definitions[MetricKey(framework: set, id: bk.metricID)]
+            else { continue }
             quarters[entry.definition.key, default: []].insert(bk.quarter)
             tables[entry.definition.key, default: []].insert(bk.table)
             var lineOf: [String: Int] = [:]
             for i in idx {
                 if let first = lineOf[values[i].odsCode] {
-                    issue("metric_values.csv", lines[i], "duplicate value for \(values[i].odsCode) \(bk.metricID) in \(bk.quarter.label) (first on line \(first))")
+                    issue(
+                        "metric_values.csv", lines[i],
+                        "duplicate value for \(values[i].odsCode) \(bk.metricID) in \(bk.quarter.label) (first on line \(first))"
+                    )
                 } else {
                     lineOf[values[i].odsCode] = lines[i]
                 }
@@ -186,38 +251,55 @@ extension Validator {
             let ranked = idx.filter { values[$0].rank != nil && values[$0].value != nil }
             let firstLine = idx.map { lines[$0] }.min() ?? 0
             for i in idx where values[i].rankedCount != (ranked.isEmpty ? nil : ranked.count) {
-                issue("metric_values.csv", lines[i], "ranked_count \(values[i].rankedCount.map(String.init) ?? "blank") but \(ranked.count) ranked rows in \(bk)")
+                issue(
+                    "metric_values.csv", lines[i],
+                    "ranked_count \(values[i].rankedCount.map(String.init) ?? "blank") but \(ranked.count) ranked rows in \(bk)"
+                )
             }
             guard !ranked.isEmpty else { continue }
             let pairs = ranked.map { (rank: values[$0].rank!, value: values[$0].value!) }
             switch MetricRankDerivation.direction(of: pairs) {
             case .failure(let inv):
-                issue("metric_values.csv", firstLine, "\(bk): published ranks do not order the values (rank \(inv.previousRank) = \(inv.previousValue), rank \(inv.rank) = \(inv.value))")
+                issue(
+                    "metric_values.csv", firstLine,
+                    "\(bk): published ranks do not order the values (rank \(inv.previousRank) = \(inv.previousValue), rank \(inv.rank) = \(inv.value))"
+                )
             case .success(let shown):
                 if let shown {
                     informative.insert(entry.definition.key)
                     if shown != entry.definition.direction {
-                        issue("metric_values.csv", firstLine, "\(bk): the ranks say \(shown.rawValue) but metrics.csv says \(entry.definition.direction?.rawValue ?? "no direction")")
+                        issue(
+                            "metric_values.csv", firstLine,
+                            "\(bk): the ranks say \(shown.rawValue) but metrics.csv says \(entry.definition.direction?.rawValue ?? "no direction")"
+                        )
                         continue
                     }
                 }
                 let checks = MetricRankDerivation.checks(ranked: pairs, direction: shown)
                 for (n, i) in ranked.enumerated() {
                     guard let c = checks[n] else {
-                        issue("metric_values.csv", lines[i], "rank \(values[i].rank!) does not re-derive from value \(values[i].value!) in \(bk)")
+                        issue(
+                            "metric_values.csv", lines[i],
+                            "rank \(values[i].rank!) does not re-derive from value \(values[i].value!) in \(bk)")
                         continue
                     }
                     if c != values[i].rankCheck {
-                        issue("metric_values.csv", lines[i], "rank_check \(values[i].rankCheck?.rawValue ?? "blank") but the values give \(c.rawValue)")
+                        issue(
+                            "metric_values.csv", lines[i],
+                            "rank_check \(values[i].rankCheck?.rawValue ?? "blank") but the values give \(c.rawValue)")
                     }
                 }
             }
         }
         // A direction must rest on ranks: its own, or (one-trust blocks only) the metric it continues.
         for (key, entry) in definitions where entry.definition.direction != nil && !informative.contains(key) {
-            let prev = entry.definition.continuesMetricID.flatMap { definitions[MetricKey(framework: "2025/26", id: $0)]?.definition }
+            let prev = entry.definition.continuesMetricID.flatMap {
+                definitions[MetricKey(framework: "2025/26", id: $0)]?.definition
+            }
             if prev == nil || prev?.direction != entry.definition.direction {
-                issue("metrics.csv", entry.line, "\(key): direction \(entry.definition.direction!.rawValue) is not shown by any published ranks")
+                issue(
+                    "metrics.csv", entry.line,
+                    "\(key): direction \(entry.definition.direction!.rawValue) is not shown by any published ranks")
             }
         }
         return (quarters, tables)
@@ -271,7 +353,8 @@ extension Validator {
 
 /// Positions of the `metric_values.csv` columns (all required, so present once `table` succeeded).
 struct MetricColumns {
-    let quarter, table, ods, metric, reportingDate, units, value, rank, rankedCount, rankCheck, median, lower, upper, score: Int
+    let quarter, table, ods, metric, reportingDate, units, value, rank, rankedCount, rankCheck, median, lower, upper,
+        score: Int
 
     init(_ columns: [String: Int]) {
         quarter = columns["quarter"] ?? -1

@@ -6,7 +6,9 @@
 public enum MetricRankDerivation {
     /// The places (`first...last`) a value may hold among `values`, given the direction;
     /// with no direction (all values equal) every place from 1 to the number of equal values.
-    public static func allowedPlaces(of value: Double, among values: [Double], direction: MetricDirection?) -> ClosedRange<Int> {
+    public static func allowedPlaces(of value: Double, among values: [Double], direction: MetricDirection?)
+        -> ClosedRange<Int>
+    {
         var better = 0, same = 0
         for v in values {
             if v == value { same += 1 } else if let d = direction, d.isBetter(v, than: value) { better += 1 }
@@ -22,7 +24,9 @@ public enum MetricRankDerivation {
         for (a, b) in zip(sorted, sorted.dropFirst()) {
             if a.value > b.value { up = false }
             if a.value < b.value { down = false }
-            if !up && !down { return .failure(Inversion(rank: b.rank, value: b.value, previousRank: a.rank, previousValue: a.value)) }
+            if !up && !down {
+                return .failure(Inversion(rank: b.rank, value: b.value, previousRank: a.rank, previousValue: a.value))
+            }
         }
         if up && down { return .success(nil) }
         return .success(up ? .lowerIsBetter : .higherIsBetter)

@@ -34,9 +34,12 @@ public struct MetricStore: Sendable {
         while runStart < values.endIndex {
             let first = values[runStart]
             var runEnd = runStart + 1
-            while runEnd < values.endIndex, values[runEnd].quarter == first.quarter, values[runEnd].table == first.table,
-                  values[runEnd].metricID == first.metricID { runEnd += 1 }
-            blocks[MetricBlockKey(first.quarter, first.table, first.metricID), default: []].append(contentsOf: values[runStart..<runEnd])
+            while runEnd < values.endIndex, values[runEnd].quarter == first.quarter,
+                values[runEnd].table == first.table,
+                values[runEnd].metricID == first.metricID
+            { runEnd += 1 }
+            blocks[MetricBlockKey(first.quarter, first.table, first.metricID), default: []].append(
+                contentsOf: values[runStart..<runEnd])
             runStart = runEnd
         }
         for v in values { byTrust[v.odsCode, default: []].append(v) }
@@ -69,7 +72,8 @@ extension MetricStore {
                 .sorted()
                 .map { k -> String in
                     let rows = blocks[k] ?? []
-                    return "\(k.quarter.label) \(k.table.rawValue) \(rows.count) rows/\(rows.filter { $0.rank != nil }.count) ranked"
+                    return
+                        "\(k.quarter.label) \(k.table.rawValue) \(rows.count) rows/\(rows.filter { $0.rank != nil }.count) ranked"
                 }
             return "\(d.id) (\(d.framework)) \(d.name): " + parts.joined(separator: "; ")
         }

@@ -111,7 +111,8 @@ public enum ActionSourceType: String, Sendable, Hashable, Codable {
         switch self {
         case .webPage: return "from a public web page (news, the trust or a regulator), in our own words"
         case .boardPapersAISummary:
-            return "from a summary of the trust's board papers (written by a third party with AI help, not the trust's own words)"
+            return
+                "from a summary of the trust's board papers (written by a third party with AI help, not the trust's own words)"
         }
     }
 }

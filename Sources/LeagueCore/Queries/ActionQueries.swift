@@ -78,7 +78,8 @@ extension TrustQueries {
             text += " Each is a summary of the linked public page, not NHS England's own list."
             let board = curated.filter { $0.sourceType == .boardPapersAISummary }.count
             if board > 0 {
-                text += " \(board) come from third-party, AI-assisted summaries of the trust's board papers, not the trust's own words."
+                text +=
+                    " \(board) come from third-party, AI-assisted summaries of the trust's board papers, not the trust's own words."
             }
         }
         return ActionsAnswer(summary: summary, actions: curated + derived, text: text)

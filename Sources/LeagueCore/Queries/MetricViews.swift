@@ -22,9 +22,17 @@ public enum MetricStanding: String, Sendable, Hashable, Codable {
         guard let v = value, let m = median, let lo = lower, let hi = upper, let d = direction else { return nil }
         let best = d == .higherIsBetter ? max(lo, hi) : min(lo, hi)
         let worst = d == .higherIsBetter ? min(lo, hi) : max(lo, hi)
-        if v == m { self = .atMedian } else if d.isBetter(v, than: best) { self = .betterThanThreeQuarters } else if d.isBetter(v, than: m) {
+        if v == m {
+            self = .atMedian
+        } else if d.isBetter(v, than: best) {
+            self = .betterThanThreeQuarters
+        } else if d.isBetter(v, than: m) {
             self = .betterThanHalf
-        } else if d.isBetter(worst, than: v) { self = .worseThanThreeQuarters } else { self = .worseThanHalf }
+        } else if d.isBetter(worst, than: v) {
+            self = .worseThanThreeQuarters
+        } else {
+            self = .worseThanHalf
+        }
     }
 }
 
@@ -74,7 +82,8 @@ public struct MetricReading: Sendable, Hashable {
     /// Value with units as published, e.g. "75.7%", "30.33 mins"; score-only metrics show their score.
     public var valueText: String {
         guard let text = value.valueText else {
-            return value.metricScore.map { "metric score \(MetricReading.format($0)) of 4, where 1 is best" } ?? "not published"
+            return value.metricScore.map { "metric score \(MetricReading.format($0)) of 4, where 1 is best" }
+                ?? "not published"
         }
         switch value.units ?? "" {
         case "%": return text + "%"
@@ -138,8 +147,10 @@ public struct MetricTableQuery: Sendable, Hashable {
     /// 0 = default (20); at most 200.
     public var limit: Int
 
-    public init(metric: String, quarter: Quarter? = nil, table: TableKind? = nil, region: String? = nil,
-                worstFirst: Bool = false, offset: Int = 0, limit: Int = 0) {
+    public init(
+        metric: String, quarter: Quarter? = nil, table: TableKind? = nil, region: String? = nil,
+        worstFirst: Bool = false, offset: Int = 0, limit: Int = 0
+    ) {
         self.metric = metric
         self.quarter = quarter
         self.table = table
@@ -180,7 +191,9 @@ public struct MetricRankSummary: Sendable, Hashable {
         var parts = ["\(ranked) ranked of \(tableSize) trusts"]
         var ties: [String] = []
         if tiesShared > 0 { ties.append("\(tiesShared) share a rank with an equal value") }
-        if tiesSplit > 0 { ties.append("\(tiesSplit) have equal rounded values but different ranks (ranked on unrounded values)") }
+        if tiesSplit > 0 {
+            ties.append("\(tiesSplit) have equal rounded values but different ranks (ranked on unrounded values)")
+        }
         if !ties.isEmpty { parts.append(ties.joined(separator: ", ")) }
         if unranked > 0 { parts.append("\(unranked) published without a rank") }
         if !blankCodes.isEmpty { parts.append("\(blankCodes.count) have no published data") }

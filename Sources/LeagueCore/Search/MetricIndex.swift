@@ -32,12 +32,17 @@ public struct MetricIndex: Sendable {
         var rows: [String: Int] = [:]
         for (k, v) in store.blocks { rows[k.metricID, default: 0] += v.count }
         for d in store.definitions {
-            var e = byID[d.id] ?? Entry(id: d.id, nameTokens: [], otherTokens: [], rows: rows[d.id] ?? 0, displayName: d.name)
+            var e =
+                byID[d.id]
+                ?? Entry(id: d.id, nameTokens: [], otherTokens: [], rows: rows[d.id] ?? 0, displayName: d.name)
             // Names: ours and NHS England's published description count fully; the rest less.
             e.nameTokens.formUnion(Self.tokens(d.name + " " + d.descriptionAsPublished))
             e.otherTokens.formUnion(Self.tokens(d.explanation + " " + d.subDomainAsPublished + " " + d.units))
             e.otherTokens.insert(d.id.lowercased())
-            if d.framework > (store.definitions.first { $0.id == d.id && $0.framework != d.framework }?.framework ?? "") { e.displayName = d.name }
+            if d.framework > (store.definitions.first { $0.id == d.id && $0.framework != d.framework }?.framework ?? "")
+            {
+                e.displayName = d.name
+            }
             byID[d.id] = e
         }
         entries = byID.values.sorted { $0.id < $1.id }
@@ -111,7 +116,9 @@ public struct MetricIndex: Sendable {
 
     /// Names to suggest for a query that matched nothing completely ("did you mean").
     public func suggestions(_ query: String, limit: Int = 3) -> [String] {
-        let partial = search(query).prefix(limit).compactMap { h in entries.first { $0.id == h.id }.map { "\($0.displayName) (\($0.id))" } }
+        let partial = search(query).prefix(limit).compactMap { h in
+            entries.first { $0.id == h.id }.map { "\($0.displayName) (\($0.id))" }
+        }
         return Array(partial)
     }
 }

@@ -31,7 +31,9 @@ struct MetricsCommand: AsyncParsableCommand {
             if connection.json { return JSONOutput.print(result) }
             let style = Style.current
             print(style.bold("\(result.trust.name) (\(result.trust.odsCode))"))
-            print("Metrics for \(result.quarter), \(result.table.label) trusts" + (result.quarterDefaulted ? " (latest with metric data)" : ""))
+            print(
+                "Metrics for \(result.quarter), \(result.table.label) trusts"
+                    + (result.quarterDefaulted ? " (latest with metric data)" : ""))
             if !result.note.isEmpty { print(style.yellow(TextLayout.wrap(result.note))) }
             for domain in result.domains {
                 print("")
@@ -112,7 +114,10 @@ struct MetricCommand: AsyncParsableCommand {
                 let rows = result.metrics.map { m in
                     [m.id, m.framework, m.name, m.units, MetricText.better(m.betterWhen) ?? "-"]
                 }
-                print(TextLayout.table(headers: ["Id", "Framework", "Metric", "Units", "Better"], rows: rows, flexible: [2], rightAligned: []))
+                print(
+                    TextLayout.table(
+                        headers: ["Id", "Framework", "Metric", "Units", "Better"], rows: rows, flexible: [2],
+                        rightAligned: []))
                 return
             }
             var request = MetricTableRequest()
@@ -137,14 +142,21 @@ struct MetricCommand: AsyncParsableCommand {
             }
             if !facts.isEmpty { print(style.dim(TextLayout.wrap(facts.joined(separator: " · ")))) }
             let rows = result.rows.map { row in
-                [row.result.rank.map(String.init) ?? "-", row.odsCode, row.trustName, row.result.valueText, MetricText.bar(row.result)]
+                [
+                    row.result.rank.map(String.init) ?? "-", row.odsCode, row.trustName, row.result.valueText,
+                    MetricText.bar(row.result),
+                ]
             }
-            print(TextLayout.table(headers: ["Rank", "Code", "Trust", "Value", ""], rows: rows, flexible: [2], rightAligned: [0, 3]))
+            print(
+                TextLayout.table(
+                    headers: ["Rank", "Code", "Trust", "Value", ""], rows: rows, flexible: [2], rightAligned: [0, 3]))
             if UInt32(result.rows.count) + offset < result.totalMatching {
                 print(style.dim("\(result.rows.count) of \(result.totalMatching) trusts shown; use --offset to page."))
             }
             print(style.dim(TextLayout.wrap("Ranks: " + result.ranks.summary)))
-            if !result.otherMatches.isEmpty { print(style.dim(TextLayout.wrap("Also matched: " + result.otherMatches.joined(separator: "; ")))) }
+            if !result.otherMatches.isEmpty {
+                print(style.dim(TextLayout.wrap("Also matched: " + result.otherMatches.joined(separator: "; "))))
+            }
             for c in result.caveats { print(style.yellow(TextLayout.wrap("Note: " + c))) }
             print(style.dim("Source: " + result.sourceLine + " (full provenance with --json)"))
         }
