@@ -84,7 +84,9 @@ struct EncodedAnswerTests {
         Self.expectSameBytes(.unset)
     }
 
-    @Test("the id goes back in front of the shared bytes, whatever its size", arguments: [0, 1, 127, 128, .max] as [UInt64])
+    @Test(
+        "the id goes back in front of the shared bytes, whatever its size",
+        arguments: [0, 1, 127, 128, .max] as [UInt64])
     func ids(id: UInt64) {
         Self.expectSameBytes(.getTrust(GetTrustRequest(odsCode: "RP6")), id: id)
     }
@@ -108,10 +110,12 @@ struct EncodedAnswerTests {
         #expect(reloadedVersion != Shared.snapshot.version)
         for call in calls {
             Self.expectSameBytes(call, service: service)
-            let answer = try ProtobufCodec.decodeResponse(service.respondEncoded(to: Request(id: 1, call: call)).serializedBytes())
+            let answer = try ProtobufCodec.decodeResponse(
+                service.respondEncoded(to: Request(id: 1, call: call)).serializedBytes())
             #expect(answer.dataVersion == reloadedVersion, "\(call.name) answered from the old snapshot")
         }
-        let detail = try ProtobufCodec.decodeResponse(service.respondEncoded(to: Request(id: 1, call: calls[0])).serializedBytes())
+        let detail = try ProtobufCodec.decodeResponse(
+            service.respondEncoded(to: Request(id: 1, call: calls[0])).serializedBytes())
         guard case .getTrust(let trust) = detail.result else {
             Issue.record("no get_trust result after the reload")
             return
@@ -122,7 +126,8 @@ struct EncodedAnswerTests {
         store.replace(with: Shared.snapshot)
         for call in calls {
             Self.expectSameBytes(call, service: service)
-            let answer = try ProtobufCodec.decodeResponse(service.respondEncoded(to: Request(id: 1, call: call)).serializedBytes())
+            let answer = try ProtobufCodec.decodeResponse(
+                service.respondEncoded(to: Request(id: 1, call: call)).serializedBytes())
             #expect(answer.dataVersion == Shared.snapshot.version)
         }
     }

@@ -173,9 +173,12 @@ final class RequestHandler: ChannelDuplexHandler {
     /// Frames one answer into the batch; the state machine hears when it is on the wire
     /// (or failed) once the batch is.
     private func write(_ answer: EncodedResponse, context: ChannelHandlerContext) {
+        let frameLength = Framing.headerLength + answer.messageLength
+        // Never grown (a realloc copies everything written so far): a batch that cannot
+        // take this answer is handed on first.
+        if let batch = pending, batch.writableBytes < frameLength { handOver(context: context) }
         if pending == nil {
-            pending = context.channel.allocator.buffer(
-                capacity: max(Framing.headerLength + answer.messageLength + 16, 4096))
+            pending = context.channel.allocator.buffer(capacity: max(frameLength, Self.batchHandOverBytes))
         }
         answer.writeFrame(into: &pending!)
         pendingAnswers += 1
