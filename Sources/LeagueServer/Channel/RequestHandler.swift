@@ -42,8 +42,9 @@ final class RequestHandler: ChannelDuplexHandler {
     private var pending: ByteBuffer?
     private var pendingAnswers = 0
     /// A batch is handed on once it holds this much, so the channel's writability (and
-    /// so back-pressure) never lags by more than one such buffer.
-    static let batchHandOverBytes = 64 * 1024
+    /// so back-pressure) never lags by more than one such buffer. Also its capacity (it is
+    /// never grown): small enough that 64 busy connections hold 1 MiB of batches.
+    static let batchHandOverBytes = 16 * 1024
 
     init(service: LeagueService, logger: Logger, drainTimeout: TimeAmount) {
         self.service = service
