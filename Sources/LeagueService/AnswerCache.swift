@@ -15,7 +15,7 @@ import Synchronization
 /// - per trust (`Trust` message bytes, and whole GetTrust / TrustHistory / ListActions
 ///   answers) and ServerInfo: at most a few per trust of the snapshot, so bounded by the
 ///   dataset;
-/// - per request (FindTrusts, Nearest, LeagueTable, keyed by the call as asked): at most
+/// - per request (FindTrusts, LeagueTable, keyed by the call as asked): at most
 ///   `requestBudgetBytes` of answers; when full, the per-request entries are dropped and
 ///   refilled (bounded memory, no bookkeeping on the hot path).
 final class AnswerCache: Sendable {

@@ -23,9 +23,9 @@ extension LeagueService {
     /// pure function of (snapshot, request):
     /// - GetTrust, TrustHistory, ListActions (per trust) and ServerInfo: encoded once per
     ///   snapshot; a request costs a lookup, and the transport writes its id in front;
-    /// - FindTrusts, Nearest, LeagueTable: cached per request as asked, within
-    ///   `answerCacheBytes`; FindTrusts and Nearest answers that miss are assembled from each
-    ///   listed trust's `Trust` message, encoded once per snapshot;
+    /// - FindTrusts, LeagueTable: cached per request as asked, within `answerCacheBytes`;
+    ///   FindTrusts misses and every Nearest answer are assembled from each listed trust's
+    ///   `Trust` message, encoded once per snapshot;
     /// - any other call (and every failure) is answered by `respond(to:)` and encoded.
     ///
     /// The cache belongs to the snapshot the request reads, so a reload never serves old bytes.
@@ -59,12 +59,12 @@ extension LeagueService {
                 return okBody(.findTrusts(result), splicing: (Self.findTrustsMatchesField, matches), snapshot)
             }
         case .nearest(let request):
-            return try perRequest(call, snapshot) {
-                var result = try nearest(request, snapshot: snapshot, trusts: .codeOnly)
-                let trusts = result.trusts.map { spliceTrust(into: $0, code: $0.trust.odsCode, snapshot) }
-                result.trusts = []
-                return okBody(.nearest(result), splicing: (Self.nearestTrustsField, trusts), snapshot)
-            }
+            // Not cached by request: locations rarely repeat (9,117 sectors, 19 kB answers), so
+            // a request cache only churned the heap (RSS); each trust's encoding still is.
+            var result = try nearest(request, snapshot: snapshot, trusts: .codeOnly)
+            let trusts = result.trusts.map { spliceTrust(into: $0, code: $0.trust.odsCode, snapshot) }
+            result.trusts = []
+            return okBody(.nearest(result), splicing: (Self.nearestTrustsField, trusts), snapshot)
         case .leagueTable:
             return try perRequest(call, snapshot) { try encodedValueAnswer(call, from: snapshot) }
         default:

@@ -34,7 +34,7 @@ public struct LeagueService: Sendable {
     }
 
     /// A service over an existing store (several services, or a test, can share one).
-    ///   - answerCacheBytes: the bound on cached FindTrusts, Nearest and LeagueTable answers
+    ///   - answerCacheBytes: the bound on cached FindTrusts and LeagueTable answers
     ///     (answers about one trust, and ServerInfo, are bounded by the dataset).
     public init(
         store: SnapshotStore<LeagueSnapshot>, serverVersion: String,
