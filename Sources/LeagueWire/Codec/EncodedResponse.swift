@@ -11,17 +11,20 @@ public struct EncodedResponse: Sendable {
     public var id: UInt64
     /// Every field but `id`, encoded (shared, not copied, between answers).
     public var body: [UInt8]
+    /// The answer's status code (for metrics and logs; it is also inside `body`).
+    public var code: StatusCode
 
-    public init(id: UInt64, body: [UInt8]) {
+    public init(id: UInt64, body: [UInt8], code: StatusCode = .ok) {
         self.id = id
         self.body = body
+        self.code = code
     }
 
     /// Encodes `response` with protobuf-c.
     public init(_ response: Response) {
         var rest = response
         rest.id = 0
-        self.init(id: response.id, body: rest.serializedBytes())
+        self.init(id: response.id, body: rest.serializedBytes(), code: response.status.code)
     }
 
     /// The encoded message's length (without the frame header).
