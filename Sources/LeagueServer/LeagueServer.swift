@@ -86,7 +86,7 @@ public final class LeagueServer: Sendable {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
-                    try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
+                    // No frame encoder: RequestHandler writes framed answers (performance).
                     try pipeline.addHandler(
                         RequestHandler(
                             service: service, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
