@@ -28,6 +28,8 @@ public final class LeagueServer: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let state = Mutex<State>(.idle)
+    /// gRPC health: NOT_SERVING from the start of a graceful shutdown (issue 13).
+    private let grpcServing = GRPCServingState()
 
     /// - Parameters:
     ///   - configuration: where to listen and the request limits.
@@ -63,6 +65,9 @@ public final class LeagueServer: Sendable {
         let configuration = self.configuration
         let service = self.service
         let logger = self.logger
+        let router = GRPCRouter(
+            service: service, serving: grpcServing, maxRequestBytes: configuration.maxRequestBytes,
+            maxResponseBytes: configuration.grpcMaxResponseBytes)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -83,13 +88,20 @@ public final class LeagueServer: Sendable {
             )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(
-                        ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
-                    try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(
-                        RequestHandler(
-                            service: service, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
+                    // MARK: gRPC (issue 13): one port, two protocols, told apart by the first byte.
+                    try channel.pipeline.syncOperations.addHandler(
+                        ProtocolSniffer(
+                            framing: { pipeline in
+                                try pipeline.addHandler(
+                                    ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
+                                try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
+                                try pipeline.addHandler(
+                                    RequestHandler(
+                                        service: service, logger: logger,
+                                        drainTimeout: TimeAmount(configuration.drainTimeout)))
+                            },
+                            grpc: { pipeline in try GRPCTransport.install(on: pipeline, router: router, logger: logger) }
+                        ))
                 }
             }
 
@@ -135,6 +147,7 @@ public final class LeagueServer: Sendable {
             return nil
         }
         guard let quiesce else { return }
+        grpcServing.startDraining()
         let promise = group.next().makePromise(of: Void.self)
         quiesce.initiateShutdown(promise: promise)
         try await promise.futureResult.get()

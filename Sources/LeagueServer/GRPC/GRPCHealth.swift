@@ -1,0 +1,29 @@
+import LeagueWire
+import NIOCore
+
+/// `grpc.health.v1.Health/Check`: SERVING for the server as a whole ("") and for
+/// `nhs.league.v1.League`, NOT_SERVING once a graceful shutdown has begun, NOT_FOUND for
+/// any other service (as the health checking protocol specifies). The messages are
+/// protobuf-c's, generated from proto/grpc/health/v1/health.proto.
+enum GRPCHealth {
+    /// The services the health service reports on.
+    static let services: Set<String> = [""] .union(GRPCMethod.leagueMethods.map(\.service))
+
+    static func routes(serving: GRPCServingState) -> [String: GRPCHandlerKind] {
+        ["/grpc.health.v1.Health/Check": .unary { message, _, _ in check(message, serving: serving) }]
+    }
+
+    static func check(_ message: ByteBuffer, serving: GRPCServingState) -> GRPCAnswer {
+        let request: HealthCheckRequest
+        do {
+            request = try HealthCheckRequest(serializedBytes: message.readableBytesView)
+        } catch {
+            return .error(.internal, "cannot decode the health check request: \(error.status.message)")
+        }
+        guard services.contains(request.service) else {
+            return .error(.notFound, "unknown service \(request.service)")
+        }
+        let status: HealthCheckResponse.ServingStatus = serving.isDraining ? .notServing : .serving
+        return .ok(ByteBuffer(bytes: HealthCheckResponse(status: status).serializedBytes()))
+    }
+}

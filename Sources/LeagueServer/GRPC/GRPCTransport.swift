@@ -1,0 +1,25 @@
+import Logging
+import NIOCore
+import NIOHPACK
+import NIOHTTP2
+
+/// The gRPC side of a connection: swift-nio-http2 (one child channel per stream, each
+/// served by a `GRPCStreamHandler`), and graceful shutdown by GOAWAY.
+enum GRPCTransport {
+    static func install(on pipeline: ChannelPipeline.SynchronousOperations, router: GRPCRouter, logger: Logger) throws {
+        var connection = NIOHTTP2Handler.ConnectionConfiguration()
+        // Room for h2load-style clients that keep many calls in flight on one connection.
+        connection.initialSettings = [
+            HTTP2Setting(parameter: .maxConcurrentStreams, value: 256),
+            HTTP2Setting(parameter: .maxHeaderListSize, value: HPACKDecoder.defaultMaxHeaderListSize),
+        ]
+        _ = try pipeline.configureHTTP2Pipeline(
+            mode: .server, connectionConfiguration: connection, streamConfiguration: .init()
+        ) { stream in
+            stream.eventLoop.makeCompletedFuture {
+                try stream.pipeline.syncOperations.addHandler(GRPCStreamHandler(router: router, logger: logger))
+            }
+        }
+        try pipeline.addHandler(GRPCConnectionHandler())
+    }
+}
