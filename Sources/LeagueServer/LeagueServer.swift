@@ -100,7 +100,8 @@ public final class LeagueServer: Sendable {
                                         service: service, logger: logger,
                                         drainTimeout: TimeAmount(configuration.drainTimeout)))
                             },
-                            grpc: { pipeline in try GRPCTransport.install(on: pipeline, router: router, logger: logger) }
+                            grpc: { pipeline in try GRPCTransport.install(on: pipeline, router: router, logger: logger)
+                            }
                         ))
                 }
             }

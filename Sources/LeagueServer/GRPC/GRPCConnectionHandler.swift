@@ -3,40 +3,47 @@ import NIOHTTP2
 
 /// Sits after the `NIOHTTP2Handler` of a gRPC connection and carries out a graceful
 /// shutdown: on `ChannelShouldQuiesceEvent` it sends GOAWAY naming the last stream
-/// accepted (so the client retries later ones elsewhere), lets the streams in flight
-/// finish, and closes the connection once none is open.
-final class GRPCConnectionHandler: ChannelDuplexHandler {
+/// accepted (so the client retries later calls elsewhere), lets the streams in flight
+/// finish, and closes the connection once none is open. `GRPCTransport` tells it about
+/// each stream channel the multiplexer opens (with the inline multiplexer, stream events do
+/// not travel down the connection pipeline, and its stream delegate is not told about
+/// streams the client opens).
+final class GRPCConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = HTTP2Frame
-    typealias OutboundIn = HTTP2Frame
     typealias OutboundOut = HTTP2Frame
 
     private var openStreams = 0
     private var lastStreamID = HTTP2StreamID.rootStream
     private var quiescing = false
+    private var context: ChannelHandlerContext?
+
+    func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+
+    func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        switch event {
-        case let created as NIOHTTP2StreamCreatedEvent:
-            openStreams += 1
-            lastStreamID = max(lastStreamID, created.streamID)
-        case is StreamClosedEvent:
-            openStreams -= 1
-            closeIfDrained(context: context)
-        case is ChannelShouldQuiesceEvent:
-            guard !quiescing else { break }
-            quiescing = true
-            let goAway = HTTP2Frame(
-                streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
-            context.writeAndFlush(Self.wrapOutboundOut(goAway), promise: nil)
-            closeIfDrained(context: context)
-            return
-        default:
-            break
+        guard event is ChannelShouldQuiesceEvent else {
+            return context.fireUserInboundEventTriggered(event)
         }
-        context.fireUserInboundEventTriggered(event)
+        guard !quiescing else { return }
+        quiescing = true
+        let goAway = HTTP2Frame(
+            streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
+        context.writeAndFlush(Self.wrapOutboundOut(goAway), promise: nil)
+        closeIfDrained()
     }
 
-    private func closeIfDrained(context: ChannelHandlerContext) {
-        if quiescing, openStreams == 0 { context.close(promise: nil) }
+    func streamOpened(_ id: HTTP2StreamID) {
+        openStreams += 1
+        lastStreamID = max(lastStreamID, id)
+    }
+
+    func streamClosed() {
+        openStreams -= 1
+        closeIfDrained()
+    }
+
+    private func closeIfDrained() {
+        if quiescing, openStreams == 0 { context?.close(promise: nil) }
     }
 }

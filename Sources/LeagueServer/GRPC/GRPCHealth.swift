@@ -7,7 +7,7 @@ import NIOCore
 /// protobuf-c's, generated from proto/grpc/health/v1/health.proto.
 enum GRPCHealth {
     /// The services the health service reports on.
-    static let services: Set<String> = [""] .union(GRPCMethod.leagueMethods.map(\.service))
+    static let services = Set([""] + GRPCMethod.leagueMethods.map(\.service))
 
     static func routes(serving: GRPCServingState) -> [String: GRPCHandlerKind] {
         ["/grpc.health.v1.Health/Check": .unary { message, _, _ in check(message, serving: serving) }]

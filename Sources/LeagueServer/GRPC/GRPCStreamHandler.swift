@@ -189,9 +189,7 @@ final class GRPCStreamHandler: ChannelInboundHandler {
             logger.debug("gRPC call failed", metadata: ["grpc-status": "\(answer.status.code)"])
         }
         context.writeAndFlush(Self.wrapOutboundOut(.headers(.init(headers: trailers, endStream: true))), promise: nil)
-        // Answered before the client finished sending (an error, or the deadline): reset
-        // the stream (RST_STREAM NO_ERROR after the trailers) so it stops.
-        if !clientFinished { context.close(promise: nil) }
+        stopClient(context: context)
     }
 
     /// Not a gRPC request at all: an HTTP error status, as the gRPC spec asks.
@@ -199,6 +197,15 @@ final class GRPCStreamHandler: ChannelInboundHandler {
         state = .finished
         let headers: HPACKHeaders = [":status": httpStatus]
         context.writeAndFlush(Self.wrapOutboundOut(.headers(.init(headers: headers, endStream: true))), promise: nil)
-        if !clientFinished { context.close(promise: nil) }
+        stopClient(context: context)
+    }
+
+    /// Answered before the client finished sending (an error, or the deadline): as the gRPC
+    /// spec asks, RST_STREAM with NO_ERROR after the trailers, so the client stops sending
+    /// but still reads the status (closing the stream channel would reset with CANCEL).
+    private func stopClient(context: ChannelHandlerContext) {
+        guard !clientFinished else { return }
+        clientFinished = true
+        context.writeAndFlush(Self.wrapOutboundOut(.rstStream(.noError)), promise: nil)
     }
 }

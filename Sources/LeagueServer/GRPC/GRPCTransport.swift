@@ -13,13 +13,19 @@ enum GRPCTransport {
             HTTP2Setting(parameter: .maxConcurrentStreams, value: 256),
             HTTP2Setting(parameter: .maxHeaderListSize, value: HPACKDecoder.defaultMaxHeaderListSize),
         ]
+        let connectionHandler = GRPCConnectionHandler()
+        // Stream channels live on the connection's event loop, so the handler is reachable from there.
+        let streams = NIOLoopBound(connectionHandler, eventLoop: pipeline.eventLoop)
         _ = try pipeline.configureHTTP2Pipeline(
             mode: .server, connectionConfiguration: connection, streamConfiguration: .init()
         ) { stream in
             stream.eventLoop.makeCompletedFuture {
+                let id = try stream.syncOptions?.getOption(HTTP2StreamChannelOptions.streamID) ?? .rootStream
+                streams.value.streamOpened(id)
+                stream.closeFuture.assumeIsolated().whenComplete { _ in streams.value.streamClosed() }
                 try stream.pipeline.syncOperations.addHandler(GRPCStreamHandler(router: router, logger: logger))
             }
         }
-        try pipeline.addHandler(GRPCConnectionHandler())
+        try pipeline.addHandler(connectionHandler)
     }
 }
