@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # Each proto's .c goes to Sources/CLeagueProto/<name>.pb-c.c, its header under include/<dir>/.
-protos=(nhs/league/v1/league.proto grpc/health/v1/health.proto)
+protos=(nhs/league/v1/league.proto grpc/health/v1/health.proto grpc/reflection/v1/reflection.proto)
 
 protoc-c --proto_path="$root/proto" --c_out="$out" "${protos[@]}"
 

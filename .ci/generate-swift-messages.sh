@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-protos=(nhs/league/v1/league.proto grpc/health/v1/health.proto)
+protos=(nhs/league/v1/league.proto grpc/health/v1/health.proto grpc/reflection/v1/reflection.proto)
 
 protoc --proto_path="$root/proto" --include_source_info --descriptor_set_out="$work/set.pb" "${protos[@]}"
 python3 "$root/.ci/swift_messages.py" "$work/set.pb" "$work/out" "${protos[@]}" >/dev/null
