@@ -15,8 +15,8 @@ final class GRPCServingState: Sendable {
 }
 
 /// Every gRPC method the server serves, by HTTP/2 `:path`: the League RPCs (from the
-/// generated table, so every call in the proto's `service League`) and the health service
-/// (server reflection is not served yet). Each calls the transport-free `LeagueService`, as the framing does.
+/// generated table, so every call in the proto's `service League`), the health service and
+/// server reflection. The League RPCs call the transport-free `LeagueService`, as the framing does.
 struct GRPCRouter: Sendable {
     private let routes: [String: GRPCHandlerKind]
     /// The largest request message accepted (RESOURCE_EXHAUSTED beyond it).
@@ -32,6 +32,7 @@ struct GRPCRouter: Sendable {
             }
         }
         for (path, handler) in GRPCHealth.routes(serving: serving) { routes[path] = handler }
+        for (path, handler) in GRPCReflection.routes() { routes[path] = handler }
         self.routes = routes
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes

@@ -42,7 +42,13 @@ public struct GRPCMethod: Sendable, Hashable {
     public func resultMessage(of response: Response) -> ByteBuffer? {
         var encoded = ByteBuffer()
         ProtobufCodec.encode(response, into: &encoded)
-        return encoded.protobufLengthDelimitedField(envelopeField)
+        var found: ByteBuffer?
+        var fields = ProtobufFieldReader(encoded)
+        while let (number, value) = fields.next() {
+            // protobuf's "last one wins"; an empty message member is present with zero bytes.
+            if number == envelopeField, case .lengthDelimited(let body) = value { found = body }
+        }
+        return found
     }
 }
 
@@ -54,37 +60,5 @@ extension ByteBuffer {
             value >>= 7
         }
         writeInteger(UInt8(value))
-    }
-
-    fileprivate mutating func readProtobufVarint() -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while let byte = readInteger(as: UInt8.self), shift < 64 {
-            value |= UInt64(byte & 0x7f) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
-    }
-
-    /// The contents of the last top-level length-delimited field `number` of the protobuf
-    /// encoding in the readable bytes (protobuf's "last one wins"), walking its fields.
-    /// An empty message member is present with zero bytes.
-    fileprivate mutating func protobufLengthDelimitedField(_ number: UInt32) -> ByteBuffer? {
-        var found: ByteBuffer?
-        while readableBytes > 0, let key = readProtobufVarint() {
-            switch key & 7 {
-            case 0: guard readProtobufVarint() != nil else { return found }
-            case 1: guard readSlice(length: 8) != nil else { return found }
-            case 5: guard readSlice(length: 4) != nil else { return found }
-            case 2:
-                guard let length = readProtobufVarint(), length <= readableBytes,
-                    let body = readSlice(length: Int(length))
-                else { return found }
-                if key >> 3 == UInt64(number) { found = body }
-            default: return found  // groups: never produced by our proto3 messages
-            }
-        }
-        return found
     }
 }

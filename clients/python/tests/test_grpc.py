@@ -314,3 +314,39 @@ def test_graceful_shutdown_sends_goaway_and_finishes_calls_in_flight():
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_reflection_lists_and_describes_every_service(channel, stubs):
+    """grpcio-reflection's client (v1alpha) finds every service and the League RPCs with no .proto at hand."""
+    from google.protobuf.descriptor_pool import DescriptorPool
+    from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
+
+    messages, _ = stubs
+    db = ProtoReflectionDescriptorDatabase(channel)
+    assert set(db.get_services()) == {SERVICE, "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
+                                      "grpc.reflection.v1alpha.ServerReflection"}
+    pool = DescriptorPool(db)
+    league = pool.FindServiceByName(SERVICE)
+    expected = messages.DESCRIPTOR.services_by_name["League"]
+    assert [(m.name, m.input_type.full_name, m.output_type.full_name) for m in league.methods] == \
+        [(m.name, m.input_type.full_name, m.output_type.full_name) for m in expected.methods]
+    detail = pool.FindMessageTypeByName("nhs.league.v1.TrustDetail")
+    assert [f.name for f in detail.fields] == [f.name for f in messages.TrustDetail.DESCRIPTOR.fields]
+    with pytest.raises(KeyError):
+        pool.FindServiceByName("nhs.league.v1.NoSuchService")
+
+
+def test_reflection_v1_answers_too(channel):
+    """The v1 path, as grpcurl uses it first: same answers (messages are wire-identical to v1alpha's)."""
+    from grpc_reflection.v1alpha import reflection_pb2
+
+    call = channel.stream_stream("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+                                 request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+                                 response_deserializer=reflection_pb2.ServerReflectionResponse.FromString)
+    answers = list(call(iter([reflection_pb2.ServerReflectionRequest(list_services=""),
+                              reflection_pb2.ServerReflectionRequest(file_containing_symbol="nhs.league.v1.League"),
+                              reflection_pb2.ServerReflectionRequest(file_by_filename="no/such.proto")]), timeout=10))
+    assert SERVICE in [s.name for s in answers[0].list_services_response.service]
+    assert answers[1].file_descriptor_response.file_descriptor_proto
+    assert answers[1].original_request.file_containing_symbol == "nhs.league.v1.League"
+    assert answers[2].error_response.error_code == grpc.StatusCode.NOT_FOUND.value[0]
