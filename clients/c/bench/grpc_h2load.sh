@@ -17,7 +17,8 @@ body=$(mktemp)
 trap 'rm -f "$body"' EXIT
 # Length-prefixed message: flag 0, length 5, then field 1 (ods_code) = "RP6".
 printf '\x00\x00\x00\x00\x05\x0a\x03RP6' >"$body"
-out=$(h2load -c "$conns" -m "$streams" -t 1 -D "$duration" --warm-up-time "$warmup" -d "$body" \
+ms() { awk -v s="$1" 'BEGIN { printf "%dms", s * 1000 }'; }  # h2load takes whole units
+out=$(h2load -c "$conns" -m "$streams" -t 1 -D "$(ms "$duration")" --warm-up-time "$(ms "$warmup")" -d "$body" \
   -H 'content-type: application/grpc' -H 'te: trailers' \
   "http://$addr/nhs.league.v1.League/GetTrust" 2>&1) || { echo "$out" >&2; exit 1; }
 rps=$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")
