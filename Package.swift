@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // MARK: gRPC (issue 13): HTTP/2 for the gRPC transport
         .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        // MARK: operations (metrics: libraries emit through swift-metrics; only the server executable bootstraps Prometheus)
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: pure core
@@ -59,6 +62,7 @@ let package = Package(
             dependencies: [
                 "LeagueCore", "LeagueWire",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),  // operations
             ]
         ),
 
@@ -76,6 +80,9 @@ let package = Package(
                 // MARK: gRPC (issue 13)
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
                 .product(name: "NIOHPACK", package: "swift-nio-http2"),
+                // operations: metrics and the admin HTTP listener
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -96,6 +103,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // operations: the Prometheus backend is bootstrapped here only
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -145,6 +155,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // MARK: operations: the server executable's configuration layering and JSON logs
+        .testTarget(
+            name: "ServerExecutableTests",
+            dependencies: [
+                "nhs-league-server",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -11,5 +11,8 @@ extension GRPCMethod {
         GRPCMethod(service: "nhs.league.v1.League", name: "ListActions", envelopeField: 14),
         GRPCMethod(service: "nhs.league.v1.League", name: "LeagueTable", envelopeField: 15),
         GRPCMethod(service: "nhs.league.v1.League", name: "TrustHistory", envelopeField: 16),
+        GRPCMethod(service: "nhs.league.v1.League", name: "TrustMetrics", envelopeField: 20),
+        GRPCMethod(service: "nhs.league.v1.League", name: "MetricTable", envelopeField: 21),
+        GRPCMethod(service: "nhs.league.v1.League", name: "ListMetrics", envelopeField: 22),
     ]
 }
