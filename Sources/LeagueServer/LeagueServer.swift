@@ -28,24 +28,34 @@ public final class LeagueServer: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let state = Mutex<State>(.idle)
-    /// gRPC health: NOT_SERVING from the start of a graceful shutdown (issue 13).
-    private let grpcServing = GRPCServingState()
+    /// What gRPC health reports (issue 13): the same `Readiness` as the admin listener's `/readyz`.
+    private let readiness: Readiness
 
     /// - Parameters:
     ///   - configuration: where to listen and the request limits.
     ///   - service: answers each decoded request.
     ///   - group: the event loops; defaults to NIO's shared singleton group.
     ///   - logger: the library never bootstraps logging; the executable does.
+    ///   - readiness: what gRPC health reports; nil = a fresh one, marked loaded (the service
+    ///     already holds a snapshot). `shutdownGracefully()` marks it draining.
     public init(
         configuration: ServerConfiguration = ServerConfiguration(),
         service: LeagueService,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        logger: Logger = Logger(label: "nhs-league.server")
+        logger: Logger = Logger(label: "nhs-league.server"),
+        readiness: Readiness? = nil
     ) {
         self.configuration = configuration
         self.service = service
         self.group = group
         self.logger = logger
+        self.readiness =
+            readiness
+            ?? {
+                let readiness = Readiness()
+                readiness.markLoaded()
+                return readiness
+            }()
     }
 
     /// Binds and starts accepting connections. Returns the bound address (useful with port 0).
@@ -66,7 +76,7 @@ public final class LeagueServer: Sendable {
         let service = self.service
         let logger = self.logger
         let router = GRPCRouter(
-            service: service, serving: grpcServing, maxRequestBytes: configuration.maxRequestBytes,
+            service: service, readiness: readiness, maxRequestBytes: configuration.maxRequestBytes,
             maxResponseBytes: configuration.grpcMaxResponseBytes)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)
@@ -148,7 +158,7 @@ public final class LeagueServer: Sendable {
             return nil
         }
         guard let quiesce else { return }
-        grpcServing.startDraining()
+        readiness.markDraining()
         let promise = group.next().makePromise(of: Void.self)
         quiesce.initiateShutdown(promise: promise)
         try await promise.futureResult.get()

@@ -1,3 +1,4 @@
+import LeagueService
 import NIOCore
 import NIOHTTP2
 
@@ -7,7 +8,8 @@ import NIOHTTP2
 /// finish, and closes the connection once none is open. `GRPCTransport` tells it about
 /// each stream channel the multiplexer opens (with the inline multiplexer, stream events do
 /// not travel down the connection pipeline, and its stream delegate is not told about
-/// streams the client opens).
+/// streams the client opens). It also counts the connection and keeps its streams'
+/// request metrics (operations), as `RequestHandler` does for the framing.
 final class GRPCConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = HTTP2Frame
     typealias OutboundOut = HTTP2Frame
@@ -16,10 +18,20 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     private var lastStreamID = HTTP2StreamID.rootStream
     private var quiescing = false
     private var context: ChannelHandlerContext?
+    /// The `protocol` label of this transport's metrics.
+    static let protocolLabel = "grpc"
+    /// Every stream of this connection runs on its event loop, so one recorder serves them all.
+    var requestMetrics = RequestRecorder(protocol: GRPCConnectionHandler.protocolLabel)
 
-    func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        ServiceMetrics.connectionOpened(protocol: Self.protocolLabel)
+    }
 
-    func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+        ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)
+    }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         guard event is ChannelShouldQuiesceEvent else {

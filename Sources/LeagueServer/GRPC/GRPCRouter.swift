@@ -1,44 +1,42 @@
 import LeagueService
 import LeagueWire
 import NIOCore
-import Synchronization
-
-/// Whether the gRPC health service reports SERVING: true until a graceful shutdown begins.
-/// Shared by every connection of one server. (A class around an `Atomic` so that every
-/// connection sees the one flag; `Atomic` makes it safe to share.)
-final class GRPCServingState: Sendable {
-    private let draining = Atomic<Bool>(false)
-
-    var isDraining: Bool { draining.load(ordering: .relaxed) }
-
-    func startDraining() { draining.store(true, ordering: .relaxed) }
-}
 
 /// Every gRPC method the server serves, by HTTP/2 `:path`: the League RPCs (from the
 /// generated table, so every call in the proto's `service League`), the health service and
 /// server reflection. The League RPCs call the transport-free `LeagueService`, as the framing does.
 struct GRPCRouter: Sendable {
     private let routes: [String: GRPCHandlerKind]
+    /// The `Request.call` member name ("get_trust") of each League RPC, by `:path`: the
+    /// `call` label of the request metrics, the same as the framing's.
+    private let callNames: [String: String]
     /// The largest request message accepted (RESOURCE_EXHAUSTED beyond it).
     let maxRequestBytes: Int
     /// The largest response message sent (RESOURCE_EXHAUSTED instead of a bigger one).
     let maxResponseBytes: Int
 
-    init(service: LeagueService, serving: GRPCServingState, maxRequestBytes: Int, maxResponseBytes: Int) {
+    init(service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int) {
         var routes: [String: GRPCHandlerKind] = [:]
+        var callNames: [String: String] = [:]
         for method in GRPCMethod.leagueMethods {
+            // An empty message is a valid request of every RPC; wrapped, it names its call.
+            callNames[method.path] = (try? method.request(wrapping: ByteBuffer()))?.call.name ?? method.name
             routes[method.path] = .unary { message, deadlineMs, receivedAt in
                 Self.answer(method, message: message, deadlineMs: deadlineMs, receivedAt: receivedAt, service: service)
             }
         }
-        for (path, handler) in GRPCHealth.routes(serving: serving) { routes[path] = handler }
+        for (path, handler) in GRPCHealth.routes(readiness: readiness) { routes[path] = handler }
         for (path, handler) in GRPCReflection.routes() { routes[path] = handler }
         self.routes = routes
+        self.callNames = callNames
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes
     }
 
     func handler(forPath path: String) -> GRPCHandlerKind? { routes[path] }
+
+    /// The call name of a League RPC's `:path`; nil for health, reflection and unknown paths.
+    func callName(forPath path: String) -> String? { callNames[path] }
 
     /// A League RPC: the request message travels in the envelope the framing uses, so the
     /// answer (and every error's code and message) is exactly the framing's.

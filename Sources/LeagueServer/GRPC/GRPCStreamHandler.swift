@@ -1,3 +1,4 @@
+import LeagueService
 import LeagueWire
 import Logging
 import NIOCore
@@ -24,6 +25,11 @@ final class GRPCStreamHandler: ChannelInboundHandler {
     }
 
     private let router: GRPCRouter
+    /// The connection's handler, which keeps the request metrics (same event loop).
+    private let connection: GRPCConnectionHandler
+    /// The League call being served ("get_trust"), counted when it finishes; nil for
+    /// health, reflection and unknown methods.
+    private var callName: String?
     private let logger: Logger
     private var state = State.awaitingHeaders
     private var received = ByteBuffer()
@@ -36,8 +42,9 @@ final class GRPCStreamHandler: ChannelInboundHandler {
     /// The client ended its side of the stream (END_STREAM received).
     private var clientFinished = false
 
-    init(router: GRPCRouter, logger: Logger) {
+    init(router: GRPCRouter, connection: GRPCConnectionHandler, logger: Logger) {
         self.router = router
+        self.connection = connection
         self.logger = logger
     }
 
@@ -80,6 +87,7 @@ final class GRPCStreamHandler: ChannelInboundHandler {
             return finish(.error(.unimplemented, "unknown method \(path)"), context: context)
         }
         state = .receiving(handler, method: path)
+        callName = router.callName(forPath: path)
         if let header = headers.first(name: "grpc-timeout"), let timeout = GRPCTimeout.parse(header[...]) {
             self.timeout = timeout
             deadlineTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
@@ -99,6 +107,8 @@ final class GRPCStreamHandler: ChannelInboundHandler {
                 return finish(.error(.unimplemented, "compressed messages are not supported"), context: context)
             }
             guard length <= router.maxRequestBytes else {
+                ServiceMetrics.recordRefusedFrame(
+                    reason: WireError.Kind.messageTooLarge.rawValue, protocol: GRPCConnectionHandler.protocolLabel)
                 return finish(
                     .error(
                         .resourceExhausted,
@@ -185,6 +195,12 @@ final class GRPCStreamHandler: ChannelInboundHandler {
             trailers.add(name: "grpc-message", value: GRPCMessageEncoding.percentEncode(answer.status.message))
         }
         for (name, value) in answer.trailers { trailers.add(name: name, value: value) }
+        // MARK: operations: every finished League call is counted with its final status
+        // (deadline and size errors included) and timed from its headers.
+        if let callName {
+            connection.requestMetrics.record(
+                call: callName, code: answer.status.code, duration: ContinuousClock.now - receivedAt)
+        }
         if answer.status.code != .ok {
             logger.debug("gRPC call failed", metadata: ["grpc-status": "\(answer.status.code)"])
         }

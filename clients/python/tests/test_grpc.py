@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -114,6 +117,15 @@ def _population(framing):
         + [pb.LeagueTableRequest(table=pb.TABLE_ACUTE, quarter="Q9 1999/00")],
         "Nearest": [pb.NearestRequest(latitude=lat, longitude=lon, limit=3) for lat, lon in grid]
         + [pb.NearestRequest(postcode="ZZ99 9ZZ"), pb.NearestRequest()],
+        "TrustMetrics": [pb.TrustMetricsRequest(ods_code=c) for c in codes]
+        + [pb.TrustMetricsRequest(ods_code="RP6", quarter="Q9 1999/00")],
+        "ListMetrics": [pb.ListMetricsRequest(table=t) for t in tables + [pb.TABLE_UNSPECIFIED]]
+        + [pb.ListMetricsRequest(quarter="Q9 1999/00")],
+        # Every metric of the catalogue, both ways round, plus words and bad input.
+        "MetricTable": [pb.MetricTableRequest(metric=m.id, quarter=q, worst_first=w)
+                        for m in framing.list_metrics().metrics for q in ["", m.quarters[-1] if m.quarters else ""]
+                        for w in (False, True)]
+        + [pb.MetricTableRequest(metric=m) for m in ["a&e 4 hour", "zzz no such metric", ""]],
     }
 
 
@@ -268,19 +280,108 @@ def test_not_grpc_gets_an_http_status(server_addr, method, content_type, status)
         c.close()
 
 
-def test_graceful_shutdown_sends_goaway_and_finishes_calls_in_flight():
+def _own_server(*args):
+    """Starts a server of our own (to stop it): the process, its address and its admin
+    address (None without --admin-address)."""
     binary = os.environ.get("NHS_LEAGUE_SERVER_BIN") or str(REPO / ".build" / "debug" / "nhs-league-server")
     if not os.path.exists(binary):
         pytest.skip("needs the server binary to stop one (NHS_LEAGUE_SERVER_BIN)")
-    proc = subprocess.Popen([binary, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    wanted = {"listening on": None, "admin on": None} if "--admin-address" in args else {"listening on": None}
+    for line in proc.stdout:
+        for key in wanted:
+            if key in line:
+                host, _, port = line.split(key + " ")[1].split()[0].rpartition(":")
+                wanted[key] = (host, int(port))
+        if all(wanted.values()):
+            break
+    if not all(wanted.values()):
+        proc.kill()
+        pytest.fail("server did not start")
+    return proc, wanted["listening on"], wanted.get("admin on")
+
+
+def _admin_get(admin, path):
     try:
-        addr = None
-        for line in proc.stdout:
-            if "listening on" in line:
-                host, _, port = line.split("listening on ")[1].split()[0].rpartition(":")
-                addr = (host, int(port))
-                break
-        assert addr, "server did not start"
+        with urllib.request.urlopen("http://%s:%d%s" % (admin + (path,)), timeout=10) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+def _samples(text, name):
+    """Every sample of a Prometheus metric: {frozenset of (label, value)}: value."""
+    out = {}
+    for m in re.finditer(r"^%s\{(.*)\} (\S+)$" % re.escape(name), text, re.M):
+        out[frozenset(re.findall(r'(\w+)="([^"]*)"', m.group(1)))] = float(m.group(2))
+    return out
+
+
+def test_health_turns_not_serving_with_readyz_during_shutdown_delay():
+    """gRPC health and the admin listener's /readyz share one readiness: on SIGTERM both say
+    "not serving" at once while calls are still answered through --shutdown-delay."""
+    proc, addr, admin = _own_server("--admin-address", "127.0.0.1:0", "--shutdown-delay", "3")
+    try:
+        with grpc.insecure_channel("%s:%d" % addr) as ch:
+            health = health_pb2_grpc.HealthStub(ch)
+            check = lambda: health.Check(health_pb2.HealthCheckRequest(service=SERVICE), timeout=10).status
+            assert check() == health_pb2.HealthCheckResponse.SERVING
+            assert _admin_get(admin, "/readyz")[0] == 200
+            proc.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + 2
+            while _admin_get(admin, "/readyz")[0] == 200 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            status, body = _admin_get(admin, "/readyz")
+            assert (status, "draining" in body) == (503, True)
+            assert check() == health_pb2.HealthCheckResponse.NOT_SERVING
+            # Still answering during the delay, so a balancer has time to move away.
+            info = ch.unary_unary("/%s/ServerInfo" % SERVICE)(b"", timeout=10)
+            assert pb.ServerInfo.FromString(info).data_version
+        assert proc.wait(20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_grpc_calls_are_counted_in_operations_metrics(stubs):
+    """Every RPC of the service (from the proto) is counted under its call name with
+    protocol="grpc" and its status code; health checks are not League calls."""
+    messages, _ = stubs
+    proc, addr, admin = _own_server("--admin-address", "127.0.0.1:0")
+    try:
+        expected = {}
+        with grpc.insecure_channel("%s:%d" % addr) as ch:
+            health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=10)
+            for name, (field, method) in _methods(messages).items():
+                call = ch.unary_unary("/%s/%s" % (SERVICE, name))
+                for _ in range(2):
+                    try:
+                        call(b"", timeout=10)  # the empty request: answered or refused, counted either way
+                        code = "OK"
+                    except grpc.RpcError as e:
+                        code = e.code().name
+                    key = frozenset({("call", field), ("protocol", "grpc"), ("code", code)})
+                    expected[key] = expected.get(key, 0) + 1
+            missing = pb.GetTrustRequest(ods_code="ZZZ99").SerializeToString()
+            with pytest.raises(grpc.RpcError):
+                ch.unary_unary("/%s/GetTrust" % SERVICE)(missing, timeout=10)
+            key = frozenset({("call", "get_trust"), ("protocol", "grpc"), ("code", "NOT_FOUND")})
+            expected[key] = expected.get(key, 0) + 1
+            text = _admin_get(admin, "/metrics")[1]
+        requests = _samples(text, "nhs_league_requests_total")
+        grpc_requests = {k: v for k, v in requests.items() if ("protocol", "grpc") in k}
+        assert grpc_requests == expected
+        assert len({dict(k)["call"] for k in grpc_requests}) == len(_methods(messages))
+        assert _samples(text, "nhs_league_open_connections").get(frozenset({("protocol", "grpc")})) is not None
+    finally:
+        proc.kill()
+        proc.wait(20)
+
+
+def test_graceful_shutdown_sends_goaway_and_finishes_calls_in_flight():
+    proc, addr, _ = _own_server()
+    try:
         c = H2(addr)
         body = pb.GetTrustRequest(ods_code="RP6").SerializeToString()
         stream = c.headers("/%s/GetTrust" % SERVICE)  # in flight: no message yet
