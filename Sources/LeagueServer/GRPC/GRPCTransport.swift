@@ -23,7 +23,8 @@ enum GRPCTransport {
                 let id = try stream.syncOptions?.getOption(HTTP2StreamChannelOptions.streamID) ?? .rootStream
                 streams.value.streamOpened(id)
                 stream.closeFuture.assumeIsolated().whenComplete { _ in streams.value.streamClosed() }
-                try stream.pipeline.syncOperations.addHandler(GRPCStreamHandler(router: router, connection: streams.value, logger: logger))
+                try stream.pipeline.syncOperations.addHandler(
+                    GRPCStreamHandler(router: router, connection: streams.value, logger: logger))
             }
         }
         try pipeline.addHandler(connectionHandler)
