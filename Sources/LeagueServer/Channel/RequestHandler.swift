@@ -56,10 +56,24 @@ final class RequestHandler: ChannelDuplexHandler {
 
     // MARK: operations: connection logs and metrics
     func channelActive(context: ChannelHandlerContext) {
+        connectionOpened(context: context)
+        context.fireChannelActive()
+    }
+
+    /// The protocol sniffer (gRPC, issue 13) adds this handler once the first bytes arrive,
+    /// to a channel that is already active, so `channelActive` never reaches it then.
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { connectionOpened(context: context) }
+    }
+
+    private var counted = false
+
+    private func connectionOpened(context: ChannelHandlerContext) {
+        guard !counted else { return }
+        counted = true
         logger[metadataKey: "peer"] = "\(context.channel.remoteAddress.map { "\($0)" } ?? "?")"
         logger.debug("connection opened")
         ServiceMetrics.connectionOpened(protocol: Self.protocolLabel)
-        context.fireChannelActive()
     }
 
     /// The `protocol` label of this transport's metrics.
@@ -114,8 +128,10 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        logger.debug("connection closed")  // operations
-        ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)  // operations
+        if counted {  // operations
+            logger.debug("connection closed")
+            ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)
+        }
         _ = machine.abandon()
         drainTimer?.cancel()
         drainTimer = nil
