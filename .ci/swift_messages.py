@@ -9,6 +9,8 @@ For every message and enum of the given .proto files it writes three Swift files
   <Name>+CProto.pb.swift conversion to/from the protoc-c structs (strings, bytes and
                         repeated fields allocated from one CArena per message);
   <Name>+JSON.pb.swift  proto3 JSON mapping (what grpcurl prints).
+and, for a file declaring a `service` whose RPCs take `Request.call` members:
+  <Name>+GRPC.pb.swift  its gRPC method table (the gRPC transport serves exactly these).
 
 Mapping rules (they reproduce the names of the earlier hand-written layer):
   message -> struct of the same name; enum -> enum of the same name (see TYPE_NAMES);
@@ -739,6 +741,44 @@ def check(messages, enums):
         visit(node, [])
 
 
+def generate_grpc_methods(file, src):
+    """The gRPC method table of the file's services: each unary RPC must take a member of
+    `Request.call` and return the `Response.result` member with the same field number, so
+    the transport can carry it through the same envelope (and codec) as the framing."""
+    by_name = {m.name: m for m in file.message_type}
+    if not file.service or "Request" not in by_name:
+        return None  # e.g. grpc.health.v1: served by hand, not through the envelope
+    prefix = f".{file.package}."
+
+    def members(message, oneof):
+        m = by_name[message]
+        index = [o.name for o in m.oneof_decl].index(oneof)
+        return {f.type_name: f for f in m.field if f.HasField("oneof_index") and f.oneof_index == index}
+
+    calls, results = members("Request", "call"), members("Response", "result")
+    out = [HEADER.format(src=src, what="gRPC method table"), "extension GRPCMethod {"]
+    for service in file.service:
+        full = f"{file.package}.{service.name}"
+        out.append(f"    /// The RPCs of `{full}`, in proto order.")
+        out.append(f"    public static let {service.name[0].lower() + service.name[1:]}Methods: [GRPCMethod] = [")
+        seen = set()
+        for rpc in service.method:
+            if rpc.client_streaming or rpc.server_streaming:
+                fail(f"{full}/{rpc.name}: only unary RPCs map onto the envelope")
+            call, result = calls.get(rpc.input_type), results.get(rpc.output_type)
+            if call is None or result is None or call.number != result.number:
+                fail(f"{full}/{rpc.name}: takes {rpc.input_type} and returns {rpc.output_type}, which are not "
+                     "the Request.call and Response.result members with one field number")
+            seen.add(call.number)
+            out.append(f'        GRPCMethod(service: "{full}", name: "{rpc.name}", envelopeField: {call.number}),')
+        missing = sorted(f.name for f in calls.values() if f.number not in seen)
+        if missing:
+            fail(f"{full} has no RPC for the Request.call member(s) {', '.join(missing)}: every call is served as gRPC")
+        out.append("    ]")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
 def main():
     if len(sys.argv) < 4:
         fail(__doc__)
@@ -766,6 +806,9 @@ def main():
             f"{stem}+CProto.pb.swift": generate_c(messages, enums, src),
             f"{stem}+JSON.pb.swift": generate_json(messages, src),
         }
+        grpc = generate_grpc_methods(file, src)
+        if grpc:
+            outputs[f"{stem}+GRPC.pb.swift"] = grpc
         for name, text in outputs.items():
             (out_dir / name).write_text(text)
             written.append(name)

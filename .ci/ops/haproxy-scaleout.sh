@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Scale-out recipe, run for real: N replicas of nhs-league-server behind HAProxy (TCP mode,
-# health checks on each replica's /readyz), all on loopback. Under load from a client that
-# retries UNAVAILABLE (retrying_load.py), it
+# Scale-out recipe, run for real: N replicas of nhs-league-server behind HAProxy (TCP mode
+# for our framing; HTTP/2 mode for gRPC, on its own frontend, to the same replica ports;
+# health checks on each replica's /readyz), all on loopback. Under load from clients that
+# retry UNAVAILABLE (retrying_load.py: the framing client and stock grpcio), it
 #   1. stops one replica with SIGTERM (it drains and exits), then starts a new one in its place;
 #   2. rolls a data reload (SIGHUP) across every replica, one at a time, each confirmed on
 #      its /metrics before the next;
-# and prints requests sent, failed (must be 0) and p50/p99, overall and during each change.
+# and prints requests sent, failed (must be 0) and p50/p99, overall and during each change,
+# for each protocol.
 #
 #   .ci/ops/haproxy-scaleout.sh [--server-bin PATH] [--replicas 3] [--workers 8] [--settle 2]
 #
@@ -42,6 +44,7 @@ now() { python3 -c 'import time; print(f"{time.time():.3f}")'; }
 
 declare -a port admin pid
 lb_port=$(free_port)
+grpc_lb_port=$(free_port)
 for ((i = 1; i <= replicas; i++)); do port[i]=$(free_port); admin[i]=$(free_port); done
 
 start_replica() {  # $1: index; same ports as before, so HAProxy needs no change
@@ -94,6 +97,26 @@ CFG
   for ((i = 1; i <= replicas; i++)); do
     echo "    server replica$i 127.0.0.1:${port[i]} check port ${admin[i]}"
   done
+  # gRPC (issue 13): HTTP/2 end to end. HAProxy spreads the calls of one client connection
+  # over the replicas, and on a replica's GOAWAY (draining) opens new backend connections.
+  cat <<CFG
+frontend league_grpc
+    mode http
+    bind 127.0.0.1:$grpc_lb_port proto h2
+    default_backend replicas_grpc
+backend replicas_grpc
+    mode http
+    balance roundrobin
+    # A call refused or dropped unanswered (a replica stopping) goes to another replica.
+    # Only for read-only RPCs (all of League's): HAProxy may resend a POST.
+    retry-on conn-failure empty-response
+    option httpchk GET /readyz
+    http-check expect status 200
+    default-server inter 100ms fastinter 100ms downinter 100ms fall 1 rise 2
+CFG
+  for ((i = 1; i <= replicas; i++)); do
+    echo "    server replica$i 127.0.0.1:${port[i]} proto h2 check port ${admin[i]} check-proto h1"
+  done
 } >"$work/haproxy.cfg"
 haproxy -c -q -f "$work/haproxy.cfg"
 haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
@@ -104,13 +127,20 @@ for _ in $(seq 1 100); do
 done
 sleep 0.5  # let every replica pass its first health checks
 
-echo "== $replicas replicas behind HAProxy on 127.0.0.1:$lb_port (TCP mode, health checks on /readyz); $workers retrying clients"
-python3 .ci/ops/retrying_load.py --addr "127.0.0.1:$lb_port" --workers "$workers" \
-  --phases "$work/phases" --ready-file "$work/load-ready" >"$work/load.out" 2>"$work/load.err" &
-load=$!
-pids+=("$load")
-for _ in $(seq 1 300); do [[ -e $work/load-ready ]] && break; sleep 0.1; done
-[[ -e $work/load-ready ]] || { cat "$work/load.err" >&2; exit 1; }
+echo "== $replicas replicas behind HAProxy: framing on 127.0.0.1:$lb_port (TCP mode), gRPC on 127.0.0.1:$grpc_lb_port (HTTP/2 mode); health checks on /readyz; $workers retrying clients each"
+declare -A load
+for proto in framing grpc; do
+  extra=()
+  [[ $proto == grpc ]] && extra=(--grpc-addr "127.0.0.1:$grpc_lb_port")
+  python3 .ci/ops/retrying_load.py --addr "127.0.0.1:$lb_port" "${extra[@]}" --workers "$workers" \
+    --phases "$work/phases" --ready-file "$work/load-ready-$proto" >"$work/load-$proto.out" 2>"$work/load-$proto.err" &
+  load[$proto]=$!
+  pids+=("${load[$proto]}")
+done
+for proto in framing grpc; do
+  for _ in $(seq 1 300); do [[ -e $work/load-ready-$proto ]] && break; sleep 0.1; done
+  [[ -e $work/load-ready-$proto ]] || { cat "$work/load-$proto.err" >&2; exit 1; }
+done
 sleep "$settle"
 
 echo "-- SIGTERM replica 1, then start a new one in its place"
@@ -135,14 +165,19 @@ done
 echo "reload $t0 $(now)" >>"$work/phases"
 sleep "$settle"
 
-kill -TERM "$load"
-status=0
-wait "$load" || status=$?
-cat "$work/load.out"
-[[ -s $work/load.err ]] && sed 's/^/load: /' "$work/load.err" >&2
-failed=$(awk '$1 == "all" { print $5 }' "$work/load.out")
-if ((status != 0)) || [[ $failed != 0 ]]; then
-  echo "scale-out: FAILED ($failed failed requests)" >&2
-  exit 1
-fi
-echo "scale-out: 0 failed requests across a replica restart and a rolling reload"
+kill -TERM "${load[framing]}" "${load[grpc]}"
+bad=0
+for proto in framing grpc; do
+  status=0
+  wait "${load[$proto]}" || status=$?
+  echo "-- $proto"
+  cat "$work/load-$proto.out"
+  [[ -s $work/load-$proto.err ]] && sed "s/^/load ($proto): /" "$work/load-$proto.err" >&2
+  failed=$(awk '$1 == "all" { print $5 }' "$work/load-$proto.out")
+  if ((status != 0)) || [[ $failed != 0 ]]; then
+    echo "scale-out: $proto FAILED (${failed:-?} failed requests)" >&2
+    bad=1
+  fi
+done
+((bad == 0)) || exit 1
+echo "scale-out: 0 failed requests (framing and gRPC) across a replica restart and a rolling reload"

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Closed-loop load through the nhs-league Python client, retrying UNAVAILABLE.
+"""Closed-loop load through the nhs-league Python client (or stock gRPC), retrying UNAVAILABLE.
 
 Each worker thread keeps one connection and sends real GetTrust calls (every trust of
-the dataset, fetched from the league tables first). A request that fails with
+the dataset, fetched from the league tables first through --addr). With --grpc-addr the
+calls go as gRPC (grpcio, the RPC nhs.league.v1.League/GetTrust) to that address instead,
+e.g. a load balancer's HTTP/2 frontend; UNAVAILABLE there is gRPC's own status. A request that fails with
 UNAVAILABLE (the connection closed or could not be opened: a replica stopping, a
 load balancer re-routing) is retried on a new connection, up to --retry-for seconds;
 its latency includes the retries. Anything else (another status, a timeout, a wrong
@@ -89,6 +91,37 @@ class Worker(threading.Thread):
             self.samples.append((time.time(), time.monotonic() - started, ok, retries))
 
 
+class GRPCWorker(Worker):
+    """The same load as gRPC: one grpcio channel per worker (grpcio reconnects by itself)."""
+
+    def __init__(self, addr: str, codes: list[str], retry_for: float, seed: int):
+        super().__init__("", 0, codes, retry_for, seed)
+        import grpc  # only needed for --grpc-addr (.ci/setup installs it)
+
+        self.grpc = grpc
+        self.call = grpc.insecure_channel(addr).unary_unary(
+            "/nhs.league.v1.League/GetTrust",
+            request_serializer=pb.GetTrustRequest.SerializeToString,
+            response_deserializer=pb.TrustDetail.FromString)
+
+    def one(self, code: str) -> tuple[bool, int]:
+        retries = 0
+        give_up = time.monotonic() + self.retry_for
+        while True:
+            try:
+                answer = self.call(pb.GetTrustRequest(ods_code=code), timeout=5)
+                ok = answer.trust.ods_code == code
+                if not ok:
+                    self.errors.append("%s: answered for %s" % (code, answer.trust.ods_code))
+                return ok, retries
+            except self.grpc.RpcError as error:
+                if error.code() != self.grpc.StatusCode.UNAVAILABLE or time.monotonic() > give_up:
+                    self.errors.append("%s: %s %s" % (code, error.code().name, error.details()))
+                    return False, retries
+                retries += 1
+                time.sleep(0.01)
+
+
 def percentile(values: list[float], p: float) -> float:
     if not values:
         return 0.0
@@ -99,6 +132,7 @@ def percentile(values: list[float], p: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--addr", required=True, help="HOST:PORT (the load balancer)")
+    parser.add_argument("--grpc-addr", help="HOST:PORT to send the calls to as gRPC instead")
     parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--duration", type=float, default=600)
     parser.add_argument("--retry-for", type=float, default=10.0)
@@ -107,7 +141,10 @@ def main() -> int:
     args = parser.parse_args()
     host, port = args.addr.rsplit(":", 1)
     codes = trust_codes(host, int(port))
-    workers = [Worker(host, int(port), codes, args.retry_for, seed) for seed in range(args.workers)]
+    if args.grpc_addr:
+        workers = [GRPCWorker(args.grpc_addr, codes, args.retry_for, seed) for seed in range(args.workers)]
+    else:
+        workers = [Worker(host, int(port), codes, args.retry_for, seed) for seed in range(args.workers)]
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     for worker in workers:

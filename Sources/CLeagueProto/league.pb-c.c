@@ -6998,3 +6998,126 @@ const ProtobufCEnumDescriptor nhs__league__v1__rank_derivation__descriptor =
   nhs__league__v1__rank_derivation__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCMethodDescriptor nhs__league__v1__league__method_descriptors[10] =
+{
+  { "ServerInfo", &nhs__league__v1__server_info_request__descriptor, &nhs__league__v1__server_info__descriptor },
+  { "GetTrust", &nhs__league__v1__get_trust_request__descriptor, &nhs__league__v1__trust_detail__descriptor },
+  { "FindTrusts", &nhs__league__v1__find_trusts_request__descriptor, &nhs__league__v1__find_trusts_result__descriptor },
+  { "Nearest", &nhs__league__v1__nearest_request__descriptor, &nhs__league__v1__nearest_result__descriptor },
+  { "ListActions", &nhs__league__v1__list_actions_request__descriptor, &nhs__league__v1__list_actions_result__descriptor },
+  { "LeagueTable", &nhs__league__v1__league_table_request__descriptor, &nhs__league__v1__league_table_result__descriptor },
+  { "TrustHistory", &nhs__league__v1__trust_history_request__descriptor, &nhs__league__v1__trust_history_result__descriptor },
+  { "TrustMetrics", &nhs__league__v1__trust_metrics_request__descriptor, &nhs__league__v1__trust_metrics_result__descriptor },
+  { "MetricTable", &nhs__league__v1__metric_table_request__descriptor, &nhs__league__v1__metric_table_result__descriptor },
+  { "ListMetrics", &nhs__league__v1__list_metrics_request__descriptor, &nhs__league__v1__list_metrics_result__descriptor },
+};
+const unsigned nhs__league__v1__league__method_indices_by_name[] = {
+  2,        /* FindTrusts */
+  1,        /* GetTrust */
+  5,        /* LeagueTable */
+  4,        /* ListActions */
+  9,        /* ListMetrics */
+  8,        /* MetricTable */
+  3,        /* Nearest */
+  0,        /* ServerInfo */
+  6,        /* TrustHistory */
+  7         /* TrustMetrics */
+};
+const ProtobufCServiceDescriptor nhs__league__v1__league__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.League",
+  "League",
+  "Nhs__League__V1__League",
+  "nhs.league.v1",
+  10,
+  nhs__league__v1__league__method_descriptors,
+  nhs__league__v1__league__method_indices_by_name
+};
+void nhs__league__v1__league__server_info(ProtobufCService *service,
+                                          const Nhs__League__V1__ServerInfoRequest *input,
+                                          Nhs__League__V1__ServerInfo_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__get_trust(ProtobufCService *service,
+                                        const Nhs__League__V1__GetTrustRequest *input,
+                                        Nhs__League__V1__TrustDetail_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__find_trusts(ProtobufCService *service,
+                                          const Nhs__League__V1__FindTrustsRequest *input,
+                                          Nhs__League__V1__FindTrustsResult_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__nearest(ProtobufCService *service,
+                                      const Nhs__League__V1__NearestRequest *input,
+                                      Nhs__League__V1__NearestResult_Closure closure,
+                                      void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__list_actions(ProtobufCService *service,
+                                           const Nhs__League__V1__ListActionsRequest *input,
+                                           Nhs__League__V1__ListActionsResult_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__league_table(ProtobufCService *service,
+                                           const Nhs__League__V1__LeagueTableRequest *input,
+                                           Nhs__League__V1__LeagueTableResult_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__trust_history(ProtobufCService *service,
+                                            const Nhs__League__V1__TrustHistoryRequest *input,
+                                            Nhs__League__V1__TrustHistoryResult_Closure closure,
+                                            void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__trust_metrics(ProtobufCService *service,
+                                            const Nhs__League__V1__TrustMetricsRequest *input,
+                                            Nhs__League__V1__TrustMetricsResult_Closure closure,
+                                            void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__metric_table(ProtobufCService *service,
+                                           const Nhs__League__V1__MetricTableRequest *input,
+                                           Nhs__League__V1__MetricTableResult_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__list_metrics(ProtobufCService *service,
+                                           const Nhs__League__V1__ListMetricsRequest *input,
+                                           Nhs__League__V1__ListMetricsResult_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &nhs__league__v1__league__descriptor);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void nhs__league__v1__league__init (Nhs__League__V1__League_Service *service,
+                                    Nhs__League__V1__League_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &nhs__league__v1__league__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

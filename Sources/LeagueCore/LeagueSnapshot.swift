@@ -3,7 +3,7 @@ import Foundation
 /// Everything one request is answered from: the validated dataset and the indexes
 /// built over it. Immutable and `Sendable`, so it can be shared by every connection
 /// and swapped atomically on reload.
-public struct LeagueSnapshot: Sendable {
+public final class LeagueSnapshot: Sendable {
     public let dataset: Dataset
     public let queries: TrustQueries
     /// Trust metrics, metric leagues and the metric catalogue.

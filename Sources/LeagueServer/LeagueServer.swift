@@ -28,22 +28,34 @@ public final class LeagueServer: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let state = Mutex<State>(.idle)
+    /// What gRPC health reports (issue 13): the same `Readiness` as the admin listener's `/readyz`.
+    private let readiness: Readiness
 
     /// - Parameters:
     ///   - configuration: where to listen and the request limits.
     ///   - service: answers each decoded request.
     ///   - group: the event loops; defaults to NIO's shared singleton group.
     ///   - logger: the library never bootstraps logging; the executable does.
+    ///   - readiness: what gRPC health reports; nil = a fresh one, marked loaded (the service
+    ///     already holds a snapshot). `shutdownGracefully()` marks it draining.
     public init(
         configuration: ServerConfiguration = ServerConfiguration(),
         service: LeagueService,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        logger: Logger = Logger(label: "nhs-league.server")
+        logger: Logger = Logger(label: "nhs-league.server"),
+        readiness: Readiness? = nil
     ) {
         self.configuration = configuration
         self.service = service
         self.group = group
         self.logger = logger
+        self.readiness =
+            readiness
+            ?? {
+                let readiness = Readiness()
+                readiness.markLoaded()
+                return readiness
+            }()
     }
 
     /// Binds and starts accepting connections. Returns the bound address (useful with port 0).
@@ -63,6 +75,9 @@ public final class LeagueServer: Sendable {
         let configuration = self.configuration
         let service = self.service
         let logger = self.logger
+        let router = GRPCRouter(
+            service: service, readiness: readiness, maxRequestBytes: configuration.maxRequestBytes,
+            maxResponseBytes: configuration.grpcMaxResponseBytes)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -83,13 +98,21 @@ public final class LeagueServer: Sendable {
             )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(
-                        ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
-                    try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(
-                        RequestHandler(
-                            service: service, logger: logger, drainTimeout: TimeAmount(configuration.drainTimeout)))
+                    // MARK: gRPC (issue 13): one port, two protocols, told apart by the first byte.
+                    try channel.pipeline.syncOperations.addHandler(
+                        ProtocolSniffer(
+                            framing: { pipeline in
+                                try pipeline.addHandler(
+                                    ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
+                                // No frame encoder: RequestHandler writes framed answers (performance).
+                                try pipeline.addHandler(
+                                    RequestHandler(
+                                        service: service, logger: logger,
+                                        drainTimeout: TimeAmount(configuration.drainTimeout)))
+                            },
+                            grpc: { pipeline in try GRPCTransport.install(on: pipeline, router: router, logger: logger)
+                            }
+                        ))
                 }
             }
 
@@ -135,6 +158,7 @@ public final class LeagueServer: Sendable {
             return nil
         }
         guard let quiesce else { return }
+        readiness.markDraining()
         let promise = group.next().makePromise(of: Void.self)
         quiesce.initiateShutdown(promise: promise)
         try await promise.futureResult.get()

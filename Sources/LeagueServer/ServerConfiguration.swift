@@ -27,6 +27,12 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// them is cut off after this long. Default 10 seconds.
     public var drainTimeout: Duration
 
+    // MARK: gRPC (issue 13)
+    /// Largest gRPC response message sent: a bigger answer becomes RESOURCE_EXHAUSTED.
+    /// Default 4 MiB, the receive limit stock gRPC clients apply by default. (gRPC requests
+    /// are limited by `maxRequestBytes`, like frames.)
+    public var grpcMaxResponseBytes: Int = 4 * 1024 * 1024
+
     public init(
         host: String = "127.0.0.1",
         port: Int = ServerConfiguration.defaultPort,

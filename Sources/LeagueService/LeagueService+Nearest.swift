@@ -4,7 +4,11 @@ import LeagueWire
 extension LeagueService {
     /// `nearest`: the core resolves the location and finds the nearest open ranked trusts;
     /// this maps the answer, with its precision and caveats, onto the wire.
-    func nearest(_ request: NearestRequest, snapshot: LeagueSnapshot) throws -> NearestResult {
+    /// - Parameter trusts: `.codeOnly` leaves each nearby trust's `trust` holding only its ODS
+    ///   code, for the encoded path to splice the trust's cached encoding in.
+    func nearest(_ request: NearestRequest, snapshot: LeagueSnapshot, trusts: TrustFill = .full) throws
+        -> NearestResult
+    {
         let postcode = request.postcode.trimmingCharacters(in: .whitespaces)
         let origin: NearestTrustSearch.Origin
         switch (postcode.isEmpty, request.latitude, request.longitude) {
@@ -36,7 +40,7 @@ extension LeagueService {
         result.trusts = answer.trusts.compactMap { nearby in
             guard let trust = snapshot.dataset.trust(nearby.odsCode) else { return nil }
             var wire = NearbyTrust()
-            wire.trust = WireMapping.trust(snapshot.queries.summary(of: trust))
+            wire.trust = trusts.wire(trust, snapshot)
             var site = HospitalSite()
             site.siteCode = nearby.place.siteCode ?? ""
             site.name = nearby.place.displayName

@@ -3,7 +3,11 @@ import LeagueWire
 
 extension LeagueService {
     /// `find_trusts`: ranked candidates, each with its trust summary and what matched.
-    func findTrusts(_ request: FindTrustsRequest, snapshot: LeagueSnapshot) throws -> FindTrustsResult {
+    /// - Parameter trusts: `.codeOnly` leaves each match's `trust` holding only its ODS code,
+    ///   for the encoded path to splice the trust's cached encoding in.
+    func findTrusts(_ request: FindTrustsRequest, snapshot: LeagueSnapshot, trusts: TrustFill = .full) throws
+        -> FindTrustsResult
+    {
         let outcome = try snapshot.names.search(request.query, limit: Int(request.limit))
         var result = FindTrustsResult()
         result.normalizedQuery = outcome.normalizedQuery
@@ -12,7 +16,7 @@ extension LeagueService {
         result.matches = outcome.matches.compactMap { match in
             guard let trust = snapshot.dataset.trust(match.odsCode) else { return nil }
             var wire = TrustMatch()
-            wire.trust = WireMapping.trust(snapshot.queries.summary(of: trust))
+            wire.trust = trusts.wire(trust, snapshot)
             wire.kind = Self.kind(match.kind)
             wire.field = Self.field(match.field)
             wire.matchedText = match.matchedText

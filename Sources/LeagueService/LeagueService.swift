@@ -21,6 +21,8 @@ public struct LeagueService: Sendable {
     /// This server's version, reported by `server_info`.
     public let serverVersion: String
     let logger: Logger
+    /// Encoded answers of the current snapshot (see `respondEncoded(to:receivedAt:)`).
+    let answers: AnswerCache
 
     /// - Parameters:
     ///   - snapshot: the loaded, validated dataset to answer from.
@@ -32,14 +34,22 @@ public struct LeagueService: Sendable {
     }
 
     /// A service over an existing store (several services, or a test, can share one).
+    ///   - answerCacheBytes: the bound on cached FindTrusts and LeagueTable answers
+    ///     (answers about one trust, and ServerInfo, are bounded by the dataset).
     public init(
         store: SnapshotStore<LeagueSnapshot>, serverVersion: String,
-        logger: Logger = Logger(label: "nhs-league.service")
+        logger: Logger = Logger(label: "nhs-league.service"),
+        answerCacheBytes: Int = LeagueService.defaultAnswerCacheBytes
     ) {
         self.store = store
         self.serverVersion = serverVersion
         self.logger = logger
+        self.answers = AnswerCache(requestBudgetBytes: answerCacheBytes)
     }
+
+    /// 8 MiB: every FindTrusts answer of the search evaluation set fits (538 queries,
+    /// 13.7 kB each on average), within the server's 64 MiB RSS target.
+    public static let defaultAnswerCacheBytes = 8 << 20
 
     /// The data version answers are stamped with right now.
     public var currentDataVersion: String { store.current.version }
@@ -52,18 +62,28 @@ public struct LeagueService: Sendable {
         let snapshot = store.current
         do {
             let result = try answer(request.call, from: snapshot)
-            if request.deadlineMs > 0, ContinuousClock.now - receivedAt > .milliseconds(request.deadlineMs) {
-                throw DeadlineExceeded(milliseconds: request.deadlineMs)
-            }
+            try Self.checkDeadline(of: request, receivedAt: receivedAt)
             return Response(id: request.id, status: .ok, dataVersion: snapshot.version, result: result)
         } catch {
-            let status = Self.status(for: error)
-            // Never the query itself: only which call failed and how.
-            logger.debug(
-                "call failed",
-                metadata: ["request_id": "\(request.id)", "call": "\(request.call.name)", "code": "\(status.code)"])
-            return Response(id: request.id, status: status, dataVersion: snapshot.version)
+            return failure(error, answering: request, from: snapshot)
         }
+    }
+
+    /// Throws DEADLINE_EXCEEDED when `request` had a deadline that has now passed.
+    static func checkDeadline(of request: Request, receivedAt: ContinuousClock.Instant) throws {
+        if request.deadlineMs > 0, ContinuousClock.now - receivedAt > .milliseconds(request.deadlineMs) {
+            throw DeadlineExceeded(milliseconds: request.deadlineMs)
+        }
+    }
+
+    /// The answer reporting why `request` failed (logged at debug).
+    func failure(_ error: any Error, answering request: Request, from snapshot: LeagueSnapshot) -> Response {
+        let status = Self.status(for: error)
+        // Never the query itself: only which call failed and how.
+        logger.debug(
+            "call failed",
+            metadata: ["request_id": "\(request.id)", "call": "\(request.call.name)", "code": "\(status.code)"])
+        return Response(id: request.id, status: status, dataVersion: snapshot.version)
     }
 
     /// The answer reporting `error` for request `id` (0 for a problem with the connection or

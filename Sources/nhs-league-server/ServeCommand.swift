@@ -80,7 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
         let configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
-        let server = LeagueServer(configuration: configuration, service: leagueService, logger: logger)
+        let server = LeagueServer(
+            configuration: configuration, service: leagueService, logger: logger, readiness: readiness)
         let dataset = snapshot.dataset
         let service = LeagueServerService(
             server: server, logger: logger, readiness: readiness, shutdownDelay: operations.shutdownDelayDuration

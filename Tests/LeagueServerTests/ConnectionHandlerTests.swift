@@ -30,7 +30,6 @@ struct ConnectionHandlerTests {
             try channel.pipeline.syncOperations.addHandlers(
                 counter,
                 ByteToMessageHandler(FrameDecoder(maxMessageLength: ServerConfiguration.defaultMaxRequestBytes)),
-                MessageToByteHandler(FrameEncoder()),
                 RequestHandler(service: SharedService.value, logger: testLogger, drainTimeout: drainTimeout))
             try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
         }
@@ -44,12 +43,19 @@ struct ConnectionHandlerTests {
             try channel.writeInbound(ByteBuffer(bytes: bytes + trailing))
         }
 
-        /// The answers written to the socket so far, in order.
+        /// The answers written to the socket so far, in order (a write may carry several frames).
         func answers() throws -> [Response] {
             var out: [Response] = []
-            while var frame = try channel.readOutbound(as: ByteBuffer.self) {
-                frame.moveReaderIndex(forwardBy: Framing.headerLength)
-                out.append(try ProtobufCodec.decodeResponse(frame))
+            while var buffer = try channel.readOutbound(as: ByteBuffer.self) {
+                while buffer.readableBytes > 0 {
+                    guard buffer.readInteger(as: UInt8.self) == 0, let length = buffer.readInteger(as: UInt32.self),
+                        let body = buffer.readSlice(length: Int(length))
+                    else {
+                        Issue.record("a malformed frame was written")
+                        return out
+                    }
+                    out.append(try ProtobufCodec.decodeResponse(body))
+                }
             }
             return out
         }

@@ -6,7 +6,8 @@
 #
 # Server: NHS_LEAGUE_ADDR=host:port if set; else starts NHS_LEAGUE_SERVER_BIN
 # (default: .build/debug/nhs-league-server at the repo root) on a free port.
-# Runners: python (reference) and c always; more with
+# Runners: python (reference), c, swift and grpc (stock grpcio; call cases
+# only, the framing-level raw/none cases print NOT_APPLICABLE) always; more with
 #   NHS_LEAGUE_EXTRA_RUNNERS="swift=/path/to/runner other=/path/to/cmd"
 # each called as `CMD CASES_FILE HOST:PORT` and printing one
 # `NAME<TAB>CANONICAL_JSON` line per case (README.md in this folder).
@@ -51,7 +52,8 @@ fi
 
 mkdir -p "$out"
 rm -f "$out"/*.txt
-runners=("python=$PYTHON $here/run_python.py" "c=$here/build/nhs-league-conformance-c" "swift=$here/run_swift.sh")
+runners=("python=$PYTHON $here/run_python.py" "c=$here/build/nhs-league-conformance-c" "swift=$here/run_swift.sh"
+  "grpc=$PYTHON $here/run_grpc.py")  # stock grpcio over HTTP/2, same port (run_grpc.py)
 # shellcheck disable=SC2206
 runners+=(${NHS_LEAGUE_EXTRA_RUNNERS:-})
 specs=()

@@ -185,7 +185,19 @@ public enum PostcodeCountry: String, Sendable, Hashable, CaseIterable, CustomStr
 
     /// Reads the `country` column of postcode_sectors.csv ("England", "Wales", "Scotland").
     public init(countryName: String) {
-        switch countryName.trimmingCharacters(in: .whitespaces).lowercased() {
+        // Performance: the dataset's own spellings first, with no trimming or lower-casing
+        // (this runs once per postcode row at start-up).
+        switch countryName {
+        case "England": self = .england
+        case "Wales": self = .wales
+        case "Scotland": self = .scotland
+        case "Northern Ireland": self = .northernIreland
+        default: self.init(anyCountryName: countryName)
+        }
+    }
+
+    private init(anyCountryName countryName: String) {
+        switch countryName.trimmedSpaces.lowercased() {
         case "england", "e92000001": self = .england
         case "wales", "w92000004": self = .wales
         case "scotland", "s92000003": self = .scotland
@@ -199,7 +211,7 @@ public enum PostcodeCountry: String, Sendable, Hashable, CaseIterable, CustomStr
     /// Reads the `uk_region` column of postcode_districts.csv: an English region name
     /// ("North West", "London", ...) means England; "Wales", "Scotland", "Northern Ireland" as named.
     public init(ukRegion: String) {
-        let r = ukRegion.trimmingCharacters(in: .whitespaces).lowercased()
+        let r = ukRegion.trimmedSpaces.lowercased()
         switch r {
         case "": self = .unknown
         case "wales": self = .wales

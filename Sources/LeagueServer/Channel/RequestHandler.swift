@@ -16,6 +16,11 @@ import NIOCore
 ///   after a bad header the byte stream cannot be trusted.
 /// - Answers are flushed once per read batch, so a client pipelining many requests gets
 ///   few syscalls.
+/// - Write path (performance): answers come encoded from `LeagueService.respondEncoded`
+///   and are framed straight into one outbound buffer per read batch (header and id in
+///   place, then the shared encoded bytes), handed on with one write and one promise, so
+///   no per-answer array, buffer, promise or pipeline trip. The pipeline has no frame
+///   encoder: buffers written here are already framed.
 final class RequestHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -32,6 +37,15 @@ final class RequestHandler: ChannelDuplexHandler {
     /// Cuts off a client that does not read what it is owed once the connection is ending.
     private var drainTimer: Scheduled<Void>?
 
+    // MARK: write path (performance)
+    /// Framed answers not yet handed to the channel, and how many.
+    private var pending: ByteBuffer?
+    private var pendingAnswers = 0
+    /// A batch is handed on once it holds this much, so the channel's writability (and
+    /// so back-pressure) never lags by more than one such buffer. Also its capacity (it is
+    /// never grown): small enough that 64 busy connections hold 1 MiB of batches.
+    static let batchHandOverBytes = 16 * 1024
+
     init(service: LeagueService, logger: Logger, drainTimeout: TimeAmount) {
         self.service = service
         self.logger = logger
@@ -42,10 +56,24 @@ final class RequestHandler: ChannelDuplexHandler {
 
     // MARK: operations: connection logs and metrics
     func channelActive(context: ChannelHandlerContext) {
+        connectionOpened(context: context)
+        context.fireChannelActive()
+    }
+
+    /// The protocol sniffer (gRPC, issue 13) adds this handler once the first bytes arrive,
+    /// to a channel that is already active, so `channelActive` never reaches it then.
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { connectionOpened(context: context) }
+    }
+
+    private var counted = false
+
+    private func connectionOpened(context: ChannelHandlerContext) {
+        guard !counted else { return }
+        counted = true
         logger[metadataKey: "peer"] = "\(context.channel.remoteAddress.map { "\($0)" } ?? "?")"
         logger.debug("connection opened")
         ServiceMetrics.connectionOpened(protocol: Self.protocolLabel)
-        context.fireChannelActive()
     }
 
     /// The `protocol` label of this transport's metrics.
@@ -64,6 +92,7 @@ final class RequestHandler: ChannelDuplexHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         batchStart = nil
+        handOver(context: context)
         context.flush()
         context.fireChannelReadComplete()
     }
@@ -99,8 +128,10 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        logger.debug("connection closed")  // operations
-        ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)  // operations
+        if counted {  // operations
+            logger.debug("connection closed")
+            ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)
+        }
         _ = machine.abandon()
         drainTimer?.cancel()
         drainTimer = nil
@@ -121,18 +152,24 @@ final class RequestHandler: ChannelDuplexHandler {
     /// Carries out what the state machine asks until it has to wait.
     private func proceed(context: ChannelHandlerContext) {
         var wrote = false
-        defer { if wrote { context.flush() } }
+        defer {
+            if wrote {
+                handOver(context: context)
+                context.flush()
+            }
+        }
         while true {
             switch machine.next(isWritable: context.channel.isWritable) {
             case .answer(let request):
                 write(answer(request), context: context)
                 wrote = true
             case .writeError(let error):
-                write(service.errorResponse(for: error), context: context)
+                write(EncodedResponse(service.errorResponse(for: error)), context: context)
                 wrote = true
             case .read:
                 context.read()
             case .close:
+                handOver(context: context)
                 context.close(promise: nil)
                 return
             case .wait:
@@ -156,28 +193,49 @@ final class RequestHandler: ChannelDuplexHandler {
         proceed(context: context)
     }
 
-    private func answer(_ request: ConnectionStateMachine.Received) -> Response {
+    private func answer(_ request: ConnectionStateMachine.Received) -> EncodedResponse {
         let decoded: Request
         do {
             decoded = try ProtobufCodec.decodeRequest(request.body)
         } catch {
             logger.debug("undecodable request body", metadata: ["error": "\(error)"])
             ServiceMetrics.recordRefusedFrame(reason: error.kind.rawValue, protocol: Self.protocolLabel)  // operations
-            return service.errorResponse(for: error)
+            return EncodedResponse(service.errorResponse(for: error))
         }
-        let response = service.respond(to: decoded, receivedAt: request.at)
+        let response = service.respondEncoded(to: decoded, receivedAt: request.at)
         // MARK: operations: every answered request is counted and timed (from its arrival).
-        requestMetrics.record(
-            call: decoded.call.name, code: response.status.code, duration: ContinuousClock.now - request.at)
+        requestMetrics.record(call: decoded.call.name, code: response.code, duration: ContinuousClock.now - request.at)
         return response
     }
 
-    /// Writes one response; the state machine hears when it is on the wire (or failed).
-    private func write(_ response: Response, context: ChannelHandlerContext) {
+    /// Frames one answer into the batch; the state machine hears when it is on the wire
+    /// (or failed) once the batch is.
+    private func write(_ answer: EncodedResponse, context: ChannelHandlerContext) {
+        let frameLength = Framing.headerLength + answer.messageLength
+        // Never grown (a realloc copies everything written so far): a batch that cannot
+        // take this answer is handed on first.
+        if let batch = pending, batch.writableBytes < frameLength { handOver(context: context) }
+        if pending == nil {
+            pending = context.channel.allocator.buffer(capacity: max(frameLength, Self.batchHandOverBytes))
+        }
+        answer.writeFrame(into: &pending!)
+        pendingAnswers += 1
+        if pending!.readableBytes >= Self.batchHandOverBytes { handOver(context: context) }
+    }
+
+    /// Hands the batch to the channel as one write with one promise. NIO completes writes
+    /// in order, so when it completes every answer in it has been written (or failed).
+    private func handOver(context: ChannelHandlerContext) {
+        guard let buffer = pending else { return }
+        let answers = pendingAnswers
+        pending = nil
+        pendingAnswers = 0
         let promise = context.eventLoop.makePromise(of: Void.self)
         promise.futureResult.assumeIsolated().whenComplete { [self] _ in
-            if case .close = machine.writeCompleted() { context.close(promise: nil) }
+            for _ in 0..<answers {
+                if case .close = machine.writeCompleted() { context.close(promise: nil) }
+            }
         }
-        context.write(Self.wrapOutboundOut(ByteBuffer(bytes: ProtobufCodec.encode(response))), promise: promise)
+        context.write(Self.wrapOutboundOut(buffer), promise: promise)
     }
 }

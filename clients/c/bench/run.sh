@@ -4,7 +4,7 @@
 # ports (Redis with persistence off), stores every trust's real GetTrust answer
 # in Redis (trust:<code>), runs GetTrust, FindTrusts, Nearest and a mixed
 # workload at each connections x pipeline depth against our server and GET
-# against Redis, and prints one table. See README.md in this folder.
+# against Redis, GetTrust over gRPC with h2load (grpc_h2load.sh), and prints the tables. See README.md in this folder.
 #
 #   clients/c/bench/run.sh                   the full bench (~2 min after the build)
 #   clients/c/bench/run.sh --smoke --server-bin .build/debug/nhs-league-server
@@ -96,7 +96,7 @@ measure() {
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -A ours redis
+declare -A ours redis grpc
 for config in $configs; do
   c=${config%x*} d=${config#*x}
   echo "== ${c} conns x ${d} pipeline" >&2
@@ -104,6 +104,9 @@ for config in $configs; do
   for w in $workloads; do
     ours[$w/$config]=$(measure --proto league --addr "$addr" --workload "$w" -c "$c" -d "$d")
   done
+  # gRPC (issue 13): the same server and port over HTTP/2, driven by h2load (d = streams per connection).
+  grpc[$config]=$("$bench/grpc_h2load.sh" "$addr" "$c" "$d" "$duration" "$warmup" 2>"$tmp/err") \
+    || { sed 's/^/  /' "$tmp/err" >&2; failures=$((failures + 1)); echo "run.sh: failed: grpc_h2load $config" >&2; }
 done
 status_lines=$(grep -E '^Vm(HWM|RSS)' "/proc/$server_pid/status" | tr -s ' \t' ' ')
 redis_rss=$(sed -n 's/^VmRSS:\s*//p' "/proc/$redis_pid/status")
@@ -129,6 +132,16 @@ for w in $workloads; do
     ms() { awk -v u="$1" 'BEGIN { printf (u >= 1000 ? "%.1f ms" : "%.0f µs"), (u >= 1000 ? u / 1000 : u) }'; }
     echo "| $w | ${config/x/ × } | $(field rps "$o") | $(field rps "$r") | $ratio | $(ms "$(field p50_us "$o")") | $(ms "$(field p99_us "$o")") | $(ms "$(field p99_us "$r")") | $(field errors "$o")/$(field errors "$r") |"
   done
+done
+# gRPC (issue 13): GetTrust over HTTP/2 beside the framing's get-trust (target: ratio >= 0.5).
+echo
+echo "| gRPC GetTrust (h2load) | conns × streams | gRPC req/s | framing get-trust req/s | ratio | gRPC mean | errors |"
+echo "|---|---|---|---|---|---|---|"
+for config in $configs; do
+  g=${grpc[$config]:-} o=${ours[get-trust/$config]:-}
+  if [ -z "$g" ]; then missing=$((missing + 1)); echo "| GetTrust | ${config/x/ × } | (no result) | | | | |"; continue; fi
+  ratio=$(awk -v a="$(field rps "$g")" -v b="$(field rps "$o")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  echo "| GetTrust | ${config/x/ × } | $(field rps "$g") | $(field rps "$o") | $ratio | $(field mean_us "$g") µs | $(field errors "$g") |"
 done
 echo
 echo "server cold start (exec to listening): ${cold_ms} ms; server memory after the runs: $(tr '\n' ',' <<<"$status_lines" | sed 's/,$//'); redis-server VmRSS: $redis_rss"

@@ -2494,6 +2494,108 @@ typedef void (*Nhs__League__V1__ListMetricsResult_Closure)
 
 /* --- services --- */
 
+typedef struct Nhs__League__V1__League_Service Nhs__League__V1__League_Service;
+struct Nhs__League__V1__League_Service
+{
+  ProtobufCService base;
+  void (*server_info)(Nhs__League__V1__League_Service *service,
+                      const Nhs__League__V1__ServerInfoRequest *input,
+                      Nhs__League__V1__ServerInfo_Closure closure,
+                      void *closure_data);
+  void (*get_trust)(Nhs__League__V1__League_Service *service,
+                    const Nhs__League__V1__GetTrustRequest *input,
+                    Nhs__League__V1__TrustDetail_Closure closure,
+                    void *closure_data);
+  void (*find_trusts)(Nhs__League__V1__League_Service *service,
+                      const Nhs__League__V1__FindTrustsRequest *input,
+                      Nhs__League__V1__FindTrustsResult_Closure closure,
+                      void *closure_data);
+  void (*nearest)(Nhs__League__V1__League_Service *service,
+                  const Nhs__League__V1__NearestRequest *input,
+                  Nhs__League__V1__NearestResult_Closure closure,
+                  void *closure_data);
+  void (*list_actions)(Nhs__League__V1__League_Service *service,
+                       const Nhs__League__V1__ListActionsRequest *input,
+                       Nhs__League__V1__ListActionsResult_Closure closure,
+                       void *closure_data);
+  void (*league_table)(Nhs__League__V1__League_Service *service,
+                       const Nhs__League__V1__LeagueTableRequest *input,
+                       Nhs__League__V1__LeagueTableResult_Closure closure,
+                       void *closure_data);
+  void (*trust_history)(Nhs__League__V1__League_Service *service,
+                        const Nhs__League__V1__TrustHistoryRequest *input,
+                        Nhs__League__V1__TrustHistoryResult_Closure closure,
+                        void *closure_data);
+  void (*trust_metrics)(Nhs__League__V1__League_Service *service,
+                        const Nhs__League__V1__TrustMetricsRequest *input,
+                        Nhs__League__V1__TrustMetricsResult_Closure closure,
+                        void *closure_data);
+  void (*metric_table)(Nhs__League__V1__League_Service *service,
+                       const Nhs__League__V1__MetricTableRequest *input,
+                       Nhs__League__V1__MetricTableResult_Closure closure,
+                       void *closure_data);
+  void (*list_metrics)(Nhs__League__V1__League_Service *service,
+                       const Nhs__League__V1__ListMetricsRequest *input,
+                       Nhs__League__V1__ListMetricsResult_Closure closure,
+                       void *closure_data);
+};
+typedef void (*Nhs__League__V1__League_ServiceDestroy)(Nhs__League__V1__League_Service *);
+void nhs__league__v1__league__init (Nhs__League__V1__League_Service *service,
+                                    Nhs__League__V1__League_ServiceDestroy destroy);
+#define NHS__LEAGUE__V1__LEAGUE__BASE_INIT \
+    { &nhs__league__v1__league__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define NHS__LEAGUE__V1__LEAGUE__INIT(function_prefix__) \
+    { NHS__LEAGUE__V1__LEAGUE__BASE_INIT,\
+      function_prefix__ ## server_info,\
+      function_prefix__ ## get_trust,\
+      function_prefix__ ## find_trusts,\
+      function_prefix__ ## nearest,\
+      function_prefix__ ## list_actions,\
+      function_prefix__ ## league_table,\
+      function_prefix__ ## trust_history,\
+      function_prefix__ ## trust_metrics,\
+      function_prefix__ ## metric_table,\
+      function_prefix__ ## list_metrics  }
+void nhs__league__v1__league__server_info(ProtobufCService *service,
+                                          const Nhs__League__V1__ServerInfoRequest *input,
+                                          Nhs__League__V1__ServerInfo_Closure closure,
+                                          void *closure_data);
+void nhs__league__v1__league__get_trust(ProtobufCService *service,
+                                        const Nhs__League__V1__GetTrustRequest *input,
+                                        Nhs__League__V1__TrustDetail_Closure closure,
+                                        void *closure_data);
+void nhs__league__v1__league__find_trusts(ProtobufCService *service,
+                                          const Nhs__League__V1__FindTrustsRequest *input,
+                                          Nhs__League__V1__FindTrustsResult_Closure closure,
+                                          void *closure_data);
+void nhs__league__v1__league__nearest(ProtobufCService *service,
+                                      const Nhs__League__V1__NearestRequest *input,
+                                      Nhs__League__V1__NearestResult_Closure closure,
+                                      void *closure_data);
+void nhs__league__v1__league__list_actions(ProtobufCService *service,
+                                           const Nhs__League__V1__ListActionsRequest *input,
+                                           Nhs__League__V1__ListActionsResult_Closure closure,
+                                           void *closure_data);
+void nhs__league__v1__league__league_table(ProtobufCService *service,
+                                           const Nhs__League__V1__LeagueTableRequest *input,
+                                           Nhs__League__V1__LeagueTableResult_Closure closure,
+                                           void *closure_data);
+void nhs__league__v1__league__trust_history(ProtobufCService *service,
+                                            const Nhs__League__V1__TrustHistoryRequest *input,
+                                            Nhs__League__V1__TrustHistoryResult_Closure closure,
+                                            void *closure_data);
+void nhs__league__v1__league__trust_metrics(ProtobufCService *service,
+                                            const Nhs__League__V1__TrustMetricsRequest *input,
+                                            Nhs__League__V1__TrustMetricsResult_Closure closure,
+                                            void *closure_data);
+void nhs__league__v1__league__metric_table(ProtobufCService *service,
+                                           const Nhs__League__V1__MetricTableRequest *input,
+                                           Nhs__League__V1__MetricTableResult_Closure closure,
+                                           void *closure_data);
+void nhs__league__v1__league__list_metrics(ProtobufCService *service,
+                                           const Nhs__League__V1__ListMetricsRequest *input,
+                                           Nhs__League__V1__ListMetricsResult_Closure closure,
+                                           void *closure_data);
 
 /* --- descriptors --- */
 
@@ -2547,6 +2649,7 @@ extern const ProtobufCMessageDescriptor nhs__league__v1__metric_rank_counts__des
 extern const ProtobufCMessageDescriptor nhs__league__v1__metric_table_result__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__list_metrics_request__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__list_metrics_result__descriptor;
+extern const ProtobufCServiceDescriptor nhs__league__v1__league__descriptor;
 
 PROTOBUF_C__END_DECLS
 

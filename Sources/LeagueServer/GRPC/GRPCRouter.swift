@@ -1,0 +1,65 @@
+import LeagueService
+import LeagueWire
+import NIOCore
+
+/// Every gRPC method the server serves, by HTTP/2 `:path`: the League RPCs (from the
+/// generated table, so every call in the proto's `service League`), the health service and
+/// server reflection. The League RPCs call the transport-free `LeagueService`, as the framing does.
+struct GRPCRouter: Sendable {
+    private let routes: [String: GRPCHandlerKind]
+    /// The `Request.call` member name ("get_trust") of each League RPC, by `:path`: the
+    /// `call` label of the request metrics, the same as the framing's.
+    private let callNames: [String: String]
+    /// The largest request message accepted (RESOURCE_EXHAUSTED beyond it).
+    let maxRequestBytes: Int
+    /// The largest response message sent (RESOURCE_EXHAUSTED instead of a bigger one).
+    let maxResponseBytes: Int
+
+    init(service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int) {
+        var routes: [String: GRPCHandlerKind] = [:]
+        var callNames: [String: String] = [:]
+        for method in GRPCMethod.leagueMethods {
+            // An empty message is a valid request of every RPC; wrapped, it names its call.
+            callNames[method.path] = (try? method.request(wrapping: ByteBuffer()))?.call.name ?? method.name
+            routes[method.path] = .unary { message, deadlineMs, receivedAt in
+                Self.answer(method, message: message, deadlineMs: deadlineMs, receivedAt: receivedAt, service: service)
+            }
+        }
+        for (path, handler) in GRPCHealth.routes(readiness: readiness) { routes[path] = handler }
+        for (path, handler) in GRPCReflection.routes() { routes[path] = handler }
+        self.routes = routes
+        self.callNames = callNames
+        self.maxRequestBytes = maxRequestBytes
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    func handler(forPath path: String) -> GRPCHandlerKind? { routes[path] }
+
+    /// The call name of a League RPC's `:path`; nil for health, reflection and unknown paths.
+    func callName(forPath path: String) -> String? { callNames[path] }
+
+    /// A League RPC: the request message travels in the envelope the framing uses, so the
+    /// answer (and every error's code and message) is exactly the framing's.
+    private static func answer(
+        _ method: GRPCMethod, message: ByteBuffer, deadlineMs: UInt32, receivedAt: ContinuousClock.Instant,
+        service: LeagueService
+    ) -> GRPCAnswer {
+        var request: Request
+        do {
+            request = try method.request(wrapping: message)
+        } catch {
+            // gRPC reports a request it cannot deserialize as INTERNAL (as grpc-go and grpc-java do).
+            return .error(.internal, "cannot decode the \(method.name) request message: \(error.status.message)")
+        }
+        request.deadlineMs = deadlineMs
+        let response = service.respond(to: request, receivedAt: receivedAt)
+        let trailers = [("nhs-data-version", response.dataVersion)]
+        guard response.status.code == .ok else {
+            return GRPCAnswer(status: response.status, message: nil, trailers: trailers)
+        }
+        guard let result = method.resultMessage(of: response) else {
+            return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)
+        }
+        return .ok(result, trailers: trailers)
+    }
+}

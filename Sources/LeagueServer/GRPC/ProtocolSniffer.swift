@@ -1,0 +1,36 @@
+import NIOCore
+
+/// The first handler of every accepted connection: looks at the first byte the client
+/// sends and installs the matching protocol, then steps aside. An HTTP/2 client preface
+/// (gRPC) begins "PRI * HTTP/2.0"; a frame of our own protocol begins with its flag byte,
+/// which is always 0. So one port serves both.
+final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+
+    /// Adds a protocol's handlers at the end of the pipeline (after this one).
+    typealias Installer = (ChannelPipeline.SynchronousOperations) throws -> Void
+
+    private let framing: Installer
+    private let grpc: Installer
+
+    init(framing: @escaping Installer, grpc: @escaping Installer) {
+        self.framing = framing
+        self.grpc = grpc
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let bytes = Self.unwrapInboundIn(data)
+        guard let first = bytes.getInteger(at: bytes.readerIndex, as: UInt8.self) else { return }
+        do {
+            // "P" starts the HTTP/2 preface; anything else goes to the framing, whose decoder
+            // reports a bad flag byte as it always has.
+            try (first == UInt8(ascii: "P") ? grpc : framing)(context.pipeline.syncOperations)
+        } catch {
+            context.fireErrorCaught(error)
+            context.close(promise: nil)
+            return
+        }
+        context.fireChannelRead(data)
+        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+    }
+}

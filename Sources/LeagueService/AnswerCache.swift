@@ -1,0 +1,104 @@
+import LeagueCore
+import LeagueWire
+import Synchronization
+
+/// Encoded answers, remembered for the snapshot they were computed from: an answer is a
+/// pure function of (snapshot, request), so the bytes computed once serve every later
+/// request for the same thing.
+///
+/// Every entry belongs to exactly one snapshot: the cache holds that snapshot (by
+/// reference, so its identity cannot be reused) and drops everything the first time it
+/// is asked on behalf of another one. A cached answer therefore never outlives its
+/// snapshot, and a reload (or a `SnapshotStore.replace`) is never answered with old bytes.
+///
+/// Two kinds of entries, each bounded:
+/// - per trust (`Trust` message bytes, and whole GetTrust / TrustHistory / ListActions
+///   answers) and ServerInfo: at most a few per trust of the snapshot, so bounded by the
+///   dataset;
+/// - per request (FindTrusts, LeagueTable, keyed by the call as asked): at most
+///   `requestBudgetBytes` of answers; when full, the per-request entries are dropped and
+///   refilled (bounded memory, no bookkeeping on the hot path).
+final class AnswerCache: Sendable {
+    /// What an entry answers.
+    enum Key: Hashable {
+        /// The `Trust` message of one trust (ODS code), spliced into search and nearest answers.
+        case trust(String)
+        /// A whole answer body for a call about one trust (`Call.name`, ODS code).
+        case trustAnswer(call: String, code: String)
+        case serverInfo
+        /// An OK response with an empty result of one kind (`CallResult.name`), which
+        /// assembled answers are spliced into.
+        case envelope(String)
+    }
+
+    fileprivate struct State {
+        var snapshot: LeagueSnapshot?
+        var byTrust: [Key: [UInt8]] = [:]
+        var byRequest: [Call: [UInt8]] = [:]
+        var requestBytes = 0
+    }
+
+    /// The per-request entries' bound, in answer bytes.
+    let requestBudgetBytes: Int
+    private let state = Mutex(State())
+
+    init(requestBudgetBytes: Int) {
+        self.requestBudgetBytes = requestBudgetBytes
+    }
+
+    /// The bytes for `key` in `snapshot`, computed by `make` (outside the lock) the first time.
+    func value(for key: Key, in snapshot: LeagueSnapshot, make: () throws -> [UInt8]) rethrows -> [UInt8] {
+        let hit = state.withLock { state in
+            state.adopt(snapshot)
+            return state.byTrust[key]
+        }
+        // operations: hits and misses are exported as nhs_league_cache_{hits,misses}_total.
+        ServiceMetrics.recordCacheLookup(cache: "per_trust", hit: hit != nil)
+        if let hit { return hit }
+        let bytes = try make()
+        state.withLock { state in
+            // Stored only if the snapshot is still the one being cached for.
+            if state.snapshot === snapshot { state.byTrust[key] = bytes }
+        }
+        return bytes
+    }
+
+    /// The answer body for `call` in `snapshot`, if cached.
+    func answer(for call: Call, in snapshot: LeagueSnapshot) -> [UInt8]? {
+        let cached = state.withLock { state in
+            state.adopt(snapshot)
+            return state.byRequest[call]
+        }
+        ServiceMetrics.recordCacheLookup(cache: "per_request", hit: cached != nil)
+        return cached
+    }
+
+    /// Remembers the answer body for `call` in `snapshot`, within the budget.
+    func store(_ body: [UInt8], for call: Call, in snapshot: LeagueSnapshot) {
+        guard body.count <= requestBudgetBytes / 4 else { return }
+        state.withLock { state in
+            guard state.snapshot === snapshot else { return }
+            if state.requestBytes + body.count > requestBudgetBytes {
+                state.byRequest.removeAll(keepingCapacity: true)
+                state.requestBytes = 0
+            }
+            if state.byRequest.updateValue(body, forKey: call) == nil { state.requestBytes += body.count }
+        }
+    }
+
+    /// The per-request entries and their bytes, for tests and metrics.
+    var requestEntries: (count: Int, bytes: Int) {
+        state.withLock { ($0.byRequest.count, $0.requestBytes) }
+    }
+}
+
+extension AnswerCache.State {
+    /// Makes `snapshot` the one cached for, dropping every entry of another one.
+    /// (A request still running on the previous snapshot right after a reload may flip it
+    /// back once: entries are only ever lost, never served for the wrong snapshot.)
+    fileprivate mutating func adopt(_ snapshot: LeagueSnapshot) {
+        if self.snapshot !== snapshot {
+            self = Self(snapshot: snapshot)
+        }
+    }
+}

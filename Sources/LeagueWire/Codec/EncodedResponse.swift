@@ -1,0 +1,64 @@
+import NIOCore
+
+/// A `Response` already encoded, split as `id` + every other field, so one encoding of
+/// an answer can serve every request that asks for it: protobuf fields may come in any
+/// order, and `id` (field 1) is written in front of the shared bytes.
+///
+/// `body` is exactly what protobuf-c writes for the same response with `id` 0, so
+/// `id` field + `body` is byte for byte the encoding of the whole response.
+public struct EncodedResponse: Sendable {
+    /// The request id the answer goes back with.
+    public var id: UInt64
+    /// Every field but `id`, encoded (shared, not copied, between answers).
+    public var body: [UInt8]
+    /// The answer's status code (for metrics and logs; it is also inside `body`).
+    public var code: StatusCode
+
+    public init(id: UInt64, body: [UInt8], code: StatusCode = .ok) {
+        self.id = id
+        self.body = body
+        self.code = code
+    }
+
+    /// Encodes `response` with protobuf-c.
+    public init(_ response: Response) {
+        var rest = response
+        rest.id = 0
+        self.init(id: response.id, body: rest.serializedBytes(), code: response.status.code)
+    }
+
+    /// The encoded message's length (without the frame header).
+    public var messageLength: Int {
+        id == 0 ? body.count : 1 + ProtoSplice.varintSize(id) + body.count
+    }
+
+    /// Writes one frame (header, then the message) into `buffer`: no intermediate array.
+    public func writeFrame(into buffer: inout ByteBuffer) {
+        let length = messageLength
+        buffer.reserveCapacity(minimumWritableBytes: Framing.headerLength + length)
+        Framing.writeHeader(messageLength: length, into: &buffer)
+        if id != 0 {
+            // Field 1, wire type 0 (varint): proto3 leaves a zero id out, as protobuf-c does.
+            buffer.writeInteger(UInt8(0x08))
+            var value = id
+            while value >= 0x80 {
+                buffer.writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
+                value >>= 7
+            }
+            buffer.writeInteger(UInt8(value))
+        }
+        buffer.writeBytes(body)
+    }
+
+    /// The whole response's encoding (for transports that frame it themselves, and tests).
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(messageLength)
+        if id != 0 {
+            out.append(0x08)
+            ProtoSplice.appendVarint(id, to: &out)
+        }
+        out.append(contentsOf: body)
+        return out
+    }
+}

@@ -1,0 +1,64 @@
+import NIOCore
+
+/// One unary RPC of a gRPC service in `proto/`, carried through the same envelope as the
+/// framing: its request message is the `Request.call` member numbered `envelopeField` and
+/// its response the `Response.result` member with that number. The table of them
+/// (`GRPCMethod.leagueMethods`) is generated from the `service` in the proto, so a new call
+/// is served as gRPC as soon as its RPC is declared (the generator refuses a call without one).
+public struct GRPCMethod: Sendable, Hashable {
+    /// The fully qualified service, e.g. "nhs.league.v1.League".
+    public let service: String
+    /// The RPC name, e.g. "GetTrust".
+    public let name: String
+    /// The field number of the call in `Request.call` and of its answer in `Response.result`.
+    public let envelopeField: UInt32
+
+    public init(service: String, name: String, envelopeField: UInt32) {
+        self.service = service
+        self.name = name
+        self.envelopeField = envelopeField
+    }
+
+    /// The HTTP/2 `:path` gRPC uses for this method, "/<service>/<method>".
+    public var path: String { "/\(service)/\(name)" }
+
+    /// The `Request` carrying `message` (this method's request message, encoded) as its
+    /// call, decoded by protobuf-c exactly as a framed request would be.
+    ///
+    /// The envelope is built at the wire level: a length-delimited field `envelopeField`
+    /// holding the message bytes is, byte for byte, how protobuf encodes that oneof member.
+    /// - Throws: ``WireError`` (malformed message) when the bytes are not the message.
+    public func request(wrapping message: ByteBuffer) throws(WireError) -> Request {
+        var envelope = ByteBuffer()
+        envelope.reserveCapacity(message.readableBytes + 16)
+        envelope.writeProtobufVarint(UInt64(envelopeField) << 3 | 2)
+        envelope.writeProtobufVarint(UInt64(message.readableBytes))
+        envelope.writeImmutableBuffer(message)
+        return try ProtobufCodec.decodeRequest(envelope)
+    }
+
+    /// This method's response message (encoded by protobuf-c) from an OK `response`: the
+    /// bytes of its `Response.result` member. Nil when the response carries no such member.
+    public func resultMessage(of response: Response) -> ByteBuffer? {
+        var encoded = ByteBuffer()
+        ProtobufCodec.encode(response, into: &encoded)
+        var found: ByteBuffer?
+        var fields = ProtobufFieldReader(encoded)
+        while let (number, value) = fields.next() {
+            // protobuf's "last one wins"; an empty message member is present with zero bytes.
+            if number == envelopeField, case .lengthDelimited(let body) = value { found = body }
+        }
+        return found
+    }
+}
+
+extension ByteBuffer {
+    fileprivate mutating func writeProtobufVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        writeInteger(UInt8(value))
+    }
+}
