@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "nhs-league-server", targets: ["nhs-league-server"]),
         .executable(name: "nhs-league", targets: ["nhs-league"]),
+        .executable(name: "nhs-league-web", targets: ["nhs-league-web"]),
         .library(name: "LeagueClient", targets: ["LeagueClient"]),
         .library(name: "LeagueCore", targets: ["LeagueCore"]),
     ],
@@ -19,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // MARK: web gateway (nhs-league-web)
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: pure core
@@ -108,6 +112,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
+        ),
+        // MARK: web gateway: server-rendered pages over LeagueClient (issue 17)
+        .executableTarget(
+            name: "nhs-league-web",
+            dependencies: [
+                "LeagueClient", "LeagueWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "nhs-league-bench",
