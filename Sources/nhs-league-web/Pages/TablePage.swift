@@ -93,8 +93,14 @@ enum TablePage {
             "page": page,
             "pageCount": pageCount,
         ]
-        if page > 1 { (context["previous"], context["previousPage"]) = (link(page: page - 1), page - 1) }
-        if page < pageCount { (context["next"], context["nextPage"]) = (link(page: page + 1), page + 1) }
+        if page > 1 {
+            context["previous"] = link(page: page - 1)
+            context["previousPage"] = page - 1
+        }
+        if page < pageCount {
+            context["next"] = link(page: page + 1)
+            context["nextPage"] = page + 1
+        }
         if let coverage = result.value.coverage, coverage.withPosition < coverage.tableSize {
             context["gap"] =
                 "\(coverage.tableSize - coverage.withPosition) of \(coverage.tableSize) trusts have no published position this quarter."
