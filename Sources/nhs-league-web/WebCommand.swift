@@ -40,8 +40,8 @@ struct WebCommand: AsyncParsableCommand {
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 // Scripts (CI, README) read this line to learn the port when --port 0 is used.
-                print("nhs-league-web listening on \(channel.localAddress?.description ?? "?")")
-                fflush(stdout)
+                let line = "nhs-league-web listening on \(channel.localAddress?.description ?? "?")\n"
+                try? FileHandle.standardOutput.write(contentsOf: Data(line.utf8))
             },
             logger: logger
         )

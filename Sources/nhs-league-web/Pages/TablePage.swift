@@ -75,7 +75,7 @@ enum TablePage {
             "columns": columns,
             "rows": pageRows.map { row -> [String: Any] in
                 var context = Context.trust(row.trust)
-                context["ranking"] = Context.ranking(row.ranking ?? Ranking())
+                context["ranking"] = Context.ranking(row.ranking)
                 return context
             },
             "tableOptions": [LeagueTableKind.acute, .nonAcute, .ambulance].map {
@@ -114,16 +114,16 @@ enum TablePage {
 
     /// Rows sorted by one column; unpublished values go last, then by position.
     private static func order(_ key: SortKey) -> (LeagueTableRow, LeagueTableRow) -> Bool {
-        func position(_ row: LeagueTableRow) -> UInt32 { row.ranking?.leaguePosition ?? .max }
+        func position(_ row: LeagueTableRow) -> UInt32 { row.ranking.leaguePosition ?? .max }
         return { a, b in
             switch key {
             case .position: return (position(a), a.trust.name) < (position(b), b.trust.name)
             case .name: return a.trust.name < b.trust.name
             case .region: return (a.trust.region, position(a)) < (b.trust.region, position(b))
-            case .segment: return (a.ranking?.segment ?? .max, position(a)) < (b.ranking?.segment ?? .max, position(b))
+            case .segment: return (a.ranking.segment ?? .max, position(a)) < (b.ranking.segment ?? .max, position(b))
             case .score:
-                return (a.ranking?.averageMetricScore ?? .infinity, position(a))
-                    < (b.ranking?.averageMetricScore ?? .infinity, position(b))
+                return (a.ranking.averageMetricScore ?? .infinity, position(a))
+                    < (b.ranking.averageMetricScore ?? .infinity, position(b))
             }
         }
     }

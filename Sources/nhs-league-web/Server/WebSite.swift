@@ -13,7 +13,7 @@ struct WebSite: Sendable {
     let stylesheetPath: String
 
     init(gateway: LeagueGateway) async throws {
-        guard let resources = Bundle.module.resourceURL?.appendingPathComponent("Resources") else {
+        guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
             throw WebError(
                 .internalServerError, title: "Missing resources", message: "templates not bundled", code: .internal)
         }
@@ -63,7 +63,7 @@ struct WebSite: Sendable {
     }
 
     /// Runs a page handler and turns its outcome (or error) into HTML or JSON.
-    func respond(_ request: Request, _ make: () async throws(WebError) -> PageOutcome) async -> Response {
+    func respond(_ request: Request, _ make: () async throws -> PageOutcome) async -> Response {
         let wantsJSON = request.headers[.accept]?.contains("application/json") ?? false
         do {
             switch try await make() {
@@ -86,6 +86,11 @@ struct WebSite: Sendable {
                 return Response(status: page.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
             }
         } catch {
+            let error =
+                error as? WebError
+                ?? WebError(
+                    .internalServerError, title: "Sorry, there is a problem with the service",
+                    message: "Try again later.", code: .internal, cause: error)
             var headers = Self.commonHeaders(json: wantsJSON)
             headers[.cacheControl] = "no-store"
             let body =
@@ -117,7 +122,7 @@ struct WebSite: Sendable {
         headers[.vary] = "Accept"
         headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-        headers[.referrerPolicy] = "no-referrer"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         headers[.xContentTypeOptions] = "nosniff"
         return headers
     }
