@@ -109,10 +109,22 @@ struct WebSite: Sendable {
     }
 
     private func render(_ page: Page) -> String {
-        var context = page.context
+        var context = Self.withoutEmptyText(page.context)
         context["pageTitle"] = page.title
         context["stylesheet"] = stylesheetPath
         return templates.render(context, withTemplate: page.template) ?? ""
+    }
+
+    /// Mustache treats "" as true in sections; dropping empty text lets `{{#note}}` mean "has a note".
+    private static func withoutEmptyText(_ context: [String: Any]) -> [String: Any] {
+        context.compactMapValues { value -> Any? in
+            switch value {
+            case let text as String: text.isEmpty ? nil : text
+            case let nested as [String: Any]: withoutEmptyText(nested)
+            case let list as [[String: Any]]: list.map(withoutEmptyText)
+            default: value
+            }
+        }
     }
 
     /// No cookies, no third parties: the policy allows only this site's own stylesheet.

@@ -5,8 +5,8 @@ import LeagueWire
 /// 1st is at the top. The chart is decorative for screen readers (`aria-hidden`): the
 /// same numbers are in the table that follows it, which is its text alternative.
 enum HistoryChart {
-    static let width = 320.0
-    static let height = 140.0
+    static let width = 480.0
+    static let height = 160.0
     private static let left = 34.0, right = 12.0, top = 12.0, bottom = 28.0
 
     /// The SVG markup, or nil when fewer than two quarters have a position.
