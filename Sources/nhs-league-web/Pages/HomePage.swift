@@ -4,7 +4,7 @@ import LeagueWire
 /// `/`: one search box, "hospital, trust or postcode", and links to the tables.
 enum HomePage {
     static func make(_ request: Request, _ site: WebSite) async throws(WebError) -> PageOutcome {
-        if let query = request.uri.queryParameters.get("q") {
+        if let query = FormQuery(request).get("q") {
             return .redirect("/search?q=" + Postcode.urlEncoded(query))
         }
         let info = try await site.gateway.serverInfo()

@@ -4,7 +4,7 @@ import LeagueWire
 /// `/nearest?postcode=`: the trusts nearest a postcode, in miles and km.
 enum NearestPage {
     static func make(_ request: Request, _ site: WebSite) async throws(WebError) -> PageOutcome {
-        let postcode = (request.uri.queryParameters.get("postcode") ?? "").trimmingCharacters(in: .whitespaces)
+        let postcode = (FormQuery(request).get("postcode") ?? "").trimmingCharacters(in: .whitespaces)
         guard !postcode.isEmpty else { throw WebError.badRequest("Enter a postcode, for example SW1A 1AA.") }
         guard postcode.count <= 10, Postcode.looksLikePostcode(postcode) else {
             throw WebError.badRequest(

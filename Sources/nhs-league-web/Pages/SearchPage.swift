@@ -6,7 +6,7 @@ import LeagueWire
 /// its page, a hospital to its hospital page; an ambiguous name lists the candidates.
 enum SearchPage {
     static func make(_ request: Request, _ site: WebSite) async throws(WebError) -> PageOutcome {
-        let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = (FormQuery(request).get("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !query.isEmpty else {
             throw WebError.badRequest("Enter the name of a hospital or NHS trust, or a postcode.")
         }

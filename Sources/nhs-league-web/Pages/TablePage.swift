@@ -12,7 +12,7 @@ enum TablePage {
     }
 
     static func make(_ request: Request, _ site: WebSite) async throws(WebError) -> PageOutcome {
-        let query = request.uri.queryParameters
+        let query = FormQuery(request)
         guard let table = Words.table(slug: query.get("table") ?? "") else {
             throw WebError.badRequest("Choose acute, non-acute or ambulance.")
         }
