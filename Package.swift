@@ -123,6 +123,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Docs"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

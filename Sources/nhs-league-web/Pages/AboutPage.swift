@@ -16,7 +16,9 @@ enum AboutPage {
         }
         let gaps: [String] = value.coverage.compactMap { row in
             var missing: [String] = []
-            if row.withPosition < row.tableSize { missing.append("\(row.tableSize - row.withPosition) without a position") }
+            if row.withPosition < row.tableSize {
+                missing.append("\(row.tableSize - row.withPosition) without a position")
+            }
             if row.withDomainScores < row.tableSize {
                 missing.append("\(row.tableSize - row.withDomainScores) without domain scores")
             }

@@ -13,8 +13,10 @@ enum HomePage {
             "latestQuarter": info.value.latestQuarter,
             "period": latest.first?.period ?? "",
             "tables": latest.map { coverage in
-                ["title": Words.tableTitle(coverage.table), "size": coverage.tableSize,
-                 "href": "/tables?table=\(Words.tableSlug(coverage.table))"] as [String: Any]
+                [
+                    "title": Words.tableTitle(coverage.table), "size": coverage.tableSize,
+                    "href": "/tables?table=\(Words.tableSlug(coverage.table))",
+                ] as [String: Any]
             },
         ]
         return .page(

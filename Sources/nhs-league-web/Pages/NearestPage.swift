@@ -8,7 +8,8 @@ enum NearestPage {
         guard !postcode.isEmpty else { throw WebError.badRequest("Enter a postcode, for example SW1A 1AA.") }
         guard postcode.count <= 10, Postcode.looksLikePostcode(postcode) else {
             throw WebError.badRequest(
-                "\"\(postcode.prefix(20))\" is not a postcode. Enter a full postcode such as SW1A 1AA, or the first part, such as M13.")
+                "\"\(postcode.prefix(20))\" is not a postcode. Enter a full postcode such as SW1A 1AA, or the first part, such as M13."
+            )
         }
         var call = NearestRequest()
         call.postcode = postcode

@@ -34,7 +34,9 @@ enum TablePage {
         var everything = filter
         everything.region = ""
         everything.segment = nil
-        let regionRows = region.isEmpty && filter.segment == nil ? result.value.rows : try await fetchAll(everything, site).value.rows
+        let regionRows =
+            region.isEmpty && filter.segment == nil
+            ? result.value.rows : try await fetchAll(everything, site).value.rows
         let regions = Set(regionRows.map(\.trust.region)).filter { !$0.isEmpty }.sorted()
 
         var rows = result.value.rows

@@ -20,7 +20,10 @@ enum TrustPage {
 
         var hospital: HospitalSite?
         if let siteCode {
-            guard let match = detail.value.sites.first(where: { $0.siteCode.caseInsensitiveCompare(siteCode) == .orderedSame })
+            guard
+                let match = detail.value.sites.first(where: {
+                    $0.siteCode.caseInsensitiveCompare(siteCode) == .orderedSame
+                })
             else {
                 throw WebError.notFound("\(trust.name) does not run a hospital with the code \(siteCode.prefix(12)).")
             }

@@ -56,7 +56,8 @@ struct WebSite: Sendable {
                 _ = try await gateway.serverInfo()
                 return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
             } catch {
-                return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "unavailable\n")))
+                return Response(
+                    status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "unavailable\n")))
             }
         }
         return router
@@ -73,7 +74,8 @@ struct WebSite: Sendable {
                 headers[.cacheControl] = "no-cache"
                 return Response(status: .seeOther, headers: headers)
             case .page(let page):
-                let etag = "\"\(String(fnv1a(Data((page.dataVersion + stylesheetPath).utf8)), radix: 16))-\(wantsJSON ? "j" : "h")\""
+                let etag =
+                    "\"\(String(fnv1a(Data((page.dataVersion + stylesheetPath).utf8)), radix: 16))-\(wantsJSON ? "j" : "h")\""
                 var headers = Self.commonHeaders(json: wantsJSON)
                 headers[.eTag] = etag
                 headers[.cacheControl] = "public, max-age=60"
@@ -83,7 +85,8 @@ struct WebSite: Sendable {
                     return Response(status: .notModified, headers: headers)
                 }
                 let body = wantsJSON ? page.json() + "\n" : render(page)
-                return Response(status: page.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+                return Response(
+                    status: page.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
             }
         } catch {
             let error =
@@ -102,7 +105,10 @@ struct WebSite: Sendable {
                 : render(
                     Page(
                         template: "error", title: error.title,
-                        context: ["heading": error.title, "message": error.message, "unavailable": error.status == .serviceUnavailable],
+                        context: [
+                            "heading": error.title, "message": error.message,
+                            "unavailable": error.status == .serviceUnavailable,
+                        ],
                         json: { "" }, dataVersion: "", status: error.status))
             return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         }

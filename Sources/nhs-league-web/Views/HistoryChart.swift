@@ -27,9 +27,12 @@ enum HistoryChart {
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" aria-hidden=\"true\" focusable=\"false\">"
         // Axis labels: best and worst possible positions.
         svg += "<text x=\"\(number(left - 6))\" y=\"\(number(top + 4))\" text-anchor=\"end\">1st</text>"
-        svg += "<text x=\"\(number(left - 6))\" y=\"\(number(top + plotHeight + 4))\" text-anchor=\"end\">\(Int(worst))</text>"
-        svg += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\"/>"
-        svg += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(width - right))\" y2=\"\(number(top + plotHeight))\"/>"
+        svg +=
+            "<text x=\"\(number(left - 6))\" y=\"\(number(top + plotHeight + 4))\" text-anchor=\"end\">\(Int(worst))</text>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\"/>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(width - right))\" y2=\"\(number(top + plotHeight))\"/>"
         let line = points.enumerated().map { "\(number(x($0.offset))),\(number(y($0.element.1)))" }
         svg += "<polyline class=\"line\" points=\"\(line.joined(separator: " "))\"/>"
         for (index, point) in points.enumerated() {

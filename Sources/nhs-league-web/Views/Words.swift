@@ -6,7 +6,8 @@ enum Words {
     static func ordinal(_ value: UInt32) -> String {
         let tens = value % 100
         let suffix =
-            (11...13).contains(tens) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][Int(value % 10)]
+            (11...13).contains(tens)
+            ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][Int(value % 10)]
         return "\(value)\(suffix)"
     }
 
