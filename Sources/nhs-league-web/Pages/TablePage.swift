@@ -29,23 +29,48 @@ enum TablePage {
             }
             filter.segment = segment
         }
-        var result = try await fetchAll(filter, site)
-        // Every region in the table, for the filter (the filtered rows may not show them all).
-        var everything = filter
-        everything.region = ""
-        everything.segment = nil
-        let regionRows =
-            region.isEmpty && filter.segment == nil
-            ? result.value.rows : try await fetchAll(everything, site).value.rows
-        let regions = Set(regionRows.map(\.trust.region)).filter { !$0.isEmpty }.sorted()
-
-        var rows = result.value.rows
-        rows.sort(by: order(sort))
-        if descending { rows.reverse() }
-        let pageCount = max(1, (rows.count + pageSize - 1) / pageSize)
-        let page = min(max(Int(query.get("page") ?? "") ?? 1, 1), pageCount)
-        let pageRows = Array(rows.dropFirst((page - 1) * pageSize).prefix(pageSize))
-        result.value.rows = pageRows
+        let requestedPage = max(Int(query.get("page") ?? "") ?? 1, 1)
+        var result: LeagueGateway.Versioned<LeagueTableResult>
+        let page: Int
+        let pageCount: Int
+        if sort == .position {
+            // The server's own order: ask for just this page.
+            var request = filter
+            request.descending = descending
+            request.limit = UInt32(pageSize)
+            request.offset = UInt32((requestedPage - 1) * pageSize)
+            result = try await site.gateway.leagueTable(request)
+            pageCount = max(1, (Int(result.value.totalMatching) + pageSize - 1) / pageSize)
+            page = min(requestedPage, pageCount)
+            if page != requestedPage {
+                request.offset = UInt32((page - 1) * pageSize)
+                result = try await site.gateway.leagueTable(request)
+            }
+        } else {
+            // Other columns: sort the whole filtered table here, then cut the page.
+            result = try await fetchAll(filter, site)
+            var rows = result.value.rows
+            rows.sort(by: order(sort))
+            if descending { rows.reverse() }
+            pageCount = max(1, (rows.count + pageSize - 1) / pageSize)
+            page = min(requestedPage, pageCount)
+            result.value.rows = Array(rows.dropFirst((page - 1) * pageSize).prefix(pageSize))
+        }
+        let pageRows = result.value.rows
+        // Every region in the table, for the filter (the filtered page may not show them all).
+        let regionKey = "\(result.dataVersion)|\(table.protoName)|\(result.value.quarter)"
+        let regions: [String]
+        if let cached = await site.regions.get(regionKey) {
+            regions = cached
+        } else {
+            var everything = filter
+            everything.region = ""
+            everything.segment = nil
+            everything.quarter = result.value.quarter
+            let rows = try await fetchAll(everything, site).value.rows
+            regions = Set(rows.map(\.trust.region)).filter { !$0.isEmpty }.sorted()
+            await site.regions.set(regionKey, regions)
+        }
 
         func link(sort: SortKey? = nil, descending: Bool? = nil, page: Int? = nil) -> String {
             var parts = ["table=\(Words.tableSlug(table))"]

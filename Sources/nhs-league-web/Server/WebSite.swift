@@ -11,6 +11,8 @@ struct WebSite: Sendable {
     let stylesheet: ByteBuffer
     /// Changes with the CSS, so browsers may keep it for a year.
     let stylesheetPath: String
+    /// Region names per table and quarter, for the league table's filter.
+    let regions = RegionCache()
 
     init(gateway: LeagueGateway) async throws {
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
@@ -154,4 +156,17 @@ func fnv1a(_ data: Data) -> UInt64 {
         hash = hash &* 0x100_0000_01b3
     }
     return hash
+}
+
+/// Region names per dataset version, table and quarter: they change only with the data,
+/// so the table page need not fetch a whole table on every request just to list them.
+actor RegionCache {
+    private var entries: [String: [String]] = [:]
+
+    func get(_ key: String) -> [String]? { entries[key] }
+
+    func set(_ key: String, _ regions: [String]) {
+        if entries.count > 64 { entries.removeAll() }  // old dataset versions
+        entries[key] = regions
+    }
 }
