@@ -30,6 +30,7 @@ enum NearestPage {
                 return context
             },
             "caveats": result.caveats,
+            "hasCaveats": !result.caveats.isEmpty,
         ]
         return .page(
             Page(

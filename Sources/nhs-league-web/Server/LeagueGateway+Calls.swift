@@ -8,51 +8,52 @@ extension LeagueGateway {
     }
 
     nonisolated func serverInfo() async throws(WebError) -> Versioned<ServerInfo> {
-        let answer = try await call(.serverInfo)
-        guard case .serverInfo(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.serverInfo) { if case .serverInfo(let value) = $0 { value } else { nil } }
     }
 
     nonisolated func getTrust(_ odsCode: String) async throws(WebError) -> Versioned<TrustDetail> {
-        let answer = try await call(.getTrust(GetTrustRequest(odsCode: odsCode)))
-        guard case .getTrust(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.getTrust(GetTrustRequest(odsCode: odsCode))) {
+            if case .getTrust(let value) = $0 { value } else { nil }
+        }
     }
 
     nonisolated func findTrusts(_ query: String, limit: UInt32) async throws(WebError) -> Versioned<FindTrustsResult> {
-        let answer = try await call(.findTrusts(FindTrustsRequest(query: query, limit: limit)))
-        guard case .findTrusts(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.findTrusts(FindTrustsRequest(query: query, limit: limit))) {
+            if case .findTrusts(let value) = $0 { value } else { nil }
+        }
     }
 
     nonisolated func nearest(_ request: NearestRequest) async throws(WebError) -> Versioned<NearestResult> {
-        let answer = try await call(.nearest(request))
-        guard case .nearest(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.nearest(request)) { if case .nearest(let value) = $0 { value } else { nil } }
     }
 
     nonisolated func listActions(_ odsCode: String) async throws(WebError) -> Versioned<ListActionsResult> {
-        let answer = try await call(.listActions(ListActionsRequest(odsCode: odsCode)))
-        guard case .listActions(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.listActions(ListActionsRequest(odsCode: odsCode))) {
+            if case .listActions(let value) = $0 { value } else { nil }
+        }
     }
 
     nonisolated func leagueTable(_ request: LeagueTableRequest) async throws(WebError) -> Versioned<LeagueTableResult> {
-        let answer = try await call(.leagueTable(request))
-        guard case .leagueTable(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.leagueTable(request)) { if case .leagueTable(let value) = $0 { value } else { nil } }
     }
 
     nonisolated func trustHistory(_ odsCode: String) async throws(WebError) -> Versioned<TrustHistoryResult> {
-        let answer = try await call(.trustHistory(TrustHistoryRequest(odsCode: odsCode)))
-        guard case .trustHistory(let value) = answer.result else { throw Self.mismatch }
-        return Versioned(value: value, dataVersion: answer.dataVersion)
+        try await typed(.trustHistory(TrustHistoryRequest(odsCode: odsCode))) {
+            if case .trustHistory(let value) = $0 { value } else { nil }
+        }
     }
 
-    private static var mismatch: WebError {
-        WebError(
-            .badGateway, title: "Sorry, there is a problem with the service",
-            message: "The league table service gave an answer we did not expect. Try again later.",
-            code: .internal)
+    /// Sends `call` and takes its result out of the `CallResult` case the call answers with.
+    private nonisolated func typed<Value: Sendable>(
+        _ call: Call, _ extract: (CallResult) -> Value?
+    ) async throws(WebError) -> Versioned<Value> {
+        let answer = try await self.call(call)
+        guard let value = extract(answer.result) else {
+            throw WebError(
+                .badGateway, title: "Sorry, there is a problem with the service",
+                message: "The league table service gave an answer we did not expect. Try again later.",
+                code: .internal)
+        }
+        return Versioned(value: value, dataVersion: answer.dataVersion)
     }
 }
