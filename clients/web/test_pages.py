@@ -234,6 +234,8 @@ def test_keyboard_only_search_and_results(stack, browser, pages):
 
 
 def test_pages_work_without_javascript(stack, pages):
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
     driver = make_driver(javascript=False)
     try:
         driver.get(stack.base + "/")
@@ -247,10 +249,12 @@ def test_pages_work_without_javascript(stack, pages):
         assert "/trust/" in driver.current_url and "Ranked" in driver.page_source
         driver.get(stack.base + "/tables?table=acute")
         driver.find_element("css selector", ".pagination-next a").click()
-        assert "page=2" in driver.current_url
-        driver.find_element("id", "segment").send_keys("Segment 1")
+        WebDriverWait(driver, 20).until(lambda d: "page=2" in d.current_url)
+        Select(driver.find_element("id", "segment")).select_by_value("1")
         driver.find_element("css selector", ".filters button").click()
-        assert "segment=1" in driver.current_url
+        WebDriverWait(driver, 20).until(lambda d: "segment=1" in d.current_url)
+        rows = driver.find_elements("css selector", "tbody tr td:nth-child(4)")
+        assert rows and all(cell.text == "1" for cell in rows)
     finally:
         driver.quit()
 
