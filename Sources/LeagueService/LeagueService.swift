@@ -59,7 +59,9 @@ public struct LeagueService: Sendable {
         } catch {
             let status = Self.status(for: error)
             // Never the query itself: only which call failed and how.
-            logger.debug("call failed", metadata: ["call": "\(request.call.name)", "code": "\(status.code)"])
+            logger.debug(
+                "call failed",
+                metadata: ["request_id": "\(request.id)", "call": "\(request.call.name)", "code": "\(status.code)"])
             return Response(id: request.id, status: status, dataVersion: snapshot.version)
         }
     }
@@ -76,17 +78,22 @@ public struct LeagueService: Sendable {
     @discardableResult
     public func reload(from directory: URL) async throws(ServiceError) -> String {
         let snapshot: LeagueSnapshot
+        let started = ContinuousClock.now
         do {
             snapshot = try await Task.detached(priority: .utility) {
                 try LeagueSnapshot.load(from: directory)
             }.value
         } catch {
-            logger.error("reload failed; still serving the previous dataset", metadata: ["error": "\(error)"])
+            ServiceMetrics.recordReload(outcome: "failed")  // operations
+            logger.warning("reload failed; still serving the previous dataset", metadata: ["error": "\(error)"])
             throw ServiceError(
                 .reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
         }
         let previous = store.replace(with: snapshot)
         let version = snapshot.version
+        // MARK: operations
+        ServiceMetrics.recordReload(outcome: previous.version == version ? "unchanged" : "ok")
+        ServiceMetrics.recordDataset(snapshot, loadDuration: ContinuousClock.now - started)
         if previous.version == version {
             logger.info("reloaded: data unchanged", metadata: ["data_version": "\(version)"])
         } else {

@@ -10,7 +10,13 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the dataset (the default when no subcommand is given)."
+        abstract: "Serve the dataset (the default when no subcommand is given).",
+        discussion: """
+            Every option can also be set from the environment as NHS_LEAGUE_<OPTION> (for example \
+            NHS_LEAGUE_PORT=7500, NHS_LEAGUE_ADMIN_ADDRESS=127.0.0.1:9090) or in a config file \
+            (--config FILE or NHS_LEAGUE_CONFIG) of `option-name = value` lines. \
+            Precedence: flag > environment > file > default.
+            """
     )
 
     @Option(help: "Address to listen on.")
@@ -30,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a closing connection may take to read the answers it is owed.")
     var drainTimeout: Double = 10
 
+    // MARK: operations
+    @OptionGroup(title: "Operations") var operations: OperationsOptions
+
     func validate() throws {
         guard (1...16 * 1024 * 1024).contains(maxRequestBytes) else {
             throw ValidationError("--max-request-bytes must be 1 to 16777216")
@@ -44,13 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
         // SIGHUP means "reload" from the start: ignore it while the first load runs (its
         // default action would kill the process); the reload service handles it afterwards.
         signal(SIGHUP, SIG_IGN)
-        let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LogSetup.bootstrap(format: operations.logFormat, level: logLevel)
         let logger = Logger(label: "nhs-league.server")
+        // MARK: operations: metrics backend only when someone can scrape it
+        let registry = operations.adminAddress.map { _ in MetricsBootstrap.prometheus() }
+        let readiness = Readiness()
         let directory = dataOptions.directory
 
         // Load and index everything before binding, so the first request is served at full speed.
@@ -66,6 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
+        ServiceMetrics.recordDataset(snapshot, loadDuration: loadTime)  // operations
+        readiness.markLoaded()  // operations
 
         let leagueService = LeagueService(snapshot: snapshot, serverVersion: ServerVersion.current, logger: logger)
         let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
@@ -73,7 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
         let server = LeagueServer(configuration: configuration, service: leagueService, logger: logger)
         let dataset = snapshot.dataset
-        let service = LeagueServerService(server: server, logger: logger) { address in
+        let service = LeagueServerService(
+            server: server, logger: logger, readiness: readiness, shutdownDelay: operations.shutdownDelayDuration
+        ) { address in
             logger.info(
                 "nhs-league-server listening",
                 metadata: [
@@ -86,15 +97,27 @@ struct ServeCommand: AsyncParsableCommand {
             // Also on stdout, so scripts (and tests using --port 0) can read the address.
             FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: service),
+            .init(service: ReloadOnHangupService(service: leagueService, directory: directory)),
+        ]
+        // MARK: operations: the admin listener is listed first, so it stops last and
+        // `/readyz` says "draining" for as long as connections drain.
+        if let admin = operations.adminAddress, let registry {
+            let adminServer = AdminServer(
+                host: admin.host, port: admin.port, readiness: readiness, logger: logger,
+                metricsText: { registry.emitToString() },
+                onStarted: { address in
+                    FileHandle.standardOutput.write(Data("nhs-league-server admin on \(address)\n".utf8))
+                })
+            services.insert(.init(service: adminServer), at: 0)
+        }
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [
-                .init(service: service),
-                .init(service: ReloadOnHangupService(service: leagueService, directory: directory)),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         // Connections drain within `drain`; past that (and a margin) shutdown is forced.
-        groupConfiguration.maximumGracefulShutdownDuration = drain + .seconds(5)
+        groupConfiguration.maximumGracefulShutdownDuration = drain + operations.shutdownDelayDuration + .seconds(5)
         try await ServiceGroup(configuration: groupConfiguration).run()
     }
 }

@@ -14,6 +14,7 @@ struct ServerCommand: AsyncParsableCommand {
               nhs-league-server --data ./my-dataset
               nhs-league-server check --data ./my-dataset
             Send SIGHUP to reload --data without dropping requests; SIGINT/SIGTERM stop gracefully.
+            Every serve option can also be set as NHS_LEAGUE_<OPTION> or in --config FILE (see serve --help).
             """,
         version: ServerVersion.current,
         subcommands: [ServeCommand.self, CheckCommand.self, ImportPostcodesCommand.self, ImportCommand.self],

@@ -5,16 +5,7 @@ import Testing
 @Suite("nhs-league CLI against a live server")
 struct CLIBinaryTests {
     /// The executables are built next to the test bundle (`swift build --build-tests`).
-    static let binary: URL = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        // On Linux the test runner is `<bin>/nhs-leaguePackageTests.xctest`.
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("nhs-league").path),
-            directory.path != "/"
-        {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("nhs-league")
-    }()
+    static let binary = builtExecutable("nhs-league")
 
     struct Run {
         var status: Int32

@@ -22,7 +22,7 @@ final class RequestHandler: ChannelDuplexHandler {
     typealias OutboundOut = ByteBuffer
 
     private let service: LeagueService
-    private let logger: Logger
+    private var logger: Logger
     private let drainTimeout: TimeAmount
 
     private var machine = ConnectionStateMachine()
@@ -39,6 +39,18 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     // MARK: inbound events
+
+    // MARK: operations: connection logs and metrics
+    func channelActive(context: ChannelHandlerContext) {
+        logger[metadataKey: "peer"] = "\(context.channel.remoteAddress.map { "\($0)" } ?? "?")"
+        logger.debug("connection opened")
+        ServiceMetrics.connectionOpened(protocol: Self.protocolLabel)
+        context.fireChannelActive()
+    }
+
+    /// The `protocol` label of this transport's metrics.
+    static let protocolLabel = "tcp"
+    private var requestMetrics = RequestRecorder(protocol: RequestHandler.protocolLabel)
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let at = batchStart ?? .now
@@ -82,10 +94,13 @@ final class RequestHandler: ChannelDuplexHandler {
             return
         }
         logger.debug("ending connection after a framing error", metadata: ["status": "\(wire.code)"])
+        ServiceMetrics.recordRefusedFrame(reason: wire.kind.rawValue, protocol: Self.protocolLabel)  // operations
         end(machine.framingFailed(wire), reason: "framing error", context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        logger.debug("connection closed")  // operations
+        ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)  // operations
         _ = machine.abandon()
         drainTimer?.cancel()
         drainTimer = nil
@@ -142,12 +157,19 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     private func answer(_ request: ConnectionStateMachine.Received) -> Response {
+        let decoded: Request
         do {
-            return service.respond(to: try ProtobufCodec.decodeRequest(request.body), receivedAt: request.at)
+            decoded = try ProtobufCodec.decodeRequest(request.body)
         } catch {
             logger.debug("undecodable request body", metadata: ["error": "\(error)"])
+            ServiceMetrics.recordRefusedFrame(reason: error.kind.rawValue, protocol: Self.protocolLabel)  // operations
             return service.errorResponse(for: error)
         }
+        let response = service.respond(to: decoded, receivedAt: request.at)
+        // MARK: operations: every answered request is counted and timed (from its arrival).
+        requestMetrics.record(
+            call: decoded.call.name, code: response.status.code, duration: ContinuousClock.now - request.at)
+        return response
     }
 
     /// Writes one response; the state machine hears when it is on the wire (or failed).

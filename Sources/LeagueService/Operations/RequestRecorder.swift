@@ -1,0 +1,38 @@
+import CoreMetrics
+import LeagueWire
+
+/// Records answered requests for one connection (or one stream), keeping each metric
+/// handle it has made: asking the metrics factory for a handle takes a lock and a lookup
+/// in the backend, which a request should not pay every time. Not shared between threads:
+/// a transport keeps one per connection, on that connection's event loop.
+public struct RequestRecorder {
+    private struct Key: Hashable {
+        var call: String
+        var code: StatusCode
+    }
+
+    /// The transport's `protocol` label ("tcp", "grpc").
+    public let protocolLabel: String
+    private var counters: [Key: Counter] = [:]
+    private var timers: [String: CoreMetrics.Timer] = [:]
+
+    public init(protocol: String) {
+        self.protocolLabel = `protocol`
+    }
+
+    /// Counts one answer of `call` with `code`, and times it by call.
+    public mutating func record(call: String, code: StatusCode, duration: Duration) {
+        let key = Key(call: call, code: code)
+        let counter =
+            counters[key]
+            ?? Counter(
+                label: ServiceMetrics.Name.requests,
+                dimensions: [("call", call), ("protocol", protocolLabel), ("code", code.protoName)])
+        counters[key] = counter
+        counter.increment()
+        let timer =
+            timers[call] ?? CoreMetrics.Timer(label: ServiceMetrics.Name.requestDuration, dimensions: [("call", call)])
+        timers[call] = timer
+        timer.record(duration: duration)
+    }
+}
