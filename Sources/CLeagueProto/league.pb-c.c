@@ -1312,7 +1312,592 @@ void   nhs__league__v1__trust_history_result__free_unpacked
   assert(message->base.descriptor == &nhs__league__v1__trust_history_result__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor nhs__league__v1__request__field_descriptors[9] =
+void   nhs__league__v1__metric_info__init
+                     (Nhs__League__V1__MetricInfo         *message)
+{
+  static const Nhs__League__V1__MetricInfo init_value = NHS__LEAGUE__V1__METRIC_INFO__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_info__get_packed_size
+                     (const Nhs__League__V1__MetricInfo *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_info__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_info__pack
+                     (const Nhs__League__V1__MetricInfo *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_info__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_info__pack_to_buffer
+                     (const Nhs__League__V1__MetricInfo *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_info__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricInfo *
+       nhs__league__v1__metric_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricInfo *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_info__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_info__free_unpacked
+                     (Nhs__League__V1__MetricInfo *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_info__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_movement__init
+                     (Nhs__League__V1__MetricMovement         *message)
+{
+  static const Nhs__League__V1__MetricMovement init_value = NHS__LEAGUE__V1__METRIC_MOVEMENT__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_movement__get_packed_size
+                     (const Nhs__League__V1__MetricMovement *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_movement__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_movement__pack
+                     (const Nhs__League__V1__MetricMovement *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_movement__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_movement__pack_to_buffer
+                     (const Nhs__League__V1__MetricMovement *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_movement__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricMovement *
+       nhs__league__v1__metric_movement__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricMovement *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_movement__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_movement__free_unpacked
+                     (Nhs__League__V1__MetricMovement *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_movement__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_result__init
+                     (Nhs__League__V1__MetricResult         *message)
+{
+  static const Nhs__League__V1__MetricResult init_value = NHS__LEAGUE__V1__METRIC_RESULT__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_result__get_packed_size
+                     (const Nhs__League__V1__MetricResult *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_result__pack
+                     (const Nhs__League__V1__MetricResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_result__pack_to_buffer
+                     (const Nhs__League__V1__MetricResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricResult *
+       nhs__league__v1__metric_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricResult *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_result__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_result__free_unpacked
+                     (Nhs__League__V1__MetricResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_domain__init
+                     (Nhs__League__V1__MetricDomain         *message)
+{
+  static const Nhs__League__V1__MetricDomain init_value = NHS__LEAGUE__V1__METRIC_DOMAIN__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_domain__get_packed_size
+                     (const Nhs__League__V1__MetricDomain *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_domain__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_domain__pack
+                     (const Nhs__League__V1__MetricDomain *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_domain__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_domain__pack_to_buffer
+                     (const Nhs__League__V1__MetricDomain *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_domain__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricDomain *
+       nhs__league__v1__metric_domain__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricDomain *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_domain__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_domain__free_unpacked
+                     (Nhs__League__V1__MetricDomain *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_domain__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_strengths__init
+                     (Nhs__League__V1__MetricStrengths         *message)
+{
+  static const Nhs__League__V1__MetricStrengths init_value = NHS__LEAGUE__V1__METRIC_STRENGTHS__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_strengths__get_packed_size
+                     (const Nhs__League__V1__MetricStrengths *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_strengths__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_strengths__pack
+                     (const Nhs__League__V1__MetricStrengths *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_strengths__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_strengths__pack_to_buffer
+                     (const Nhs__League__V1__MetricStrengths *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_strengths__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricStrengths *
+       nhs__league__v1__metric_strengths__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricStrengths *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_strengths__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_strengths__free_unpacked
+                     (Nhs__League__V1__MetricStrengths *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_strengths__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__trust_metrics_request__init
+                     (Nhs__League__V1__TrustMetricsRequest         *message)
+{
+  static const Nhs__League__V1__TrustMetricsRequest init_value = NHS__LEAGUE__V1__TRUST_METRICS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__trust_metrics_request__get_packed_size
+                     (const Nhs__League__V1__TrustMetricsRequest *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__trust_metrics_request__pack
+                     (const Nhs__League__V1__TrustMetricsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__trust_metrics_request__pack_to_buffer
+                     (const Nhs__League__V1__TrustMetricsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__TrustMetricsRequest *
+       nhs__league__v1__trust_metrics_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__TrustMetricsRequest *)
+     protobuf_c_message_unpack (&nhs__league__v1__trust_metrics_request__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__trust_metrics_request__free_unpacked
+                     (Nhs__League__V1__TrustMetricsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__trust_metrics_result__init
+                     (Nhs__League__V1__TrustMetricsResult         *message)
+{
+  static const Nhs__League__V1__TrustMetricsResult init_value = NHS__LEAGUE__V1__TRUST_METRICS_RESULT__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__trust_metrics_result__get_packed_size
+                     (const Nhs__League__V1__TrustMetricsResult *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__trust_metrics_result__pack
+                     (const Nhs__League__V1__TrustMetricsResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__trust_metrics_result__pack_to_buffer
+                     (const Nhs__League__V1__TrustMetricsResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__TrustMetricsResult *
+       nhs__league__v1__trust_metrics_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__TrustMetricsResult *)
+     protobuf_c_message_unpack (&nhs__league__v1__trust_metrics_result__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__trust_metrics_result__free_unpacked
+                     (Nhs__League__V1__TrustMetricsResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__trust_metrics_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_table_request__init
+                     (Nhs__League__V1__MetricTableRequest         *message)
+{
+  static const Nhs__League__V1__MetricTableRequest init_value = NHS__LEAGUE__V1__METRIC_TABLE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_table_request__get_packed_size
+                     (const Nhs__League__V1__MetricTableRequest *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_table_request__pack
+                     (const Nhs__League__V1__MetricTableRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_table_request__pack_to_buffer
+                     (const Nhs__League__V1__MetricTableRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricTableRequest *
+       nhs__league__v1__metric_table_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricTableRequest *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_table_request__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_table_request__free_unpacked
+                     (Nhs__League__V1__MetricTableRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_league_row__init
+                     (Nhs__League__V1__MetricLeagueRow         *message)
+{
+  static const Nhs__League__V1__MetricLeagueRow init_value = NHS__LEAGUE__V1__METRIC_LEAGUE_ROW__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_league_row__get_packed_size
+                     (const Nhs__League__V1__MetricLeagueRow *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_league_row__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_league_row__pack
+                     (const Nhs__League__V1__MetricLeagueRow *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_league_row__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_league_row__pack_to_buffer
+                     (const Nhs__League__V1__MetricLeagueRow *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_league_row__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricLeagueRow *
+       nhs__league__v1__metric_league_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricLeagueRow *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_league_row__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_league_row__free_unpacked
+                     (Nhs__League__V1__MetricLeagueRow *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_league_row__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_rank_counts__init
+                     (Nhs__League__V1__MetricRankCounts         *message)
+{
+  static const Nhs__League__V1__MetricRankCounts init_value = NHS__LEAGUE__V1__METRIC_RANK_COUNTS__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_rank_counts__get_packed_size
+                     (const Nhs__League__V1__MetricRankCounts *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_rank_counts__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_rank_counts__pack
+                     (const Nhs__League__V1__MetricRankCounts *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_rank_counts__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_rank_counts__pack_to_buffer
+                     (const Nhs__League__V1__MetricRankCounts *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_rank_counts__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricRankCounts *
+       nhs__league__v1__metric_rank_counts__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricRankCounts *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_rank_counts__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_rank_counts__free_unpacked
+                     (Nhs__League__V1__MetricRankCounts *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_rank_counts__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__metric_table_result__init
+                     (Nhs__League__V1__MetricTableResult         *message)
+{
+  static const Nhs__League__V1__MetricTableResult init_value = NHS__LEAGUE__V1__METRIC_TABLE_RESULT__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__metric_table_result__get_packed_size
+                     (const Nhs__League__V1__MetricTableResult *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__metric_table_result__pack
+                     (const Nhs__League__V1__MetricTableResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__metric_table_result__pack_to_buffer
+                     (const Nhs__League__V1__MetricTableResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__MetricTableResult *
+       nhs__league__v1__metric_table_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__MetricTableResult *)
+     protobuf_c_message_unpack (&nhs__league__v1__metric_table_result__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__metric_table_result__free_unpacked
+                     (Nhs__League__V1__MetricTableResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__metric_table_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__list_metrics_request__init
+                     (Nhs__League__V1__ListMetricsRequest         *message)
+{
+  static const Nhs__League__V1__ListMetricsRequest init_value = NHS__LEAGUE__V1__LIST_METRICS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__list_metrics_request__get_packed_size
+                     (const Nhs__League__V1__ListMetricsRequest *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__list_metrics_request__pack
+                     (const Nhs__League__V1__ListMetricsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__list_metrics_request__pack_to_buffer
+                     (const Nhs__League__V1__ListMetricsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__ListMetricsRequest *
+       nhs__league__v1__list_metrics_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__ListMetricsRequest *)
+     protobuf_c_message_unpack (&nhs__league__v1__list_metrics_request__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__list_metrics_request__free_unpacked
+                     (Nhs__League__V1__ListMetricsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   nhs__league__v1__list_metrics_result__init
+                     (Nhs__League__V1__ListMetricsResult         *message)
+{
+  static const Nhs__League__V1__ListMetricsResult init_value = NHS__LEAGUE__V1__LIST_METRICS_RESULT__INIT;
+  *message = init_value;
+}
+size_t nhs__league__v1__list_metrics_result__get_packed_size
+                     (const Nhs__League__V1__ListMetricsResult *message)
+{
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t nhs__league__v1__list_metrics_result__pack
+                     (const Nhs__League__V1__ListMetricsResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t nhs__league__v1__list_metrics_result__pack_to_buffer
+                     (const Nhs__League__V1__ListMetricsResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Nhs__League__V1__ListMetricsResult *
+       nhs__league__v1__list_metrics_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Nhs__League__V1__ListMetricsResult *)
+     protobuf_c_message_unpack (&nhs__league__v1__list_metrics_result__descriptor,
+                                allocator, len, data);
+}
+void   nhs__league__v1__list_metrics_result__free_unpacked
+                     (Nhs__League__V1__ListMetricsResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &nhs__league__v1__list_metrics_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor nhs__league__v1__request__field_descriptors[12] =
 {
   {
     "id",
@@ -1422,6 +2007,42 @@ static const ProtobufCFieldDescriptor nhs__league__v1__request__field_descriptor
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "trust_metrics",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__Request, call_case),
+    offsetof(Nhs__League__V1__Request, trust_metrics),
+    &nhs__league__v1__trust_metrics_request__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "metric_table",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__Request, call_case),
+    offsetof(Nhs__League__V1__Request, metric_table),
+    &nhs__league__v1__metric_table_request__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_metrics",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__Request, call_case),
+    offsetof(Nhs__League__V1__Request, list_metrics),
+    &nhs__league__v1__list_metrics_request__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__request__field_indices_by_name[] = {
   1,   /* field[1] = deadline_ms */
@@ -1430,15 +2051,19 @@ static const unsigned nhs__league__v1__request__field_indices_by_name[] = {
   0,   /* field[0] = id */
   7,   /* field[7] = league_table */
   6,   /* field[6] = list_actions */
+  11,   /* field[11] = list_metrics */
+  10,   /* field[10] = metric_table */
   5,   /* field[5] = nearest */
   2,   /* field[2] = server_info */
   8,   /* field[8] = trust_history */
+  9,   /* field[9] = trust_metrics */
 };
-static const ProtobufCIntRange nhs__league__v1__request__number_ranges[2 + 1] =
+static const ProtobufCIntRange nhs__league__v1__request__number_ranges[3 + 1] =
 {
   { 1, 0 },
   { 10, 2 },
-  { 0, 9 }
+  { 20, 9 },
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__request__descriptor =
 {
@@ -1448,14 +2073,14 @@ const ProtobufCMessageDescriptor nhs__league__v1__request__descriptor =
   "Nhs__League__V1__Request",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__Request),
-  9,
+  12,
   nhs__league__v1__request__field_descriptors,
   nhs__league__v1__request__field_indices_by_name,
-  2,  nhs__league__v1__request__number_ranges,
+  3,  nhs__league__v1__request__number_ranges,
   (ProtobufCMessageInit) nhs__league__v1__request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__response__field_descriptors[10] =
+static const ProtobufCFieldDescriptor nhs__league__v1__response__field_descriptors[13] =
 {
   {
     "id",
@@ -1577,6 +2202,42 @@ static const ProtobufCFieldDescriptor nhs__league__v1__response__field_descripto
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "trust_metrics",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__Response, result_case),
+    offsetof(Nhs__League__V1__Response, trust_metrics),
+    &nhs__league__v1__trust_metrics_result__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "metric_table",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__Response, result_case),
+    offsetof(Nhs__League__V1__Response, metric_table),
+    &nhs__league__v1__metric_table_result__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "list_metrics",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__Response, result_case),
+    offsetof(Nhs__League__V1__Response, list_metrics),
+    &nhs__league__v1__list_metrics_result__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__response__field_indices_by_name[] = {
   2,   /* field[2] = data_version */
@@ -1585,16 +2246,20 @@ static const unsigned nhs__league__v1__response__field_indices_by_name[] = {
   0,   /* field[0] = id */
   8,   /* field[8] = league_table */
   7,   /* field[7] = list_actions */
+  12,   /* field[12] = list_metrics */
+  11,   /* field[11] = metric_table */
   6,   /* field[6] = nearest */
   3,   /* field[3] = server_info */
   1,   /* field[1] = status */
   9,   /* field[9] = trust_history */
+  10,   /* field[10] = trust_metrics */
 };
-static const ProtobufCIntRange nhs__league__v1__response__number_ranges[2 + 1] =
+static const ProtobufCIntRange nhs__league__v1__response__number_ranges[3 + 1] =
 {
   { 1, 0 },
   { 10, 3 },
-  { 0, 10 }
+  { 20, 10 },
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__response__descriptor =
 {
@@ -1604,10 +2269,10 @@ const ProtobufCMessageDescriptor nhs__league__v1__response__descriptor =
   "Nhs__League__V1__Response",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__Response),
-  10,
+  13,
   nhs__league__v1__response__field_descriptors,
   nhs__league__v1__response__field_indices_by_name,
-  2,  nhs__league__v1__response__number_ranges,
+  3,  nhs__league__v1__response__number_ranges,
   (ProtobufCMessageInit) nhs__league__v1__response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -2778,7 +3443,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__table_coverage__descriptor =
   (ProtobufCMessageInit) nhs__league__v1__table_coverage__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__server_info__field_descriptors[12] =
+static const ProtobufCFieldDescriptor nhs__league__v1__server_info__field_descriptors[14] =
 {
   {
     "server_version",
@@ -2924,6 +3589,30 @@ static const ProtobufCFieldDescriptor nhs__league__v1__server_info__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "metrics",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__ServerInfo, metrics),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "metric_values",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__ServerInfo, metric_values),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__server_info__field_indices_by_name[] = {
   7,   /* field[7] = actions */
@@ -2933,16 +3622,19 @@ static const unsigned nhs__league__v1__server_info__field_indices_by_name[] = {
   11,   /* field[11] = full_postcodes */
   8,   /* field[8] = latest_quarter */
   9,   /* field[9] = loaded_at */
+  13,   /* field[13] = metric_values */
+  12,   /* field[12] = metrics */
   6,   /* field[6] = postcode_districts */
   5,   /* field[5] = postcode_sectors */
   0,   /* field[0] = server_version */
   4,   /* field[4] = sites */
   3,   /* field[3] = trusts */
 };
-static const ProtobufCIntRange nhs__league__v1__server_info__number_ranges[1 + 1] =
+static const ProtobufCIntRange nhs__league__v1__server_info__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 15, 12 },
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__server_info__descriptor =
 {
@@ -2952,10 +3644,10 @@ const ProtobufCMessageDescriptor nhs__league__v1__server_info__descriptor =
   "Nhs__League__V1__ServerInfo",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__ServerInfo),
-  12,
+  14,
   nhs__league__v1__server_info__field_descriptors,
   nhs__league__v1__server_info__field_indices_by_name,
-  1,  nhs__league__v1__server_info__number_ranges,
+  2,  nhs__league__v1__server_info__number_ranges,
   (ProtobufCMessageInit) nhs__league__v1__server_info__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -2997,7 +3689,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__get_trust_request__descriptor 
   (ProtobufCMessageInit) nhs__league__v1__get_trust_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__trust_detail__field_descriptors[3] =
+static const ProtobufCFieldDescriptor nhs__league__v1__trust_detail__field_descriptors[4] =
 {
   {
     "trust",
@@ -3035,16 +3727,30 @@ static const ProtobufCFieldDescriptor nhs__league__v1__trust_detail__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "metric_highlights",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustDetail, metric_highlights),
+    &nhs__league__v1__metric_strengths__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__trust_detail__field_indices_by_name[] = {
   2,   /* field[2] = caveats */
+  3,   /* field[3] = metric_highlights */
   1,   /* field[1] = sites */
   0,   /* field[0] = trust */
 };
-static const ProtobufCIntRange nhs__league__v1__trust_detail__number_ranges[1 + 1] =
+static const ProtobufCIntRange nhs__league__v1__trust_detail__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 10, 3 },
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__trust_detail__descriptor =
 {
@@ -3054,10 +3760,10 @@ const ProtobufCMessageDescriptor nhs__league__v1__trust_detail__descriptor =
   "Nhs__League__V1__TrustDetail",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__TrustDetail),
-  3,
+  4,
   nhs__league__v1__trust_detail__field_descriptors,
   nhs__league__v1__trust_detail__field_indices_by_name,
-  1,  nhs__league__v1__trust_detail__number_ranges,
+  2,  nhs__league__v1__trust_detail__number_ranges,
   (ProtobufCMessageInit) nhs__league__v1__trust_detail__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -3716,7 +4422,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__list_actions_request__descript
   (ProtobufCMessageInit) nhs__league__v1__list_actions_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__improvement_action__field_descriptors[7] =
+static const ProtobufCFieldDescriptor nhs__league__v1__improvement_action__field_descriptors[9] =
 {
   {
     "date",
@@ -3802,12 +4508,38 @@ static const ProtobufCFieldDescriptor nhs__league__v1__improvement_action__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "source_type",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__ImprovementAction, source_type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source_text",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__ImprovementAction, source_text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__improvement_action__field_indices_by_name[] = {
   2,   /* field[2] = category */
   0,   /* field[0] = date */
   6,   /* field[6] = derived */
   5,   /* field[5] = note */
+  8,   /* field[8] = source_text */
+  7,   /* field[7] = source_type */
   4,   /* field[4] = source_url */
   3,   /* field[3] = status */
   1,   /* field[1] = title */
@@ -3815,7 +4547,7 @@ static const unsigned nhs__league__v1__improvement_action__field_indices_by_name
 static const ProtobufCIntRange nhs__league__v1__improvement_action__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__improvement_action__descriptor =
 {
@@ -3825,7 +4557,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__improvement_action__descriptor
   "Nhs__League__V1__ImprovementAction",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__ImprovementAction),
-  7,
+  9,
   nhs__league__v1__improvement_action__field_descriptors,
   nhs__league__v1__improvement_action__field_indices_by_name,
   1,  nhs__league__v1__improvement_action__number_ranges,
@@ -4268,6 +5000,1579 @@ const ProtobufCMessageDescriptor nhs__league__v1__trust_history_result__descript
   (ProtobufCMessageInit) nhs__league__v1__trust_history_result__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_info__field_descriptors[16] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "framework",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, framework),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "score_only",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, score_only),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "explanation",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, explanation),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, units),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units_note",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, units_note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "better_when",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, better_when),
+    &nhs__league__v1__better_when__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "direction_evidence",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, direction_evidence),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "domain_key",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, domain_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "domain_name",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, domain_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "description_as_published",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, description_as_published),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "continues_metric_id",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, continues_metric_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tables",
+    14,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Nhs__League__V1__MetricInfo, n_tables),
+    offsetof(Nhs__League__V1__MetricInfo, tables),
+    &nhs__league__v1__league_table_kind__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarters",
+    15,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__MetricInfo, n_quarters),
+    offsetof(Nhs__League__V1__MetricInfo, quarters),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricInfo, source),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_info__field_indices_by_name[] = {
+  7,   /* field[7] = better_when */
+  12,   /* field[12] = continues_metric_id */
+  11,   /* field[11] = description_as_published */
+  8,   /* field[8] = direction_evidence */
+  9,   /* field[9] = domain_key */
+  10,   /* field[10] = domain_name */
+  4,   /* field[4] = explanation */
+  1,   /* field[1] = framework */
+  0,   /* field[0] = id */
+  3,   /* field[3] = name */
+  14,   /* field[14] = quarters */
+  2,   /* field[2] = score_only */
+  15,   /* field[15] = source */
+  13,   /* field[13] = tables */
+  5,   /* field[5] = units */
+  6,   /* field[6] = units_note */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_info__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 16 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_info__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricInfo",
+  "MetricInfo",
+  "Nhs__League__V1__MetricInfo",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricInfo),
+  16,
+  nhs__league__v1__metric_info__field_descriptors,
+  nhs__league__v1__metric_info__field_indices_by_name,
+  1,  nhs__league__v1__metric_info__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_info__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_movement__field_descriptors[8] =
+{
+  {
+    "previous_quarter",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricMovement, previous_quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "previous_metric_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricMovement, previous_metric_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "previous_value",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricMovement, previous_value_present_case),
+    offsetof(Nhs__League__V1__MetricMovement, previous_value),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "previous_rank",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Nhs__League__V1__MetricMovement, previous_rank_present_case),
+    offsetof(Nhs__League__V1__MetricMovement, previous_rank),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "previous_ranked_count",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Nhs__League__V1__MetricMovement, previous_ranked_count_present_case),
+    offsetof(Nhs__League__V1__MetricMovement, previous_ranked_count),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "delta",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricMovement, delta_present_case),
+    offsetof(Nhs__League__V1__MetricMovement, delta),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "improved",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    offsetof(Nhs__League__V1__MetricMovement, improved_present_case),
+    offsetof(Nhs__League__V1__MetricMovement, improved),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "summary",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricMovement, summary),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_movement__field_indices_by_name[] = {
+  5,   /* field[5] = delta */
+  6,   /* field[6] = improved */
+  1,   /* field[1] = previous_metric_id */
+  0,   /* field[0] = previous_quarter */
+  3,   /* field[3] = previous_rank */
+  4,   /* field[4] = previous_ranked_count */
+  2,   /* field[2] = previous_value */
+  7,   /* field[7] = summary */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_movement__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_movement__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricMovement",
+  "MetricMovement",
+  "Nhs__League__V1__MetricMovement",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricMovement),
+  8,
+  nhs__league__v1__metric_movement__field_descriptors,
+  nhs__league__v1__metric_movement__field_indices_by_name,
+  1,  nhs__league__v1__metric_movement__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_movement__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_result__field_descriptors[17] =
+{
+  {
+    "metric",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, metric),
+    &nhs__league__v1__metric_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value_text",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, value_text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricResult, value_present_case),
+    offsetof(Nhs__League__V1__MetricResult, value),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, units),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rank",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Nhs__League__V1__MetricResult, rank_present_case),
+    offsetof(Nhs__League__V1__MetricResult, rank),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ranked_count",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    offsetof(Nhs__League__V1__MetricResult, ranked_count_present_case),
+    offsetof(Nhs__League__V1__MetricResult, ranked_count),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rank_text",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, rank_text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rank_derivation",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, rank_derivation),
+    &nhs__league__v1__rank_derivation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "median",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricResult, median_present_case),
+    offsetof(Nhs__League__V1__MetricResult, median),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lower_quartile",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricResult, lower_quartile_present_case),
+    offsetof(Nhs__League__V1__MetricResult, lower_quartile),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "upper_quartile",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricResult, upper_quartile_present_case),
+    offsetof(Nhs__League__V1__MetricResult, upper_quartile),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "standing",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, standing),
+    &nhs__league__v1__quartile_standing__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "standing_text",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, standing_text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "metric_score",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricResult, metric_score_present_case),
+    offsetof(Nhs__League__V1__MetricResult, metric_score),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "movement",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, movement),
+    &nhs__league__v1__metric_movement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reporting_period",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricResult, reporting_period),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_result__field_indices_by_name[] = {
+  10,   /* field[10] = lower_quartile */
+  9,   /* field[9] = median */
+  0,   /* field[0] = metric */
+  14,   /* field[14] = metric_score */
+  15,   /* field[15] = movement */
+  1,   /* field[1] = quarter */
+  5,   /* field[5] = rank */
+  8,   /* field[8] = rank_derivation */
+  7,   /* field[7] = rank_text */
+  6,   /* field[6] = ranked_count */
+  16,   /* field[16] = reporting_period */
+  12,   /* field[12] = standing */
+  13,   /* field[13] = standing_text */
+  4,   /* field[4] = units */
+  11,   /* field[11] = upper_quartile */
+  3,   /* field[3] = value */
+  2,   /* field[2] = value_text */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 17 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricResult",
+  "MetricResult",
+  "Nhs__League__V1__MetricResult",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricResult),
+  17,
+  nhs__league__v1__metric_result__field_descriptors,
+  nhs__league__v1__metric_result__field_indices_by_name,
+  1,  nhs__league__v1__metric_result__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_domain__field_descriptors[3] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricDomain, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricDomain, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "metrics",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__MetricDomain, n_metrics),
+    offsetof(Nhs__League__V1__MetricDomain, metrics),
+    &nhs__league__v1__metric_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_domain__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  2,   /* field[2] = metrics */
+  1,   /* field[1] = name */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_domain__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_domain__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricDomain",
+  "MetricDomain",
+  "Nhs__League__V1__MetricDomain",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricDomain),
+  3,
+  nhs__league__v1__metric_domain__field_descriptors,
+  nhs__league__v1__metric_domain__field_indices_by_name,
+  1,  nhs__league__v1__metric_domain__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_domain__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_strengths__field_descriptors[4] =
+{
+  {
+    "quarter",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricStrengths, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "strongest",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__MetricStrengths, n_strongest),
+    offsetof(Nhs__League__V1__MetricStrengths, strongest),
+    &nhs__league__v1__metric_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "weakest",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__MetricStrengths, n_weakest),
+    offsetof(Nhs__League__V1__MetricStrengths, weakest),
+    &nhs__league__v1__metric_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source_line",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricStrengths, source_line),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_strengths__field_indices_by_name[] = {
+  0,   /* field[0] = quarter */
+  3,   /* field[3] = source_line */
+  1,   /* field[1] = strongest */
+  2,   /* field[2] = weakest */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_strengths__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_strengths__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricStrengths",
+  "MetricStrengths",
+  "Nhs__League__V1__MetricStrengths",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricStrengths),
+  4,
+  nhs__league__v1__metric_strengths__field_descriptors,
+  nhs__league__v1__metric_strengths__field_indices_by_name,
+  1,  nhs__league__v1__metric_strengths__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_strengths__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__trust_metrics_request__field_descriptors[2] =
+{
+  {
+    "ods_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsRequest, ods_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsRequest, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__trust_metrics_request__field_indices_by_name[] = {
+  0,   /* field[0] = ods_code */
+  1,   /* field[1] = quarter */
+};
+static const ProtobufCIntRange nhs__league__v1__trust_metrics_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__trust_metrics_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.TrustMetricsRequest",
+  "TrustMetricsRequest",
+  "Nhs__League__V1__TrustMetricsRequest",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__TrustMetricsRequest),
+  2,
+  nhs__league__v1__trust_metrics_request__field_descriptors,
+  nhs__league__v1__trust_metrics_request__field_indices_by_name,
+  1,  nhs__league__v1__trust_metrics_request__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__trust_metrics_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__trust_metrics_result__field_descriptors[10] =
+{
+  {
+    "trust",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsResult, trust),
+    &nhs__league__v1__trust__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsResult, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "table",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsResult, table),
+    &nhs__league__v1__league_table_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter_defaulted",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsResult, quarter_defaulted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsResult, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "domains",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__TrustMetricsResult, n_domains),
+    offsetof(Nhs__League__V1__TrustMetricsResult, domains),
+    &nhs__league__v1__metric_domain__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "available_quarters",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__TrustMetricsResult, n_available_quarters),
+    offsetof(Nhs__League__V1__TrustMetricsResult, available_quarters),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source_line",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__TrustMetricsResult, source_line),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "provenance",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__TrustMetricsResult, n_provenance),
+    offsetof(Nhs__League__V1__TrustMetricsResult, provenance),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "caveats",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__TrustMetricsResult, n_caveats),
+    offsetof(Nhs__League__V1__TrustMetricsResult, caveats),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__trust_metrics_result__field_indices_by_name[] = {
+  6,   /* field[6] = available_quarters */
+  9,   /* field[9] = caveats */
+  5,   /* field[5] = domains */
+  4,   /* field[4] = note */
+  8,   /* field[8] = provenance */
+  1,   /* field[1] = quarter */
+  3,   /* field[3] = quarter_defaulted */
+  7,   /* field[7] = source_line */
+  2,   /* field[2] = table */
+  0,   /* field[0] = trust */
+};
+static const ProtobufCIntRange nhs__league__v1__trust_metrics_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__trust_metrics_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.TrustMetricsResult",
+  "TrustMetricsResult",
+  "Nhs__League__V1__TrustMetricsResult",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__TrustMetricsResult),
+  10,
+  nhs__league__v1__trust_metrics_result__field_descriptors,
+  nhs__league__v1__trust_metrics_result__field_indices_by_name,
+  1,  nhs__league__v1__trust_metrics_result__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__trust_metrics_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_table_request__field_descriptors[7] =
+{
+  {
+    "metric",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, metric),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "table",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, table),
+    &nhs__league__v1__league_table_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "region",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, region),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "worst_first",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, worst_first),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "offset",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, offset),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "limit",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableRequest, limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_table_request__field_indices_by_name[] = {
+  6,   /* field[6] = limit */
+  0,   /* field[0] = metric */
+  5,   /* field[5] = offset */
+  1,   /* field[1] = quarter */
+  3,   /* field[3] = region */
+  2,   /* field[2] = table */
+  4,   /* field[4] = worst_first */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_table_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_table_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricTableRequest",
+  "MetricTableRequest",
+  "Nhs__League__V1__MetricTableRequest",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricTableRequest),
+  7,
+  nhs__league__v1__metric_table_request__field_descriptors,
+  nhs__league__v1__metric_table_request__field_indices_by_name,
+  1,  nhs__league__v1__metric_table_request__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_table_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_league_row__field_descriptors[4] =
+{
+  {
+    "ods_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricLeagueRow, ods_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "trust_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricLeagueRow, trust_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "region",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricLeagueRow, region),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "result",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricLeagueRow, result),
+    &nhs__league__v1__metric_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_league_row__field_indices_by_name[] = {
+  0,   /* field[0] = ods_code */
+  2,   /* field[2] = region */
+  3,   /* field[3] = result */
+  1,   /* field[1] = trust_name */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_league_row__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_league_row__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricLeagueRow",
+  "MetricLeagueRow",
+  "Nhs__League__V1__MetricLeagueRow",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricLeagueRow),
+  4,
+  nhs__league__v1__metric_league_row__field_descriptors,
+  nhs__league__v1__metric_league_row__field_indices_by_name,
+  1,  nhs__league__v1__metric_league_row__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_league_row__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_rank_counts__field_descriptors[9] =
+{
+  {
+    "table_size",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, table_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "with_row",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, with_row),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ranked",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, ranked),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unique",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, unique),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ties_shared",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, ties_shared),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ties_split",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, ties_split),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unranked",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, unranked),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "blank_codes",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__MetricRankCounts, n_blank_codes),
+    offsetof(Nhs__League__V1__MetricRankCounts, blank_codes),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "summary",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricRankCounts, summary),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_rank_counts__field_indices_by_name[] = {
+  7,   /* field[7] = blank_codes */
+  2,   /* field[2] = ranked */
+  8,   /* field[8] = summary */
+  0,   /* field[0] = table_size */
+  4,   /* field[4] = ties_shared */
+  5,   /* field[5] = ties_split */
+  3,   /* field[3] = unique */
+  6,   /* field[6] = unranked */
+  1,   /* field[1] = with_row */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_rank_counts__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_rank_counts__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricRankCounts",
+  "MetricRankCounts",
+  "Nhs__League__V1__MetricRankCounts",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricRankCounts),
+  9,
+  nhs__league__v1__metric_rank_counts__field_descriptors,
+  nhs__league__v1__metric_rank_counts__field_indices_by_name,
+  1,  nhs__league__v1__metric_rank_counts__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_rank_counts__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__metric_table_result__field_descriptors[13] =
+{
+  {
+    "metric",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableResult, metric),
+    &nhs__league__v1__metric_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableResult, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "table",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableResult, table),
+    &nhs__league__v1__league_table_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total_matching",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableResult, total_matching),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rows",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__MetricTableResult, n_rows),
+    offsetof(Nhs__League__V1__MetricTableResult, rows),
+    &nhs__league__v1__metric_league_row__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "median",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricTableResult, median_present_case),
+    offsetof(Nhs__League__V1__MetricTableResult, median),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lower_quartile",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricTableResult, lower_quartile_present_case),
+    offsetof(Nhs__League__V1__MetricTableResult, lower_quartile),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "upper_quartile",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    offsetof(Nhs__League__V1__MetricTableResult, upper_quartile_present_case),
+    offsetof(Nhs__League__V1__MetricTableResult, upper_quartile),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ranks",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableResult, ranks),
+    &nhs__league__v1__metric_rank_counts__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "other_matches",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__MetricTableResult, n_other_matches),
+    offsetof(Nhs__League__V1__MetricTableResult, other_matches),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source_line",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__MetricTableResult, source_line),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "provenance",
+    12,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__MetricTableResult, n_provenance),
+    offsetof(Nhs__League__V1__MetricTableResult, provenance),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "caveats",
+    13,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Nhs__League__V1__MetricTableResult, n_caveats),
+    offsetof(Nhs__League__V1__MetricTableResult, caveats),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__metric_table_result__field_indices_by_name[] = {
+  12,   /* field[12] = caveats */
+  6,   /* field[6] = lower_quartile */
+  5,   /* field[5] = median */
+  0,   /* field[0] = metric */
+  9,   /* field[9] = other_matches */
+  11,   /* field[11] = provenance */
+  1,   /* field[1] = quarter */
+  8,   /* field[8] = ranks */
+  4,   /* field[4] = rows */
+  10,   /* field[10] = source_line */
+  2,   /* field[2] = table */
+  3,   /* field[3] = total_matching */
+  7,   /* field[7] = upper_quartile */
+};
+static const ProtobufCIntRange nhs__league__v1__metric_table_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 13 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__metric_table_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.MetricTableResult",
+  "MetricTableResult",
+  "Nhs__League__V1__MetricTableResult",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__MetricTableResult),
+  13,
+  nhs__league__v1__metric_table_result__field_descriptors,
+  nhs__league__v1__metric_table_result__field_indices_by_name,
+  1,  nhs__league__v1__metric_table_result__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__metric_table_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__list_metrics_request__field_descriptors[2] =
+{
+  {
+    "table",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__ListMetricsRequest, table),
+    &nhs__league__v1__league_table_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quarter",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__ListMetricsRequest, quarter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__list_metrics_request__field_indices_by_name[] = {
+  1,   /* field[1] = quarter */
+  0,   /* field[0] = table */
+};
+static const ProtobufCIntRange nhs__league__v1__list_metrics_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__list_metrics_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.ListMetricsRequest",
+  "ListMetricsRequest",
+  "Nhs__League__V1__ListMetricsRequest",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__ListMetricsRequest),
+  2,
+  nhs__league__v1__list_metrics_request__field_descriptors,
+  nhs__league__v1__list_metrics_request__field_indices_by_name,
+  1,  nhs__league__v1__list_metrics_request__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__list_metrics_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor nhs__league__v1__list_metrics_result__field_descriptors[1] =
+{
+  {
+    "metrics",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Nhs__League__V1__ListMetricsResult, n_metrics),
+    offsetof(Nhs__League__V1__ListMetricsResult, metrics),
+    &nhs__league__v1__metric_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned nhs__league__v1__list_metrics_result__field_indices_by_name[] = {
+  0,   /* field[0] = metrics */
+};
+static const ProtobufCIntRange nhs__league__v1__list_metrics_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor nhs__league__v1__list_metrics_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.ListMetricsResult",
+  "ListMetricsResult",
+  "Nhs__League__V1__ListMetricsResult",
+  "nhs.league.v1",
+  sizeof(Nhs__League__V1__ListMetricsResult),
+  1,
+  nhs__league__v1__list_metrics_result__field_descriptors,
+  nhs__league__v1__list_metrics_result__field_indices_by_name,
+  1,  nhs__league__v1__list_metrics_result__number_ranges,
+  (ProtobufCMessageInit) nhs__league__v1__list_metrics_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue nhs__league__v1__code__enum_values_by_number[11] =
 {
   { "OK", "NHS__LEAGUE__V1__CODE__OK", 0 },
@@ -4450,5 +6755,103 @@ const ProtobufCEnumDescriptor nhs__league__v1__location_precision__descriptor =
   nhs__league__v1__location_precision__enum_values_by_name,
   1,
   nhs__league__v1__location_precision__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue nhs__league__v1__better_when__enum_values_by_number[3] =
+{
+  { "BETTER_WHEN_UNSPECIFIED", "NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_UNSPECIFIED", 0 },
+  { "BETTER_WHEN_HIGHER", "NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_HIGHER", 1 },
+  { "BETTER_WHEN_LOWER", "NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_LOWER", 2 },
+};
+static const ProtobufCIntRange nhs__league__v1__better_when__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex nhs__league__v1__better_when__enum_values_by_name[3] =
+{
+  { "BETTER_WHEN_HIGHER", 1 },
+  { "BETTER_WHEN_LOWER", 2 },
+  { "BETTER_WHEN_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor nhs__league__v1__better_when__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.BetterWhen",
+  "BetterWhen",
+  "Nhs__League__V1__BetterWhen",
+  "nhs.league.v1",
+  3,
+  nhs__league__v1__better_when__enum_values_by_number,
+  3,
+  nhs__league__v1__better_when__enum_values_by_name,
+  1,
+  nhs__league__v1__better_when__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue nhs__league__v1__quartile_standing__enum_values_by_number[6] =
+{
+  { "QUARTILE_STANDING_UNSPECIFIED", "NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_UNSPECIFIED", 0 },
+  { "QUARTILE_STANDING_BETTER_THAN_THREE_QUARTERS", "NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_BETTER_THAN_THREE_QUARTERS", 1 },
+  { "QUARTILE_STANDING_BETTER_THAN_HALF", "NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_BETTER_THAN_HALF", 2 },
+  { "QUARTILE_STANDING_AT_MEDIAN", "NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_AT_MEDIAN", 3 },
+  { "QUARTILE_STANDING_WORSE_THAN_HALF", "NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_WORSE_THAN_HALF", 4 },
+  { "QUARTILE_STANDING_WORSE_THAN_THREE_QUARTERS", "NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_WORSE_THAN_THREE_QUARTERS", 5 },
+};
+static const ProtobufCIntRange nhs__league__v1__quartile_standing__value_ranges[] = {
+{0, 0},{0, 6}
+};
+static const ProtobufCEnumValueIndex nhs__league__v1__quartile_standing__enum_values_by_name[6] =
+{
+  { "QUARTILE_STANDING_AT_MEDIAN", 3 },
+  { "QUARTILE_STANDING_BETTER_THAN_HALF", 2 },
+  { "QUARTILE_STANDING_BETTER_THAN_THREE_QUARTERS", 1 },
+  { "QUARTILE_STANDING_UNSPECIFIED", 0 },
+  { "QUARTILE_STANDING_WORSE_THAN_HALF", 4 },
+  { "QUARTILE_STANDING_WORSE_THAN_THREE_QUARTERS", 5 },
+};
+const ProtobufCEnumDescriptor nhs__league__v1__quartile_standing__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.QuartileStanding",
+  "QuartileStanding",
+  "Nhs__League__V1__QuartileStanding",
+  "nhs.league.v1",
+  6,
+  nhs__league__v1__quartile_standing__enum_values_by_number,
+  6,
+  nhs__league__v1__quartile_standing__enum_values_by_name,
+  1,
+  nhs__league__v1__quartile_standing__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue nhs__league__v1__rank_derivation__enum_values_by_number[4] =
+{
+  { "RANK_DERIVATION_UNSPECIFIED", "NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_UNSPECIFIED", 0 },
+  { "RANK_DERIVATION_UNIQUE", "NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_UNIQUE", 1 },
+  { "RANK_DERIVATION_TIE_SHARED", "NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_TIE_SHARED", 2 },
+  { "RANK_DERIVATION_TIE_SPLIT", "NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_TIE_SPLIT", 3 },
+};
+static const ProtobufCIntRange nhs__league__v1__rank_derivation__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex nhs__league__v1__rank_derivation__enum_values_by_name[4] =
+{
+  { "RANK_DERIVATION_TIE_SHARED", 2 },
+  { "RANK_DERIVATION_TIE_SPLIT", 3 },
+  { "RANK_DERIVATION_UNIQUE", 1 },
+  { "RANK_DERIVATION_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor nhs__league__v1__rank_derivation__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "nhs.league.v1.RankDerivation",
+  "RankDerivation",
+  "Nhs__League__V1__RankDerivation",
+  "nhs.league.v1",
+  4,
+  nhs__league__v1__rank_derivation__enum_values_by_number,
+  4,
+  nhs__league__v1__rank_derivation__enum_values_by_name,
+  1,
+  nhs__league__v1__rank_derivation__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };

@@ -155,6 +155,37 @@ extension LeagueClient {
         return value
     }
 
+    /// Every metric of a trust in one quarter ("" = its latest with metric data), by domain.
+    public func trustMetrics(_ odsCode: String, quarter: String = "") async throws(LeagueClientError)
+        -> TrustMetricsResult
+    {
+        var request = TrustMetricsRequest()
+        request.odsCode = odsCode
+        request.quarter = quarter
+        guard case .trustMetrics(let value) = try await call(.trustMetrics(request)) else {
+            throw Self.mismatch("trust_metrics")
+        }
+        return value
+    }
+
+    /// One metric's league (metric named by id or by words).
+    public func metricTable(_ request: MetricTableRequest) async throws(LeagueClientError) -> MetricTableResult {
+        guard case .metricTable(let value) = try await call(.metricTable(request)) else {
+            throw Self.mismatch("metric_table")
+        }
+        return value
+    }
+
+    /// The metric catalogue, optionally for one table and/or quarter.
+    public func listMetrics(_ request: ListMetricsRequest = ListMetricsRequest()) async throws(LeagueClientError)
+        -> ListMetricsResult
+    {
+        guard case .listMetrics(let value) = try await call(.listMetrics(request)) else {
+            throw Self.mismatch("list_metrics")
+        }
+        return value
+    }
+
     private static func mismatch(_ call: String) -> LeagueClientError {
         LeagueClientError(.protocolError, "the server answered \(call) with a different result type")
     }

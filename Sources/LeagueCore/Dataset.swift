@@ -71,6 +71,8 @@ public struct Dataset: Sendable {
     public let contentHash: String
     /// `contentHash` and the latest quarter (`DataVersion`); changes only when the data changes.
     public let version: String
+    /// Every published metric: catalogue and per-trust values (`metrics.csv`, `metric_values.csv`).
+    public let metrics: MetricStore
 
     // MARK: indexes
     public let trustsByCode: [String: TrustRecord]
@@ -99,8 +101,9 @@ public struct Dataset: Sendable {
         rankings: [RankingRecord], sites: [SiteRecord], successors: [SuccessorRecord],
         postcodeSectors: [PostcodeCentroid], postcodeDistricts: [PostcodeCentroid],
         actions: [ActionRecord], aliases: [AliasRecord], newsReports: [NewsReport],
-        contentHash: String
+        contentHash: String, metrics: MetricStore = MetricStore()
     ) {
+        self.metrics = metrics
         self.quarters = quarters.sorted { $0.quarter < $1.quarter }
         self.domains = domains.sorted { ($0.domainSet, $0.displayOrder) < ($1.domainSet, $1.displayOrder) }
         self.trusts = trusts.sorted { $0.odsCode < $1.odsCode }

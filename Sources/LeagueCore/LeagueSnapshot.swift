@@ -6,6 +6,8 @@ import Foundation
 public struct LeagueSnapshot: Sendable {
     public let dataset: Dataset
     public let queries: TrustQueries
+    /// Trust metrics, metric leagues and the metric catalogue.
+    public let metrics: MetricQueries
     /// Name, hospital, alias and former-name search.
     public let names: NameIndex
     /// Postcode or coordinates → the nearest open, ranked trusts (full postcode when
@@ -26,6 +28,7 @@ public struct LeagueSnapshot: Sendable {
             contentHash: dataset.contentHash, extraContentHashes: fullPostcodesHash.map { [$0] } ?? [],
             latestQuarter: dataset.latestQuarter?.quarter)
         self.queries = TrustQueries(dataset: dataset)
+        self.metrics = MetricQueries(dataset: dataset, trusts: queries)
         self.names = NameIndex.build(from: dataset)
         self.nearest = NearestTrustSearch(dataset: dataset, fullPostcodes: fullPostcodes)
         self.loadedAt = loadedAt

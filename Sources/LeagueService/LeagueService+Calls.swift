@@ -18,6 +18,7 @@ extension LeagueService {
             wire.trust = WireMapping.trust(detail.summary)
             wire.sites = detail.sites.map(WireMapping.site)
             wire.caveats = detail.caveats
+            wire.metricHighlights = Self.highlights(detail.summary.trust.odsCode, snapshot: snapshot)
             return .getTrust(wire)
         case .findTrusts(let request):
             return .findTrusts(try findTrusts(request, snapshot: snapshot))
@@ -39,6 +40,12 @@ extension LeagueService {
             wire.rankings = history.rankings.map(WireMapping.ranking)
             if let note = history.summary.latestNote { wire.caveats.append(note) }
             return .trustHistory(wire)
+        case .trustMetrics(let request):
+            return .trustMetrics(try trustMetrics(request, snapshot: snapshot))
+        case .metricTable(let request):
+            return .metricTable(try metricTable(request, snapshot: snapshot))
+        case .listMetrics(let request):
+            return .listMetrics(try listMetrics(request, snapshot: snapshot))
         }
     }
 
@@ -57,6 +64,8 @@ extension LeagueService {
         info.loadedAt = ISO8601DateFormatter().string(from: snapshot.loadedAt)
         info.fullPostcodes = UInt32(snapshot.nearest.postcodes.fullPostcodes.count)
         info.attribution = Dataset.attribution
+        info.metrics = UInt32(dataset.metrics.definitions.count)
+        info.metricValues = UInt32(dataset.metrics.valuesByTrust.values.reduce(0) { $0 + $1.count })
         return info
     }
 

@@ -137,6 +137,8 @@ enum WireMapping {
         action.sourceURL = view.sourceURL ?? ""
         action.note = view.note ?? ""
         action.derived = view.derived
+        action.sourceType = view.sourceType?.rawValue ?? ""
+        action.sourceText = view.sourceText ?? ""
         return action
     }
 }

@@ -39,6 +39,26 @@ enum RequestBuilder {
             request.offset = try arguments.uint32("offset") ?? 0
             request.limit = try arguments.uint32("limit") ?? 0
             call = .leagueTable(request)
+        case "trust_metrics":
+            var request = TrustMetricsRequest()
+            request.odsCode = try arguments.string("ods_code")
+            request.quarter = try arguments.string("quarter")
+            call = .trustMetrics(request)
+        case "metric_table":
+            var request = MetricTableRequest()
+            request.metric = try arguments.string("metric")
+            request.quarter = try arguments.string("quarter")
+            request.table = try arguments.tables("table").first ?? .unspecified
+            request.region = try arguments.string("region")
+            request.worstFirst = try arguments.bool("worst_first")
+            request.offset = try arguments.uint32("offset") ?? 0
+            request.limit = try arguments.uint32("limit") ?? 0
+            call = .metricTable(request)
+        case "list_metrics":
+            var request = ListMetricsRequest()
+            request.table = try arguments.tables("table").first ?? .unspecified
+            request.quarter = try arguments.string("quarter")
+            call = .listMetrics(request)
         default:
             throw RunnerError("\(testCase.location): unknown call `\(testCase.call)`")
         }

@@ -21,6 +21,13 @@ struct CheckCommand: AsyncParsableCommand {
                     "  \(coverage.quarter.label) \(coverage.table.rawValue): \(coverage.withPosition)/\(coverage.tableSize) with position, \(coverage.withSegment) with segment, \(coverage.withDomainScores) with domain scores"
                 )
             }
+            let metricRows = dataset.metrics.valuesByTrust.values.reduce(0) { $0 + $1.count }
+            print(
+                "metrics: \(dataset.metrics.definitions.count) in the catalogue, \(metricRows) trust rows; rows per metric and quarter:"
+            )
+            for line in dataset.metrics.rowCountLines(framework: { dataset.quarterInfo($0)?.domainSet ?? "" }) {
+                print("  " + line)
+            }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)

@@ -26,7 +26,7 @@ struct NHSLeagueCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RankCommand.self, SearchCommand.self, NearestCommand.self, HistoryCommand.self,
-            ActionsCommand.self, TableCommand.self, InfoCommand.self,
+            ActionsCommand.self, TableCommand.self, InfoCommand.self, MetricsCommand.self, MetricCommand.self,
         ]
     )
 }

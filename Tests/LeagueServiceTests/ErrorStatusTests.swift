@@ -104,10 +104,34 @@ struct ErrorStatusTests {
             .notFound
         ),
         ("no call set", .unset, .unimplemented),
+        // Metrics: unknown names, and metrics or quarters the table does not publish.
+        ("metrics of an unknown trust", .trustMetrics(TrustMetricsRequest(odsCode: "QQQ")), .notFound),
+        (
+            "metrics in an unreadable quarter", .trustMetrics(TrustMetricsRequest(odsCode: "RJE", quarter: "spring")),
+            .invalidArgument
+        ),
+        (
+            "ambulance metrics in a quarter without them",
+            .trustMetrics(TrustMetricsRequest(odsCode: "RRU", quarter: "Q1 2026/27")), .failedPrecondition
+        ),
+        ("unknown metric", .metricTable(MetricTableRequest(metric: "canser waits")), .notFound),
+        ("empty metric name", .metricTable(MetricTableRequest(metric: "  ")), .invalidArgument),
+        (
+            "A&E metric in the ambulance table",
+            .metricTable(MetricTableRequest(metric: "a&e 4 hour", table: .ambulance)), .failedPrecondition
+        ),
+        (
+            "metric table limit out of range",
+            .metricTable(MetricTableRequest(metric: "OF0013", limit: 500)), .invalidArgument
+        ),
+        ("catalogue of an unreadable quarter", .listMetrics(ListMetricsRequest(quarter: "spring")), .invalidArgument),
     ]
 
     /// Wire call names with an underscore ("nearest" is also an English word).
-    static let callNames = ["server_info", "get_trust", "find_trusts", "list_actions", "league_table", "trust_history"]
+    static let callNames = [
+        "server_info", "get_trust", "find_trusts", "list_actions", "league_table", "trust_history", "trust_metrics",
+        "metric_table", "list_metrics",
+    ]
 
     @Test(
         "each refused request gets its status, id, data version and a message naming no wire call",

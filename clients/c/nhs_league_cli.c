@@ -42,6 +42,10 @@ static void usage(FILE *out) {
             "  table <acute|non-acute|ambulance> [--top N | --bottom N] [--segment S]\n"
             "        [--region R] [--quarter Q]  a league table\n"
             "  history <name|ODS code>          every quarter's ranking for a trust\n"
+            "  metrics <name|ODS code> [--quarter Q]\n"
+            "                                   every published metric of a trust, by domain\n"
+            "  metric <id|words> [--table T] [--top N | --bottom N] [--region R] [--quarter Q]\n"
+            "                                   one metric's league, e.g. metric \"a&e 4 hour\"\n"
             "\n"
             "The server address is --host/--port, else NHS_LEAGUE_ADDR=host:port, else\n"
             "127.0.0.1:7411.\n"
@@ -213,7 +217,8 @@ static int status_exit(const nlc_response *r, const char *what) {
     int code = nlc_response_code(r);
     fprintf(stderr, "%s: %s: %s\n", what, nlc_code_name(code), nlc_response_message(r));
     switch (code) {
-    case NHS__LEAGUE__V1__CODE__NOT_FOUND: return EXIT_NOT_FOUND;
+    case NHS__LEAGUE__V1__CODE__NOT_FOUND:
+    case NHS__LEAGUE__V1__CODE__FAILED_PRECONDITION: return EXIT_NOT_FOUND;
     case NHS__LEAGUE__V1__CODE__INVALID_ARGUMENT: return EXIT_USAGE;
     default: return EXIT_SERVER;
     }
@@ -518,6 +523,124 @@ static int cmd_nearest(nlc_context *c, const nearest_args *a) {
     return EXIT_OK;
 }
 
+/* --top N / --bottom N (1-200, not both) into *limit and *worst_first. -1 = ok. */
+static int parse_top_bottom(const options *o, uint32_t *limit, int *worst_first) {
+    if (o->top_opt != NULL && o->bottom_opt != NULL)
+        return usage_error("give --top or --bottom, not both%s", "");
+    if (o->top_opt != NULL && (parse_u32(o->top_opt, 200, limit) != 0 || *limit == 0))
+        return usage_error("--top must be a number from 1 to 200, not \"%s\"", o->top_opt);
+    if (o->bottom_opt != NULL) {
+        if (parse_u32(o->bottom_opt, 200, limit) != 0 || *limit == 0)
+            return usage_error("--bottom must be a number from 1 to 200, not \"%s\"", o->bottom_opt);
+        *worst_first = 1;
+    }
+    return -1;
+}
+
+/* A 9-cell bar between the best (left) and the worst (right): from the rank, else
+ * the 1-4 metric score; empty when neither is known. */
+static void metric_bar(const Nhs__League__V1__MetricResult *m, char *out, size_t size) {
+    double f;
+    if (m->rank_present_case && m->ranked_count_present_case && m->ranked_count > 1)
+        f = (double)(m->rank - 1) / (double)(m->ranked_count - 1);
+    else if (m->metric_score_present_case)
+        f = (m->metric_score - 1.0) / 3.0;
+    else {
+        out[0] = '\0';
+        return;
+    }
+    int at = (int)(f * 8.0 + 0.5);
+    if (at < 0) at = 0;
+    if (at > 8) at = 8;
+    char cells[10];
+    for (int i = 0; i < 9; i++) cells[i] = i == at ? '#' : '.';
+    cells[9] = '\0';
+    snprintf(out, size, "best %s worst", cells);
+}
+
+static int cmd_metrics(nlc_context *c, const char *text, const char *quarter) {
+    char *code = NULL;
+    int rc = resolve_trust(c, text, &code);
+    if (rc >= 0) return rc;
+    nlc_response *r = nlc_trust_metrics(c, code, quarter);
+    free(code);
+    rc = check(c, r, NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS, "metrics");
+    if (rc >= 0) {
+        nlc_response_free(r);
+        return rc;
+    }
+    const Nhs__League__V1__TrustMetricsResult *t = r->trust_metrics;
+    if (t->trust != NULL) printf("%s (%s)\n", t->trust->name, t->trust->ods_code);
+    printf("Metrics for %s, %s trusts%s\n", t->quarter, nlc_table_name(t->table),
+           t->quarter_defaulted ? " (latest with metric data)" : "");
+    if (t->note[0] != '\0') printf("%s\n", t->note);
+    for (size_t d = 0; d < t->n_domains; d++) {
+        const Nhs__League__V1__MetricDomain *dom = t->domains[d];
+        printf("\n%s\n", dom->name);
+        for (size_t i = 0; i < dom->n_metrics; i++) {
+            const Nhs__League__V1__MetricResult *m = dom->metrics[i];
+            char bar[40];
+            metric_bar(m, bar, sizeof(bar));
+            printf("  %s\n    %s", m->metric != NULL ? m->metric->name : "", m->value_text);
+            if (m->rank_text[0] != '\0') printf(" | %s", m->rank_text);
+            if (m->standing_text[0] != '\0') printf(" | %s", m->standing_text);
+            printf("\n");
+            if (bar[0] != '\0') printf("    %s\n", bar);
+            if (m->movement != NULL) printf("    %s\n", m->movement->summary);
+        }
+    }
+    for (size_t i = 0; i < t->n_caveats; i++) printf("note: %s\n", t->caveats[i]);
+    printf("Source: %s\n", t->source_line);
+    nlc_response_free(r);
+    return EXIT_OK;
+}
+
+typedef struct {
+    table_kind table;
+    uint32_t limit;
+    int worst_first;
+    const char *quarter, *region;
+} metric_args;
+
+/* Validates the metric arguments (before connecting). -1 = ok. */
+static int prepare_metric(const options *o, metric_args *a) {
+    memset(a, 0, sizeof(*a));
+    if (o->table_opt != NULL && parse_table(o->table_opt, &a->table) != 0)
+        return usage_error("unknown table \"%s\" (acute, non-acute or ambulance)", o->table_opt);
+    int rc = parse_top_bottom(o, &a->limit, &a->worst_first);
+    if (rc >= 0) return rc;
+    a->quarter = o->quarter_opt;
+    a->region = o->region_opt;
+    return -1;
+}
+
+static int cmd_metric(nlc_context *c, const char *text, const metric_args *a) {
+    nlc_response *r = nlc_metric_table(c, text, a->table, a->quarter, a->region, a->worst_first, 0, a->limit);
+    int rc = check(c, r, NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE, "metric");
+    if (rc >= 0) {
+        nlc_response_free(r);
+        return rc;
+    }
+    const Nhs__League__V1__MetricTableResult *t = r->metric_table;
+    if (t->metric != NULL) {
+        printf("%s (%s), %s trusts, %s\n", t->metric->name, t->metric->id, nlc_table_name(t->table), t->quarter);
+        printf("  %s\n", t->metric->explanation);
+    }
+    printf("  %4s  %-5s  %-40s  %s\n", "rank", "code", "trust", "value");
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const Nhs__League__V1__MetricLeagueRow *row = t->rows[i];
+        const Nhs__League__V1__MetricResult *m = row->result;
+        char rank[16] = "-";
+        if (m != NULL && m->rank_present_case) snprintf(rank, sizeof(rank), "%u", m->rank);
+        printf("  %4s  %-5s  %-40.40s  %s\n", rank, row->ods_code, row->trust_name, m != NULL ? m->value_text : "");
+    }
+    if (t->ranks != NULL) printf("Ranks: %s\n", t->ranks->summary);
+    for (size_t i = 0; i < t->n_caveats; i++) printf("note: %s\n", t->caveats[i]);
+    printf("Source: %s\n", t->source_line);
+    nlc_response_free(r);
+    return EXIT_OK;
+}
+
 static int cmd_actions(nlc_context *c, const char *text) {
     char *code = NULL;
     int rc = resolve_trust(c, text, &code);
@@ -543,6 +666,7 @@ static int cmd_actions(nlc_context *c, const char *text) {
         if (x->derived) printf(" (derived by this service)");
         printf("\n");
         if (x->note[0] != '\0') printf("              %s\n", x->note);
+        if (x->source_text[0] != '\0') printf("              %s\n", x->source_text);
         if (x->source_url[0] != '\0') printf("              %s\n", x->source_url);
     }
     nlc_response_free(r);
@@ -563,16 +687,8 @@ static int prepare_table(const options *o, table_args *a) {
         return usage_error("table needs one of acute, non-acute, ambulance%s", "");
     if (parse_table(o->pos[1], &a->table) != 0)
         return usage_error("unknown table \"%s\" (acute, non-acute or ambulance)", o->pos[1]);
-    if (o->top_opt != NULL && o->bottom_opt != NULL)
-        return usage_error("give --top or --bottom, not both%s", "");
-    if (o->top_opt != NULL && (parse_u32(o->top_opt, 200, &a->limit) != 0 || a->limit == 0))
-        return usage_error("--top must be a number from 1 to 200, not \"%s\"", o->top_opt);
-    if (o->bottom_opt != NULL) {
-        if (parse_u32(o->bottom_opt, 200, &a->limit) != 0 || a->limit == 0)
-            return usage_error("--bottom must be a number from 1 to 200, not \"%s\"",
-                               o->bottom_opt);
-        a->descending = 1;
-    }
+    int rc = parse_top_bottom(o, &a->limit, &a->descending);
+    if (rc >= 0) return rc;
     if (o->segment_opt != NULL &&
         (parse_u32(o->segment_opt, 5, &a->segment) != 0 || a->segment == 0))
         return usage_error("--segment must be 1 to 5, not \"%s\"", o->segment_opt);
@@ -723,10 +839,16 @@ int main(int argc, char **argv) {
     const char *cmd = o.pos[0];
     nearest_args nearest_a;
     table_args table_a;
+    metric_args metric_a;
     int want_text = strcmp(cmd, "rank") == 0 || strcmp(cmd, "search") == 0 ||
-                    strcmp(cmd, "actions") == 0 || strcmp(cmd, "history") == 0;
+                    strcmp(cmd, "actions") == 0 || strcmp(cmd, "history") == 0 ||
+                    strcmp(cmd, "metrics") == 0 || strcmp(cmd, "metric") == 0;
     if (strcmp(cmd, "info") == 0) {
         if (o.npos != 1) return usage_error("info takes no arguments%s", "");
+    } else if (strcmp(cmd, "metric") == 0) {
+        if (o.npos < 2) return usage_error("%s needs a metric id or words, e.g. \"a&e 4 hour\"", cmd);
+        int rc = prepare_metric(&o, &metric_a);
+        if (rc >= 0) return rc;
     } else if (want_text) {
         if (o.npos < 2) return usage_error("%s needs a trust name or ODS code", cmd);
     } else if (strcmp(cmd, "nearest") == 0) {
@@ -773,6 +895,8 @@ int main(int argc, char **argv) {
     else if (strcmp(cmd, "nearest") == 0) rc = cmd_nearest(c, &nearest_a);
     else if (strcmp(cmd, "actions") == 0) rc = cmd_actions(c, text);
     else if (strcmp(cmd, "table") == 0) rc = cmd_table(c, &table_a);
+    else if (strcmp(cmd, "metrics") == 0) rc = cmd_metrics(c, text, o.quarter_opt);
+    else if (strcmp(cmd, "metric") == 0) rc = cmd_metric(c, text, &metric_a);
     else rc = cmd_history(c, text);
     nlc_free(c);
     if (fflush(stdout) != 0 && rc == EXIT_OK) rc = EXIT_SERVER;

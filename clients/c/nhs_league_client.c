@@ -558,3 +558,40 @@ nlc_response *nlc_trust_history(nlc_context *ctx, const char *ods_code) {
     req.trust_history = &sub;
     return nlc_call(ctx, &req);
 }
+
+nlc_response *nlc_trust_metrics(nlc_context *ctx, const char *ods_code, const char *quarter) {
+    Nhs__League__V1__TrustMetricsRequest sub = NHS__LEAGUE__V1__TRUST_METRICS_REQUEST__INIT;
+    sub.ods_code = str_arg(ods_code);
+    sub.quarter = str_arg(quarter);
+    nlc_request req = NHS__LEAGUE__V1__REQUEST__INIT;
+    req.call_case = NHS__LEAGUE__V1__REQUEST__CALL_TRUST_METRICS;
+    req.trust_metrics = &sub;
+    return nlc_call(ctx, &req);
+}
+
+nlc_response *nlc_metric_table(nlc_context *ctx, const char *metric, Nhs__League__V1__LeagueTableKind table,
+                               const char *quarter, const char *region, int worst_first,
+                               uint32_t offset, uint32_t limit) {
+    Nhs__League__V1__MetricTableRequest sub = NHS__LEAGUE__V1__METRIC_TABLE_REQUEST__INIT;
+    sub.metric = str_arg(metric);
+    sub.table = table;
+    sub.quarter = str_arg(quarter);
+    sub.region = str_arg(region);
+    sub.worst_first = worst_first != 0;
+    sub.offset = offset;
+    sub.limit = limit;
+    nlc_request req = NHS__LEAGUE__V1__REQUEST__INIT;
+    req.call_case = NHS__LEAGUE__V1__REQUEST__CALL_METRIC_TABLE;
+    req.metric_table = &sub;
+    return nlc_call(ctx, &req);
+}
+
+nlc_response *nlc_list_metrics(nlc_context *ctx, Nhs__League__V1__LeagueTableKind table, const char *quarter) {
+    Nhs__League__V1__ListMetricsRequest sub = NHS__LEAGUE__V1__LIST_METRICS_REQUEST__INIT;
+    sub.table = table;
+    sub.quarter = str_arg(quarter);
+    nlc_request req = NHS__LEAGUE__V1__REQUEST__INIT;
+    req.call_case = NHS__LEAGUE__V1__REQUEST__CALL_LIST_METRICS;
+    req.list_metrics = &sub;
+    return nlc_call(ctx, &req);
+}

@@ -161,6 +161,16 @@ nlc_response *nlc_league_table(nlc_context *ctx, Nhs__League__V1__LeagueTableKin
                                const char *quarter, uint32_t segment, const char *region,
                                int descending, uint32_t offset, uint32_t limit);
 nlc_response *nlc_trust_history(nlc_context *ctx, const char *ods_code);
+/* Every metric of a trust by domain; quarter NULL/"" = its latest with metric data. */
+nlc_response *nlc_trust_metrics(nlc_context *ctx, const char *ods_code, const char *quarter);
+/* One metric's league; metric is an id ("OF0013") or words ("a&e 4 hour").
+ * table TABLE_UNSPECIFIED = the first table that has it; quarter/region NULL/"" =
+ * newest/all; worst_first != 0 = worst first; limit 0 = server default (20). */
+nlc_response *nlc_metric_table(nlc_context *ctx, const char *metric, Nhs__League__V1__LeagueTableKind table,
+                               const char *quarter, const char *region, int worst_first,
+                               uint32_t offset, uint32_t limit);
+/* The metric catalogue; table TABLE_UNSPECIFIED / quarter NULL/"" = all. */
+nlc_response *nlc_list_metrics(nlc_context *ctx, Nhs__League__V1__LeagueTableKind table, const char *quarter);
 
 #ifdef __cplusplus
 }

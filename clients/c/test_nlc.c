@@ -1396,6 +1396,38 @@ static void live_list_actions(nlc_context *c) {
     end();
 }
 
+static void live_metrics(nlc_context *c) {
+    begin("live: trust_metrics RJE (Q1 2026/27, by domain), metric_table a&e 4 hour worst first, FAILED_PRECONDITION for ambulance");
+    nlc_response *r = nlc_trust_metrics(c, "RJE", NULL);
+    CHECK(r != NULL && nlc_response_code(r) == 0 &&
+          r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS);
+    if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS) {
+        const Nhs__League__V1__TrustMetricsResult *t = r->trust_metrics;
+        CHECK_STR(t->quarter, "Q1 2026/27");
+        CHECK(t->n_domains >= 3 && t->quarter_defaulted);
+        CHECK_STR(t->source_line, "NHS England, NHS Oversight Framework trust data, Q1 2026/27");
+    }
+    nlc_response_free(r);
+    r = nlc_metric_table(c, "a&e 4 hour", NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE, NULL, NULL, 1, 0, 5);
+    CHECK(r != NULL && nlc_response_code(r) == 0 &&
+          r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE);
+    if (r != NULL && r->result_case == NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE) {
+        const Nhs__League__V1__MetricTableResult *t = r->metric_table;
+        CHECK(t->metric != NULL && strcmp(t->metric->id, "OF0013") == 0);
+        CHECK(t->n_rows == 5);
+        for (size_t i = 1; i < t->n_rows; i++)
+            CHECK(t->rows[i - 1]->result->rank >= t->rows[i]->result->rank);
+    }
+    nlc_response_free(r);
+    r = nlc_metric_table(c, "a&e 4 hour", NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_AMBULANCE, NULL, NULL, 0, 0, 0);
+    CHECK(r != NULL && nlc_response_code(r) == NHS__LEAGUE__V1__CODE__FAILED_PRECONDITION);
+    nlc_response_free(r);
+    r = nlc_list_metrics(c, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_AMBULANCE, "Q4 2025/26");
+    CHECK(r != NULL && nlc_response_code(r) == 0 && r->list_metrics != NULL && r->list_metrics->n_metrics > 5);
+    nlc_response_free(r);
+    end();
+}
+
 static void live_nearest(nlc_context *c) {
     begin("live: nearest 3 acute trusts to a point in central London");
     nlc_response *r =
@@ -1495,6 +1527,7 @@ static void run_live(void) {
     live_invalid_argument(c);
     live_pipelined(c);
     live_league_table(c);
+    live_metrics(c);
     live_trust_history(c);
     live_list_actions(c);
     live_nearest(c);

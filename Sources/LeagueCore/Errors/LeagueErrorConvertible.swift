@@ -9,7 +9,9 @@ public enum LeagueErrorCode: String, Sendable, Hashable, CaseIterable, CustomStr
     case notFound = "NOT_FOUND"
     /// The answer was ready only after the request's own deadline had passed.
     case deadlineExceeded = "DEADLINE_EXCEEDED"
-    /// The data the operation needs is not in a usable state (a dataset that fails validation).
+    /// The data the operation needs is not in a usable state (a dataset that fails validation),
+    /// or the thing asked for exists but not where asked (a metric the trust's table or the
+    /// quarter does not publish).
     case failedPrecondition = "FAILED_PRECONDITION"
     /// The request asks for something this server does not do (no call set, or a newer client's call).
     case unimplemented = "UNIMPLEMENTED"

@@ -4,8 +4,9 @@ import Foundation
 public enum DatasetLoader {
     /// The files the loader reads, in sorted order (also the order hashed for the version).
     public static let fileNames: [String] = [
-        "actions.csv", "aliases.csv", "domain_scores.csv", "domains.csv", "news_crosscheck.csv",
-        "postcode_districts.csv", "postcode_sectors.csv", "quarters.csv", "rankings.csv",
+        "actions.csv", "aliases.csv", "domain_scores.csv", "domains.csv",
+        "metric_values.csv", "metrics.csv",  // metrics: validated in MetricsValidation.swift
+        "news_crosscheck.csv", "postcode_districts.csv", "postcode_sectors.csv", "quarters.csv", "rankings.csv",
         "sites.csv", "successors.csv", "trusts.csv",
     ]
 
@@ -580,7 +581,8 @@ struct Validator {
                 actions.append(
                     ActionRecord(
                         odsCode: code, trustNameInSource: row.text("trust_name_in_source"), date: d, title: title,
-                        category: row.opt("category"), status: row.opt("status"), sourceURL: url, note: row.opt("note"))
+                        category: row.opt("category"), status: row.opt("status"), sourceURL: url, note: row.opt("note"),
+                        sourceType: actionSourceType(row))
                 )
             }
         }
@@ -639,12 +641,21 @@ struct Validator {
             }
         }
 
+        // metrics (MetricsValidation.swift)
+        let metricStore = buildMetricStore(
+            contents: contents,
+            context: MetricContext(
+                quarterInfos: quarterInfos, domainKeys: Set(domainKeys.keys),
+                rankedTrusts: Set(
+                    rankings.map { TrustInTable(quarter: $0.quarter, table: $0.table, odsCode: $0.odsCode) })))
+
         if quarterInfos.isEmpty && issues.isEmpty { issue("quarters.csv", 0, "no quarters") }
         guard issues.isEmpty else { return nil }
         return Dataset(
             quarters: Array(quarterInfos.values), domains: domainDefs, trusts: Array(trusts.values), rankings: rankings,
             sites: sites, successors: successors, postcodeSectors: sectors, postcodeDistricts: districts,
-            actions: actions, aliases: aliases, newsReports: news, contentHash: contentHash)
+            actions: actions, aliases: aliases, newsReports: news, contentHash: contentHash,
+            metrics: metricStore)
     }
 
     /// `yyyy`, `yyyy-MM` or a valid `yyyy-MM-dd`.

@@ -208,6 +208,8 @@ public struct ActionRecord: Sendable, Hashable {
     public var status: String?
     public var sourceURL: String
     public var note: String?
+    /// What kind of source the action comes from (nil for a dataset without the column).
+    public var sourceType: ActionSourceType? = nil
 }
 
 /// A common name or abbreviation of a trust or hospital (a row of `aliases.csv`).

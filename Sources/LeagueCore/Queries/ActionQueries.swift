@@ -8,6 +8,10 @@ public struct ActionView: Sendable, Hashable {
     public var note: String?
     /// True when this service derived it from the league data (not a sourced action).
     public var derived: Bool
+    /// Kind of source (nil for derived pointers).
+    public var sourceType: ActionSourceType? = nil
+    /// The source in plain words, e.g. "from a summary of the trust's board papers ..." (nil for derived pointers).
+    public var sourceText: String? { sourceType?.plainText }
 }
 
 public struct ActionsAnswer: Sendable, Hashable {
@@ -28,7 +32,7 @@ extension TrustQueries {
             .map {
                 ActionView(
                     date: $0.date, title: $0.title, category: $0.category, status: $0.status,
-                    sourceURL: $0.sourceURL, note: $0.note, derived: false)
+                    sourceURL: $0.sourceURL, note: $0.note, derived: false, sourceType: $0.sourceType)
             }
         var derived: [ActionView] = []
         let latest = summary.latest
@@ -72,6 +76,11 @@ extension TrustQueries {
         } else {
             text = "\(curated.count) sourced action\(curated.count == 1 ? "" : "s") recorded for \(name), newest first."
             text += " Each is a summary of the linked public page, not NHS England's own list."
+            let board = curated.filter { $0.sourceType == .boardPapersAISummary }.count
+            if board > 0 {
+                text +=
+                    " \(board) come from third-party, AI-assisted summaries of the trust's board papers, not the trust's own words."
+            }
         }
         return ActionsAnswer(summary: summary, actions: curated + derived, text: text)
     }

@@ -1,7 +1,7 @@
 /// Why a query could not be answered: bad input, or nothing by that name.
 /// It carries its status (`LeagueErrorConvertible`), so a transport reports it as is.
 public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The status vocabulary every core error shares (in practice `.invalidArgument` or `.notFound`).
+    /// The status vocabulary every core error shares (in practice `.invalidArgument`, `.notFound` or `.failedPrecondition`).
     public typealias Code = LeagueErrorCode
 
     public var code: Code

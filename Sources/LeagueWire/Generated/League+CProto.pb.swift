@@ -53,6 +53,36 @@ extension LocationPrecision {
     }
 }
 
+extension BetterWhen {
+    init(protobufC value: Nhs__League__V1__BetterWhen) {
+        self = BetterWhen(rawValue: Int32(truncatingIfNeeded: value.rawValue)) ?? .unspecified
+    }
+
+    var protobufC: Nhs__League__V1__BetterWhen {
+        Nhs__League__V1__BetterWhen(rawValue: .init(truncatingIfNeeded: self.rawValue))
+    }
+}
+
+extension QuartileStanding {
+    init(protobufC value: Nhs__League__V1__QuartileStanding) {
+        self = QuartileStanding(rawValue: Int32(truncatingIfNeeded: value.rawValue)) ?? .unspecified
+    }
+
+    var protobufC: Nhs__League__V1__QuartileStanding {
+        Nhs__League__V1__QuartileStanding(rawValue: .init(truncatingIfNeeded: self.rawValue))
+    }
+}
+
+extension RankDerivation {
+    init(protobufC value: Nhs__League__V1__RankDerivation) {
+        self = RankDerivation(rawValue: Int32(truncatingIfNeeded: value.rawValue)) ?? .unspecified
+    }
+
+    var protobufC: Nhs__League__V1__RankDerivation {
+        Nhs__League__V1__RankDerivation(rawValue: .init(truncatingIfNeeded: self.rawValue))
+    }
+}
+
 extension Request: CMessageConvertible {
     /// The protobuf encoding of this message (protobuf-c).
     public func serializedBytes() -> [UInt8] { self.packedBytes() }
@@ -101,6 +131,15 @@ extension Request: CMessageConvertible {
         case .trustHistory(let value):
             m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY
             m.pointee.trust_history = value.cMessage(in: arena)
+        case .trustMetrics(let value):
+            m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_TRUST_METRICS
+            m.pointee.trust_metrics = value.cMessage(in: arena)
+        case .metricTable(let value):
+            m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_METRIC_TABLE
+            m.pointee.metric_table = value.cMessage(in: arena)
+        case .listMetrics(let value):
+            m.pointee.call_case = NHS__LEAGUE__V1__REQUEST__CALL_LIST_METRICS
+            m.pointee.list_metrics = value.cMessage(in: arena)
         }
         return m
     }
@@ -134,6 +173,12 @@ extension Call {
             self = c.league_table.map { .leagueTable(LeagueTableRequest(cMessage: $0)) } ?? .unset
         case NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY:
             self = c.trust_history.map { .trustHistory(TrustHistoryRequest(cMessage: $0)) } ?? .unset
+        case NHS__LEAGUE__V1__REQUEST__CALL_TRUST_METRICS:
+            self = c.trust_metrics.map { .trustMetrics(TrustMetricsRequest(cMessage: $0)) } ?? .unset
+        case NHS__LEAGUE__V1__REQUEST__CALL_METRIC_TABLE:
+            self = c.metric_table.map { .metricTable(MetricTableRequest(cMessage: $0)) } ?? .unset
+        case NHS__LEAGUE__V1__REQUEST__CALL_LIST_METRICS:
+            self = c.list_metrics.map { .listMetrics(ListMetricsRequest(cMessage: $0)) } ?? .unset
         default:
             // NOT_SET, including a member this version does not know (protobuf-c keeps
             // unknown fields aside and leaves the oneof unset).
@@ -191,6 +236,15 @@ extension Response: CMessageConvertible {
         case .trustHistory(let value):
             m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY
             m.pointee.trust_history = value.cMessage(in: arena)
+        case .trustMetrics(let value):
+            m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS
+            m.pointee.trust_metrics = value.cMessage(in: arena)
+        case .metricTable(let value):
+            m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE
+            m.pointee.metric_table = value.cMessage(in: arena)
+        case .listMetrics(let value):
+            m.pointee.result_case = NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_METRICS
+            m.pointee.list_metrics = value.cMessage(in: arena)
         }
         return m
     }
@@ -225,6 +279,12 @@ extension CallResult {
             self = c.league_table.map { .leagueTable(LeagueTableResult(cMessage: $0)) } ?? .none
         case NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY:
             self = c.trust_history.map { .trustHistory(TrustHistoryResult(cMessage: $0)) } ?? .none
+        case NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS:
+            self = c.trust_metrics.map { .trustMetrics(TrustMetricsResult(cMessage: $0)) } ?? .none
+        case NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE:
+            self = c.metric_table.map { .metricTable(MetricTableResult(cMessage: $0)) } ?? .none
+        case NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_METRICS:
+            self = c.list_metrics.map { .listMetrics(ListMetricsResult(cMessage: $0)) } ?? .none
         default:
             // NOT_SET, including a member this version does not know (protobuf-c keeps
             // unknown fields aside and leaves the oneof unset).
@@ -757,6 +817,8 @@ extension ServerInfo: CMessageConvertible {
         m.pointee.loaded_at = arena.string(self.loadedAt)
         m.pointee.attribution = arena.string(self.attribution)
         m.pointee.full_postcodes = self.fullPostcodes
+        m.pointee.metrics = self.metrics
+        m.pointee.metric_values = self.metricValues
         return m
     }
 
@@ -774,7 +836,9 @@ extension ServerInfo: CMessageConvertible {
             latestQuarter: String(protobufC: c.latest_quarter),
             loadedAt: String(protobufC: c.loaded_at),
             attribution: String(protobufC: c.attribution),
-            fullPostcodes: c.full_postcodes
+            fullPostcodes: c.full_postcodes,
+            metrics: c.metrics,
+            metricValues: c.metric_values
         )
     }
 }
@@ -840,6 +904,7 @@ extension TrustDetail: CMessageConvertible {
         m.pointee.sites = arena.messages(self.sites)
         m.pointee.n_caveats = self.caveats.count
         m.pointee.caveats = arena.strings(self.caveats)
+        m.pointee.metric_highlights = self.metricHighlights.map { $0.cMessage(in: arena) }
         return m
     }
 
@@ -848,7 +913,8 @@ extension TrustDetail: CMessageConvertible {
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
             sites: decodeMessages(c.sites, count: c.n_sites),
-            caveats: decodeStrings(c.caveats, count: c.n_caveats)
+            caveats: decodeStrings(c.caveats, count: c.n_caveats),
+            metricHighlights: c.metric_highlights.map { MetricStrengths(cMessage: $0) }
         )
     }
 }
@@ -1222,6 +1288,8 @@ extension ImprovementAction: CMessageConvertible {
         m.pointee.source_url = arena.string(self.sourceURL)
         m.pointee.note = arena.string(self.note)
         m.pointee.derived = self.derived.protobufC
+        m.pointee.source_type = arena.string(self.sourceType)
+        m.pointee.source_text = arena.string(self.sourceText)
         return m
     }
 
@@ -1234,7 +1302,9 @@ extension ImprovementAction: CMessageConvertible {
             status: String(protobufC: c.status),
             sourceURL: String(protobufC: c.source_url),
             note: String(protobufC: c.note),
-            derived: Bool(protobufC: c.derived)
+            derived: Bool(protobufC: c.derived),
+            sourceType: String(protobufC: c.source_type),
+            sourceText: String(protobufC: c.source_text)
         )
     }
 }
@@ -1479,6 +1549,674 @@ extension TrustHistoryResult: CMessageConvertible {
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
             rankings: decodeMessages(c.rankings, count: c.n_rankings),
             caveats: decodeStrings(c.caveats, count: c.n_caveats)
+        )
+    }
+}
+
+extension MetricInfo: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricInfo"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricInfo>) -> Int { nhs__league__v1__metric_info__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricInfo>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_info__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricInfo>? {
+        nhs__league__v1__metric_info__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricInfo>) { nhs__league__v1__metric_info__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricInfo> {
+        let m = arena.message(nhs__league__v1__metric_info__init)
+        m.pointee.id = arena.string(self.id)
+        m.pointee.framework = arena.string(self.framework)
+        m.pointee.score_only = self.scoreOnly.protobufC
+        m.pointee.name = arena.string(self.name)
+        m.pointee.explanation = arena.string(self.explanation)
+        m.pointee.units = arena.string(self.units)
+        m.pointee.units_note = arena.string(self.unitsNote)
+        m.pointee.better_when = self.betterWhen.protobufC
+        m.pointee.direction_evidence = arena.string(self.directionEvidence)
+        m.pointee.domain_key = arena.string(self.domainKey)
+        m.pointee.domain_name = arena.string(self.domainName)
+        m.pointee.description_as_published = arena.string(self.descriptionAsPublished)
+        m.pointee.continues_metric_id = arena.string(self.continuesMetricId)
+        m.pointee.n_tables = self.tables.count
+        m.pointee.tables = arena.array(self.tables.map { $0.protobufC })
+        m.pointee.n_quarters = self.quarters.count
+        m.pointee.quarters = arena.strings(self.quarters)
+        m.pointee.source = arena.string(self.source)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricInfo>) {
+        let c = cMessage.pointee
+        self.init(
+            id: String(protobufC: c.id),
+            framework: String(protobufC: c.framework),
+            scoreOnly: Bool(protobufC: c.score_only),
+            name: String(protobufC: c.name),
+            explanation: String(protobufC: c.explanation),
+            units: String(protobufC: c.units),
+            unitsNote: String(protobufC: c.units_note),
+            betterWhen: BetterWhen(protobufC: c.better_when),
+            directionEvidence: String(protobufC: c.direction_evidence),
+            domainKey: String(protobufC: c.domain_key),
+            domainName: String(protobufC: c.domain_name),
+            descriptionAsPublished: String(protobufC: c.description_as_published),
+            continuesMetricId: String(protobufC: c.continues_metric_id),
+            tables: decodeArray(c.tables, count: c.n_tables).map { LeagueTableKind(protobufC: $0) },
+            quarters: decodeStrings(c.quarters, count: c.n_quarters),
+            source: String(protobufC: c.source)
+        )
+    }
+}
+
+extension MetricMovement: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricMovement"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricMovement>) -> Int { nhs__league__v1__metric_movement__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricMovement>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_movement__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricMovement>? {
+        nhs__league__v1__metric_movement__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricMovement>) { nhs__league__v1__metric_movement__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricMovement> {
+        let m = arena.message(nhs__league__v1__metric_movement__init)
+        m.pointee.previous_quarter = arena.string(self.previousQuarter)
+        m.pointee.previous_metric_id = arena.string(self.previousMetricId)
+        if let value = self.previousValue {
+            m.pointee.previous_value_present_case = NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_VALUE_PRESENT_PREVIOUS_VALUE
+            m.pointee.previous_value = value
+        }
+        if let value = self.previousRank {
+            m.pointee.previous_rank_present_case = NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANK_PRESENT_PREVIOUS_RANK
+            m.pointee.previous_rank = value
+        }
+        if let value = self.previousRankedCount {
+            m.pointee.previous_ranked_count_present_case = NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANKED_COUNT_PRESENT_PREVIOUS_RANKED_COUNT
+            m.pointee.previous_ranked_count = value
+        }
+        if let value = self.delta {
+            m.pointee.delta_present_case = NHS__LEAGUE__V1__METRIC_MOVEMENT__DELTA_PRESENT_DELTA
+            m.pointee.delta = value
+        }
+        if let value = self.improved {
+            m.pointee.improved_present_case = NHS__LEAGUE__V1__METRIC_MOVEMENT__IMPROVED_PRESENT_IMPROVED
+            m.pointee.improved = value.protobufC
+        }
+        m.pointee.summary = arena.string(self.summary)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricMovement>) {
+        let c = cMessage.pointee
+        self.init(
+            previousQuarter: String(protobufC: c.previous_quarter),
+            previousMetricId: String(protobufC: c.previous_metric_id),
+            previousValue: c.previous_value_present_case == NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_VALUE_PRESENT_PREVIOUS_VALUE ? c.previous_value : nil,
+            previousRank: c.previous_rank_present_case == NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANK_PRESENT_PREVIOUS_RANK ? c.previous_rank : nil,
+            previousRankedCount: c.previous_ranked_count_present_case == NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANKED_COUNT_PRESENT_PREVIOUS_RANKED_COUNT ? c.previous_ranked_count : nil,
+            delta: c.delta_present_case == NHS__LEAGUE__V1__METRIC_MOVEMENT__DELTA_PRESENT_DELTA ? c.delta : nil,
+            improved: c.improved_present_case == NHS__LEAGUE__V1__METRIC_MOVEMENT__IMPROVED_PRESENT_IMPROVED ? Bool(protobufC: c.improved) : nil,
+            summary: String(protobufC: c.summary)
+        )
+    }
+}
+
+extension MetricResult: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricResult"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricResult>) -> Int { nhs__league__v1__metric_result__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_result__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricResult>? {
+        nhs__league__v1__metric_result__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricResult>) { nhs__league__v1__metric_result__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricResult> {
+        let m = arena.message(nhs__league__v1__metric_result__init)
+        m.pointee.metric = self.metric.map { $0.cMessage(in: arena) }
+        m.pointee.quarter = arena.string(self.quarter)
+        m.pointee.value_text = arena.string(self.valueText)
+        if let value = self.value {
+            m.pointee.value_present_case = NHS__LEAGUE__V1__METRIC_RESULT__VALUE_PRESENT_VALUE
+            m.pointee.value = value
+        }
+        m.pointee.units = arena.string(self.units)
+        if let value = self.rank {
+            m.pointee.rank_present_case = NHS__LEAGUE__V1__METRIC_RESULT__RANK_PRESENT_RANK
+            m.pointee.rank = value
+        }
+        if let value = self.rankedCount {
+            m.pointee.ranked_count_present_case = NHS__LEAGUE__V1__METRIC_RESULT__RANKED_COUNT_PRESENT_RANKED_COUNT
+            m.pointee.ranked_count = value
+        }
+        m.pointee.rank_text = arena.string(self.rankText)
+        m.pointee.rank_derivation = self.rankDerivation.protobufC
+        if let value = self.median {
+            m.pointee.median_present_case = NHS__LEAGUE__V1__METRIC_RESULT__MEDIAN_PRESENT_MEDIAN
+            m.pointee.median = value
+        }
+        if let value = self.lowerQuartile {
+            m.pointee.lower_quartile_present_case = NHS__LEAGUE__V1__METRIC_RESULT__LOWER_QUARTILE_PRESENT_LOWER_QUARTILE
+            m.pointee.lower_quartile = value
+        }
+        if let value = self.upperQuartile {
+            m.pointee.upper_quartile_present_case = NHS__LEAGUE__V1__METRIC_RESULT__UPPER_QUARTILE_PRESENT_UPPER_QUARTILE
+            m.pointee.upper_quartile = value
+        }
+        m.pointee.standing = self.standing.protobufC
+        m.pointee.standing_text = arena.string(self.standingText)
+        if let value = self.metricScore {
+            m.pointee.metric_score_present_case = NHS__LEAGUE__V1__METRIC_RESULT__METRIC_SCORE_PRESENT_METRIC_SCORE
+            m.pointee.metric_score = value
+        }
+        m.pointee.movement = self.movement.map { $0.cMessage(in: arena) }
+        m.pointee.reporting_period = arena.string(self.reportingPeriod)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricResult>) {
+        let c = cMessage.pointee
+        self.init(
+            metric: c.metric.map { MetricInfo(cMessage: $0) },
+            quarter: String(protobufC: c.quarter),
+            valueText: String(protobufC: c.value_text),
+            value: c.value_present_case == NHS__LEAGUE__V1__METRIC_RESULT__VALUE_PRESENT_VALUE ? c.value : nil,
+            units: String(protobufC: c.units),
+            rank: c.rank_present_case == NHS__LEAGUE__V1__METRIC_RESULT__RANK_PRESENT_RANK ? c.rank : nil,
+            rankedCount: c.ranked_count_present_case == NHS__LEAGUE__V1__METRIC_RESULT__RANKED_COUNT_PRESENT_RANKED_COUNT ? c.ranked_count : nil,
+            rankText: String(protobufC: c.rank_text),
+            rankDerivation: RankDerivation(protobufC: c.rank_derivation),
+            median: c.median_present_case == NHS__LEAGUE__V1__METRIC_RESULT__MEDIAN_PRESENT_MEDIAN ? c.median : nil,
+            lowerQuartile: c.lower_quartile_present_case == NHS__LEAGUE__V1__METRIC_RESULT__LOWER_QUARTILE_PRESENT_LOWER_QUARTILE ? c.lower_quartile : nil,
+            upperQuartile: c.upper_quartile_present_case == NHS__LEAGUE__V1__METRIC_RESULT__UPPER_QUARTILE_PRESENT_UPPER_QUARTILE ? c.upper_quartile : nil,
+            standing: QuartileStanding(protobufC: c.standing),
+            standingText: String(protobufC: c.standing_text),
+            metricScore: c.metric_score_present_case == NHS__LEAGUE__V1__METRIC_RESULT__METRIC_SCORE_PRESENT_METRIC_SCORE ? c.metric_score : nil,
+            movement: c.movement.map { MetricMovement(cMessage: $0) },
+            reportingPeriod: String(protobufC: c.reporting_period)
+        )
+    }
+}
+
+extension MetricDomain: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricDomain"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricDomain>) -> Int { nhs__league__v1__metric_domain__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricDomain>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_domain__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricDomain>? {
+        nhs__league__v1__metric_domain__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricDomain>) { nhs__league__v1__metric_domain__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricDomain> {
+        let m = arena.message(nhs__league__v1__metric_domain__init)
+        m.pointee.key = arena.string(self.key)
+        m.pointee.name = arena.string(self.name)
+        m.pointee.n_metrics = self.metrics.count
+        m.pointee.metrics = arena.messages(self.metrics)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricDomain>) {
+        let c = cMessage.pointee
+        self.init(
+            key: String(protobufC: c.key),
+            name: String(protobufC: c.name),
+            metrics: decodeMessages(c.metrics, count: c.n_metrics)
+        )
+    }
+}
+
+extension MetricStrengths: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricStrengths"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricStrengths>) -> Int { nhs__league__v1__metric_strengths__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricStrengths>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_strengths__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricStrengths>? {
+        nhs__league__v1__metric_strengths__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricStrengths>) { nhs__league__v1__metric_strengths__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricStrengths> {
+        let m = arena.message(nhs__league__v1__metric_strengths__init)
+        m.pointee.quarter = arena.string(self.quarter)
+        m.pointee.n_strongest = self.strongest.count
+        m.pointee.strongest = arena.messages(self.strongest)
+        m.pointee.n_weakest = self.weakest.count
+        m.pointee.weakest = arena.messages(self.weakest)
+        m.pointee.source_line = arena.string(self.sourceLine)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricStrengths>) {
+        let c = cMessage.pointee
+        self.init(
+            quarter: String(protobufC: c.quarter),
+            strongest: decodeMessages(c.strongest, count: c.n_strongest),
+            weakest: decodeMessages(c.weakest, count: c.n_weakest),
+            sourceLine: String(protobufC: c.source_line)
+        )
+    }
+}
+
+extension TrustMetricsRequest: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "TrustMetricsRequest"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>) -> Int { nhs__league__v1__trust_metrics_request__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__trust_metrics_request__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest>? {
+        nhs__league__v1__trust_metrics_request__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest>) { nhs__league__v1__trust_metrics_request__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest> {
+        let m = arena.message(nhs__league__v1__trust_metrics_request__init)
+        m.pointee.ods_code = arena.string(self.odsCode)
+        m.pointee.quarter = arena.string(self.quarter)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>) {
+        let c = cMessage.pointee
+        self.init(
+            odsCode: String(protobufC: c.ods_code),
+            quarter: String(protobufC: c.quarter)
+        )
+    }
+}
+
+extension TrustMetricsResult: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "TrustMetricsResult"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsResult>) -> Int { nhs__league__v1__trust_metrics_result__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__trust_metrics_result__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult>? {
+        nhs__league__v1__trust_metrics_result__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult>) { nhs__league__v1__trust_metrics_result__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult> {
+        let m = arena.message(nhs__league__v1__trust_metrics_result__init)
+        m.pointee.trust = self.trust.cMessage(in: arena)
+        m.pointee.quarter = arena.string(self.quarter)
+        m.pointee.table = self.table.protobufC
+        m.pointee.quarter_defaulted = self.quarterDefaulted.protobufC
+        m.pointee.note = arena.string(self.note)
+        m.pointee.n_domains = self.domains.count
+        m.pointee.domains = arena.messages(self.domains)
+        m.pointee.n_available_quarters = self.availableQuarters.count
+        m.pointee.available_quarters = arena.strings(self.availableQuarters)
+        m.pointee.source_line = arena.string(self.sourceLine)
+        m.pointee.n_provenance = self.provenance.count
+        m.pointee.provenance = arena.strings(self.provenance)
+        m.pointee.n_caveats = self.caveats.count
+        m.pointee.caveats = arena.strings(self.caveats)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__TrustMetricsResult>) {
+        let c = cMessage.pointee
+        self.init(
+            trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
+            quarter: String(protobufC: c.quarter),
+            table: LeagueTableKind(protobufC: c.table),
+            quarterDefaulted: Bool(protobufC: c.quarter_defaulted),
+            note: String(protobufC: c.note),
+            domains: decodeMessages(c.domains, count: c.n_domains),
+            availableQuarters: decodeStrings(c.available_quarters, count: c.n_available_quarters),
+            sourceLine: String(protobufC: c.source_line),
+            provenance: decodeStrings(c.provenance, count: c.n_provenance),
+            caveats: decodeStrings(c.caveats, count: c.n_caveats)
+        )
+    }
+}
+
+extension MetricTableRequest: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricTableRequest"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricTableRequest>) -> Int { nhs__league__v1__metric_table_request__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricTableRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_table_request__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest>? {
+        nhs__league__v1__metric_table_request__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest>) { nhs__league__v1__metric_table_request__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest> {
+        let m = arena.message(nhs__league__v1__metric_table_request__init)
+        m.pointee.metric = arena.string(self.metric)
+        m.pointee.quarter = arena.string(self.quarter)
+        m.pointee.table = self.table.protobufC
+        m.pointee.region = arena.string(self.region)
+        m.pointee.worst_first = self.worstFirst.protobufC
+        m.pointee.offset = self.offset
+        m.pointee.limit = self.limit
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricTableRequest>) {
+        let c = cMessage.pointee
+        self.init(
+            metric: String(protobufC: c.metric),
+            quarter: String(protobufC: c.quarter),
+            table: LeagueTableKind(protobufC: c.table),
+            region: String(protobufC: c.region),
+            worstFirst: Bool(protobufC: c.worst_first),
+            offset: c.offset,
+            limit: c.limit
+        )
+    }
+}
+
+extension MetricLeagueRow: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricLeagueRow"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricLeagueRow>) -> Int { nhs__league__v1__metric_league_row__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricLeagueRow>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_league_row__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow>? {
+        nhs__league__v1__metric_league_row__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow>) { nhs__league__v1__metric_league_row__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow> {
+        let m = arena.message(nhs__league__v1__metric_league_row__init)
+        m.pointee.ods_code = arena.string(self.odsCode)
+        m.pointee.trust_name = arena.string(self.trustName)
+        m.pointee.region = arena.string(self.region)
+        m.pointee.result = self.result.cMessage(in: arena)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricLeagueRow>) {
+        let c = cMessage.pointee
+        self.init(
+            odsCode: String(protobufC: c.ods_code),
+            trustName: String(protobufC: c.trust_name),
+            region: String(protobufC: c.region),
+            result: c.result.map { MetricResult(cMessage: $0) } ?? MetricResult()
+        )
+    }
+}
+
+extension MetricRankCounts: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricRankCounts"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricRankCounts>) -> Int { nhs__league__v1__metric_rank_counts__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricRankCounts>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_rank_counts__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts>? {
+        nhs__league__v1__metric_rank_counts__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts>) { nhs__league__v1__metric_rank_counts__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts> {
+        let m = arena.message(nhs__league__v1__metric_rank_counts__init)
+        m.pointee.table_size = self.tableSize
+        m.pointee.with_row = self.withRow
+        m.pointee.ranked = self.ranked
+        m.pointee.unique = self.unique
+        m.pointee.ties_shared = self.tiesShared
+        m.pointee.ties_split = self.tiesSplit
+        m.pointee.unranked = self.unranked
+        m.pointee.n_blank_codes = self.blankCodes.count
+        m.pointee.blank_codes = arena.strings(self.blankCodes)
+        m.pointee.summary = arena.string(self.summary)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricRankCounts>) {
+        let c = cMessage.pointee
+        self.init(
+            tableSize: c.table_size,
+            withRow: c.with_row,
+            ranked: c.ranked,
+            unique: c.unique,
+            tiesShared: c.ties_shared,
+            tiesSplit: c.ties_split,
+            unranked: c.unranked,
+            blankCodes: decodeStrings(c.blank_codes, count: c.n_blank_codes),
+            summary: String(protobufC: c.summary)
+        )
+    }
+}
+
+extension MetricTableResult: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "MetricTableResult"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricTableResult>) -> Int { nhs__league__v1__metric_table_result__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricTableResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__metric_table_result__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableResult>? {
+        nhs__league__v1__metric_table_result__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricTableResult>) { nhs__league__v1__metric_table_result__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableResult> {
+        let m = arena.message(nhs__league__v1__metric_table_result__init)
+        m.pointee.metric = self.metric.cMessage(in: arena)
+        m.pointee.quarter = arena.string(self.quarter)
+        m.pointee.table = self.table.protobufC
+        m.pointee.total_matching = self.totalMatching
+        m.pointee.n_rows = self.rows.count
+        m.pointee.rows = arena.messages(self.rows)
+        if let value = self.median {
+            m.pointee.median_present_case = NHS__LEAGUE__V1__METRIC_TABLE_RESULT__MEDIAN_PRESENT_MEDIAN
+            m.pointee.median = value
+        }
+        if let value = self.lowerQuartile {
+            m.pointee.lower_quartile_present_case = NHS__LEAGUE__V1__METRIC_TABLE_RESULT__LOWER_QUARTILE_PRESENT_LOWER_QUARTILE
+            m.pointee.lower_quartile = value
+        }
+        if let value = self.upperQuartile {
+            m.pointee.upper_quartile_present_case = NHS__LEAGUE__V1__METRIC_TABLE_RESULT__UPPER_QUARTILE_PRESENT_UPPER_QUARTILE
+            m.pointee.upper_quartile = value
+        }
+        m.pointee.ranks = self.ranks.cMessage(in: arena)
+        m.pointee.n_other_matches = self.otherMatches.count
+        m.pointee.other_matches = arena.strings(self.otherMatches)
+        m.pointee.source_line = arena.string(self.sourceLine)
+        m.pointee.n_provenance = self.provenance.count
+        m.pointee.provenance = arena.strings(self.provenance)
+        m.pointee.n_caveats = self.caveats.count
+        m.pointee.caveats = arena.strings(self.caveats)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__MetricTableResult>) {
+        let c = cMessage.pointee
+        self.init(
+            metric: c.metric.map { MetricInfo(cMessage: $0) } ?? MetricInfo(),
+            quarter: String(protobufC: c.quarter),
+            table: LeagueTableKind(protobufC: c.table),
+            totalMatching: c.total_matching,
+            rows: decodeMessages(c.rows, count: c.n_rows),
+            median: c.median_present_case == NHS__LEAGUE__V1__METRIC_TABLE_RESULT__MEDIAN_PRESENT_MEDIAN ? c.median : nil,
+            lowerQuartile: c.lower_quartile_present_case == NHS__LEAGUE__V1__METRIC_TABLE_RESULT__LOWER_QUARTILE_PRESENT_LOWER_QUARTILE ? c.lower_quartile : nil,
+            upperQuartile: c.upper_quartile_present_case == NHS__LEAGUE__V1__METRIC_TABLE_RESULT__UPPER_QUARTILE_PRESENT_UPPER_QUARTILE ? c.upper_quartile : nil,
+            ranks: c.ranks.map { MetricRankCounts(cMessage: $0) } ?? MetricRankCounts(),
+            otherMatches: decodeStrings(c.other_matches, count: c.n_other_matches),
+            sourceLine: String(protobufC: c.source_line),
+            provenance: decodeStrings(c.provenance, count: c.n_provenance),
+            caveats: decodeStrings(c.caveats, count: c.n_caveats)
+        )
+    }
+}
+
+extension ListMetricsRequest: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "ListMetricsRequest"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListMetricsRequest>) -> Int { nhs__league__v1__list_metrics_request__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__ListMetricsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__list_metrics_request__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest>? {
+        nhs__league__v1__list_metrics_request__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest>) { nhs__league__v1__list_metrics_request__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest> {
+        let m = arena.message(nhs__league__v1__list_metrics_request__init)
+        m.pointee.table = self.table.protobufC
+        m.pointee.quarter = arena.string(self.quarter)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__ListMetricsRequest>) {
+        let c = cMessage.pointee
+        self.init(
+            table: LeagueTableKind(protobufC: c.table),
+            quarter: String(protobufC: c.quarter)
+        )
+    }
+}
+
+extension ListMetricsResult: CMessageConvertible {
+    /// The protobuf encoding of this message (protobuf-c).
+    public func serializedBytes() -> [UInt8] { self.packedBytes() }
+
+    /// Decodes the protobuf encoding of this message (protobuf-c); throws
+    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
+    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
+        self = try Self.unpacked(from: bytes)
+    }
+
+    static let protoMessageName = "ListMetricsResult"
+    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListMetricsResult>) -> Int { nhs__league__v1__list_metrics_result__get_packed_size(c) }
+    static func pack(_ c: UnsafePointer<Nhs__League__V1__ListMetricsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        nhs__league__v1__list_metrics_result__pack(c, out)
+    }
+    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult>? {
+        nhs__league__v1__list_metrics_result__unpack(nil, count, bytes)
+    }
+    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult>) { nhs__league__v1__list_metrics_result__free_unpacked(c, nil) }
+
+    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult> {
+        let m = arena.message(nhs__league__v1__list_metrics_result__init)
+        m.pointee.n_metrics = self.metrics.count
+        m.pointee.metrics = arena.messages(self.metrics)
+        return m
+    }
+
+    init(cMessage: UnsafePointer<Nhs__League__V1__ListMetricsResult>) {
+        let c = cMessage.pointee
+        self.init(
+            metrics: decodeMessages(c.metrics, count: c.n_metrics)
         )
     }
 }

@@ -35,6 +35,15 @@ extension Request: ProtoJSONMessage {
         case .trustHistory(let value):
             json.key("trustHistory")
             json.message(value)
+        case .trustMetrics(let value):
+            json.key("trustMetrics")
+            json.message(value)
+        case .metricTable(let value):
+            json.key("metricTable")
+            json.message(value)
+        case .listMetrics(let value):
+            json.key("listMetrics")
+            json.message(value)
         }
     }
 }
@@ -74,6 +83,15 @@ extension Response: ProtoJSONMessage {
             json.message(value)
         case .trustHistory(let value):
             json.key("trustHistory")
+            json.message(value)
+        case .trustMetrics(let value):
+            json.key("trustMetrics")
+            json.message(value)
+        case .metricTable(let value):
+            json.key("metricTable")
+            json.message(value)
+        case .listMetrics(let value):
+            json.key("listMetrics")
             json.message(value)
         }
     }
@@ -465,6 +483,14 @@ extension ServerInfo: ProtoJSONMessage {
             json.key("fullPostcodes")
             json.int(self.fullPostcodes)
         }
+        if self.metrics != 0 {
+            json.key("metrics")
+            json.int(self.metrics)
+        }
+        if self.metricValues != 0 {
+            json.key("metricValues")
+            json.int(self.metricValues)
+        }
     }
 }
 
@@ -488,6 +514,10 @@ extension TrustDetail: ProtoJSONMessage {
         if !self.caveats.isEmpty {
             json.key("caveats")
             json.array(self.caveats) { json, value in json.string(value) }
+        }
+        if let value = self.metricHighlights {
+            json.key("metricHighlights")
+            json.message(value)
         }
     }
 }
@@ -694,6 +724,14 @@ extension ImprovementAction: ProtoJSONMessage {
             json.key("derived")
             json.bool(self.derived)
         }
+        if !self.sourceType.isEmpty {
+            json.key("sourceType")
+            json.string(self.sourceType)
+        }
+        if !self.sourceText.isEmpty {
+            json.key("sourceText")
+            json.string(self.sourceText)
+        }
     }
 }
 
@@ -803,6 +841,447 @@ extension TrustHistoryResult: ProtoJSONMessage {
         if !self.caveats.isEmpty {
             json.key("caveats")
             json.array(self.caveats) { json, value in json.string(value) }
+        }
+    }
+}
+
+extension MetricInfo: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.id.isEmpty {
+            json.key("id")
+            json.string(self.id)
+        }
+        if !self.framework.isEmpty {
+            json.key("framework")
+            json.string(self.framework)
+        }
+        if self.scoreOnly {
+            json.key("scoreOnly")
+            json.bool(self.scoreOnly)
+        }
+        if !self.name.isEmpty {
+            json.key("name")
+            json.string(self.name)
+        }
+        if !self.explanation.isEmpty {
+            json.key("explanation")
+            json.string(self.explanation)
+        }
+        if !self.units.isEmpty {
+            json.key("units")
+            json.string(self.units)
+        }
+        if !self.unitsNote.isEmpty {
+            json.key("unitsNote")
+            json.string(self.unitsNote)
+        }
+        if self.betterWhen != .unspecified {
+            json.key("betterWhen")
+            json.enumValue(self.betterWhen)
+        }
+        if !self.directionEvidence.isEmpty {
+            json.key("directionEvidence")
+            json.string(self.directionEvidence)
+        }
+        if !self.domainKey.isEmpty {
+            json.key("domainKey")
+            json.string(self.domainKey)
+        }
+        if !self.domainName.isEmpty {
+            json.key("domainName")
+            json.string(self.domainName)
+        }
+        if !self.descriptionAsPublished.isEmpty {
+            json.key("descriptionAsPublished")
+            json.string(self.descriptionAsPublished)
+        }
+        if !self.continuesMetricId.isEmpty {
+            json.key("continuesMetricId")
+            json.string(self.continuesMetricId)
+        }
+        if !self.tables.isEmpty {
+            json.key("tables")
+            json.array(self.tables) { json, value in json.enumValue(value) }
+        }
+        if !self.quarters.isEmpty {
+            json.key("quarters")
+            json.array(self.quarters) { json, value in json.string(value) }
+        }
+        if !self.source.isEmpty {
+            json.key("source")
+            json.string(self.source)
+        }
+    }
+}
+
+extension MetricMovement: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.previousQuarter.isEmpty {
+            json.key("previousQuarter")
+            json.string(self.previousQuarter)
+        }
+        if !self.previousMetricId.isEmpty {
+            json.key("previousMetricId")
+            json.string(self.previousMetricId)
+        }
+        if let value = self.previousValue {
+            json.key("previousValue")
+            json.double(value)
+        }
+        if let value = self.previousRank {
+            json.key("previousRank")
+            json.int(value)
+        }
+        if let value = self.previousRankedCount {
+            json.key("previousRankedCount")
+            json.int(value)
+        }
+        if let value = self.delta {
+            json.key("delta")
+            json.double(value)
+        }
+        if let value = self.improved {
+            json.key("improved")
+            json.bool(value)
+        }
+        if !self.summary.isEmpty {
+            json.key("summary")
+            json.string(self.summary)
+        }
+    }
+}
+
+extension MetricResult: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if let value = self.metric {
+            json.key("metric")
+            json.message(value)
+        }
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+        if !self.valueText.isEmpty {
+            json.key("valueText")
+            json.string(self.valueText)
+        }
+        if let value = self.value {
+            json.key("value")
+            json.double(value)
+        }
+        if !self.units.isEmpty {
+            json.key("units")
+            json.string(self.units)
+        }
+        if let value = self.rank {
+            json.key("rank")
+            json.int(value)
+        }
+        if let value = self.rankedCount {
+            json.key("rankedCount")
+            json.int(value)
+        }
+        if !self.rankText.isEmpty {
+            json.key("rankText")
+            json.string(self.rankText)
+        }
+        if self.rankDerivation != .unspecified {
+            json.key("rankDerivation")
+            json.enumValue(self.rankDerivation)
+        }
+        if let value = self.median {
+            json.key("median")
+            json.double(value)
+        }
+        if let value = self.lowerQuartile {
+            json.key("lowerQuartile")
+            json.double(value)
+        }
+        if let value = self.upperQuartile {
+            json.key("upperQuartile")
+            json.double(value)
+        }
+        if self.standing != .unspecified {
+            json.key("standing")
+            json.enumValue(self.standing)
+        }
+        if !self.standingText.isEmpty {
+            json.key("standingText")
+            json.string(self.standingText)
+        }
+        if let value = self.metricScore {
+            json.key("metricScore")
+            json.double(value)
+        }
+        if let value = self.movement {
+            json.key("movement")
+            json.message(value)
+        }
+        if !self.reportingPeriod.isEmpty {
+            json.key("reportingPeriod")
+            json.string(self.reportingPeriod)
+        }
+    }
+}
+
+extension MetricDomain: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.key.isEmpty {
+            json.key("key")
+            json.string(self.key)
+        }
+        if !self.name.isEmpty {
+            json.key("name")
+            json.string(self.name)
+        }
+        if !self.metrics.isEmpty {
+            json.key("metrics")
+            json.array(self.metrics) { json, value in json.message(value) }
+        }
+    }
+}
+
+extension MetricStrengths: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+        if !self.strongest.isEmpty {
+            json.key("strongest")
+            json.array(self.strongest) { json, value in json.message(value) }
+        }
+        if !self.weakest.isEmpty {
+            json.key("weakest")
+            json.array(self.weakest) { json, value in json.message(value) }
+        }
+        if !self.sourceLine.isEmpty {
+            json.key("sourceLine")
+            json.string(self.sourceLine)
+        }
+    }
+}
+
+extension TrustMetricsRequest: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.odsCode.isEmpty {
+            json.key("odsCode")
+            json.string(self.odsCode)
+        }
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+    }
+}
+
+extension TrustMetricsResult: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        json.key("trust")
+        json.message(self.trust)
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+        if self.table != .unspecified {
+            json.key("table")
+            json.enumValue(self.table)
+        }
+        if self.quarterDefaulted {
+            json.key("quarterDefaulted")
+            json.bool(self.quarterDefaulted)
+        }
+        if !self.note.isEmpty {
+            json.key("note")
+            json.string(self.note)
+        }
+        if !self.domains.isEmpty {
+            json.key("domains")
+            json.array(self.domains) { json, value in json.message(value) }
+        }
+        if !self.availableQuarters.isEmpty {
+            json.key("availableQuarters")
+            json.array(self.availableQuarters) { json, value in json.string(value) }
+        }
+        if !self.sourceLine.isEmpty {
+            json.key("sourceLine")
+            json.string(self.sourceLine)
+        }
+        if !self.provenance.isEmpty {
+            json.key("provenance")
+            json.array(self.provenance) { json, value in json.string(value) }
+        }
+        if !self.caveats.isEmpty {
+            json.key("caveats")
+            json.array(self.caveats) { json, value in json.string(value) }
+        }
+    }
+}
+
+extension MetricTableRequest: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.metric.isEmpty {
+            json.key("metric")
+            json.string(self.metric)
+        }
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+        if self.table != .unspecified {
+            json.key("table")
+            json.enumValue(self.table)
+        }
+        if !self.region.isEmpty {
+            json.key("region")
+            json.string(self.region)
+        }
+        if self.worstFirst {
+            json.key("worstFirst")
+            json.bool(self.worstFirst)
+        }
+        if self.offset != 0 {
+            json.key("offset")
+            json.int(self.offset)
+        }
+        if self.limit != 0 {
+            json.key("limit")
+            json.int(self.limit)
+        }
+    }
+}
+
+extension MetricLeagueRow: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.odsCode.isEmpty {
+            json.key("odsCode")
+            json.string(self.odsCode)
+        }
+        if !self.trustName.isEmpty {
+            json.key("trustName")
+            json.string(self.trustName)
+        }
+        if !self.region.isEmpty {
+            json.key("region")
+            json.string(self.region)
+        }
+        json.key("result")
+        json.message(self.result)
+    }
+}
+
+extension MetricRankCounts: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if self.tableSize != 0 {
+            json.key("tableSize")
+            json.int(self.tableSize)
+        }
+        if self.withRow != 0 {
+            json.key("withRow")
+            json.int(self.withRow)
+        }
+        if self.ranked != 0 {
+            json.key("ranked")
+            json.int(self.ranked)
+        }
+        if self.unique != 0 {
+            json.key("unique")
+            json.int(self.unique)
+        }
+        if self.tiesShared != 0 {
+            json.key("tiesShared")
+            json.int(self.tiesShared)
+        }
+        if self.tiesSplit != 0 {
+            json.key("tiesSplit")
+            json.int(self.tiesSplit)
+        }
+        if self.unranked != 0 {
+            json.key("unranked")
+            json.int(self.unranked)
+        }
+        if !self.blankCodes.isEmpty {
+            json.key("blankCodes")
+            json.array(self.blankCodes) { json, value in json.string(value) }
+        }
+        if !self.summary.isEmpty {
+            json.key("summary")
+            json.string(self.summary)
+        }
+    }
+}
+
+extension MetricTableResult: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        json.key("metric")
+        json.message(self.metric)
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+        if self.table != .unspecified {
+            json.key("table")
+            json.enumValue(self.table)
+        }
+        if self.totalMatching != 0 {
+            json.key("totalMatching")
+            json.int(self.totalMatching)
+        }
+        if !self.rows.isEmpty {
+            json.key("rows")
+            json.array(self.rows) { json, value in json.message(value) }
+        }
+        if let value = self.median {
+            json.key("median")
+            json.double(value)
+        }
+        if let value = self.lowerQuartile {
+            json.key("lowerQuartile")
+            json.double(value)
+        }
+        if let value = self.upperQuartile {
+            json.key("upperQuartile")
+            json.double(value)
+        }
+        json.key("ranks")
+        json.message(self.ranks)
+        if !self.otherMatches.isEmpty {
+            json.key("otherMatches")
+            json.array(self.otherMatches) { json, value in json.string(value) }
+        }
+        if !self.sourceLine.isEmpty {
+            json.key("sourceLine")
+            json.string(self.sourceLine)
+        }
+        if !self.provenance.isEmpty {
+            json.key("provenance")
+            json.array(self.provenance) { json, value in json.string(value) }
+        }
+        if !self.caveats.isEmpty {
+            json.key("caveats")
+            json.array(self.caveats) { json, value in json.string(value) }
+        }
+    }
+}
+
+extension ListMetricsRequest: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if self.table != .unspecified {
+            json.key("table")
+            json.enumValue(self.table)
+        }
+        if !self.quarter.isEmpty {
+            json.key("quarter")
+            json.string(self.quarter)
+        }
+    }
+}
+
+extension ListMetricsResult: ProtoJSONMessage {
+    public func writeJSONFields(to json: inout ProtoJSONWriter) {
+        if !self.metrics.isEmpty {
+            json.key("metrics")
+            json.array(self.metrics) { json, value in json.message(value) }
         }
     }
 }

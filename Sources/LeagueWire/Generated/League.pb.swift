@@ -117,6 +117,69 @@ public enum LocationPrecision: Int32, Sendable, Hashable, CaseIterable, ProtoNam
     }
 }
 
+/// Which way a metric's values are better, as NHS England's published ranks show it.
+public enum BetterWhen: Int32, Sendable, Hashable, CaseIterable, ProtoNamedEnum {
+    /// not shown by the ranks (unranked or one-trust metrics)
+    case unspecified = 0
+    case higher = 1
+    case lower = 2
+
+    /// The value's name in the proto (and in proto3 JSON).
+    public var protoName: String {
+        switch self {
+        case .unspecified: "BETTER_WHEN_UNSPECIFIED"
+        case .higher: "BETTER_WHEN_HIGHER"
+        case .lower: "BETTER_WHEN_LOWER"
+        }
+    }
+}
+
+/// Where a value stands against the published quartiles of its table.
+public enum QuartileStanding: Int32, Sendable, Hashable, CaseIterable, ProtoNamedEnum {
+    /// no direction, value or quartiles
+    case unspecified = 0
+    /// "better than 3 in 4 trusts"
+    case betterThanThreeQuarters = 1
+    case betterThanHalf = 2
+    case atMedian = 3
+    case worseThanHalf = 4
+    case worseThanThreeQuarters = 5
+
+    /// The value's name in the proto (and in proto3 JSON).
+    public var protoName: String {
+        switch self {
+        case .unspecified: "QUARTILE_STANDING_UNSPECIFIED"
+        case .betterThanThreeQuarters: "QUARTILE_STANDING_BETTER_THAN_THREE_QUARTERS"
+        case .betterThanHalf: "QUARTILE_STANDING_BETTER_THAN_HALF"
+        case .atMedian: "QUARTILE_STANDING_AT_MEDIAN"
+        case .worseThanHalf: "QUARTILE_STANDING_WORSE_THAN_HALF"
+        case .worseThanThreeQuarters: "QUARTILE_STANDING_WORSE_THAN_THREE_QUARTERS"
+        }
+    }
+}
+
+/// How a published rank re-derives from the published values of its table.
+public enum RankDerivation: Int32, Sendable, Hashable, CaseIterable, ProtoNamedEnum {
+    /// not ranked
+    case unspecified = 0
+    /// no other trust has the same value
+    case unique = 1
+    /// equal values share a rank
+    case tieShared = 2
+    /// equal rounded values ranked apart on the unrounded values
+    case tieSplit = 3
+
+    /// The value's name in the proto (and in proto3 JSON).
+    public var protoName: String {
+        switch self {
+        case .unspecified: "RANK_DERIVATION_UNSPECIFIED"
+        case .unique: "RANK_DERIVATION_UNIQUE"
+        case .tieShared: "RANK_DERIVATION_TIE_SHARED"
+        case .tieSplit: "RANK_DERIVATION_TIE_SPLIT"
+        }
+    }
+}
+
 /// The `call` oneof of `nhs.league.v1.Request`.
 public enum Call: Sendable, Hashable {
     /// No member set (or one this version does not know).
@@ -128,6 +191,9 @@ public enum Call: Sendable, Hashable {
     case listActions(ListActionsRequest)
     case leagueTable(LeagueTableRequest)
     case trustHistory(TrustHistoryRequest)
+    case trustMetrics(TrustMetricsRequest)
+    case metricTable(MetricTableRequest)
+    case listMetrics(ListMetricsRequest)
 
     /// The proto field name of the member that is set, for logs and errors.
     public var name: String {
@@ -140,6 +206,9 @@ public enum Call: Sendable, Hashable {
         case .listActions: "list_actions"
         case .leagueTable: "league_table"
         case .trustHistory: "trust_history"
+        case .trustMetrics: "trust_metrics"
+        case .metricTable: "metric_table"
+        case .listMetrics: "list_metrics"
         }
     }
 }
@@ -180,6 +249,9 @@ public enum CallResult: Sendable, Hashable {
     case listActions(ListActionsResult)
     case leagueTable(LeagueTableResult)
     case trustHistory(TrustHistoryResult)
+    case trustMetrics(TrustMetricsResult)
+    case metricTable(MetricTableResult)
+    case listMetrics(ListMetricsResult)
 
     /// The proto field name of the member that is set, for logs and errors.
     public var name: String {
@@ -192,6 +264,9 @@ public enum CallResult: Sendable, Hashable {
         case .listActions: "list_actions"
         case .leagueTable: "league_table"
         case .trustHistory: "trust_history"
+        case .trustMetrics: "trust_metrics"
+        case .metricTable: "metric_table"
+        case .listMetrics: "list_metrics"
         }
     }
 }
@@ -579,6 +654,10 @@ public struct ServerInfo: ProtobufMessage {
     public var loadedAt: String = ""
     public var attribution: String = ""
     public var fullPostcodes: UInt32 = 0
+    /// metric catalogue entries (metrics.csv)
+    public var metrics: UInt32 = 0
+    /// per-trust metric rows (metric_values.csv)
+    public var metricValues: UInt32 = 0
 
     /// Every field at its proto3 default.
     public init() {}
@@ -595,7 +674,9 @@ public struct ServerInfo: ProtobufMessage {
         latestQuarter: String = "",
         loadedAt: String = "",
         attribution: String = "",
-        fullPostcodes: UInt32 = 0
+        fullPostcodes: UInt32 = 0,
+        metrics: UInt32 = 0,
+        metricValues: UInt32 = 0
     ) {
         self.serverVersion = serverVersion
         self.dataVersion = dataVersion
@@ -609,6 +690,8 @@ public struct ServerInfo: ProtobufMessage {
         self.loadedAt = loadedAt
         self.attribution = attribution
         self.fullPostcodes = fullPostcodes
+        self.metrics = metrics
+        self.metricValues = metricValues
     }
 }
 
@@ -632,6 +715,9 @@ public struct TrustDetail: ProtobufMessage {
     public var trust: Trust = Trust()
     public var sites: [HospitalSite] = []
     public var caveats: [String] = []
+    /// The trust's three strongest and three weakest metrics in its latest quarter with
+    /// metric data; unset when it has none.
+    public var metricHighlights: MetricStrengths? = nil
 
     /// Every field at its proto3 default.
     public init() {}
@@ -639,11 +725,13 @@ public struct TrustDetail: ProtobufMessage {
     public init(
         trust: Trust = Trust(),
         sites: [HospitalSite] = [],
-        caveats: [String] = []
+        caveats: [String] = [],
+        metricHighlights: MetricStrengths? = nil
     ) {
         self.trust = trust
         self.sites = sites
         self.caveats = caveats
+        self.metricHighlights = metricHighlights
     }
 }
 
@@ -865,6 +953,10 @@ public struct ImprovementAction: ProtobufMessage {
     public var note: String = ""
     /// true: derived by this service from the data
     public var derived: Bool = false
+    /// "web_page" or "board_papers_ai_summary"; "" for derived actions.
+    public var sourceType: String = ""
+    /// The source in plain words for patients, e.g. "from a summary of the trust's board papers ...".
+    public var sourceText: String = ""
 
     /// Every field at its proto3 default.
     public init() {}
@@ -876,7 +968,9 @@ public struct ImprovementAction: ProtobufMessage {
         status: String = "",
         sourceURL: String = "",
         note: String = "",
-        derived: Bool = false
+        derived: Bool = false,
+        sourceType: String = "",
+        sourceText: String = ""
     ) {
         self.date = date
         self.title = title
@@ -885,6 +979,8 @@ public struct ImprovementAction: ProtobufMessage {
         self.sourceURL = sourceURL
         self.note = note
         self.derived = derived
+        self.sourceType = sourceType
+        self.sourceText = sourceText
     }
 }
 
@@ -1026,5 +1122,465 @@ public struct TrustHistoryResult: ProtobufMessage {
         self.trust = trust
         self.rankings = rankings
         self.caveats = caveats
+    }
+}
+
+/// A catalogue entry (NHS England reuses ids across the 2025/26 and 2026/27 frameworks).
+public struct MetricInfo: ProtobufMessage {
+    /// NHS England Metric_ID, e.g. "OF0013"
+    public var id: String = ""
+    /// "2025/26" or "2026/27"
+    public var framework: String = ""
+    /// only the 1-4 metric score is published
+    public var scoreOnly: Bool = false
+    /// plain English, e.g. "Patients seen in A&E within 4 hours"
+    public var name: String = ""
+    /// one sentence
+    public var explanation: String = ""
+    /// as published ("%", "mins"; "score" for score-only)
+    public var units: String = ""
+    /// when the published label looks wrong or varies
+    public var unitsNote: String = ""
+    public var betterWhen: BetterWhen = .unspecified
+    public var directionEvidence: String = ""
+    public var domainKey: String = ""
+    public var domainName: String = ""
+    public var descriptionAsPublished: String = ""
+    /// the 2025/26 metric a 2026/27 one continues
+    public var continuesMetricId: String = ""
+    public var tables: [LeagueTableKind] = []
+    public var quarters: [String] = []
+    /// full provenance
+    public var source: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        id: String = "",
+        framework: String = "",
+        scoreOnly: Bool = false,
+        name: String = "",
+        explanation: String = "",
+        units: String = "",
+        unitsNote: String = "",
+        betterWhen: BetterWhen = .unspecified,
+        directionEvidence: String = "",
+        domainKey: String = "",
+        domainName: String = "",
+        descriptionAsPublished: String = "",
+        continuesMetricId: String = "",
+        tables: [LeagueTableKind] = [],
+        quarters: [String] = [],
+        source: String = ""
+    ) {
+        self.id = id
+        self.framework = framework
+        self.scoreOnly = scoreOnly
+        self.name = name
+        self.explanation = explanation
+        self.units = units
+        self.unitsNote = unitsNote
+        self.betterWhen = betterWhen
+        self.directionEvidence = directionEvidence
+        self.domainKey = domainKey
+        self.domainName = domainName
+        self.descriptionAsPublished = descriptionAsPublished
+        self.continuesMetricId = continuesMetricId
+        self.tables = tables
+        self.quarters = quarters
+        self.source = source
+    }
+}
+
+/// `nhs.league.v1.MetricMovement`.
+public struct MetricMovement: ProtobufMessage {
+    public var previousQuarter: String = ""
+    public var previousMetricId: String = ""
+    public var previousValue: Double? = nil
+    public var previousRank: UInt32? = nil
+    public var previousRankedCount: UInt32? = nil
+    public var delta: Double? = nil
+    public var improved: Bool? = nil
+    /// e.g. "better than Q4 2025/26 (was 71.2%)"
+    public var summary: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        previousQuarter: String = "",
+        previousMetricId: String = "",
+        previousValue: Double? = nil,
+        previousRank: UInt32? = nil,
+        previousRankedCount: UInt32? = nil,
+        delta: Double? = nil,
+        improved: Bool? = nil,
+        summary: String = ""
+    ) {
+        self.previousQuarter = previousQuarter
+        self.previousMetricId = previousMetricId
+        self.previousValue = previousValue
+        self.previousRank = previousRank
+        self.previousRankedCount = previousRankedCount
+        self.delta = delta
+        self.improved = improved
+        self.summary = summary
+    }
+}
+
+/// One trust's result on one metric in one quarter.
+public struct MetricResult: ProtobufMessage {
+    /// set in trust_metrics and highlights; unset in metric_table rows
+    public var metric: MetricInfo? = nil
+    public var quarter: String = ""
+    /// with units as published, e.g. "75.7%"
+    public var valueText: String = ""
+    public var value: Double? = nil
+    public var units: String = ""
+    public var rank: UInt32? = nil
+    public var rankedCount: UInt32? = nil
+    /// "rank 12 of 120"; "" when not ranked
+    public var rankText: String = ""
+    public var rankDerivation: RankDerivation = .unspecified
+    public var median: Double? = nil
+    public var lowerQuartile: Double? = nil
+    public var upperQuartile: Double? = nil
+    public var standing: QuartileStanding = .unspecified
+    /// "better than 3 in 4 trusts"
+    public var standingText: String = ""
+    public var metricScore: Double? = nil
+    /// unset: no comparable previous quarter
+    public var movement: MetricMovement? = nil
+    /// as published, e.g. "Jun-26"
+    public var reportingPeriod: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        metric: MetricInfo? = nil,
+        quarter: String = "",
+        valueText: String = "",
+        value: Double? = nil,
+        units: String = "",
+        rank: UInt32? = nil,
+        rankedCount: UInt32? = nil,
+        rankText: String = "",
+        rankDerivation: RankDerivation = .unspecified,
+        median: Double? = nil,
+        lowerQuartile: Double? = nil,
+        upperQuartile: Double? = nil,
+        standing: QuartileStanding = .unspecified,
+        standingText: String = "",
+        metricScore: Double? = nil,
+        movement: MetricMovement? = nil,
+        reportingPeriod: String = ""
+    ) {
+        self.metric = metric
+        self.quarter = quarter
+        self.valueText = valueText
+        self.value = value
+        self.units = units
+        self.rank = rank
+        self.rankedCount = rankedCount
+        self.rankText = rankText
+        self.rankDerivation = rankDerivation
+        self.median = median
+        self.lowerQuartile = lowerQuartile
+        self.upperQuartile = upperQuartile
+        self.standing = standing
+        self.standingText = standingText
+        self.metricScore = metricScore
+        self.movement = movement
+        self.reportingPeriod = reportingPeriod
+    }
+}
+
+/// `nhs.league.v1.MetricDomain`.
+public struct MetricDomain: ProtobufMessage {
+    public var key: String = ""
+    public var name: String = ""
+    public var metrics: [MetricResult] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        key: String = "",
+        name: String = "",
+        metrics: [MetricResult] = []
+    ) {
+        self.key = key
+        self.name = name
+        self.metrics = metrics
+    }
+}
+
+/// `nhs.league.v1.MetricStrengths`.
+public struct MetricStrengths: ProtobufMessage {
+    public var quarter: String = ""
+    /// best metric scores first
+    public var strongest: [MetricResult] = []
+    /// worst metric scores first
+    public var weakest: [MetricResult] = []
+    public var sourceLine: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        quarter: String = "",
+        strongest: [MetricResult] = [],
+        weakest: [MetricResult] = [],
+        sourceLine: String = ""
+    ) {
+        self.quarter = quarter
+        self.strongest = strongest
+        self.weakest = weakest
+        self.sourceLine = sourceLine
+    }
+}
+
+/// `nhs.league.v1.TrustMetricsRequest`.
+public struct TrustMetricsRequest: ProtobufMessage {
+    public var odsCode: String = ""
+    /// "" = latest quarter with metric data for the trust
+    public var quarter: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        odsCode: String = "",
+        quarter: String = ""
+    ) {
+        self.odsCode = odsCode
+        self.quarter = quarter
+    }
+}
+
+/// `nhs.league.v1.TrustMetricsResult`.
+public struct TrustMetricsResult: ProtobufMessage {
+    public var trust: Trust = Trust()
+    public var quarter: String = ""
+    public var table: LeagueTableKind = .unspecified
+    public var quarterDefaulted: Bool = false
+    /// why the quarter is older than the newest published
+    public var note: String = ""
+    public var domains: [MetricDomain] = []
+    public var availableQuarters: [String] = []
+    /// "NHS England, NHS Oversight Framework trust data, Q1 2026/27"
+    public var sourceLine: String = ""
+    public var provenance: [String] = []
+    public var caveats: [String] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        trust: Trust = Trust(),
+        quarter: String = "",
+        table: LeagueTableKind = .unspecified,
+        quarterDefaulted: Bool = false,
+        note: String = "",
+        domains: [MetricDomain] = [],
+        availableQuarters: [String] = [],
+        sourceLine: String = "",
+        provenance: [String] = [],
+        caveats: [String] = []
+    ) {
+        self.trust = trust
+        self.quarter = quarter
+        self.table = table
+        self.quarterDefaulted = quarterDefaulted
+        self.note = note
+        self.domains = domains
+        self.availableQuarters = availableQuarters
+        self.sourceLine = sourceLine
+        self.provenance = provenance
+        self.caveats = caveats
+    }
+}
+
+/// `nhs.league.v1.MetricTableRequest`.
+public struct MetricTableRequest: ProtobufMessage {
+    /// id ("OF0013") or words ("a&e 4 hour")
+    public var metric: String = ""
+    /// "" = newest with the metric
+    public var quarter: String = ""
+    /// unspecified = the first table that has it
+    public var table: LeagueTableKind = .unspecified
+    public var region: String = ""
+    public var worstFirst: Bool = false
+    public var offset: UInt32 = 0
+    /// 0 = default (20); at most 200
+    public var limit: UInt32 = 0
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        metric: String = "",
+        quarter: String = "",
+        table: LeagueTableKind = .unspecified,
+        region: String = "",
+        worstFirst: Bool = false,
+        offset: UInt32 = 0,
+        limit: UInt32 = 0
+    ) {
+        self.metric = metric
+        self.quarter = quarter
+        self.table = table
+        self.region = region
+        self.worstFirst = worstFirst
+        self.offset = offset
+        self.limit = limit
+    }
+}
+
+/// `nhs.league.v1.MetricLeagueRow`.
+public struct MetricLeagueRow: ProtobufMessage {
+    public var odsCode: String = ""
+    public var trustName: String = ""
+    public var region: String = ""
+    public var result: MetricResult = MetricResult()
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        odsCode: String = "",
+        trustName: String = "",
+        region: String = "",
+        result: MetricResult = MetricResult()
+    ) {
+        self.odsCode = odsCode
+        self.trustName = trustName
+        self.region = region
+        self.result = result
+    }
+}
+
+/// `nhs.league.v1.MetricRankCounts`.
+public struct MetricRankCounts: ProtobufMessage {
+    public var tableSize: UInt32 = 0
+    public var withRow: UInt32 = 0
+    public var ranked: UInt32 = 0
+    public var unique: UInt32 = 0
+    public var tiesShared: UInt32 = 0
+    public var tiesSplit: UInt32 = 0
+    public var unranked: UInt32 = 0
+    /// trusts in the table with no published data
+    public var blankCodes: [String] = []
+    public var summary: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        tableSize: UInt32 = 0,
+        withRow: UInt32 = 0,
+        ranked: UInt32 = 0,
+        unique: UInt32 = 0,
+        tiesShared: UInt32 = 0,
+        tiesSplit: UInt32 = 0,
+        unranked: UInt32 = 0,
+        blankCodes: [String] = [],
+        summary: String = ""
+    ) {
+        self.tableSize = tableSize
+        self.withRow = withRow
+        self.ranked = ranked
+        self.unique = unique
+        self.tiesShared = tiesShared
+        self.tiesSplit = tiesSplit
+        self.unranked = unranked
+        self.blankCodes = blankCodes
+        self.summary = summary
+    }
+}
+
+/// `nhs.league.v1.MetricTableResult`.
+public struct MetricTableResult: ProtobufMessage {
+    public var metric: MetricInfo = MetricInfo()
+    public var quarter: String = ""
+    public var table: LeagueTableKind = .unspecified
+    public var totalMatching: UInt32 = 0
+    public var rows: [MetricLeagueRow] = []
+    public var median: Double? = nil
+    public var lowerQuartile: Double? = nil
+    public var upperQuartile: Double? = nil
+    public var ranks: MetricRankCounts = MetricRankCounts()
+    /// other metrics the words matched
+    public var otherMatches: [String] = []
+    public var sourceLine: String = ""
+    public var provenance: [String] = []
+    public var caveats: [String] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        metric: MetricInfo = MetricInfo(),
+        quarter: String = "",
+        table: LeagueTableKind = .unspecified,
+        totalMatching: UInt32 = 0,
+        rows: [MetricLeagueRow] = [],
+        median: Double? = nil,
+        lowerQuartile: Double? = nil,
+        upperQuartile: Double? = nil,
+        ranks: MetricRankCounts = MetricRankCounts(),
+        otherMatches: [String] = [],
+        sourceLine: String = "",
+        provenance: [String] = [],
+        caveats: [String] = []
+    ) {
+        self.metric = metric
+        self.quarter = quarter
+        self.table = table
+        self.totalMatching = totalMatching
+        self.rows = rows
+        self.median = median
+        self.lowerQuartile = lowerQuartile
+        self.upperQuartile = upperQuartile
+        self.ranks = ranks
+        self.otherMatches = otherMatches
+        self.sourceLine = sourceLine
+        self.provenance = provenance
+        self.caveats = caveats
+    }
+}
+
+/// `nhs.league.v1.ListMetricsRequest`.
+public struct ListMetricsRequest: ProtobufMessage {
+    /// unspecified = all
+    public var table: LeagueTableKind = .unspecified
+    /// "" = all
+    public var quarter: String = ""
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        table: LeagueTableKind = .unspecified,
+        quarter: String = ""
+    ) {
+        self.table = table
+        self.quarter = quarter
+    }
+}
+
+/// `nhs.league.v1.ListMetricsResult`.
+public struct ListMetricsResult: ProtobufMessage {
+    public var metrics: [MetricInfo] = []
+
+    /// Every field at its proto3 default.
+    public init() {}
+
+    public init(
+        metrics: [MetricInfo] = []
+    ) {
+        self.metrics = metrics
     }
 }

@@ -46,6 +46,11 @@ struct ActionsCommand: AsyncParsableCommand {
                 if !action.note.isEmpty {
                     print(style.dim("  Note: " + TextLayout.wrap(action.note, indent: 8, firstLineUsed: 8)))
                 }
+                if !action.sourceText.isEmpty {
+                    print(
+                        style.dim(
+                            "  " + TextLayout.wrap(action.sourceText.capitalizedFirst, indent: 2, firstLineUsed: 2)))
+                }
                 if !action.sourceURL.isEmpty { print(style.dim("  Source: \(action.sourceURL)")) }
             }
         }

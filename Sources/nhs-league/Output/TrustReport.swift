@@ -43,6 +43,11 @@ enum TrustReport {
             if !trust.latestNote.isEmpty { out.append(TextLayout.wrap(trust.latestNote)) }
         }
 
+        if let highlights = detail.metricHighlights {
+            out.append("")
+            out.append(contentsOf: MetricText.highlights(highlights, style: style))
+        }
+
         if let history, history.rankings.count > 1 {
             out.append("")
             out.append(style.bold("History"))

@@ -45,6 +45,14 @@ CASES = {
                             lambda c: c.nearest(latitude=51.5, longitude=-0.12, limit=50)),
     "history": (["history", "RP6"], lambda c: c.trust_history("RP6")),
     "actions": (["actions", "RCX"], lambda c: c.list_actions("RCX")),
+    "actions board papers": (["actions", "RJE"], lambda c: c.list_actions("RJE")),
+    "metrics acute": (["metrics", "RJE"], lambda c: c.trust_metrics("RJE")),
+    "metrics mental health": (["metrics", "RXT", "--quarter", "Q3 2025/26"],
+                              lambda c: c.trust_metrics("RXT", quarter="Q3 2025/26")),
+    "metrics ambulance": (["metrics", "RRU"], lambda c: c.trust_metrics("RRU")),
+    "metric": (["metric", "a&e 4 hour", "--table", "acute", "--bottom", "10"],
+               lambda c: c.metric_table("a&e 4 hour", table="acute", worst_first=True, limit=10)),
+    "metric list": (["metric", "--list"], lambda c: c.list_metrics()),
 }
 # Every ranked trust of every table, with its latest ranking, domains and movement.
 for name in ("acute", "non-acute", "ambulance"):

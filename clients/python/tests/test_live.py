@@ -168,6 +168,52 @@ def test_nearest(client):
         client.nearest(limit=3)  # neither postcode nor coordinates
 
 
+def test_trust_metrics(client):
+    from nhs_league import FailedPrecondition
+    res = client.trust_metrics("RJE")
+    assert res.quarter == "Q1 2026/27" and res.quarter_defaulted and res.table == pb.TABLE_ACUTE
+    assert res.source_line == "NHS England, NHS Oversight Framework trust data, Q1 2026/27"
+    names = [m.metric.name for d in res.domains for m in d.metrics]
+    assert "Patients seen in A&E within 4 hours" in names
+    ranked = [m for d in res.domains for m in d.metrics if m.HasField("rank")]
+    assert ranked and all(m.rank_text == "rank %d of %d" % (m.rank, m.ranked_count) for m in ranked)
+    amb = client.trust_metrics("RRU")
+    assert amb.quarter == "Q4 2025/26" and amb.note
+    with pytest.raises(FailedPrecondition):
+        client.trust_metrics("RRU", quarter="Q1 2026/27")
+    with pytest.raises(NotFound):
+        client.trust_metrics("ZZZ")
+
+
+def test_metric_table(client):
+    from nhs_league import FailedPrecondition
+    res = client.metric_table("a&e 4 hour", table="acute", worst_first=True, limit=10)
+    assert res.metric.id == "OF0013" and res.metric.better_when == pb.BETTER_WHEN_HIGHER
+    ranks = [row.result.rank for row in res.rows]
+    assert ranks == sorted(ranks, reverse=True) and len(ranks) == 10
+    assert res.ranks.ranked == res.ranks.unique + res.ranks.ties_shared + res.ranks.ties_split
+    assert res.ranks.with_row + len(res.ranks.blank_codes) == res.ranks.table_size
+    with pytest.raises(NotFound) as e:
+        client.metric_table("canser waits")
+    assert "did you mean" in e.value.message
+    with pytest.raises(FailedPrecondition):
+        client.metric_table("a&e 4 hour", table="ambulance")
+
+
+def test_list_metrics(client):
+    res = client.list_metrics("ambulance", quarter="Q4 2025/26")
+    assert "OF0017" in [m.id for m in res.metrics]
+    assert all(pb.TABLE_AMBULANCE in m.tables for m in res.metrics)
+    assert len(client.list_metrics().metrics) > len(res.metrics)
+
+
+def test_actions_have_a_source_type(client):
+    res = client.list_actions("RJE")
+    curated = [a for a in res.actions if not a.derived]
+    assert curated and curated[0].source_type == "board_papers_ai_summary"
+    assert "board papers" in curated[0].source_text
+
+
 def test_likely_position_range_published_for_non_acute_q4(client):
     """NHS England published a likely position range for every non-acute trust in
     Q4 2025/26 (and for no other table or quarter so far); the position lies in it."""

@@ -24,6 +24,9 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_metrics import build_metrics  # noqa: E402
+
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 
 QUARTERS = [  # label, fiscal year, quarter number
@@ -370,6 +373,9 @@ def build(src, out):
         published["Q1 2025/26"] = (best, "publication date: the date carried by most dated news reports of the Q1 2025/26 tables in "
                                    f"league_positions_news_sourced.csv ({best}: {q1_dates[best]} dated reports; other dates: "
                                    + ", ".join(f"{d}: {n}" for d, n in sorted(q1_dates.items()) if d != best) + ")")
+    # SOURCES.md section 5, extension 2: second-hand, from the board-paper summaries (health-news reports cited there).
+    published["Q4 2025/26"] = ("2026-06-11", "publication date 2026-06-11: stated second-hand in the board-paper summaries "
+                               "behind trust_improvement_actions_2026_board_papers.csv (SOURCES.md section 5, extension 2)")
     quarter_notes = {
         "Q1 2025/26": "acute domain scores/segments from league_domains_acute.csv; non-acute/ambulance patient-safety domain scores from the raw trust-data files (metric OF4002); "
                       "acute unadjusted segment, financial override and final segment score override not transcribed",
@@ -380,7 +386,9 @@ def build(src, out):
         "Q4 2025/26": "acute domain scores/segments from league_domains_acute.csv; likely ranges and deficit flag only for non-acute "
                       "(NHS England league-table CSV); no Recovery Support Programme flag published for Q3/Q4",
         "Q1 2026/27": "six new domains; 58 non-acute trusts (RNK, RY2, RYV merged 2026-04-01); single source (teatkins copy), not cross-checked; "
-                      "non-acute: only the access domain segment transcribed; acute unadjusted segment/financial override not transcribed",
+                      "non-acute: only the access domain segment transcribed; acute unadjusted segment/financial override not transcribed; "
+                      "publication date unknown: the tables were out by 2026-09-11 (board-paper summaries, SOURCES.md section 5); "
+                      "NHS England's East of England region agreed to review 'discrepancies' in the Q1 2026/27 ranking data",
     }
     qrows = []
     for label, fy, qn in QUARTERS:
@@ -519,7 +527,15 @@ def build(src, out):
 
     # ------------------------------------------------------------------ actions
     a_rows = []
-    for r in read_csv(src, "trust_improvement_actions.csv"):
+    # source_type: `web_page` for trust_improvement_actions.csv (stored public pages: news, trust, regulator),
+    # `board_papers_ai_summary` for the 2026 file ("third-party AI-assisted summary of the trust's public board papers")
+    action_sources = [("trust_improvement_actions.csv", "web_page")]
+    board = read_csv(src, "trust_improvement_actions_2026_board_papers.csv")
+    for r in board:
+        if r["source_type"] != "third-party AI-assisted summary of the trust's public board papers":
+            fail(f"2026 board-paper action with unexpected source_type {r['source_type']!r}")
+    action_sources.append(("trust_improvement_actions_2026_board_papers.csv", "board_papers_ai_summary"))
+    for r, source_type in ((r, st) for name, st in action_sources for r in read_csv(src, name)):
         raw_codes = r["ods_code"].strip()
         date = r["date"].strip()
         note = r["note"].strip()
@@ -536,11 +552,11 @@ def build(src, out):
         if extra:
             note = extra + ("; " + note if note else "")
         for c in codes:
-            a_rows.append([c, r["trust"], date, r["action"], r["category"], "", r["source_url"], note])
+            a_rows.append([c, r["trust"], date, r["action"], r["category"], "", r["source_url"], note, source_type])
     a_rows.sort(key=lambda x: (x[0], x[2], x[3], x[6]))
     counts["actions.csv"] = write_csv(out, "actions.csv",
                                       ["ods_code", "trust_name_in_source", "date", "title", "category", "status",
-                                       "source_url", "note"], a_rows)
+                                       "source_url", "note", "source_type"], a_rows)
 
     # ------------------------------------------------------------------ aliases
     al_by_key = {}
@@ -595,6 +611,11 @@ def build(src, out):
     notes.append(f"news cross-check: differs for {sorted(disagree)}")
     if not {"RAE", "RGN", "RM1", "RRK"} <= set(disagree):
         fail(f"the four documented acute news disagreements are not all present: {sorted(disagree)}")
+
+    # ------------------------------------------------------------------ metrics (build_metrics.py)
+    m_counts, m_notes = build_metrics(src, out, write_csv, fail, QUARTER_ORDER, TABLE_ORDER, ranking_rows)
+    counts.update(m_counts)
+    notes.extend(m_notes)
 
     for k in sorted(counts):
         print(f"{k}: {counts[k]} rows")

@@ -301,3 +301,23 @@ class Client:
 
     def trust_history(self, code: str) -> pb.TrustHistoryResult:
         return self._call("trust_history", pb.TrustHistoryRequest(ods_code=code))
+
+    def trust_metrics(self, code: str, quarter: str = "") -> pb.TrustMetricsResult:
+        """Every published metric of a trust, by domain; quarter "" = its latest with metric data."""
+        return self._call("trust_metrics", pb.TrustMetricsRequest(ods_code=code, quarter=quarter))
+
+    def metric_table(self, metric: str, table: Optional[TableArg] = None, quarter: str = "", region: str = "",
+                     worst_first: bool = False, offset: int = 0, limit: int = 0) -> pb.MetricTableResult:
+        """One metric's league; metric is an id ("OF0013") or words ("a&e 4 hour")."""
+        req = pb.MetricTableRequest(metric=metric, quarter=quarter, region=region, worst_first=worst_first,
+                                    offset=offset, limit=limit)
+        if table is not None:
+            req.table = table_kind(table)
+        return self._call("metric_table", req)
+
+    def list_metrics(self, table: Optional[TableArg] = None, quarter: str = "") -> pb.ListMetricsResult:
+        """The metric catalogue, optionally for one table and/or quarter."""
+        req = pb.ListMetricsRequest(quarter=quarter)
+        if table is not None:
+            req.table = table_kind(table)
+        return self._call("list_metrics", req)

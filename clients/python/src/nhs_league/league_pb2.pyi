@@ -4,6 +4,9 @@ from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Mapping, Optional as _Optional, Union as _Union
 
+BETTER_WHEN_HIGHER: BetterWhen
+BETTER_WHEN_LOWER: BetterWhen
+BETTER_WHEN_UNSPECIFIED: BetterWhen
 CANCELLED: Code
 DEADLINE_EXCEEDED: Code
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -29,6 +32,16 @@ PRECISION_FULL_POSTCODE: LocationPrecision
 PRECISION_POSTCODE_DISTRICT: LocationPrecision
 PRECISION_POSTCODE_SECTOR: LocationPrecision
 PRECISION_UNSPECIFIED: LocationPrecision
+QUARTILE_STANDING_AT_MEDIAN: QuartileStanding
+QUARTILE_STANDING_BETTER_THAN_HALF: QuartileStanding
+QUARTILE_STANDING_BETTER_THAN_THREE_QUARTERS: QuartileStanding
+QUARTILE_STANDING_UNSPECIFIED: QuartileStanding
+QUARTILE_STANDING_WORSE_THAN_HALF: QuartileStanding
+QUARTILE_STANDING_WORSE_THAN_THREE_QUARTERS: QuartileStanding
+RANK_DERIVATION_TIE_SHARED: RankDerivation
+RANK_DERIVATION_TIE_SPLIT: RankDerivation
+RANK_DERIVATION_UNIQUE: RankDerivation
+RANK_DERIVATION_UNSPECIFIED: RankDerivation
 RESOURCE_EXHAUSTED: Code
 TABLE_ACUTE: LeagueTableKind
 TABLE_AMBULANCE: LeagueTableKind
@@ -97,11 +110,13 @@ class HospitalSite(_message.Message):
     def __init__(self, site_code: _Optional[str] = ..., name: _Optional[str] = ..., postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., parent_link_method: _Optional[str] = ...) -> None: ...
 
 class ImprovementAction(_message.Message):
-    __slots__ = ["category", "date", "derived", "note", "source_url", "status", "title"]
+    __slots__ = ["category", "date", "derived", "note", "source_text", "source_type", "source_url", "status", "title"]
     CATEGORY_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     DERIVED_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_TEXT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_TYPE_FIELD_NUMBER: _ClassVar[int]
     SOURCE_URL_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
@@ -109,10 +124,12 @@ class ImprovementAction(_message.Message):
     date: str
     derived: bool
     note: str
+    source_text: str
+    source_type: str
     source_url: str
     status: str
     title: str
-    def __init__(self, date: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., status: _Optional[str] = ..., source_url: _Optional[str] = ..., note: _Optional[str] = ..., derived: bool = ...) -> None: ...
+    def __init__(self, date: _Optional[str] = ..., title: _Optional[str] = ..., category: _Optional[str] = ..., status: _Optional[str] = ..., source_url: _Optional[str] = ..., note: _Optional[str] = ..., derived: bool = ..., source_type: _Optional[str] = ..., source_text: _Optional[str] = ...) -> None: ...
 
 class LeagueTableRequest(_message.Message):
     __slots__ = ["descending", "limit", "offset", "quarter", "region", "segment", "table"]
@@ -171,6 +188,218 @@ class ListActionsResult(_message.Message):
     summary: str
     trust: Trust
     def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[ImprovementAction, _Mapping]]] = ..., summary: _Optional[str] = ...) -> None: ...
+
+class ListMetricsRequest(_message.Message):
+    __slots__ = ["quarter", "table"]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    TABLE_FIELD_NUMBER: _ClassVar[int]
+    quarter: str
+    table: LeagueTableKind
+    def __init__(self, table: _Optional[_Union[LeagueTableKind, str]] = ..., quarter: _Optional[str] = ...) -> None: ...
+
+class ListMetricsResult(_message.Message):
+    __slots__ = ["metrics"]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    metrics: _containers.RepeatedCompositeFieldContainer[MetricInfo]
+    def __init__(self, metrics: _Optional[_Iterable[_Union[MetricInfo, _Mapping]]] = ...) -> None: ...
+
+class MetricDomain(_message.Message):
+    __slots__ = ["key", "metrics", "name"]
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    metrics: _containers.RepeatedCompositeFieldContainer[MetricResult]
+    name: str
+    def __init__(self, key: _Optional[str] = ..., name: _Optional[str] = ..., metrics: _Optional[_Iterable[_Union[MetricResult, _Mapping]]] = ...) -> None: ...
+
+class MetricInfo(_message.Message):
+    __slots__ = ["better_when", "continues_metric_id", "description_as_published", "direction_evidence", "domain_key", "domain_name", "explanation", "framework", "id", "name", "quarters", "score_only", "source", "tables", "units", "units_note"]
+    BETTER_WHEN_FIELD_NUMBER: _ClassVar[int]
+    CONTINUES_METRIC_ID_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_AS_PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    DIRECTION_EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    DOMAIN_KEY_FIELD_NUMBER: _ClassVar[int]
+    DOMAIN_NAME_FIELD_NUMBER: _ClassVar[int]
+    EXPLANATION_FIELD_NUMBER: _ClassVar[int]
+    FRAMEWORK_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    QUARTERS_FIELD_NUMBER: _ClassVar[int]
+    SCORE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    TABLES_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    UNITS_NOTE_FIELD_NUMBER: _ClassVar[int]
+    better_when: BetterWhen
+    continues_metric_id: str
+    description_as_published: str
+    direction_evidence: str
+    domain_key: str
+    domain_name: str
+    explanation: str
+    framework: str
+    id: str
+    name: str
+    quarters: _containers.RepeatedScalarFieldContainer[str]
+    score_only: bool
+    source: str
+    tables: _containers.RepeatedScalarFieldContainer[LeagueTableKind]
+    units: str
+    units_note: str
+    def __init__(self, id: _Optional[str] = ..., framework: _Optional[str] = ..., score_only: bool = ..., name: _Optional[str] = ..., explanation: _Optional[str] = ..., units: _Optional[str] = ..., units_note: _Optional[str] = ..., better_when: _Optional[_Union[BetterWhen, str]] = ..., direction_evidence: _Optional[str] = ..., domain_key: _Optional[str] = ..., domain_name: _Optional[str] = ..., description_as_published: _Optional[str] = ..., continues_metric_id: _Optional[str] = ..., tables: _Optional[_Iterable[_Union[LeagueTableKind, str]]] = ..., quarters: _Optional[_Iterable[str]] = ..., source: _Optional[str] = ...) -> None: ...
+
+class MetricLeagueRow(_message.Message):
+    __slots__ = ["ods_code", "region", "result", "trust_name"]
+    ODS_CODE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    TRUST_NAME_FIELD_NUMBER: _ClassVar[int]
+    ods_code: str
+    region: str
+    result: MetricResult
+    trust_name: str
+    def __init__(self, ods_code: _Optional[str] = ..., trust_name: _Optional[str] = ..., region: _Optional[str] = ..., result: _Optional[_Union[MetricResult, _Mapping]] = ...) -> None: ...
+
+class MetricMovement(_message.Message):
+    __slots__ = ["delta", "improved", "previous_metric_id", "previous_quarter", "previous_rank", "previous_ranked_count", "previous_value", "summary"]
+    DELTA_FIELD_NUMBER: _ClassVar[int]
+    IMPROVED_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_METRIC_ID_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_QUARTER_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_RANKED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_RANK_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_VALUE_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    delta: float
+    improved: bool
+    previous_metric_id: str
+    previous_quarter: str
+    previous_rank: int
+    previous_ranked_count: int
+    previous_value: float
+    summary: str
+    def __init__(self, previous_quarter: _Optional[str] = ..., previous_metric_id: _Optional[str] = ..., previous_value: _Optional[float] = ..., previous_rank: _Optional[int] = ..., previous_ranked_count: _Optional[int] = ..., delta: _Optional[float] = ..., improved: bool = ..., summary: _Optional[str] = ...) -> None: ...
+
+class MetricRankCounts(_message.Message):
+    __slots__ = ["blank_codes", "ranked", "summary", "table_size", "ties_shared", "ties_split", "unique", "unranked", "with_row"]
+    BLANK_CODES_FIELD_NUMBER: _ClassVar[int]
+    RANKED_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    TABLE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    TIES_SHARED_FIELD_NUMBER: _ClassVar[int]
+    TIES_SPLIT_FIELD_NUMBER: _ClassVar[int]
+    UNIQUE_FIELD_NUMBER: _ClassVar[int]
+    UNRANKED_FIELD_NUMBER: _ClassVar[int]
+    WITH_ROW_FIELD_NUMBER: _ClassVar[int]
+    blank_codes: _containers.RepeatedScalarFieldContainer[str]
+    ranked: int
+    summary: str
+    table_size: int
+    ties_shared: int
+    ties_split: int
+    unique: int
+    unranked: int
+    with_row: int
+    def __init__(self, table_size: _Optional[int] = ..., with_row: _Optional[int] = ..., ranked: _Optional[int] = ..., unique: _Optional[int] = ..., ties_shared: _Optional[int] = ..., ties_split: _Optional[int] = ..., unranked: _Optional[int] = ..., blank_codes: _Optional[_Iterable[str]] = ..., summary: _Optional[str] = ...) -> None: ...
+
+class MetricResult(_message.Message):
+    __slots__ = ["lower_quartile", "median", "metric", "metric_score", "movement", "quarter", "rank", "rank_derivation", "rank_text", "ranked_count", "reporting_period", "standing", "standing_text", "units", "upper_quartile", "value", "value_text"]
+    LOWER_QUARTILE_FIELD_NUMBER: _ClassVar[int]
+    MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    METRIC_SCORE_FIELD_NUMBER: _ClassVar[int]
+    MOVEMENT_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    RANKED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    RANK_DERIVATION_FIELD_NUMBER: _ClassVar[int]
+    RANK_FIELD_NUMBER: _ClassVar[int]
+    RANK_TEXT_FIELD_NUMBER: _ClassVar[int]
+    REPORTING_PERIOD_FIELD_NUMBER: _ClassVar[int]
+    STANDING_FIELD_NUMBER: _ClassVar[int]
+    STANDING_TEXT_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    UPPER_QUARTILE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_TEXT_FIELD_NUMBER: _ClassVar[int]
+    lower_quartile: float
+    median: float
+    metric: MetricInfo
+    metric_score: float
+    movement: MetricMovement
+    quarter: str
+    rank: int
+    rank_derivation: RankDerivation
+    rank_text: str
+    ranked_count: int
+    reporting_period: str
+    standing: QuartileStanding
+    standing_text: str
+    units: str
+    upper_quartile: float
+    value: float
+    value_text: str
+    def __init__(self, metric: _Optional[_Union[MetricInfo, _Mapping]] = ..., quarter: _Optional[str] = ..., value_text: _Optional[str] = ..., value: _Optional[float] = ..., units: _Optional[str] = ..., rank: _Optional[int] = ..., ranked_count: _Optional[int] = ..., rank_text: _Optional[str] = ..., rank_derivation: _Optional[_Union[RankDerivation, str]] = ..., median: _Optional[float] = ..., lower_quartile: _Optional[float] = ..., upper_quartile: _Optional[float] = ..., standing: _Optional[_Union[QuartileStanding, str]] = ..., standing_text: _Optional[str] = ..., metric_score: _Optional[float] = ..., movement: _Optional[_Union[MetricMovement, _Mapping]] = ..., reporting_period: _Optional[str] = ...) -> None: ...
+
+class MetricStrengths(_message.Message):
+    __slots__ = ["quarter", "source_line", "strongest", "weakest"]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_LINE_FIELD_NUMBER: _ClassVar[int]
+    STRONGEST_FIELD_NUMBER: _ClassVar[int]
+    WEAKEST_FIELD_NUMBER: _ClassVar[int]
+    quarter: str
+    source_line: str
+    strongest: _containers.RepeatedCompositeFieldContainer[MetricResult]
+    weakest: _containers.RepeatedCompositeFieldContainer[MetricResult]
+    def __init__(self, quarter: _Optional[str] = ..., strongest: _Optional[_Iterable[_Union[MetricResult, _Mapping]]] = ..., weakest: _Optional[_Iterable[_Union[MetricResult, _Mapping]]] = ..., source_line: _Optional[str] = ...) -> None: ...
+
+class MetricTableRequest(_message.Message):
+    __slots__ = ["limit", "metric", "offset", "quarter", "region", "table", "worst_first"]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    TABLE_FIELD_NUMBER: _ClassVar[int]
+    WORST_FIRST_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    metric: str
+    offset: int
+    quarter: str
+    region: str
+    table: LeagueTableKind
+    worst_first: bool
+    def __init__(self, metric: _Optional[str] = ..., quarter: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., region: _Optional[str] = ..., worst_first: bool = ..., offset: _Optional[int] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class MetricTableResult(_message.Message):
+    __slots__ = ["caveats", "lower_quartile", "median", "metric", "other_matches", "provenance", "quarter", "ranks", "rows", "source_line", "table", "total_matching", "upper_quartile"]
+    CAVEATS_FIELD_NUMBER: _ClassVar[int]
+    LOWER_QUARTILE_FIELD_NUMBER: _ClassVar[int]
+    MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    OTHER_MATCHES_FIELD_NUMBER: _ClassVar[int]
+    PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    RANKS_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_LINE_FIELD_NUMBER: _ClassVar[int]
+    TABLE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_MATCHING_FIELD_NUMBER: _ClassVar[int]
+    UPPER_QUARTILE_FIELD_NUMBER: _ClassVar[int]
+    caveats: _containers.RepeatedScalarFieldContainer[str]
+    lower_quartile: float
+    median: float
+    metric: MetricInfo
+    other_matches: _containers.RepeatedScalarFieldContainer[str]
+    provenance: _containers.RepeatedScalarFieldContainer[str]
+    quarter: str
+    ranks: MetricRankCounts
+    rows: _containers.RepeatedCompositeFieldContainer[MetricLeagueRow]
+    source_line: str
+    table: LeagueTableKind
+    total_matching: int
+    upper_quartile: float
+    def __init__(self, metric: _Optional[_Union[MetricInfo, _Mapping]] = ..., quarter: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., total_matching: _Optional[int] = ..., rows: _Optional[_Iterable[_Union[MetricLeagueRow, _Mapping]]] = ..., median: _Optional[float] = ..., lower_quartile: _Optional[float] = ..., upper_quartile: _Optional[float] = ..., ranks: _Optional[_Union[MetricRankCounts, _Mapping]] = ..., other_matches: _Optional[_Iterable[str]] = ..., source_line: _Optional[str] = ..., provenance: _Optional[_Iterable[str]] = ..., caveats: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Movement(_message.Message):
     __slots__ = ["positions_up", "previous_position", "previous_quarter", "previous_score", "previous_segment", "segments_up", "summary"]
@@ -281,26 +510,32 @@ class Ranking(_message.Message):
     def __init__(self, quarter: _Optional[str] = ..., period: _Optional[str] = ..., period_start: _Optional[str] = ..., period_end: _Optional[str] = ..., published: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., table_size: _Optional[int] = ..., segment: _Optional[int] = ..., segment_meaning: _Optional[str] = ..., league_position: _Optional[int] = ..., joint_position: bool = ..., average_metric_score: _Optional[float] = ..., unadjusted_segment: _Optional[int] = ..., financial_override: bool = ..., recovery_support_programme: bool = ..., financial_deficit: bool = ..., domains: _Optional[_Iterable[_Union[DomainScore, _Mapping]]] = ..., source: _Optional[str] = ..., movement: _Optional[_Union[Movement, _Mapping]] = ..., gap_to_next_segment: _Optional[_Union[SegmentGap, _Mapping]] = ..., caveats: _Optional[_Iterable[str]] = ..., trust_name_as_published: _Optional[str] = ..., likely_position_range: _Optional[str] = ...) -> None: ...
 
 class Request(_message.Message):
-    __slots__ = ["deadline_ms", "find_trusts", "get_trust", "id", "league_table", "list_actions", "nearest", "server_info", "trust_history"]
+    __slots__ = ["deadline_ms", "find_trusts", "get_trust", "id", "league_table", "list_actions", "list_metrics", "metric_table", "nearest", "server_info", "trust_history", "trust_metrics"]
     DEADLINE_MS_FIELD_NUMBER: _ClassVar[int]
     FIND_TRUSTS_FIELD_NUMBER: _ClassVar[int]
     GET_TRUST_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
     LEAGUE_TABLE_FIELD_NUMBER: _ClassVar[int]
     LIST_ACTIONS_FIELD_NUMBER: _ClassVar[int]
+    LIST_METRICS_FIELD_NUMBER: _ClassVar[int]
+    METRIC_TABLE_FIELD_NUMBER: _ClassVar[int]
     NEAREST_FIELD_NUMBER: _ClassVar[int]
     SERVER_INFO_FIELD_NUMBER: _ClassVar[int]
     TRUST_HISTORY_FIELD_NUMBER: _ClassVar[int]
+    TRUST_METRICS_FIELD_NUMBER: _ClassVar[int]
     deadline_ms: int
     find_trusts: FindTrustsRequest
     get_trust: GetTrustRequest
     id: int
     league_table: LeagueTableRequest
     list_actions: ListActionsRequest
+    list_metrics: ListMetricsRequest
+    metric_table: MetricTableRequest
     nearest: NearestRequest
     server_info: ServerInfoRequest
     trust_history: TrustHistoryRequest
-    def __init__(self, id: _Optional[int] = ..., deadline_ms: _Optional[int] = ..., server_info: _Optional[_Union[ServerInfoRequest, _Mapping]] = ..., get_trust: _Optional[_Union[GetTrustRequest, _Mapping]] = ..., find_trusts: _Optional[_Union[FindTrustsRequest, _Mapping]] = ..., nearest: _Optional[_Union[NearestRequest, _Mapping]] = ..., list_actions: _Optional[_Union[ListActionsRequest, _Mapping]] = ..., league_table: _Optional[_Union[LeagueTableRequest, _Mapping]] = ..., trust_history: _Optional[_Union[TrustHistoryRequest, _Mapping]] = ...) -> None: ...
+    trust_metrics: TrustMetricsRequest
+    def __init__(self, id: _Optional[int] = ..., deadline_ms: _Optional[int] = ..., server_info: _Optional[_Union[ServerInfoRequest, _Mapping]] = ..., get_trust: _Optional[_Union[GetTrustRequest, _Mapping]] = ..., find_trusts: _Optional[_Union[FindTrustsRequest, _Mapping]] = ..., nearest: _Optional[_Union[NearestRequest, _Mapping]] = ..., list_actions: _Optional[_Union[ListActionsRequest, _Mapping]] = ..., league_table: _Optional[_Union[LeagueTableRequest, _Mapping]] = ..., trust_history: _Optional[_Union[TrustHistoryRequest, _Mapping]] = ..., trust_metrics: _Optional[_Union[TrustMetricsRequest, _Mapping]] = ..., metric_table: _Optional[_Union[MetricTableRequest, _Mapping]] = ..., list_metrics: _Optional[_Union[ListMetricsRequest, _Mapping]] = ...) -> None: ...
 
 class ResolvedLocation(_message.Message):
     __slots__ = ["country", "latitude", "longitude", "matched", "note", "precision", "query"]
@@ -321,28 +556,34 @@ class ResolvedLocation(_message.Message):
     def __init__(self, query: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., precision: _Optional[_Union[LocationPrecision, str]] = ..., matched: _Optional[str] = ..., country: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
 
 class Response(_message.Message):
-    __slots__ = ["data_version", "find_trusts", "get_trust", "id", "league_table", "list_actions", "nearest", "server_info", "status", "trust_history"]
+    __slots__ = ["data_version", "find_trusts", "get_trust", "id", "league_table", "list_actions", "list_metrics", "metric_table", "nearest", "server_info", "status", "trust_history", "trust_metrics"]
     DATA_VERSION_FIELD_NUMBER: _ClassVar[int]
     FIND_TRUSTS_FIELD_NUMBER: _ClassVar[int]
     GET_TRUST_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
     LEAGUE_TABLE_FIELD_NUMBER: _ClassVar[int]
     LIST_ACTIONS_FIELD_NUMBER: _ClassVar[int]
+    LIST_METRICS_FIELD_NUMBER: _ClassVar[int]
+    METRIC_TABLE_FIELD_NUMBER: _ClassVar[int]
     NEAREST_FIELD_NUMBER: _ClassVar[int]
     SERVER_INFO_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     TRUST_HISTORY_FIELD_NUMBER: _ClassVar[int]
+    TRUST_METRICS_FIELD_NUMBER: _ClassVar[int]
     data_version: str
     find_trusts: FindTrustsResult
     get_trust: TrustDetail
     id: int
     league_table: LeagueTableResult
     list_actions: ListActionsResult
+    list_metrics: ListMetricsResult
+    metric_table: MetricTableResult
     nearest: NearestResult
     server_info: ServerInfo
     status: Status
     trust_history: TrustHistoryResult
-    def __init__(self, id: _Optional[int] = ..., status: _Optional[_Union[Status, _Mapping]] = ..., data_version: _Optional[str] = ..., server_info: _Optional[_Union[ServerInfo, _Mapping]] = ..., get_trust: _Optional[_Union[TrustDetail, _Mapping]] = ..., find_trusts: _Optional[_Union[FindTrustsResult, _Mapping]] = ..., nearest: _Optional[_Union[NearestResult, _Mapping]] = ..., list_actions: _Optional[_Union[ListActionsResult, _Mapping]] = ..., league_table: _Optional[_Union[LeagueTableResult, _Mapping]] = ..., trust_history: _Optional[_Union[TrustHistoryResult, _Mapping]] = ...) -> None: ...
+    trust_metrics: TrustMetricsResult
+    def __init__(self, id: _Optional[int] = ..., status: _Optional[_Union[Status, _Mapping]] = ..., data_version: _Optional[str] = ..., server_info: _Optional[_Union[ServerInfo, _Mapping]] = ..., get_trust: _Optional[_Union[TrustDetail, _Mapping]] = ..., find_trusts: _Optional[_Union[FindTrustsResult, _Mapping]] = ..., nearest: _Optional[_Union[NearestResult, _Mapping]] = ..., list_actions: _Optional[_Union[ListActionsResult, _Mapping]] = ..., league_table: _Optional[_Union[LeagueTableResult, _Mapping]] = ..., trust_history: _Optional[_Union[TrustHistoryResult, _Mapping]] = ..., trust_metrics: _Optional[_Union[TrustMetricsResult, _Mapping]] = ..., metric_table: _Optional[_Union[MetricTableResult, _Mapping]] = ..., list_metrics: _Optional[_Union[ListMetricsResult, _Mapping]] = ...) -> None: ...
 
 class SegmentGap(_message.Message):
     __slots__ = ["explanation", "score_gap", "target_segment", "threshold_score"]
@@ -357,7 +598,7 @@ class SegmentGap(_message.Message):
     def __init__(self, target_segment: _Optional[int] = ..., threshold_score: _Optional[float] = ..., score_gap: _Optional[float] = ..., explanation: _Optional[str] = ...) -> None: ...
 
 class ServerInfo(_message.Message):
-    __slots__ = ["actions", "attribution", "coverage", "data_version", "full_postcodes", "latest_quarter", "loaded_at", "postcode_districts", "postcode_sectors", "server_version", "sites", "trusts"]
+    __slots__ = ["actions", "attribution", "coverage", "data_version", "full_postcodes", "latest_quarter", "loaded_at", "metric_values", "metrics", "postcode_districts", "postcode_sectors", "server_version", "sites", "trusts"]
     ACTIONS_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTION_FIELD_NUMBER: _ClassVar[int]
     COVERAGE_FIELD_NUMBER: _ClassVar[int]
@@ -365,6 +606,8 @@ class ServerInfo(_message.Message):
     FULL_POSTCODES_FIELD_NUMBER: _ClassVar[int]
     LATEST_QUARTER_FIELD_NUMBER: _ClassVar[int]
     LOADED_AT_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    METRIC_VALUES_FIELD_NUMBER: _ClassVar[int]
     POSTCODE_DISTRICTS_FIELD_NUMBER: _ClassVar[int]
     POSTCODE_SECTORS_FIELD_NUMBER: _ClassVar[int]
     SERVER_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -377,12 +620,14 @@ class ServerInfo(_message.Message):
     full_postcodes: int
     latest_quarter: str
     loaded_at: str
+    metric_values: int
+    metrics: int
     postcode_districts: int
     postcode_sectors: int
     server_version: str
     sites: int
     trusts: int
-    def __init__(self, server_version: _Optional[str] = ..., data_version: _Optional[str] = ..., coverage: _Optional[_Iterable[_Union[TableCoverage, _Mapping]]] = ..., trusts: _Optional[int] = ..., sites: _Optional[int] = ..., postcode_sectors: _Optional[int] = ..., postcode_districts: _Optional[int] = ..., actions: _Optional[int] = ..., latest_quarter: _Optional[str] = ..., loaded_at: _Optional[str] = ..., attribution: _Optional[str] = ..., full_postcodes: _Optional[int] = ...) -> None: ...
+    def __init__(self, server_version: _Optional[str] = ..., data_version: _Optional[str] = ..., coverage: _Optional[_Iterable[_Union[TableCoverage, _Mapping]]] = ..., trusts: _Optional[int] = ..., sites: _Optional[int] = ..., postcode_sectors: _Optional[int] = ..., postcode_districts: _Optional[int] = ..., actions: _Optional[int] = ..., latest_quarter: _Optional[str] = ..., loaded_at: _Optional[str] = ..., attribution: _Optional[str] = ..., full_postcodes: _Optional[int] = ..., metrics: _Optional[int] = ..., metric_values: _Optional[int] = ...) -> None: ...
 
 class ServerInfoRequest(_message.Message):
     __slots__ = []
@@ -455,14 +700,16 @@ class Trust(_message.Message):
     def __init__(self, ods_code: _Optional[str] = ..., name: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., region: _Optional[str] = ..., trust_type: _Optional[str] = ..., trust_subtype: _Optional[str] = ..., hq_postcode: _Optional[str] = ..., hq_latitude: _Optional[float] = ..., hq_longitude: _Optional[float] = ..., open_date: _Optional[str] = ..., close_date: _Optional[str] = ..., latest: _Optional[_Union[Ranking, _Mapping]] = ..., latest_note: _Optional[str] = ..., site_count: _Optional[int] = ..., former_codes: _Optional[_Iterable[str]] = ..., successor_code: _Optional[str] = ...) -> None: ...
 
 class TrustDetail(_message.Message):
-    __slots__ = ["caveats", "sites", "trust"]
+    __slots__ = ["caveats", "metric_highlights", "sites", "trust"]
     CAVEATS_FIELD_NUMBER: _ClassVar[int]
+    METRIC_HIGHLIGHTS_FIELD_NUMBER: _ClassVar[int]
     SITES_FIELD_NUMBER: _ClassVar[int]
     TRUST_FIELD_NUMBER: _ClassVar[int]
     caveats: _containers.RepeatedScalarFieldContainer[str]
+    metric_highlights: MetricStrengths
     sites: _containers.RepeatedCompositeFieldContainer[HospitalSite]
     trust: Trust
-    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., sites: _Optional[_Iterable[_Union[HospitalSite, _Mapping]]] = ..., caveats: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., sites: _Optional[_Iterable[_Union[HospitalSite, _Mapping]]] = ..., caveats: _Optional[_Iterable[str]] = ..., metric_highlights: _Optional[_Union[MetricStrengths, _Mapping]] = ...) -> None: ...
 
 class TrustHistoryRequest(_message.Message):
     __slots__ = ["ods_code"]
@@ -498,6 +745,38 @@ class TrustMatch(_message.Message):
     trust: Trust
     def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., kind: _Optional[_Union[MatchKind, str]] = ..., field: _Optional[_Union[MatchField, str]] = ..., matched_text: _Optional[str] = ..., score: _Optional[float] = ..., site_code: _Optional[str] = ..., alias_source: _Optional[str] = ...) -> None: ...
 
+class TrustMetricsRequest(_message.Message):
+    __slots__ = ["ods_code", "quarter"]
+    ODS_CODE_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    ods_code: str
+    quarter: str
+    def __init__(self, ods_code: _Optional[str] = ..., quarter: _Optional[str] = ...) -> None: ...
+
+class TrustMetricsResult(_message.Message):
+    __slots__ = ["available_quarters", "caveats", "domains", "note", "provenance", "quarter", "quarter_defaulted", "source_line", "table", "trust"]
+    AVAILABLE_QUARTERS_FIELD_NUMBER: _ClassVar[int]
+    CAVEATS_FIELD_NUMBER: _ClassVar[int]
+    DOMAINS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_DEFAULTED_FIELD_NUMBER: _ClassVar[int]
+    QUARTER_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_LINE_FIELD_NUMBER: _ClassVar[int]
+    TABLE_FIELD_NUMBER: _ClassVar[int]
+    TRUST_FIELD_NUMBER: _ClassVar[int]
+    available_quarters: _containers.RepeatedScalarFieldContainer[str]
+    caveats: _containers.RepeatedScalarFieldContainer[str]
+    domains: _containers.RepeatedCompositeFieldContainer[MetricDomain]
+    note: str
+    provenance: _containers.RepeatedScalarFieldContainer[str]
+    quarter: str
+    quarter_defaulted: bool
+    source_line: str
+    table: LeagueTableKind
+    trust: Trust
+    def __init__(self, trust: _Optional[_Union[Trust, _Mapping]] = ..., quarter: _Optional[str] = ..., table: _Optional[_Union[LeagueTableKind, str]] = ..., quarter_defaulted: bool = ..., note: _Optional[str] = ..., domains: _Optional[_Iterable[_Union[MetricDomain, _Mapping]]] = ..., available_quarters: _Optional[_Iterable[str]] = ..., source_line: _Optional[str] = ..., provenance: _Optional[_Iterable[str]] = ..., caveats: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class Code(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []
 
@@ -511,4 +790,13 @@ class MatchField(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []
 
 class LocationPrecision(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
+
+class BetterWhen(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
+
+class QuartileStanding(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = []
+
+class RankDerivation(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

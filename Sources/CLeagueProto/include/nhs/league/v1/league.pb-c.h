@@ -44,6 +44,19 @@ typedef struct Nhs__League__V1__LeagueTableRow Nhs__League__V1__LeagueTableRow;
 typedef struct Nhs__League__V1__LeagueTableResult Nhs__League__V1__LeagueTableResult;
 typedef struct Nhs__League__V1__TrustHistoryRequest Nhs__League__V1__TrustHistoryRequest;
 typedef struct Nhs__League__V1__TrustHistoryResult Nhs__League__V1__TrustHistoryResult;
+typedef struct Nhs__League__V1__MetricInfo Nhs__League__V1__MetricInfo;
+typedef struct Nhs__League__V1__MetricMovement Nhs__League__V1__MetricMovement;
+typedef struct Nhs__League__V1__MetricResult Nhs__League__V1__MetricResult;
+typedef struct Nhs__League__V1__MetricDomain Nhs__League__V1__MetricDomain;
+typedef struct Nhs__League__V1__MetricStrengths Nhs__League__V1__MetricStrengths;
+typedef struct Nhs__League__V1__TrustMetricsRequest Nhs__League__V1__TrustMetricsRequest;
+typedef struct Nhs__League__V1__TrustMetricsResult Nhs__League__V1__TrustMetricsResult;
+typedef struct Nhs__League__V1__MetricTableRequest Nhs__League__V1__MetricTableRequest;
+typedef struct Nhs__League__V1__MetricLeagueRow Nhs__League__V1__MetricLeagueRow;
+typedef struct Nhs__League__V1__MetricRankCounts Nhs__League__V1__MetricRankCounts;
+typedef struct Nhs__League__V1__MetricTableResult Nhs__League__V1__MetricTableResult;
+typedef struct Nhs__League__V1__ListMetricsRequest Nhs__League__V1__ListMetricsRequest;
+typedef struct Nhs__League__V1__ListMetricsResult Nhs__League__V1__ListMetricsResult;
 
 
 /* --- enums --- */
@@ -107,6 +120,58 @@ typedef enum _Nhs__League__V1__LocationPrecision {
   NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_COORDINATES = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__LOCATION_PRECISION)
 } Nhs__League__V1__LocationPrecision;
+/*
+ * Which way a metric's values are better, as NHS England's published ranks show it.
+ */
+typedef enum _Nhs__League__V1__BetterWhen {
+  /*
+   * not shown by the ranks (unranked or one-trust metrics)
+   */
+  NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_UNSPECIFIED = 0,
+  NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_HIGHER = 1,
+  NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_LOWER = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__BETTER_WHEN)
+} Nhs__League__V1__BetterWhen;
+/*
+ * Where a value stands against the published quartiles of its table.
+ */
+typedef enum _Nhs__League__V1__QuartileStanding {
+  /*
+   * no direction, value or quartiles
+   */
+  NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_UNSPECIFIED = 0,
+  /*
+   * "better than 3 in 4 trusts"
+   */
+  NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_BETTER_THAN_THREE_QUARTERS = 1,
+  NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_BETTER_THAN_HALF = 2,
+  NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_AT_MEDIAN = 3,
+  NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_WORSE_THAN_HALF = 4,
+  NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_WORSE_THAN_THREE_QUARTERS = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__QUARTILE_STANDING)
+} Nhs__League__V1__QuartileStanding;
+/*
+ * How a published rank re-derives from the published values of its table.
+ */
+typedef enum _Nhs__League__V1__RankDerivation {
+  /*
+   * not ranked
+   */
+  NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_UNSPECIFIED = 0,
+  /*
+   * no other trust has the same value
+   */
+  NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_UNIQUE = 1,
+  /*
+   * equal values share a rank
+   */
+  NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_TIE_SHARED = 2,
+  /*
+   * equal rounded values ranked apart on the unrounded values
+   */
+  NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_TIE_SPLIT = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__RANK_DERIVATION)
+} Nhs__League__V1__RankDerivation;
 
 /* --- messages --- */
 
@@ -118,7 +183,10 @@ typedef enum {
   NHS__LEAGUE__V1__REQUEST__CALL_NEAREST = 13,
   NHS__LEAGUE__V1__REQUEST__CALL_LIST_ACTIONS = 14,
   NHS__LEAGUE__V1__REQUEST__CALL_LEAGUE_TABLE = 15,
-  NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY = 16
+  NHS__LEAGUE__V1__REQUEST__CALL_TRUST_HISTORY = 16,
+  NHS__LEAGUE__V1__REQUEST__CALL_TRUST_METRICS = 20,
+  NHS__LEAGUE__V1__REQUEST__CALL_METRIC_TABLE = 21,
+  NHS__LEAGUE__V1__REQUEST__CALL_LIST_METRICS = 22
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__REQUEST__CALL__CASE)
 } Nhs__League__V1__Request__CallCase;
 
@@ -145,6 +213,9 @@ struct  Nhs__League__V1__Request
     Nhs__League__V1__ListActionsRequest *list_actions;
     Nhs__League__V1__LeagueTableRequest *league_table;
     Nhs__League__V1__TrustHistoryRequest *trust_history;
+    Nhs__League__V1__TrustMetricsRequest *trust_metrics;
+    Nhs__League__V1__MetricTableRequest *metric_table;
+    Nhs__League__V1__ListMetricsRequest *list_metrics;
   };
 };
 #define NHS__LEAGUE__V1__REQUEST__INIT \
@@ -160,7 +231,10 @@ typedef enum {
   NHS__LEAGUE__V1__RESPONSE__RESULT_NEAREST = 13,
   NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_ACTIONS = 14,
   NHS__LEAGUE__V1__RESPONSE__RESULT_LEAGUE_TABLE = 15,
-  NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY = 16
+  NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_HISTORY = 16,
+  NHS__LEAGUE__V1__RESPONSE__RESULT_TRUST_METRICS = 20,
+  NHS__LEAGUE__V1__RESPONSE__RESULT_METRIC_TABLE = 21,
+  NHS__LEAGUE__V1__RESPONSE__RESULT_LIST_METRICS = 22
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__RESPONSE__RESULT__CASE)
 } Nhs__League__V1__Response__ResultCase;
 
@@ -183,6 +257,9 @@ struct  Nhs__League__V1__Response
     Nhs__League__V1__ListActionsResult *list_actions;
     Nhs__League__V1__LeagueTableResult *league_table;
     Nhs__League__V1__TrustHistoryResult *trust_history;
+    Nhs__League__V1__TrustMetricsResult *trust_metrics;
+    Nhs__League__V1__MetricTableResult *metric_table;
+    Nhs__League__V1__ListMetricsResult *list_metrics;
   };
 };
 #define NHS__LEAGUE__V1__RESPONSE__INIT \
@@ -615,10 +692,18 @@ struct  Nhs__League__V1__ServerInfo
   char *loaded_at;
   char *attribution;
   uint32_t full_postcodes;
+  /*
+   * metric catalogue entries (metrics.csv)
+   */
+  uint32_t metrics;
+  /*
+   * per-trust metric rows (metric_values.csv)
+   */
+  uint32_t metric_values;
 };
 #define NHS__LEAGUE__V1__SERVER_INFO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__server_info__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0 }
 
 
 struct  Nhs__League__V1__GetTrustRequest
@@ -642,10 +727,15 @@ struct  Nhs__League__V1__TrustDetail
   Nhs__League__V1__HospitalSite **sites;
   size_t n_caveats;
   char **caveats;
+  /*
+   * The trust's three strongest and three weakest metrics in its latest quarter with
+   * metric data; unset when it has none.
+   */
+  Nhs__League__V1__MetricStrengths *metric_highlights;
 };
 #define NHS__LEAGUE__V1__TRUST_DETAIL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__trust_detail__descriptor) \
-    , NULL, 0,NULL, 0,NULL }
+    , NULL, 0,NULL, 0,NULL, NULL }
 
 
 struct  Nhs__League__V1__FindTrustsRequest
@@ -843,10 +933,18 @@ struct  Nhs__League__V1__ImprovementAction
    * true: derived by this service from the data
    */
   protobuf_c_boolean derived;
+  /*
+   * "web_page" or "board_papers_ai_summary"; "" for derived actions.
+   */
+  char *source_type;
+  /*
+   * The source in plain words for patients, e.g. "from a summary of the trust's board papers ...".
+   */
+  char *source_text;
 };
 #define NHS__LEAGUE__V1__IMPROVEMENT_ACTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__improvement_action__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Nhs__League__V1__ListActionsResult
@@ -964,6 +1062,462 @@ struct  Nhs__League__V1__TrustHistoryResult
 #define NHS__LEAGUE__V1__TRUST_HISTORY_RESULT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__trust_history_result__descriptor) \
     , NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * A catalogue entry (NHS England reuses ids across the 2025/26 and 2026/27 frameworks).
+ */
+struct  Nhs__League__V1__MetricInfo
+{
+  ProtobufCMessage base;
+  /*
+   * NHS England Metric_ID, e.g. "OF0013"
+   */
+  char *id;
+  /*
+   * "2025/26" or "2026/27"
+   */
+  char *framework;
+  /*
+   * only the 1-4 metric score is published
+   */
+  protobuf_c_boolean score_only;
+  /*
+   * plain English, e.g. "Patients seen in A&E within 4 hours"
+   */
+  char *name;
+  /*
+   * one sentence
+   */
+  char *explanation;
+  /*
+   * as published ("%", "mins"; "score" for score-only)
+   */
+  char *units;
+  /*
+   * when the published label looks wrong or varies
+   */
+  char *units_note;
+  Nhs__League__V1__BetterWhen better_when;
+  char *direction_evidence;
+  char *domain_key;
+  char *domain_name;
+  char *description_as_published;
+  /*
+   * the 2025/26 metric a 2026/27 one continues
+   */
+  char *continues_metric_id;
+  size_t n_tables;
+  Nhs__League__V1__LeagueTableKind *tables;
+  size_t n_quarters;
+  char **quarters;
+  /*
+   * full provenance
+   */
+  char *source;
+};
+#define NHS__LEAGUE__V1__METRIC_INFO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_info__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__BETTER_WHEN__BETTER_WHEN_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string }
+
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_VALUE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_VALUE_PRESENT_PREVIOUS_VALUE = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_VALUE_PRESENT__CASE)
+} Nhs__League__V1__MetricMovement__PreviousValuePresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANK_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANK_PRESENT_PREVIOUS_RANK = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANK_PRESENT__CASE)
+} Nhs__League__V1__MetricMovement__PreviousRankPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANKED_COUNT_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANKED_COUNT_PRESENT_PREVIOUS_RANKED_COUNT = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANKED_COUNT_PRESENT__CASE)
+} Nhs__League__V1__MetricMovement__PreviousRankedCountPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__DELTA_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__DELTA_PRESENT_DELTA = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_MOVEMENT__DELTA_PRESENT__CASE)
+} Nhs__League__V1__MetricMovement__DeltaPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__IMPROVED_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_MOVEMENT__IMPROVED_PRESENT_IMPROVED = 7
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_MOVEMENT__IMPROVED_PRESENT__CASE)
+} Nhs__League__V1__MetricMovement__ImprovedPresentCase;
+
+struct  Nhs__League__V1__MetricMovement
+{
+  ProtobufCMessage base;
+  char *previous_quarter;
+  char *previous_metric_id;
+  /*
+   * e.g. "better than Q4 2025/26 (was 71.2%)"
+   */
+  char *summary;
+  Nhs__League__V1__MetricMovement__PreviousValuePresentCase previous_value_present_case;
+  union {
+    double previous_value;
+  };
+  Nhs__League__V1__MetricMovement__PreviousRankPresentCase previous_rank_present_case;
+  union {
+    uint32_t previous_rank;
+  };
+  Nhs__League__V1__MetricMovement__PreviousRankedCountPresentCase previous_ranked_count_present_case;
+  union {
+    uint32_t previous_ranked_count;
+  };
+  Nhs__League__V1__MetricMovement__DeltaPresentCase delta_present_case;
+  union {
+    double delta;
+  };
+  Nhs__League__V1__MetricMovement__ImprovedPresentCase improved_present_case;
+  union {
+    protobuf_c_boolean improved;
+  };
+};
+#define NHS__LEAGUE__V1__METRIC_MOVEMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_movement__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_VALUE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANK_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_MOVEMENT__PREVIOUS_RANKED_COUNT_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_MOVEMENT__DELTA_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_MOVEMENT__IMPROVED_PRESENT__NOT_SET, {0} }
+
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__VALUE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__VALUE_PRESENT_VALUE = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__VALUE_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__ValuePresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__RANK_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__RANK_PRESENT_RANK = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__RANK_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__RankPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__RANKED_COUNT_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__RANKED_COUNT_PRESENT_RANKED_COUNT = 7
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__RANKED_COUNT_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__RankedCountPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__MEDIAN_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__MEDIAN_PRESENT_MEDIAN = 10
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__MEDIAN_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__MedianPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__LOWER_QUARTILE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__LOWER_QUARTILE_PRESENT_LOWER_QUARTILE = 11
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__LOWER_QUARTILE_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__LowerQuartilePresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__UPPER_QUARTILE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__UPPER_QUARTILE_PRESENT_UPPER_QUARTILE = 12
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__UPPER_QUARTILE_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__UpperQuartilePresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_RESULT__METRIC_SCORE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_RESULT__METRIC_SCORE_PRESENT_METRIC_SCORE = 15
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_RESULT__METRIC_SCORE_PRESENT__CASE)
+} Nhs__League__V1__MetricResult__MetricScorePresentCase;
+
+/*
+ * One trust's result on one metric in one quarter.
+ */
+struct  Nhs__League__V1__MetricResult
+{
+  ProtobufCMessage base;
+  /*
+   * set in trust_metrics and highlights; unset in metric_table rows
+   */
+  Nhs__League__V1__MetricInfo *metric;
+  char *quarter;
+  /*
+   * with units as published, e.g. "75.7%"
+   */
+  char *value_text;
+  char *units;
+  /*
+   * "rank 12 of 120"; "" when not ranked
+   */
+  char *rank_text;
+  Nhs__League__V1__RankDerivation rank_derivation;
+  Nhs__League__V1__QuartileStanding standing;
+  /*
+   * "better than 3 in 4 trusts"
+   */
+  char *standing_text;
+  /*
+   * unset: no comparable previous quarter
+   */
+  Nhs__League__V1__MetricMovement *movement;
+  /*
+   * as published, e.g. "Jun-26"
+   */
+  char *reporting_period;
+  Nhs__League__V1__MetricResult__ValuePresentCase value_present_case;
+  union {
+    double value;
+  };
+  Nhs__League__V1__MetricResult__RankPresentCase rank_present_case;
+  union {
+    uint32_t rank;
+  };
+  Nhs__League__V1__MetricResult__RankedCountPresentCase ranked_count_present_case;
+  union {
+    uint32_t ranked_count;
+  };
+  Nhs__League__V1__MetricResult__MedianPresentCase median_present_case;
+  union {
+    double median;
+  };
+  Nhs__League__V1__MetricResult__LowerQuartilePresentCase lower_quartile_present_case;
+  union {
+    double lower_quartile;
+  };
+  Nhs__League__V1__MetricResult__UpperQuartilePresentCase upper_quartile_present_case;
+  union {
+    double upper_quartile;
+  };
+  Nhs__League__V1__MetricResult__MetricScorePresentCase metric_score_present_case;
+  union {
+    double metric_score;
+  };
+};
+#define NHS__LEAGUE__V1__METRIC_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_result__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__RANK_DERIVATION__RANK_DERIVATION_UNSPECIFIED, NHS__LEAGUE__V1__QUARTILE_STANDING__QUARTILE_STANDING_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__METRIC_RESULT__VALUE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_RESULT__RANK_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_RESULT__RANKED_COUNT_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_RESULT__MEDIAN_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_RESULT__LOWER_QUARTILE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_RESULT__UPPER_QUARTILE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_RESULT__METRIC_SCORE_PRESENT__NOT_SET, {0} }
+
+
+struct  Nhs__League__V1__MetricDomain
+{
+  ProtobufCMessage base;
+  char *key;
+  char *name;
+  size_t n_metrics;
+  Nhs__League__V1__MetricResult **metrics;
+};
+#define NHS__LEAGUE__V1__METRIC_DOMAIN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_domain__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Nhs__League__V1__MetricStrengths
+{
+  ProtobufCMessage base;
+  char *quarter;
+  /*
+   * best metric scores first
+   */
+  size_t n_strongest;
+  Nhs__League__V1__MetricResult **strongest;
+  /*
+   * worst metric scores first
+   */
+  size_t n_weakest;
+  Nhs__League__V1__MetricResult **weakest;
+  char *source_line;
+};
+#define NHS__LEAGUE__V1__METRIC_STRENGTHS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_strengths__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Nhs__League__V1__TrustMetricsRequest
+{
+  ProtobufCMessage base;
+  char *ods_code;
+  /*
+   * "" = latest quarter with metric data for the trust
+   */
+  char *quarter;
+};
+#define NHS__LEAGUE__V1__TRUST_METRICS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__trust_metrics_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Nhs__League__V1__TrustMetricsResult
+{
+  ProtobufCMessage base;
+  Nhs__League__V1__Trust *trust;
+  char *quarter;
+  Nhs__League__V1__LeagueTableKind table;
+  protobuf_c_boolean quarter_defaulted;
+  /*
+   * why the quarter is older than the newest published
+   */
+  char *note;
+  size_t n_domains;
+  Nhs__League__V1__MetricDomain **domains;
+  size_t n_available_quarters;
+  char **available_quarters;
+  /*
+   * "NHS England, NHS Oversight Framework trust data, Q1 2026/27"
+   */
+  char *source_line;
+  size_t n_provenance;
+  char **provenance;
+  size_t n_caveats;
+  char **caveats;
+};
+#define NHS__LEAGUE__V1__TRUST_METRICS_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__trust_metrics_result__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
+
+
+struct  Nhs__League__V1__MetricTableRequest
+{
+  ProtobufCMessage base;
+  /*
+   * id ("OF0013") or words ("a&e 4 hour")
+   */
+  char *metric;
+  /*
+   * "" = newest with the metric
+   */
+  char *quarter;
+  /*
+   * unspecified = the first table that has it
+   */
+  Nhs__League__V1__LeagueTableKind table;
+  char *region;
+  protobuf_c_boolean worst_first;
+  uint32_t offset;
+  /*
+   * 0 = default (20); at most 200
+   */
+  uint32_t limit;
+};
+#define NHS__LEAGUE__V1__METRIC_TABLE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_table_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0, 0 }
+
+
+struct  Nhs__League__V1__MetricLeagueRow
+{
+  ProtobufCMessage base;
+  char *ods_code;
+  char *trust_name;
+  char *region;
+  Nhs__League__V1__MetricResult *result;
+};
+#define NHS__LEAGUE__V1__METRIC_LEAGUE_ROW__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_league_row__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+struct  Nhs__League__V1__MetricRankCounts
+{
+  ProtobufCMessage base;
+  uint32_t table_size;
+  uint32_t with_row;
+  uint32_t ranked;
+  uint32_t unique;
+  uint32_t ties_shared;
+  uint32_t ties_split;
+  uint32_t unranked;
+  /*
+   * trusts in the table with no published data
+   */
+  size_t n_blank_codes;
+  char **blank_codes;
+  char *summary;
+};
+#define NHS__LEAGUE__V1__METRIC_RANK_COUNTS__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_rank_counts__descriptor) \
+    , 0, 0, 0, 0, 0, 0, 0, 0,NULL, (char *)protobuf_c_empty_string }
+
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_TABLE_RESULT__MEDIAN_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_TABLE_RESULT__MEDIAN_PRESENT_MEDIAN = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_TABLE_RESULT__MEDIAN_PRESENT__CASE)
+} Nhs__League__V1__MetricTableResult__MedianPresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_TABLE_RESULT__LOWER_QUARTILE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_TABLE_RESULT__LOWER_QUARTILE_PRESENT_LOWER_QUARTILE = 7
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_TABLE_RESULT__LOWER_QUARTILE_PRESENT__CASE)
+} Nhs__League__V1__MetricTableResult__LowerQuartilePresentCase;
+
+typedef enum {
+  NHS__LEAGUE__V1__METRIC_TABLE_RESULT__UPPER_QUARTILE_PRESENT__NOT_SET = 0,
+  NHS__LEAGUE__V1__METRIC_TABLE_RESULT__UPPER_QUARTILE_PRESENT_UPPER_QUARTILE = 8
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__METRIC_TABLE_RESULT__UPPER_QUARTILE_PRESENT__CASE)
+} Nhs__League__V1__MetricTableResult__UpperQuartilePresentCase;
+
+struct  Nhs__League__V1__MetricTableResult
+{
+  ProtobufCMessage base;
+  Nhs__League__V1__MetricInfo *metric;
+  char *quarter;
+  Nhs__League__V1__LeagueTableKind table;
+  uint32_t total_matching;
+  size_t n_rows;
+  Nhs__League__V1__MetricLeagueRow **rows;
+  Nhs__League__V1__MetricRankCounts *ranks;
+  /*
+   * other metrics the words matched
+   */
+  size_t n_other_matches;
+  char **other_matches;
+  char *source_line;
+  size_t n_provenance;
+  char **provenance;
+  size_t n_caveats;
+  char **caveats;
+  Nhs__League__V1__MetricTableResult__MedianPresentCase median_present_case;
+  union {
+    double median;
+  };
+  Nhs__League__V1__MetricTableResult__LowerQuartilePresentCase lower_quartile_present_case;
+  union {
+    double lower_quartile;
+  };
+  Nhs__League__V1__MetricTableResult__UpperQuartilePresentCase upper_quartile_present_case;
+  union {
+    double upper_quartile;
+  };
+};
+#define NHS__LEAGUE__V1__METRIC_TABLE_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__metric_table_result__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_UNSPECIFIED, 0, 0,NULL, NULL, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, NHS__LEAGUE__V1__METRIC_TABLE_RESULT__MEDIAN_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_TABLE_RESULT__LOWER_QUARTILE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__METRIC_TABLE_RESULT__UPPER_QUARTILE_PRESENT__NOT_SET, {0} }
+
+
+struct  Nhs__League__V1__ListMetricsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * unspecified = all
+   */
+  Nhs__League__V1__LeagueTableKind table;
+  /*
+   * "" = all
+   */
+  char *quarter;
+};
+#define NHS__LEAGUE__V1__LIST_METRICS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__list_metrics_request__descriptor) \
+    , NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Nhs__League__V1__ListMetricsResult
+{
+  ProtobufCMessage base;
+  size_t n_metrics;
+  Nhs__League__V1__MetricInfo **metrics;
+};
+#define NHS__LEAGUE__V1__LIST_METRICS_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__list_metrics_result__descriptor) \
+    , 0,NULL }
 
 
 /* Nhs__League__V1__Request methods */
@@ -1517,6 +2071,253 @@ Nhs__League__V1__TrustHistoryResult *
 void   nhs__league__v1__trust_history_result__free_unpacked
                      (Nhs__League__V1__TrustHistoryResult *message,
                       ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricInfo methods */
+void   nhs__league__v1__metric_info__init
+                     (Nhs__League__V1__MetricInfo         *message);
+size_t nhs__league__v1__metric_info__get_packed_size
+                     (const Nhs__League__V1__MetricInfo   *message);
+size_t nhs__league__v1__metric_info__pack
+                     (const Nhs__League__V1__MetricInfo   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_info__pack_to_buffer
+                     (const Nhs__League__V1__MetricInfo   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricInfo *
+       nhs__league__v1__metric_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_info__free_unpacked
+                     (Nhs__League__V1__MetricInfo *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricMovement methods */
+void   nhs__league__v1__metric_movement__init
+                     (Nhs__League__V1__MetricMovement         *message);
+size_t nhs__league__v1__metric_movement__get_packed_size
+                     (const Nhs__League__V1__MetricMovement   *message);
+size_t nhs__league__v1__metric_movement__pack
+                     (const Nhs__League__V1__MetricMovement   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_movement__pack_to_buffer
+                     (const Nhs__League__V1__MetricMovement   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricMovement *
+       nhs__league__v1__metric_movement__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_movement__free_unpacked
+                     (Nhs__League__V1__MetricMovement *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricResult methods */
+void   nhs__league__v1__metric_result__init
+                     (Nhs__League__V1__MetricResult         *message);
+size_t nhs__league__v1__metric_result__get_packed_size
+                     (const Nhs__League__V1__MetricResult   *message);
+size_t nhs__league__v1__metric_result__pack
+                     (const Nhs__League__V1__MetricResult   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_result__pack_to_buffer
+                     (const Nhs__League__V1__MetricResult   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricResult *
+       nhs__league__v1__metric_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_result__free_unpacked
+                     (Nhs__League__V1__MetricResult *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricDomain methods */
+void   nhs__league__v1__metric_domain__init
+                     (Nhs__League__V1__MetricDomain         *message);
+size_t nhs__league__v1__metric_domain__get_packed_size
+                     (const Nhs__League__V1__MetricDomain   *message);
+size_t nhs__league__v1__metric_domain__pack
+                     (const Nhs__League__V1__MetricDomain   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_domain__pack_to_buffer
+                     (const Nhs__League__V1__MetricDomain   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricDomain *
+       nhs__league__v1__metric_domain__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_domain__free_unpacked
+                     (Nhs__League__V1__MetricDomain *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricStrengths methods */
+void   nhs__league__v1__metric_strengths__init
+                     (Nhs__League__V1__MetricStrengths         *message);
+size_t nhs__league__v1__metric_strengths__get_packed_size
+                     (const Nhs__League__V1__MetricStrengths   *message);
+size_t nhs__league__v1__metric_strengths__pack
+                     (const Nhs__League__V1__MetricStrengths   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_strengths__pack_to_buffer
+                     (const Nhs__League__V1__MetricStrengths   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricStrengths *
+       nhs__league__v1__metric_strengths__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_strengths__free_unpacked
+                     (Nhs__League__V1__MetricStrengths *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__TrustMetricsRequest methods */
+void   nhs__league__v1__trust_metrics_request__init
+                     (Nhs__League__V1__TrustMetricsRequest         *message);
+size_t nhs__league__v1__trust_metrics_request__get_packed_size
+                     (const Nhs__League__V1__TrustMetricsRequest   *message);
+size_t nhs__league__v1__trust_metrics_request__pack
+                     (const Nhs__League__V1__TrustMetricsRequest   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__trust_metrics_request__pack_to_buffer
+                     (const Nhs__League__V1__TrustMetricsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__TrustMetricsRequest *
+       nhs__league__v1__trust_metrics_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__trust_metrics_request__free_unpacked
+                     (Nhs__League__V1__TrustMetricsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__TrustMetricsResult methods */
+void   nhs__league__v1__trust_metrics_result__init
+                     (Nhs__League__V1__TrustMetricsResult         *message);
+size_t nhs__league__v1__trust_metrics_result__get_packed_size
+                     (const Nhs__League__V1__TrustMetricsResult   *message);
+size_t nhs__league__v1__trust_metrics_result__pack
+                     (const Nhs__League__V1__TrustMetricsResult   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__trust_metrics_result__pack_to_buffer
+                     (const Nhs__League__V1__TrustMetricsResult   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__TrustMetricsResult *
+       nhs__league__v1__trust_metrics_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__trust_metrics_result__free_unpacked
+                     (Nhs__League__V1__TrustMetricsResult *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricTableRequest methods */
+void   nhs__league__v1__metric_table_request__init
+                     (Nhs__League__V1__MetricTableRequest         *message);
+size_t nhs__league__v1__metric_table_request__get_packed_size
+                     (const Nhs__League__V1__MetricTableRequest   *message);
+size_t nhs__league__v1__metric_table_request__pack
+                     (const Nhs__League__V1__MetricTableRequest   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_table_request__pack_to_buffer
+                     (const Nhs__League__V1__MetricTableRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricTableRequest *
+       nhs__league__v1__metric_table_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_table_request__free_unpacked
+                     (Nhs__League__V1__MetricTableRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricLeagueRow methods */
+void   nhs__league__v1__metric_league_row__init
+                     (Nhs__League__V1__MetricLeagueRow         *message);
+size_t nhs__league__v1__metric_league_row__get_packed_size
+                     (const Nhs__League__V1__MetricLeagueRow   *message);
+size_t nhs__league__v1__metric_league_row__pack
+                     (const Nhs__League__V1__MetricLeagueRow   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_league_row__pack_to_buffer
+                     (const Nhs__League__V1__MetricLeagueRow   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricLeagueRow *
+       nhs__league__v1__metric_league_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_league_row__free_unpacked
+                     (Nhs__League__V1__MetricLeagueRow *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricRankCounts methods */
+void   nhs__league__v1__metric_rank_counts__init
+                     (Nhs__League__V1__MetricRankCounts         *message);
+size_t nhs__league__v1__metric_rank_counts__get_packed_size
+                     (const Nhs__League__V1__MetricRankCounts   *message);
+size_t nhs__league__v1__metric_rank_counts__pack
+                     (const Nhs__League__V1__MetricRankCounts   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_rank_counts__pack_to_buffer
+                     (const Nhs__League__V1__MetricRankCounts   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricRankCounts *
+       nhs__league__v1__metric_rank_counts__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_rank_counts__free_unpacked
+                     (Nhs__League__V1__MetricRankCounts *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__MetricTableResult methods */
+void   nhs__league__v1__metric_table_result__init
+                     (Nhs__League__V1__MetricTableResult         *message);
+size_t nhs__league__v1__metric_table_result__get_packed_size
+                     (const Nhs__League__V1__MetricTableResult   *message);
+size_t nhs__league__v1__metric_table_result__pack
+                     (const Nhs__League__V1__MetricTableResult   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__metric_table_result__pack_to_buffer
+                     (const Nhs__League__V1__MetricTableResult   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__MetricTableResult *
+       nhs__league__v1__metric_table_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__metric_table_result__free_unpacked
+                     (Nhs__League__V1__MetricTableResult *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__ListMetricsRequest methods */
+void   nhs__league__v1__list_metrics_request__init
+                     (Nhs__League__V1__ListMetricsRequest         *message);
+size_t nhs__league__v1__list_metrics_request__get_packed_size
+                     (const Nhs__League__V1__ListMetricsRequest   *message);
+size_t nhs__league__v1__list_metrics_request__pack
+                     (const Nhs__League__V1__ListMetricsRequest   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__list_metrics_request__pack_to_buffer
+                     (const Nhs__League__V1__ListMetricsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__ListMetricsRequest *
+       nhs__league__v1__list_metrics_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__list_metrics_request__free_unpacked
+                     (Nhs__League__V1__ListMetricsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Nhs__League__V1__ListMetricsResult methods */
+void   nhs__league__v1__list_metrics_result__init
+                     (Nhs__League__V1__ListMetricsResult         *message);
+size_t nhs__league__v1__list_metrics_result__get_packed_size
+                     (const Nhs__League__V1__ListMetricsResult   *message);
+size_t nhs__league__v1__list_metrics_result__pack
+                     (const Nhs__League__V1__ListMetricsResult   *message,
+                      uint8_t             *out);
+size_t nhs__league__v1__list_metrics_result__pack_to_buffer
+                     (const Nhs__League__V1__ListMetricsResult   *message,
+                      ProtobufCBuffer     *buffer);
+Nhs__League__V1__ListMetricsResult *
+       nhs__league__v1__list_metrics_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   nhs__league__v1__list_metrics_result__free_unpacked
+                     (Nhs__League__V1__ListMetricsResult *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Nhs__League__V1__Request_Closure)
@@ -1606,6 +2407,45 @@ typedef void (*Nhs__League__V1__TrustHistoryRequest_Closure)
 typedef void (*Nhs__League__V1__TrustHistoryResult_Closure)
                  (const Nhs__League__V1__TrustHistoryResult *message,
                   void *closure_data);
+typedef void (*Nhs__League__V1__MetricInfo_Closure)
+                 (const Nhs__League__V1__MetricInfo *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricMovement_Closure)
+                 (const Nhs__League__V1__MetricMovement *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricResult_Closure)
+                 (const Nhs__League__V1__MetricResult *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricDomain_Closure)
+                 (const Nhs__League__V1__MetricDomain *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricStrengths_Closure)
+                 (const Nhs__League__V1__MetricStrengths *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__TrustMetricsRequest_Closure)
+                 (const Nhs__League__V1__TrustMetricsRequest *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__TrustMetricsResult_Closure)
+                 (const Nhs__League__V1__TrustMetricsResult *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricTableRequest_Closure)
+                 (const Nhs__League__V1__MetricTableRequest *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricLeagueRow_Closure)
+                 (const Nhs__League__V1__MetricLeagueRow *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricRankCounts_Closure)
+                 (const Nhs__League__V1__MetricRankCounts *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__MetricTableResult_Closure)
+                 (const Nhs__League__V1__MetricTableResult *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__ListMetricsRequest_Closure)
+                 (const Nhs__League__V1__ListMetricsRequest *message,
+                  void *closure_data);
+typedef void (*Nhs__League__V1__ListMetricsResult_Closure)
+                 (const Nhs__League__V1__ListMetricsResult *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -1617,6 +2457,9 @@ extern const ProtobufCEnumDescriptor    nhs__league__v1__league_table_kind__desc
 extern const ProtobufCEnumDescriptor    nhs__league__v1__match_kind__descriptor;
 extern const ProtobufCEnumDescriptor    nhs__league__v1__match_field__descriptor;
 extern const ProtobufCEnumDescriptor    nhs__league__v1__location_precision__descriptor;
+extern const ProtobufCEnumDescriptor    nhs__league__v1__better_when__descriptor;
+extern const ProtobufCEnumDescriptor    nhs__league__v1__quartile_standing__descriptor;
+extern const ProtobufCEnumDescriptor    nhs__league__v1__rank_derivation__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__request__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__response__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__status__descriptor;
@@ -1646,6 +2489,19 @@ extern const ProtobufCMessageDescriptor nhs__league__v1__league_table_row__descr
 extern const ProtobufCMessageDescriptor nhs__league__v1__league_table_result__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__trust_history_request__descriptor;
 extern const ProtobufCMessageDescriptor nhs__league__v1__trust_history_result__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_info__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_movement__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_result__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_domain__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_strengths__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__trust_metrics_request__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__trust_metrics_result__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_table_request__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_league_row__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_rank_counts__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__metric_table_result__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__list_metrics_request__descriptor;
+extern const ProtobufCMessageDescriptor nhs__league__v1__list_metrics_result__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -1,0 +1,81 @@
+/// Key of one metric's league: a quarter, a table and a metric id.
+public struct MetricBlockKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var quarter: Quarter
+    public var table: TableKind
+    public var metricID: String
+    public init(_ quarter: Quarter, _ table: TableKind, _ metricID: String) {
+        self.quarter = quarter
+        self.table = table
+        self.metricID = metricID
+    }
+    public static func < (l: MetricBlockKey, r: MetricBlockKey) -> Bool {
+        (l.quarter, l.table.sortIndex, l.metricID) < (r.quarter, r.table.sortIndex, r.metricID)
+    }
+    public var description: String { "\(quarter.label) \(table.rawValue) \(metricID)" }
+}
+
+/// The metric catalogue and every trust's metric values, with lookups built once.
+public struct MetricStore: Sendable {
+    /// Catalogue, by framework then id.
+    public let definitions: [MetricDefinition]
+    public let definitionsByKey: [MetricKey: MetricDefinition]
+    /// Every (quarter, table, metric) block, rows by published rank (unranked last, then ODS code).
+    public let blocks: [MetricBlockKey: [MetricValue]]
+    /// Values per trust, oldest quarter first, then metric id.
+    public let valuesByTrust: [String: [MetricValue]]
+
+    public init(definitions: [MetricDefinition] = [], values: [MetricValue] = []) {
+        self.definitions = definitions.sorted { $0.key < $1.key }
+        self.definitionsByKey = Dictionary(definitions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var blocks: [MetricBlockKey: [MetricValue]] = [:]
+        var byTrust: [String: [MetricValue]] = [:]
+        // Values arrive grouped by block (file order): append whole runs rather than hashing per row.
+        var runStart = values.startIndex
+        while runStart < values.endIndex {
+            let first = values[runStart]
+            var runEnd = runStart + 1
+            while runEnd < values.endIndex, values[runEnd].quarter == first.quarter,
+                values[runEnd].table == first.table,
+                values[runEnd].metricID == first.metricID
+            { runEnd += 1 }
+            blocks[MetricBlockKey(first.quarter, first.table, first.metricID), default: []].append(
+                contentsOf: values[runStart..<runEnd])
+            runStart = runEnd
+        }
+        for v in values { byTrust[v.odsCode, default: []].append(v) }
+        for k in blocks.keys {
+            blocks[k]!.sort { ($0.rank ?? .max, $0.odsCode) < ($1.rank ?? .max, $1.odsCode) }
+        }
+        for k in byTrust.keys {
+            byTrust[k]!.sort { ($0.quarter, $0.metricID) < ($1.quarter, $1.metricID) }
+        }
+        self.blocks = blocks
+        self.valuesByTrust = byTrust
+    }
+
+    public var isEmpty: Bool { definitions.isEmpty }
+
+    /// One block's rows, by published rank.
+    public func block(_ key: MetricBlockKey) -> [MetricValue] { blocks[key] ?? [] }
+
+    /// Every block key, oldest quarter first.
+    public var blockKeys: [MetricBlockKey] { blocks.keys.sorted() }
+}
+
+extension MetricStore {
+    /// Row counts per metric and quarter, one line per metric, for `nhs-league-server check`:
+    /// e.g. `OF0013 (2025/26) Patients seen in A&E within 4 hours: Q1 2025/26 acute 123 rows/123 ranked; ...`.
+    public func rowCountLines(framework: (Quarter) -> String) -> [String] {
+        definitions.map { d in
+            let parts = blocks.keys
+                .filter { $0.metricID == d.id && framework($0.quarter) == d.framework }
+                .sorted()
+                .map { k -> String in
+                    let rows = blocks[k] ?? []
+                    return
+                        "\(k.quarter.label) \(k.table.rawValue) \(rows.count) rows/\(rows.filter { $0.rank != nil }.count) ranked"
+                }
+            return "\(d.id) (\(d.framework)) \(d.name): " + parts.joined(separator: "; ")
+        }
+    }
+}
