@@ -2,6 +2,7 @@
 data, passes axe-core at WCAG 2.2 AA, works from the keyboard and without JavaScript,
 and answers bad input and a missing server with the right status."""
 
+import html
 import json
 import subprocess
 import time
@@ -134,6 +135,24 @@ def test_every_ranked_trust_page_states_its_published_rank(stack, table):
         expected = f"{words} of {ranking['tableSize']}"
         assert expected in html, (row["trust"]["odsCode"], expected)
         assert ranking["period"] in html
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_trust_page_shows_its_strongest_and_weakest_metrics(stack, table):
+    """Where the server has metric highlights for a trust, its page names every one of them."""
+    shown = 0
+    for row in table_rows(stack, table):
+        code = row["trust"]["odsCode"]
+        highlights = get_json(stack, f"/trust/{code}")["trust"].get("metricHighlights")
+        page = html.unescape(fetch(f"{stack.base}/trust/{code}").text)
+        if not highlights:
+            assert "What it does best and worst" not in page
+            continue
+        shown += 1
+        assert "What it does best and worst" in page
+        for result in highlights.get("strongest", []) + highlights.get("weakest", []):
+            assert result["metric"]["name"] in page, (code, result["metric"]["name"])
+    print(f"{table}: metric highlights on {shown} trust pages")
 
 
 @pytest.mark.parametrize("table", TABLES)

@@ -36,6 +36,11 @@ enum TrustPage {
         context["siteCount"] = detail.value.sites.count
         context["caveats"] = detail.value.caveats
         context["hasCaveats"] = !detail.value.caveats.isEmpty || !(trust.latest?.caveats.isEmpty ?? true)
+        if let highlights = detail.value.metricHighlights,
+            !(highlights.strongest.isEmpty && highlights.weakest.isEmpty)
+        {
+            context["metrics"] = Context.metricHighlights(highlights)
+        }
         context["hasDomains"] = !(trust.latest?.domains.isEmpty ?? true)
         if let history {
             let rankings = history.rankings
