@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "nhs-league-server", targets: ["nhs-league-server"]),
         .executable(name: "nhs-league", targets: ["nhs-league"]),
+        .executable(name: "nhs-league-web", targets: ["nhs-league-web"]),
         .library(name: "LeagueClient", targets: ["LeagueClient"]),
         .library(name: "LeagueCore", targets: ["LeagueCore"]),
     ],
@@ -24,6 +25,9 @@ let package = Package(
         // MARK: operations (metrics: libraries emit through swift-metrics; only the server executable bootstraps Prometheus)
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // MARK: web gateway (nhs-league-web)
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: pure core
@@ -123,6 +127,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
+        ),
+        // MARK: web gateway: server-rendered pages over LeagueClient (issue 17)
+        .executableTarget(
+            name: "nhs-league-web",
+            dependencies: [
+                "LeagueClient", "LeagueWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Docs"],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "nhs-league-bench",
