@@ -46,6 +46,13 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
         ("sectors, all tables, k=50", sectors, 50, .all, nil),
         ("sectors, acute, k=5, <= 25 km", sectors, 5, .acute, 25),
     ]
+    // `GEO_CALLGRIND_QUERIES=N`: only N nearest queries (sectors, all tables, k=5) inside
+    // `callgrindNearestLoop`, so `valgrind --tool=callgrind --toggle-collect='*callgrindNearestLoop*'`
+    // counts instructions per query without the dataset load.
+    if let n = ProcessInfo.processInfo.environment["GEO_CALLGRIND_QUERIES"].flatMap({ Int($0) }) {
+        print(callgrindNearestLoop(index, Array(sectors.prefix(n))))
+        return
+    }
     if ProcessInfo.processInfo.environment["GEO_PROFILE_K50"] != nil {  // for `perf record`
         var n = 0
         for _ in 0..<20 {
@@ -87,6 +94,13 @@ func runGeoBenchmark(queries: Int = 20_000) throws {
     times.sort()
     print("postcode resolve (full → sector)   p50 \(f(times[times.count / 2])) p99 \(f(times[times.count * 99 / 100]))")
     if sink == 42 { print("") }  // keep the work observable
+}
+
+@inline(never)
+private func callgrindNearestLoop(_ index: GeoIndex, _ points: [(Double, Double)]) -> Int {
+    var n = 0
+    for p in points { n &+= (try? index.nearestTrusts(latitude: p.0, longitude: p.1, limit: 5))?.count ?? 0 }
+    return n
 }
 
 private func measure(_ points: [(Double, Double)], _ body: (Double, Double) -> Int) -> (

@@ -135,8 +135,13 @@ public enum NearestQueryError: Error, Sendable, Equatable, CustomStringConvertib
 /// The search keeps one entry per trust (its nearest point) and stops as soon as the k-th
 /// trust found is strictly closer than every unvisited box.
 public struct GeoIndex: Sendable {
+    /// Trusts answered when the caller does not say: a short list a person can compare at a glance.
     public static let defaultLimit = 5
+    /// The most trusts one query may ask for: bounds the answer's size and the search's stack memory.
     public static let maxLimit = 50
+    /// Points per k-d tree leaf: scanning 8 points costs about as much as testing the two boxes
+    /// that would split them, so smaller leaves buy no pruning, and larger ones scan points that
+    /// a box test would have skipped.
     static let leafSize = 8
 
     /// What went in and what was left out, for logs and `info`.
@@ -164,28 +169,36 @@ public struct GeoIndex: Sendable {
         var mask: UInt8
     }
 
-    // Points, in k-d tree order (struct of arrays).
-    private let px: [Double]
-    private let py: [Double]
-    private let pz: [Double]
-    private let pTrust: [Int32]
-    private let pMask: [UInt8]
-    private let pPlace: [Int32]
-    private let pLatRad: [Double]
-    private let pCosLat: [Double]
-    private let pLonRad: [Double]
-    private let nodes: [Node]
+    /// What phase 1 of the search reads per point: its unit vector, trust and tables.
+    struct IndexedPoint {
+        var x, y, z: Double
+        var trust: Int32
+        var mask: UInt8
+    }
+
+    /// What phase 2 reads per point: its pre-computed trigonometry (so that the index and the
+    /// brute-force scan compute bit-identical haversine distances) and its place.
+    struct PointTrig {
+        var latRad, cosLat, lonRad: Double
+        var place: Int32
+    }
+
+    /// Points, in k-d tree order.
+    let points: [IndexedPoint]
+    /// The same points' trigonometry and places, in the same order.
+    let pointTrig: [PointTrig]
+    let nodes: [Node]
 
     /// Trusts sorted by ODS code (the tie-break order), with their tables.
-    private let trustCodes: [String]
+    let trustCodes: [String]
     private let trustTables: [GeoTables]
-    /// Places in input order, referenced by `pPlace`.
+    /// Places in input order, referenced by `PointTrig.place`.
     private let places: [GeoPlace]
 
     public let summary: Summary
 
     /// Number of indexed points (sites plus HQ fallbacks).
-    public var pointCount: Int { px.count }
+    public var pointCount: Int { points.count }
 
     public init(trusts: [GeoTrustInput], sites: [GeoSiteInput]) {
         var eligible: [String: GeoTrustInput] = [:]
@@ -271,15 +284,13 @@ public struct GeoIndex: Sendable {
         }
         if !raw.isEmpty { _ = build(0, raw.count) }
 
-        self.px = raw.map(\.x)
-        self.py = raw.map(\.y)
-        self.pz = raw.map(\.z)
-        self.pTrust = raw.map(\.trust)
-        self.pMask = raw.map(\.mask)
-        self.pPlace = raw.map(\.place)
-        self.pLatRad = raw.map { GeoMath.radians(places[Int($0.place)].latitude) }
-        self.pCosLat = raw.map { cos(GeoMath.radians(places[Int($0.place)].latitude)) }
-        self.pLonRad = raw.map { GeoMath.radians(places[Int($0.place)].longitude) }
+        self.points = raw.map { IndexedPoint(x: $0.x, y: $0.y, z: $0.z, trust: $0.trust, mask: $0.mask) }
+        self.pointTrig = raw.map {
+            let place = places[Int($0.place)]
+            let latRad = GeoMath.radians(place.latitude)
+            return PointTrig(
+                latRad: latRad, cosLat: cos(latRad), lonRad: GeoMath.radians(place.longitude), place: $0.place)
+        }
         self.nodes = nodes
         self.trustCodes = codes
         self.trustTables = codes.map { eligible[$0]!.tables }
@@ -305,6 +316,7 @@ public struct GeoIndex: Sendable {
 
     /// The `limit` nearest open, ranked trusts to a point, one entry per trust (ranked by the
     /// trust's nearest site, or its HQ when it has no known site), closest first; ties by ODS code.
+    /// The steps are in `GeoIndex+NearestSearch.swift`.
     ///
     /// - Parameters:
     ///   - tables: only trusts ranked in one of these tables (default: all).
@@ -314,210 +326,21 @@ public struct GeoIndex: Sendable {
         tables: GeoTables = .all, maxDistanceKm: Double? = nil
     ) throws(NearestQueryError) -> [NearestTrust] {
         try Self.validate(latitude: latitude, longitude: longitude, limit: limit, maxDistanceKm: maxDistanceKm)
-        let filter = tables.isEmpty ? GeoTables.all.rawValue : tables.rawValue
-        guard !nodes.isEmpty, nodes[0].mask & filter != 0 else { return [] }
-        let q = GeoMath.unitVector(latitude: latitude, longitude: longitude)
-        // Slightly widened chord limit; the exact haversine limit is applied at the end.
-        let limitSq = maxDistanceKm.map { GeoMath.squaredChord(forKm: $0) * (1 + 1e-9) + 1e-15 } ?? .infinity
-        let k = limit
-        let trustCount = trustCodes.count
+        return searchNearest(
+            latitude: latitude, longitude: longitude, limit: limit, tableMask: Self.tableMask(tables),
+            maxDistanceKm: maxDistanceKm)
+    }
 
-        // Phase 1 searches in chord space only (no trigonometry): best-first over the k-d tree, the
-        // nearest chord per trust, and a max-heap of the k best trusts by (chord, trust). It records as
-        // candidates the points that could still be their trust's nearest. Phase 2 computes the
-        // haversine distance (bit-identical to the brute-force scan) for the candidates of the trusts
-        // within `slack` of the k-th chord, and ranks by (km, ODS code). Chord and haversine are both
-        // strictly increasing in the true angle; `slack` (1e-9 relative) covers their rounding, so the
-        // answer is exactly the brute-force one, ties included.
-        let slack = 1 + 1e-9
-        typealias Entry = (chord: Double, trust: Int32)
-        let pointCount = px.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { posInTop in
-                withUnsafeTemporaryAllocation(of: (Double, Int32).self, capacity: nodes.count + 1) { heap in
-                    withUnsafeTemporaryAllocation(of: Entry.self, capacity: k + 1) { top in
-                        withUnsafeTemporaryAllocation(of: (point: Int32, chord: Double).self, capacity: pointCount) {
-                            candidates in
-                            bestChord.initialize(repeating: .infinity)
-                            posInTop.initialize(repeating: -1)
-                            var heapCount = 0
-                            var topCount = 0  // top[0] is the worst of the best k
-                            var candidateCount = 0
+    /// The tables' bits; no table means every table.
+    static func tableMask(_ tables: GeoTables) -> UInt8 {
+        tables.isEmpty ? GeoTables.all.rawValue : tables.rawValue
+    }
 
-                            func push(_ b: Double, _ node: Int32) {
-                                var i = heapCount
-                                heapCount += 1
-                                while i > 0 {
-                                    let parent = (i - 1) / 2
-                                    if heap[parent].0 <= b { break }
-                                    heap[i] = heap[parent]
-                                    i = parent
-                                }
-                                heap[i] = (b, node)
-                            }
-                            func pop() -> (Double, Int32) {
-                                let result = heap[0]
-                                heapCount -= 1
-                                if heapCount > 0 {
-                                    let last = heap[heapCount]
-                                    var i = 0
-                                    while true {
-                                        let l = 2 * i + 1
-                                        if l >= heapCount { break }
-                                        var c = l
-                                        if l + 1 < heapCount, heap[l + 1].0 < heap[l].0 { c = l + 1 }
-                                        if heap[c].0 >= last.0 { break }
-                                        heap[i] = heap[c]
-                                        i = c
-                                    }
-                                    heap[i] = last
-                                }
-                                return result
-                            }
-                            @inline(__always) func worse(_ a: Entry, _ b: Entry) -> Bool {
-                                a.chord > b.chord || (a.chord == b.chord && a.trust > b.trust)
-                            }
-                            @inline(__always) func put(_ e: Entry, at index: Int) {
-                                top[index] = e
-                                posInTop[Int(e.trust)] = Int32(index)
-                            }
-                            func siftUp(_ start: Int) {
-                                var i = start
-                                let e = top[i]
-                                while i > 0 {
-                                    let parent = (i - 1) / 2
-                                    if !worse(e, top[parent]) { break }
-                                    put(top[parent], at: i)
-                                    i = parent
-                                }
-                                put(e, at: i)
-                            }
-                            func siftDown(_ start: Int) {
-                                var i = start
-                                let e = top[i]
-                                while true {
-                                    let l = 2 * i + 1
-                                    if l >= topCount { break }
-                                    var c = l
-                                    if l + 1 < topCount, worse(top[l + 1], top[l]) { c = l + 1 }
-                                    if !worse(top[c], e) { break }
-                                    put(top[c], at: i)
-                                    i = c
-                                }
-                                put(e, at: i)
-                            }
-                            @inline(__always) func boxBound(_ n: Node) -> Double {
-                                let dx = max(0, n.minX - q.x, q.x - n.maxX)
-                                let dy = max(0, n.minY - q.y, q.y - n.maxY)
-                                let dz = max(0, n.minZ - q.z, q.z - n.maxZ)
-                                return dx * dx + dy * dy + dz * dz
-                            }
-
-                            // Phase 1.
-                            px.withUnsafeBufferPointer { xs in
-                                py.withUnsafeBufferPointer { ys in
-                                    pz.withUnsafeBufferPointer { zs in
-                                        pTrust.withUnsafeBufferPointer { trs in
-                                            pMask.withUnsafeBufferPointer { masks in
-                                                nodes.withUnsafeBufferPointer { nodes in
-                                                    push(boxBound(nodes[0]), 0)
-                                                    while heapCount > 0 {
-                                                        let (bound, id) = pop()
-                                                        if bound > limitSq { break }
-                                                        if topCount == k, bound > top[0].chord * slack { break }
-                                                        // Descend to a leaf through the nearer child, queueing the farther one.
-                                                        var node = nodes[Int(id)]
-                                                        var reachedLeaf = true
-                                                        while node.left >= 0 {
-                                                            let cutoff =
-                                                                topCount == k
-                                                                ? min(limitSq, top[0].chord * slack) : limitSq
-                                                            let l = nodes[Int(node.left)], r = nodes[Int(node.right)]
-                                                            let lOK = l.mask & filter != 0, rOK = r.mask & filter != 0
-                                                            let lb = lOK ? boxBound(l) : .infinity
-                                                            let rb = rOK ? boxBound(r) : .infinity
-                                                            let (nearB, nearID, nearOK, farB, farID, farOK) =
-                                                                lb <= rb
-                                                                ? (lb, node.left, lOK, rb, node.right, rOK)
-                                                                : (rb, node.right, rOK, lb, node.left, lOK)
-                                                            if farOK, farB <= cutoff { push(farB, farID) }
-                                                            guard nearOK, nearB <= cutoff else {
-                                                                reachedLeaf = false; break
-                                                            }
-                                                            node = nodes[Int(nearID)]
-                                                        }
-                                                        guard reachedLeaf else { continue }
-                                                        for i in Int(node.start)..<Int(node.end)
-                                                        where masks[i] & filter != 0 {
-                                                            let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
-                                                            let d = dx * dx + dy * dy + dz * dz
-                                                            if d > limitSq { continue }
-                                                            if topCount == k, d > top[0].chord * slack { continue }
-                                                            let t = Int(trs[i])
-                                                            if d > bestChord[t] * slack { continue }
-                                                            candidates[candidateCount] = (Int32(i), d)
-                                                            candidateCount += 1
-                                                            guard d < bestChord[t] else { continue }
-                                                            bestChord[t] = d
-                                                            let entry: Entry = (d, Int32(t))
-                                                            let at = Int(posInTop[t])
-                                                            if at >= 0 {
-                                                                top[at] = entry
-                                                                siftDown(at)
-                                                            } else if topCount < k {
-                                                                top[topCount] = entry
-                                                                topCount += 1
-                                                                siftUp(topCount - 1)
-                                                            } else if worse(top[0], entry) {
-                                                                posInTop[Int(top[0].trust)] = -1
-                                                                top[0] = entry
-                                                                siftDown(0)
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-
-                            // Phase 2.
-                            let cutoff = topCount == k ? top[0].chord * slack : Double.infinity
-                            var bestKm: [(km: Double, trust: Int32, point: Int32)] = []
-                            bestKm.reserveCapacity(k + 8)
-                            // Reuse posInTop as "index in bestKm" (-1 = none yet).
-                            posInTop.update(repeating: -1)
-                            let qLat = GeoMath.radians(latitude), qCos = cos(qLat), qLon = GeoMath.radians(longitude)
-                            for c in 0..<candidateCount {
-                                let (point, d) = candidates[c]
-                                let i = Int(point)
-                                let t = Int(pTrust[i])
-                                guard bestChord[t] <= cutoff, d <= bestChord[t] * slack else { continue }
-                                let km = GeoMath.haversineKm(
-                                    radLat1: qLat, cosLat1: qCos, radLon1: qLon,
-                                    radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
-                                if let maxKm = maxDistanceKm, km > maxKm { continue }
-                                let at = Int(posInTop[t])
-                                if at < 0 {
-                                    posInTop[t] = Int32(bestKm.count)
-                                    bestKm.append((km, Int32(t), point))
-                                } else if km < bestKm[at].km {
-                                    bestKm[at] = (km, Int32(t), point)
-                                }
-                            }
-                            bestKm.sort { $0.km != $1.km ? $0.km < $1.km : $0.trust < $1.trust }
-                            return bestKm.prefix(k).map { e in
-                                let t = Int(e.trust)
-                                return NearestTrust(
-                                    odsCode: trustCodes[t], tables: trustTables[t],
-                                    place: places[Int(pPlace[Int(e.point)])], distanceKm: e.km)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+    /// One answer row.
+    func nearestTrust(trust: Int, point: Int, km: Double) -> NearestTrust {
+        NearestTrust(
+            odsCode: trustCodes[trust], tables: trustTables[trust], place: places[Int(pointTrig[point].place)],
+            distanceKm: km)
     }
 
     /// Reference implementation: the haversine distance to every indexed point (no spatial index,
@@ -530,16 +353,17 @@ public struct GeoIndex: Sendable {
         tables: GeoTables = .all, maxDistanceKm: Double? = nil
     ) throws(NearestQueryError) -> [NearestTrust] {
         try Self.validate(latitude: latitude, longitude: longitude, limit: limit, maxDistanceKm: maxDistanceKm)
-        let filter = tables.isEmpty ? GeoTables.all.rawValue : tables.rawValue
+        let filter = Self.tableMask(tables)
         let qLat = GeoMath.radians(latitude), qCos = cos(qLat), qLon = GeoMath.radians(longitude)
         var bestKm = [Double](repeating: .infinity, count: trustCodes.count)
         var bestPoint = [Int](repeating: -1, count: trustCodes.count)
-        for i in 0..<px.count where pMask[i] & filter != 0 {
+        for i in 0..<points.count where points[i].mask & filter != 0 {
+            let trig = pointTrig[i]
             let km = GeoMath.haversineKm(
                 radLat1: qLat, cosLat1: qCos, radLon1: qLon,
-                radLat2: pLatRad[i], cosLat2: pCosLat[i], radLon2: pLonRad[i])
+                radLat2: trig.latRad, cosLat2: trig.cosLat, radLon2: trig.lonRad)
             if let maxKm = maxDistanceKm, km > maxKm { continue }
-            let t = Int(pTrust[i])
+            let t = Int(points[i].trust)
             if km < bestKm[t] { bestKm[t] = km; bestPoint[t] = i }
         }
         // Keep the `limit` best trusts in a small sorted array.
@@ -553,10 +377,6 @@ public struct GeoIndex: Sendable {
             top.insert(e, at: pos)
             if top.count > limit { top.removeLast() }
         }
-        return top.map { km, t in
-            NearestTrust(
-                odsCode: trustCodes[t], tables: trustTables[t],
-                place: places[Int(pPlace[bestPoint[t]])], distanceKm: km)
-        }
+        return top.map { km, t in nearestTrust(trust: t, point: bestPoint[t], km: km) }
     }
 }
