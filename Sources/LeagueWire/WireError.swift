@@ -19,14 +19,12 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case invalidFlags
         /// The stream ended part-way through a frame.
         case truncatedFrame
-        /// Anything else (errors made by other layers).
-        case other
 
         /// True for errors in the framing itself, after which the connection must close.
         public var isFramingError: Bool {
             switch self {
             case .messageTooLarge, .compressionUnsupported, .invalidFlags, .truncatedFrame: true
-            case .malformedMessage, .other: false
+            case .malformedMessage: false
             }
         }
 
@@ -41,7 +39,7 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
     /// The underlying error, if another error caused this one.
     public var cause: (any Error & Sendable)?
 
-    public init(_ kind: Kind = .other, code: StatusCode, message: String, cause: (any Error & Sendable)? = nil) {
+    public init(_ kind: Kind, code: StatusCode, message: String, cause: (any Error & Sendable)? = nil) {
         self.kind = kind
         self.code = code
         self.message = message

@@ -29,31 +29,13 @@ struct FrameEncoderTests {
         #expect(try channel.finish().isClean)
     }
 
-    @Test("typed frame writers equal framing the encoded bytes")
-    func typedWritersMatch() {
-        for (_, request) in Fixtures.requests {
-            var typed = ByteBuffer()
-            Framing.writeFrame(request, into: &typed)
-            var manual = ByteBuffer()
-            Framing.writeFrame(ByteBuffer(bytes: ProtobufCodec.encode(request)), into: &manual)
-            #expect(typed == manual)
-        }
-        for (_, response) in Fixtures.responses {
-            var typed = ByteBuffer()
-            Framing.writeFrame(response, into: &typed)
-            var manual = ByteBuffer()
-            Framing.writeFrame(ByteBuffer(bytes: ProtobufCodec.encode(response)), into: &manual)
-            #expect(typed == manual)
-        }
-    }
-
     @Test("client -> server: framed requests are decoded by FrameDecoder + codec")
     func requestPath() throws {
         let server = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder()))
         // All requests arrive in one read, as a pipelining client would send them.
         var wire = ByteBuffer()
         for (_, request) in Fixtures.requests {
-            Framing.writeFrame(request, into: &wire)
+            Framing.writeFrame(ByteBuffer(bytes: ProtobufCodec.encode(request)), into: &wire)
         }
         try server.writeInbound(wire)
         for (_, request) in Fixtures.requests {
@@ -71,7 +53,7 @@ struct FrameEncoderTests {
         )
         for (_, response) in Fixtures.responses {
             var wire = ByteBuffer()
-            Framing.writeFrame(response, into: &wire)
+            Framing.writeFrame(ByteBuffer(bytes: ProtobufCodec.encode(response)), into: &wire)
             // Deliver in awkward 7-byte pieces.
             var remaining = wire
             while remaining.readableBytes > 0 {
@@ -96,7 +78,7 @@ struct FrameEncoderTests {
         let server = EmbeddedChannel(handler: ByteToMessageHandler(FrameDecoder()))
         var wire = ByteBuffer()
         Framing.writeFrame(ByteBuffer(bytes: [0xFF, 0xFF]), into: &wire)
-        Framing.writeFrame(Request(id: 2, call: .serverInfo), into: &wire)
+        Framing.writeFrame(ByteBuffer(bytes: ProtobufCodec.encode(Request(id: 2, call: .serverInfo))), into: &wire)
         try server.writeInbound(wire)
 
         let bad = try #require(try server.readInbound(as: ByteBuffer.self))
@@ -122,14 +104,13 @@ struct WireErrorTests {
         #expect(WireError.Kind.invalidFlags.isFramingError)
         #expect(WireError.Kind.truncatedFrame.isFramingError)
         #expect(!WireError.Kind.malformedMessage.isFramingError)
-        #expect(!WireError.Kind.other.isFramingError)
     }
 
     @Test("public initialiser, status and description")
     func publicAPI() {
         struct Underlying: Error, CustomStringConvertible { var description: String { "disk on fire" } }
-        let error = WireError(code: .internal, message: "could not encode", cause: Underlying())
-        #expect(error.kind == .other)
+        let error = WireError(.malformedMessage, code: .internal, message: "could not encode", cause: Underlying())
+        #expect(error.kind == .malformedMessage)
         #expect(error.status == Status(code: .internal, message: "could not encode"))
         #expect(error.description.contains("INTERNAL"))
         #expect(error.description.contains("disk on fire"))

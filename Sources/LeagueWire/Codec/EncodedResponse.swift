@@ -40,12 +40,7 @@ public struct EncodedResponse: Sendable {
         if id != 0 {
             // Field 1, wire type 0 (varint): proto3 leaves a zero id out, as protobuf-c does.
             buffer.writeInteger(UInt8(0x08))
-            var value = id
-            while value >= 0x80 {
-                buffer.writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            buffer.writeInteger(UInt8(value))
+            buffer.writeProtobufVarint(id)
         }
         buffer.writeBytes(body)
     }

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Assembles protobuf encodings from parts that are already encoded, so an answer can
 /// reuse the bytes of a message encoded once (a trust's `Trust`, a cached result)
 /// instead of converting and packing it again.
@@ -116,5 +118,17 @@ public enum ProtoSplice {
             if byte < 0x80 { return value }
             shift += 7
         }
+    }
+}
+
+extension ByteBuffer {
+    /// Writes `value` as a base-128 varint (`ProtoSplice.appendVarint`'s rule, into a buffer).
+    mutating func writeProtobufVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        writeInteger(UInt8(value))
     }
 }

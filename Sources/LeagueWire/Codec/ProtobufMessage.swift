@@ -1,16 +1,5 @@
 import NIOCore
 
-/// Every generated message: a `Sendable` value with its protobuf encoding
-/// (protobuf-c) and its proto3 JSON.
-public protocol ProtobufMessage: Sendable, Hashable, ProtoJSONMessage {
-    /// Every field at its proto3 default.
-    init()
-    /// The protobuf encoding of this message.
-    func serializedBytes() -> [UInt8]
-    /// Decodes a protobuf encoding; throws ``WireError/Kind/malformedMessage``.
-    init(serializedBytes bytes: some Collection<UInt8>) throws(WireError)
-}
-
 /// The envelope messages' codec, as the server and client use it: bodies only
 /// (framing is ``Framing`` / ``FrameDecoder``), packing straight into `ByteBuffer`s.
 ///
@@ -27,12 +16,12 @@ public enum ProtobufCodec {
 
     /// Appends the encoding (no frame header) to `buffer`, with no intermediate array.
     public static func encode(_ request: Request, into buffer: inout ByteBuffer) {
-        request.pack(into: &buffer, framed: false)
+        request.pack(into: &buffer)
     }
 
     /// Appends the encoding (no frame header) to `buffer`, with no intermediate array.
     public static func encode(_ response: Response, into buffer: inout ByteBuffer) {
-        response.pack(into: &buffer, framed: false)
+        response.pack(into: &buffer)
     }
 
     /// Decodes a frame's readable bytes, without moving the reader index.

@@ -43,14 +43,4 @@ public enum Framing {
         self.writeHeader(messageLength: payload.readableBytes, into: &buffer)
         buffer.writeImmutableBuffer(payload)
     }
-
-    /// Encodes `request` and writes it as one frame, packing straight into `buffer`.
-    public static func writeFrame(_ request: Request, into buffer: inout ByteBuffer) {
-        request.pack(into: &buffer, framed: true)
-    }
-
-    /// Encodes `response` and writes it as one frame, packing straight into `buffer`.
-    public static func writeFrame(_ response: Response, into buffer: inout ByteBuffer) {
-        response.pack(into: &buffer, framed: true)
-    }
 }

@@ -51,14 +51,3 @@ public struct GRPCMethod: Sendable, Hashable {
         return found
     }
 }
-
-extension ByteBuffer {
-    fileprivate mutating func writeProtobufVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        writeInteger(UInt8(value))
-    }
-}
