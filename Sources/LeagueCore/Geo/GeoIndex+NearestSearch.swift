@@ -33,7 +33,7 @@ extension GeoIndex {
         latitude: Double, longitude: Double, limit: Int, tableMask: UInt8, maxDistanceKm: Double?
     ) -> [NearestTrust] {
         guard !nodes.isEmpty, nodes[0].mask & tableMask != 0 else { return [] }
-        return withSearchScratch(limit: limit) { scratch in
+        let rows = withSearchScratch(limit: limit) { scratch in
             var search = ChordSearch(
                 points: scratch.points, nodes: scratch.nodes,
                 query: GeoMath.unitVector(latitude: latitude, longitude: longitude),
@@ -41,15 +41,17 @@ extension GeoIndex {
                 bestChord: scratch.bestChord, frontier: ScratchHeap(storage: scratch.frontier),
                 best: ScratchHeap(storage: scratch.best), candidates: scratch.candidates)
             search.run()
-            return rankByHaversine(
-                search, latitude: latitude, longitude: longitude, limit: limit,
+            return Self.rankByHaversine(
+                search, pointTrig: scratch.pointTrig, latitude: latitude, longitude: longitude, limit: limit,
                 maxDistanceKm: maxDistanceKm, bestOf: scratch.bestOf)
         }
+        return rows.map { nearestTrust(trust: Int($0.trust), point: Int($0.point), km: $0.km) }
     }
 
     /// Memory for one query, on the stack: nothing is allocated on the heap in phase 1.
     struct SearchScratch {
         var points: UnsafeBufferPointer<IndexedPoint>
+        var pointTrig: UnsafeBufferPointer<PointTrig>
         var nodes: UnsafeBufferPointer<Node>
         /// Per trust: its nearest chord so far (phase 1).
         var bestChord: UnsafeMutableBufferPointer<Double>
@@ -63,22 +65,28 @@ extension GeoIndex {
         var candidates: UnsafeMutableBufferPointer<Candidate>
     }
 
+    /// Runs `body` with this query's memory. The closures capture copies of the arrays, not
+    /// `self`: a captured `GeoIndex` would be copied (a retain per array) at every level.
     private func withSearchScratch<R>(limit: Int, _ body: (SearchScratch) -> R) -> R {
         let trustCount = trustCodes.count
+        let points = self.points, pointTrig = self.pointTrig, nodes = self.nodes
         return points.withUnsafeBufferPointer { points in
-            nodes.withUnsafeBufferPointer { nodes in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { bestOf in
-                        withUnsafeTemporaryAllocation(of: BoxEntry.self, capacity: nodes.count) { frontier in
-                            withUnsafeTemporaryAllocation(of: TrustEntry.self, capacity: limit) { best in
-                                withUnsafeTemporaryAllocation(of: Candidate.self, capacity: points.count) {
-                                    candidates in
-                                    bestChord.initialize(repeating: .infinity)
-                                    bestOf.initialize(repeating: -1)
-                                    return body(
-                                        SearchScratch(
-                                            points: points, nodes: nodes, bestChord: bestChord, bestOf: bestOf,
-                                            frontier: frontier, best: best, candidates: candidates))
+            pointTrig.withUnsafeBufferPointer { pointTrig in
+                nodes.withUnsafeBufferPointer { nodes in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: trustCount) { bestChord in
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: trustCount) { bestOf in
+                            withUnsafeTemporaryAllocation(of: BoxEntry.self, capacity: nodes.count) { frontier in
+                                withUnsafeTemporaryAllocation(of: TrustEntry.self, capacity: limit) { best in
+                                    withUnsafeTemporaryAllocation(of: Candidate.self, capacity: points.count) {
+                                        candidates in
+                                        bestChord.initialize(repeating: .infinity)
+                                        bestOf.initialize(repeating: -1)
+                                        return body(
+                                            SearchScratch(
+                                                points: points, pointTrig: pointTrig, nodes: nodes,
+                                                bestChord: bestChord, bestOf: bestOf, frontier: frontier, best: best,
+                                                candidates: candidates))
+                                    }
                                 }
                             }
                         }
@@ -232,10 +240,11 @@ extension GeoIndex {
 
     /// Phase 2: haversine kilometres for the candidates of the trusts that can be among the k
     /// nearest, each trust's nearest point, then the k best by (km, ODS code).
-    func rankByHaversine(
-        _ search: ChordSearch, latitude: Double, longitude: Double, limit: Int, maxDistanceKm: Double?,
-        bestOf: UnsafeMutableBufferPointer<Int32>
-    ) -> [NearestTrust] {
+    /// Returns (km, trust, point) rows, best first.
+    static func rankByHaversine(
+        _ search: ChordSearch, pointTrig: UnsafeBufferPointer<PointTrig>, latitude: Double, longitude: Double,
+        limit: Int, maxDistanceKm: Double?, bestOf: UnsafeMutableBufferPointer<Int32>
+    ) -> ArraySlice<(km: Double, trust: Int32, point: Int32)> {
         let kthChord = search.best.isFull ? search.best.top.chord * Self.chordSlack : .infinity
         var ranked: [(km: Double, trust: Int32, point: Int32)] = []
         ranked.reserveCapacity(limit + 8)
@@ -260,8 +269,6 @@ extension GeoIndex {
             }
         }
         ranked.sort { $0.km != $1.km ? $0.km < $1.km : $0.trust < $1.trust }
-        return ranked.prefix(limit).map { row in
-            nearestTrust(trust: Int(row.trust), point: Int(row.point), km: row.km)
-        }
+        return ranked.prefix(limit)
     }
 }
