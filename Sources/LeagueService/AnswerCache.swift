@@ -23,6 +23,8 @@ final class AnswerCache: Sendable {
     enum Key: Hashable {
         /// The `Trust` message of one trust (ODS code), spliced into search and nearest answers.
         case trust(String)
+        /// The `HospitalSite` message of one site (site code), spliced into nearest answers.
+        case site(String)
         /// A whole answer body for a call about one trust (`Call.name`, ODS code).
         case trustAnswer(call: String, code: String)
         case serverInfo

@@ -61,9 +61,7 @@ extension LeagueService {
         case .nearest(let request):
             // Not cached by request: locations rarely repeat (9,117 sectors, 19 kB answers), so
             // a request cache only churned the heap (RSS); each trust's encoding still is.
-            var result = try nearest(request, snapshot: snapshot, trusts: .codeOnly)
-            let trusts = result.trusts.map { spliceTrust(into: $0, code: $0.trust.odsCode, snapshot) }
-            result.trusts = []
+            let (result, trusts) = try encodedNearest(request, snapshot: snapshot)
             return okBody(.nearest(result), splicing: (Self.nearestTrustsField, trusts), snapshot)
         case .leagueTable:
             return try perRequest(call, snapshot) { try encodedValueAnswer(call, from: snapshot) }
@@ -119,7 +117,7 @@ extension LeagueService {
     }
 
     /// The `Trust` message of trust `code`, encoded once per snapshot.
-    private func trustBytes(_ code: String, _ snapshot: LeagueSnapshot) -> [UInt8] {
+    func trustBytes(_ code: String, _ snapshot: LeagueSnapshot) -> [UInt8] {
         answers.value(for: .trust(code), in: snapshot) {
             guard let trust = snapshot.dataset.trust(code) else { return LeagueWire.Trust().serializedBytes() }
             return WireMapping.trust(snapshot.queries.summary(of: trust)).serializedBytes()
@@ -161,4 +159,3 @@ protocol HasTrust {
 }
 
 extension TrustMatch: HasTrust {}
-extension NearbyTrust: HasTrust {}

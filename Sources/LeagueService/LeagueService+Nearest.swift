@@ -4,11 +4,28 @@ import LeagueWire
 extension LeagueService {
     /// `nearest`: the core resolves the location and finds the nearest open ranked trusts;
     /// this maps the answer, with its precision and caveats, onto the wire.
-    /// - Parameter trusts: `.codeOnly` leaves each nearby trust's `trust` holding only its ODS
-    ///   code, for the encoded path to splice the trust's cached encoding in.
-    func nearest(_ request: NearestRequest, snapshot: LeagueSnapshot, trusts: TrustFill = .full) throws
-        -> NearestResult
-    {
+    func nearest(_ request: NearestRequest, snapshot: LeagueSnapshot) throws -> NearestResult {
+        let (answer, postcode) = try nearestAnswer(request, snapshot: snapshot)
+        var result = NearestResult()
+        result.location = Self.wireLocation(answer.location, query: postcode, note: answer.precisionNote)
+        result.trusts = answer.trusts.compactMap { nearby in
+            guard let trust = snapshot.dataset.trust(nearby.odsCode) else { return nil }
+            var wire = NearbyTrust()
+            wire.trust = TrustFill.full.wire(trust, snapshot)
+            wire.site = Self.wireSite(nearby.place, snapshot)
+            wire.viaHeadquarters = nearby.viaHeadquarters
+            wire.distanceKm = nearby.distanceKm
+            wire.distanceMiles = nearby.distanceMiles
+            return wire
+        }
+        result.caveats = answer.caveats
+        return result
+    }
+
+    /// The request checked and answered by the core, with the postcode as asked (trimmed).
+    func nearestAnswer(_ request: NearestRequest, snapshot: LeagueSnapshot) throws -> (
+        answer: NearestTrustSearch.Answer, postcode: String
+    ) {
         let postcode = request.postcode.trimmingCharacters(in: .whitespaces)
         let origin: NearestTrustSearch.Origin
         switch (postcode.isEmpty, request.latitude, request.longitude) {
@@ -35,29 +52,22 @@ extension LeagueService {
             tables: kinds.isEmpty ? .all : GeoTables(kinds), maxDistanceKm: request.maxDistanceKm,
             includeClinics: request.includeClinics)
 
-        var result = NearestResult()
-        result.location = Self.wireLocation(answer.location, query: postcode, note: answer.precisionNote)
-        result.trusts = answer.trusts.compactMap { nearby in
-            guard let trust = snapshot.dataset.trust(nearby.odsCode) else { return nil }
-            var wire = NearbyTrust()
-            wire.trust = trusts.wire(trust, snapshot)
-            var site = HospitalSite()
-            site.siteCode = nearby.place.siteCode ?? ""
-            site.name = nearby.place.displayName
-            site.postcode = nearby.place.postcode ?? ""
-            site.latitude = nearby.place.latitude
-            site.longitude = nearby.place.longitude
-            if let code = nearby.place.siteCode, let record = snapshot.dataset.sitesByCode[code] {
-                site = WireMapping.site(record, operators: snapshot.dataset.siteOperators[code])
-            }
-            wire.site = site
-            wire.viaHeadquarters = nearby.viaHeadquarters
-            wire.distanceKm = nearby.distanceKm
-            wire.distanceMiles = nearby.distanceMiles
-            return wire
+        return (answer, postcode)
+    }
+
+    /// The site a trust was measured from: the site's full record when it is a known site,
+    /// else (a headquarters) what the index holds.
+    static func wireSite(_ place: GeoPlace, _ snapshot: LeagueSnapshot) -> HospitalSite {
+        if let code = place.siteCode, let record = snapshot.dataset.sitesByCode[code] {
+            return WireMapping.site(record, operators: snapshot.dataset.siteOperators[code])
         }
-        result.caveats = answer.caveats
-        return result
+        var site = HospitalSite()
+        site.siteCode = place.siteCode ?? ""
+        site.name = place.displayName
+        site.postcode = place.postcode ?? ""
+        site.latitude = place.latitude
+        site.longitude = place.longitude
+        return site
     }
 
     static func wireLocation(_ location: LeagueCore.ResolvedLocation, query: String, note: String?)

@@ -45,6 +45,23 @@ public enum ProtoSplice {
         out.append(contentsOf: second)
     }
 
+    /// Appends field `number` as a `bool` (varint 1), or nothing when false: proto3 leaves a
+    /// default out, as protobuf-c does.
+    public static func appendBool(_ number: Int, _ value: Bool, to out: inout [UInt8]) {
+        guard value else { return }
+        appendVarint(UInt64(number) << 3 | WireType.varint.rawValue, to: &out)
+        out.append(1)
+    }
+
+    /// Appends field `number` as a `double` (8 bytes, little-endian), or nothing when 0:
+    /// proto3 leaves a default out, as protobuf-c does.
+    public static func appendDouble(_ number: Int, _ value: Double, to out: inout [UInt8]) {
+        guard value != 0 else { return }
+        appendVarint(UInt64(number) << 3 | WireType.fixed64.rawValue, to: &out)
+        let bits = value.bitPattern
+        for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    }
+
     /// `packed` (a message's encoding with its fields in number order) with every
     /// occurrence of field `number` replaced by `bodies`, one length-delimited field each,
     /// written where field `number` belongs in number order.
