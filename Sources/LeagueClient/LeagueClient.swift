@@ -1,6 +1,7 @@
 import LeagueWire
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// An async client for the nhs-league protocol over one TCP connection.
@@ -29,32 +30,51 @@ public final class LeagueClient: Sendable {
     ///   - maxResponseBytes: a response frame announcing more is refused before it is buffered.
     ///   - connectTimeout: how long to wait for the TCP connection.
     ///   - callTimeout: default time to wait for each answer.
+    ///   - tls: encrypt the connection (issue 14); nil = plaintext. With TLS, `connect`
+    ///     returns once the handshake has finished, and throws `.tls` when it fails.
     public static func connect(
         host: String,
         port: Int,
         connectTimeout: Duration = .seconds(5),
         callTimeout: Duration = .seconds(10),
         maxResponseBytes: Int = Framing.defaultClientMaxMessageLength,
+        tls: ClientTLSConfiguration? = nil,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(LeagueClientError) -> LeagueClient {
+        let tlsContext = try tls?.makeContext()
+        let serverName = tls?.verifiedName(host: host)
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
+                    if let tlsContext {
+                        try pipeline.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
+                        try pipeline.addHandler(TLSHandshakeWaiter(eventLoop: channel.eventLoop))
+                    }
                     try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxMessageLength: maxResponseBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
                     try pipeline.addHandler(ResponseMatchingHandler())
                 }
             }
+        let channel: any Channel
         do {
-            let channel = try await bootstrap.connect(host: host, port: port).get()
-            return LeagueClient(channel: channel, defaultTimeout: callTimeout)
+            channel = try await bootstrap.connect(host: host, port: port).get()
         } catch {
             throw LeagueClientError(
                 .unreachable, "cannot connect to nhs-league server at \(host):\(port)", cause: error)
         }
+        if tlsContext != nil {
+            do {
+                try await channel.pipeline.handler(type: TLSHandshakeWaiter.self).flatMap(\.done).get()
+            } catch {
+                try? await channel.close()
+                throw LeagueClientError(
+                    .tls, "TLS handshake with the nhs-league server at \(host):\(port) failed", cause: error)
+            }
+        }
+        return LeagueClient(channel: channel, defaultTimeout: callTimeout)
     }
 
     /// Sends one call and returns the server's whole `Response`, whatever its status.

@@ -1,5 +1,6 @@
 import LeagueWire
 import NIOCore
+import NIOSSL
 
 /// One request on its way out, with the promise its answer completes.
 struct PendingCall {
@@ -67,8 +68,24 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(LeagueClientError(.protocolError, "connection error", cause: error))
+        failAll(Self.clientError(for: error))
         context.close(promise: nil)
+    }
+
+    /// TLS failures get their own code and a hint, since the fix is in the caller's options.
+    static func clientError(for error: any Error) -> LeagueClientError {
+        if error is NIOSSLError || error is BoringSSLError {
+            // With TLS 1.3 a server rejects a client certificate after the client's
+            // handshake has finished, so the rejection arrives here, on the first call.
+            return LeagueClientError(
+                .tls, "TLS failed (the server may require a client certificate it trusts)", cause: error)
+        }
+        if let wire = error as? WireError, wire.kind == .invalidFlags {
+            // A TLS record (an alert) starts with a byte our frames never have.
+            return LeagueClientError(
+                .tls, "the server did not answer in nhs-league frames: does it require TLS?", cause: error)
+        }
+        return LeagueClientError(.protocolError, "connection error", cause: error)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
