@@ -67,7 +67,13 @@ public final class LeagueClient: Sendable {
         }
         if tlsContext != nil {
             do {
-                try await channel.pipeline.handler(type: TLSHandshakeWaiter.self).flatMap(\.done).get()
+                try await channel.eventLoop.flatSubmit {
+                    do {
+                        return try channel.pipeline.syncOperations.handler(type: TLSHandshakeWaiter.self).done
+                    } catch {
+                        return channel.eventLoop.makeFailedFuture(error)
+                    }
+                }.get()
             } catch {
                 try? await channel.close()
                 throw LeagueClientError(

@@ -16,25 +16,33 @@ final class TLSHandshakeWaiter: ChannelInboundHandler {
         done = promise.futureResult
     }
 
+    private var finished = false
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
-            promise.succeed()
+            finish(.success(()))
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        promise.fail(error)
+        finish(.failure(error))
         context.fireErrorCaught(error)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        promise.fail(ChannelError.ioOnClosedChannel)
+        finish(.failure(ChannelError.ioOnClosedChannel))
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         // Never leave the promise pending (NIO reports leaked promises).
-        promise.fail(ChannelError.ioOnClosedChannel)
+        finish(.failure(ChannelError.ioOnClosedChannel))
+    }
+
+    private func finish(_ result: Result<Void, any Error>) {
+        guard !finished else { return }
+        finished = true
+        promise.completeWith(result)
     }
 }

@@ -29,10 +29,11 @@ struct TLSIntegrationTests {
             let byName = try await LeagueClient.connect(host: "localhost", port: port, tls: TestCertificates.client())
             #expect(try await byName.serverInfo().serverVersion == "test")
             await byName.close()
-            await #expect {
+            let error = await #expect(throws: LeagueClientError.self) {
                 _ = try await LeagueClient.connect(
                     host: "127.0.0.1", port: port, tls: TestCertificates.client(serverName: "elsewhere.example"))
-            } throws: { ($0 as? LeagueClientError)?.code == .tls }
+            }
+            #expect(error?.code == .tls)
         }
     }
 
@@ -40,9 +41,10 @@ struct TLSIntegrationTests {
     func untrustedServer() async throws {
         try await withTestServer(configuration: .loopbackTLS()) { port, _ in
             let distrustful = ClientTLSConfiguration(trustedCAPath: TestCertificates.path("other-ca.pem"))
-            await #expect {
+            let error = await #expect(throws: LeagueClientError.self) {
                 _ = try await LeagueClient.connect(host: "127.0.0.1", port: port, tls: distrustful)
-            } throws: { ($0 as? LeagueClientError)?.code == .tls }
+            }
+            #expect(error?.code == .tls)
         }
     }
 
@@ -89,9 +91,10 @@ struct TLSIntegrationTests {
     @Test("a TLS client to a plaintext port fails at connect with .tls, not a hang")
     func tlsToPlaintextPort() async throws {
         try await withTestServer { port, _ in
-            await #expect {
+            let error = await #expect(throws: LeagueClientError.self) {
                 _ = try await LeagueClient.connect(host: "127.0.0.1", port: port, tls: TestCertificates.client())
-            } throws: { ($0 as? LeagueClientError)?.code == .tls }
+            }
+            #expect(error?.code == .tls)
             // And the server still answers plaintext clients.
             let plain = try await LeagueClient.connect(host: "127.0.0.1", port: port)
             #expect(try await plain.getTrust("RP6").trust.odsCode == "RP6")
@@ -119,12 +122,9 @@ struct TLSIntegrationTests {
             var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
             configuration.tls = tls
             let server = LeagueServer(configuration: configuration, service: SharedService.value, logger: testLogger)
-            await #expect {
-                try await server.start()
-            } throws: { error in
-                guard let error = error as? ServerError else { return false }
-                return error.code == .tlsInvalid && error.message.contains(expected)
-            }
+            let error = await #expect(throws: ServerError.self) { try await server.start() }
+            #expect(error?.code == .tlsInvalid)
+            #expect(error?.message.contains(expected) == true, "\(String(describing: error))")
             #expect(server.localAddress == nil)
         }
     }

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOSSL
 import NIOTLS
 
 /// Sits behind the TLS handler until the handshake ends. A refused handshake (a
@@ -25,10 +26,16 @@ final class TLSHandshakeLogger: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // Notice, not error: a stranger's bad handshake is not the server's fault.
-        logger.notice(
-            "TLS handshake refused",
-            metadata: ["peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")", "error": "\(error)"])
+        let metadata: Logger.Metadata = [
+            "peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")", "error": "\(error)",
+        ]
+        if case .uncleanShutdown = error as? NIOSSLError {
+            // Connected and left without a word (a TCP health check): not worth a notice.
+            logger.debug("TLS connection closed before its handshake", metadata: metadata)
+        } else {
+            // Notice, not error: a stranger's bad handshake is not the server's fault.
+            logger.notice("TLS handshake refused", metadata: metadata)
+        }
         context.fireErrorCaught(error)
     }
 }
