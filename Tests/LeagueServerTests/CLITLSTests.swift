@@ -5,7 +5,8 @@ import Testing
 /// The `nhs-league` CLI's TLS options (issue 14) against a real mutual-TLS server.
 @Suite("nhs-league CLI over TLS")
 struct CLITLSTests {
-    @Test("--tls-ca/--tls-cert/--tls-key (or NHS_LEAGUE_TLS_*) reach a mutual-TLS server; without a certificate, exit 4")
+    @Test(
+        "--tls-ca/--tls-cert/--tls-key (or NHS_LEAGUE_TLS_*) reach a mutual-TLS server; without a certificate, exit 4")
     func mutualTLS() async throws {
         try await withTestServer(configuration: .loopbackTLS(mutual: true)) { port, _ in
             let flags = try CLIBinaryTests.run([

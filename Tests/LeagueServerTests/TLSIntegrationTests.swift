@@ -105,18 +105,35 @@ struct TLSIntegrationTests {
     @Test("unusable TLS files stop start() before binding, with .tlsInvalid naming the file")
     func badFilesFailAtStart() async throws {
         let cases: [(ServerTLSConfiguration, String)] = [
-            (.init(certificatePath: "/nonexistent/server.pem", privateKeyPath: TestCertificates.path("server.key")),
-             "--tls-cert /nonexistent/server.pem does not exist"),
-            (.init(certificatePath: TestCertificates.path("not-pem.txt"), privateKeyPath: TestCertificates.path("server.key")),
-             "is not a PEM certificate file"),
-            (.init(certificatePath: TestCertificates.path("server.pem"), privateKeyPath: TestCertificates.path("server.pem")),
-             "is not an unencrypted PEM private key"),
-            (.init(certificatePath: TestCertificates.path("server.pem"), privateKeyPath: TestCertificates.path("client.key")),
-             "do not form a usable TLS identity"),
-            (.init(
-                certificatePath: TestCertificates.path("server.pem"), privateKeyPath: TestCertificates.path("server.key"),
-                clientCAPath: TestCertificates.path("missing-ca.pem")),
-             "--tls-client-ca"),
+            (
+                .init(certificatePath: "/nonexistent/server.pem", privateKeyPath: TestCertificates.path("server.key")),
+                "--tls-cert /nonexistent/server.pem does not exist"
+            ),
+            (
+                .init(
+                    certificatePath: TestCertificates.path("not-pem.txt"),
+                    privateKeyPath: TestCertificates.path("server.key")),
+                "is not a PEM certificate file"
+            ),
+            (
+                .init(
+                    certificatePath: TestCertificates.path("server.pem"),
+                    privateKeyPath: TestCertificates.path("server.pem")),
+                "is not an unencrypted PEM private key"
+            ),
+            (
+                .init(
+                    certificatePath: TestCertificates.path("server.pem"),
+                    privateKeyPath: TestCertificates.path("client.key")),
+                "do not form a usable TLS identity"
+            ),
+            (
+                .init(
+                    certificatePath: TestCertificates.path("server.pem"),
+                    privateKeyPath: TestCertificates.path("server.key"),
+                    clientCAPath: TestCertificates.path("missing-ca.pem")),
+                "--tls-client-ca"
+            ),
         ]
         for (tls, expected) in cases {
             var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
