@@ -20,8 +20,11 @@ public final class LeagueClient: Sendable {
     /// Timeout applied to each call unless one is given.
     public let defaultTimeout: Duration
 
-    private init(channel: any Channel, defaultTimeout: Duration) {
+    private let breakage: ConnectionBreakage
+
+    private init(channel: any Channel, defaultTimeout: Duration, breakage: ConnectionBreakage) {
         self.channel = channel
+        self.breakage = breakage
         self.defaultTimeout = defaultTimeout
     }
 
@@ -43,6 +46,7 @@ public final class LeagueClient: Sendable {
     ) async throws(LeagueClientError) -> LeagueClient {
         let tlsContext = try tls?.makeContext()
         let serverName = tls?.verifiedName(host: host)
+        let breakage = ConnectionBreakage()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -55,7 +59,7 @@ public final class LeagueClient: Sendable {
                     }
                     try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxMessageLength: maxResponseBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(ResponseMatchingHandler())
+                    try pipeline.addHandler(ResponseMatchingHandler(breakage: breakage))
                 }
             }
         let channel: any Channel
@@ -80,7 +84,7 @@ public final class LeagueClient: Sendable {
                     .tls, "TLS handshake with the nhs-league server at \(host):\(port) failed", cause: error)
             }
         }
-        return LeagueClient(channel: channel, defaultTimeout: callTimeout)
+        return LeagueClient(channel: channel, defaultTimeout: callTimeout, breakage: breakage)
     }
 
     /// Sends one call and returns the server's whole `Response`, whatever its status.
@@ -99,8 +103,10 @@ public final class LeagueClient: Sendable {
         let pending = PendingCall(
             request: request, promise: promise,
             timeout: TimeAmount(timeout ?? defaultTimeout))
+        let breakage = self.breakage
         channel.writeAndFlush(pending).whenFailure { error in
-            promise.fail(LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+            promise.fail(
+                breakage.error(or: LeagueClientError(.connectionClosed, "could not send the request", cause: error)))
         }
         do {
             return try await promise.futureResult.get()

@@ -1,6 +1,7 @@
 import LeagueWire
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// One request on its way out, with the promise its answer completes.
 struct PendingCall {
@@ -20,6 +21,12 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     typealias OutboundOut = ByteBuffer
 
     private var waiting: [UInt64: (promise: EventLoopPromise<Response>, timer: Scheduled<Void>?)] = [:]
+    /// Why the connection broke, kept for calls made after it closed.
+    private let breakage: ConnectionBreakage
+
+    init(breakage: ConnectionBreakage) {
+        self.breakage = breakage
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let call = Self.unwrapOutboundIn(data)
@@ -40,9 +47,11 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
         let bytes = ProtobufCodec.encode(call.request)
         // If the write fails (closed connection), the call fails now rather than at its timeout.
         let written = context.eventLoop.makePromise(of: Void.self)
+        let breakage = self.breakage
         written.futureResult.whenFailure { error in
             loopBound.value.fail(
-                id: id, LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+                id: id,
+                breakage.error(or: LeagueClientError(.connectionClosed, "could not send the request", cause: error)))
         }
         written.futureResult.cascade(to: promise)
         context.write(Self.wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: written)
@@ -68,7 +77,9 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(Self.clientError(for: error))
+        let clientError = Self.clientError(for: error)
+        breakage.record(clientError)
+        failAll(clientError)
         context.close(promise: nil)
     }
 
@@ -89,7 +100,7 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        failAll(LeagueClientError(.connectionClosed, "the server closed the connection"))
+        failAll(breakage.error(or: LeagueClientError(.connectionClosed, "the server closed the connection")))
         context.fireChannelInactive()
     }
 
@@ -104,5 +115,21 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
             entry.timer?.cancel()
             entry.promise.fail(error)
         }
+    }
+}
+
+/// The first error that broke a connection, so a call made after the connection closed
+/// reports it (for example a TLS refusal that arrived before the first request was sent)
+/// rather than only "closed".
+final class ConnectionBreakage: Sendable {
+    private let error = Mutex<LeagueClientError?>(nil)
+
+    func record(_ error: LeagueClientError) {
+        self.error.withLock { if $0 == nil { $0 = error } }
+    }
+
+    /// The recorded error, else `fallback`.
+    func error(or fallback: LeagueClientError) -> LeagueClientError {
+        error.withLock { $0 } ?? fallback
     }
 }
