@@ -143,6 +143,9 @@ class Client:
         self._arrivals: List[int] = []
         self._error: Optional[NhsLeagueError] = None
         self._buf = bytearray()
+        if tls_context is None and (tls_ca or tls_cert or tls_key or tls_server_name):
+            # Files are checked before connecting: a bad one is a TLSError, whatever the network.
+            tls_context = make_tls_context(tls_ca, tls_cert, tls_key)
         if sock is None:
             try:
                 sock = socket.create_connection((host, port), timeout=timeout)
@@ -153,12 +156,6 @@ class Client:
         if sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.settimeout(timeout)
-        if tls_context is None and (tls_ca or tls_cert or tls_key or tls_server_name):
-            try:
-                tls_context = make_tls_context(tls_ca, tls_cert, tls_key)
-            except TLSError:
-                sock.close()
-                raise
         if tls_context is not None:
             sock = self._handshake(sock, tls_context, tls_server_name or host)
         self.sock: Optional[socket.socket] = sock
