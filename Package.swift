@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // MARK: gRPC (issue 13): HTTP/2 for the gRPC transport
         .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        // MARK: TLS (issue 14): encrypts the service port; mutual TLS between services
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         // MARK: operations (metrics: libraries emit through swift-metrics; only the server executable bootstraps Prometheus)
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -70,6 +72,12 @@ let package = Package(
             ]
         ),
 
+        // MARK: TLS (issue 14): PEM loading shared by the server and the client
+        .target(
+            name: "LeagueTLS",
+            dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
+
         // MARK: server and client libraries
         .target(
             name: "LeagueServer",
@@ -87,6 +95,10 @@ let package = Package(
                 // operations: metrics and the admin HTTP listener
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // TLS (issue 14)
+                "LeagueTLS",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
         .target(
@@ -96,6 +108,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // TLS (issue 14)
+                "LeagueTLS",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
 

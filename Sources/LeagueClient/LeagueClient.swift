@@ -1,6 +1,7 @@
 import LeagueWire
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// An async client for the nhs-league protocol over one TCP connection.
@@ -19,8 +20,11 @@ public final class LeagueClient: Sendable {
     /// Timeout applied to each call unless one is given.
     public let defaultTimeout: Duration
 
-    private init(channel: any Channel, defaultTimeout: Duration) {
+    private let breakage: ConnectionBreakage
+
+    private init(channel: any Channel, defaultTimeout: Duration, breakage: ConnectionBreakage) {
         self.channel = channel
+        self.breakage = breakage
         self.defaultTimeout = defaultTimeout
     }
 
@@ -29,32 +33,58 @@ public final class LeagueClient: Sendable {
     ///   - maxResponseBytes: a response frame announcing more is refused before it is buffered.
     ///   - connectTimeout: how long to wait for the TCP connection.
     ///   - callTimeout: default time to wait for each answer.
+    ///   - tls: encrypt the connection (issue 14); nil = plaintext. With TLS, `connect`
+    ///     returns once the handshake has finished, and throws `.tls` when it fails.
     public static func connect(
         host: String,
         port: Int,
         connectTimeout: Duration = .seconds(5),
         callTimeout: Duration = .seconds(10),
         maxResponseBytes: Int = Framing.defaultClientMaxMessageLength,
+        tls: ClientTLSConfiguration? = nil,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(LeagueClientError) -> LeagueClient {
+        let tlsContext = try tls?.makeContext()
+        let serverName = tls?.verifiedName(host: host)
+        let breakage = ConnectionBreakage()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
+                    if let tlsContext {
+                        try pipeline.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
+                        try pipeline.addHandler(TLSHandshakeWaiter(eventLoop: channel.eventLoop))
+                    }
                     try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxMessageLength: maxResponseBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(ResponseMatchingHandler())
+                    try pipeline.addHandler(ResponseMatchingHandler(breakage: breakage))
                 }
             }
+        let channel: any Channel
         do {
-            let channel = try await bootstrap.connect(host: host, port: port).get()
-            return LeagueClient(channel: channel, defaultTimeout: callTimeout)
+            channel = try await bootstrap.connect(host: host, port: port).get()
         } catch {
             throw LeagueClientError(
                 .unreachable, "cannot connect to nhs-league server at \(host):\(port)", cause: error)
         }
+        if tlsContext != nil {
+            do {
+                try await channel.eventLoop.flatSubmit {
+                    do {
+                        return try channel.pipeline.syncOperations.handler(type: TLSHandshakeWaiter.self).done
+                    } catch {
+                        return channel.eventLoop.makeFailedFuture(error)
+                    }
+                }.get()
+            } catch {
+                try? await channel.close()
+                throw LeagueClientError(
+                    .tls, "TLS handshake with the nhs-league server at \(host):\(port) failed", cause: error)
+            }
+        }
+        return LeagueClient(channel: channel, defaultTimeout: callTimeout, breakage: breakage)
     }
 
     /// Sends one call and returns the server's whole `Response`, whatever its status.
@@ -73,8 +103,10 @@ public final class LeagueClient: Sendable {
         let pending = PendingCall(
             request: request, promise: promise,
             timeout: TimeAmount(timeout ?? defaultTimeout))
+        let breakage = self.breakage
         channel.writeAndFlush(pending).whenFailure { error in
-            promise.fail(LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+            promise.fail(
+                breakage.error(or: LeagueClientError(.connectionClosed, "could not send the request", cause: error)))
         }
         do {
             return try await promise.futureResult.get()

@@ -14,6 +14,10 @@ public struct LeagueClientError: Error, Sendable, CustomStringConvertible {
         case protocolError
         /// The server answered with this non-OK status.
         case server(StatusCode)
+        /// TLS failed (issue 14): a certificate or key file cannot be used, the server's
+        /// certificate is not trusted, the server refused this client's certificate (or
+        /// its absence), or the server speaks TLS and this client does not.
+        case tls
     }
 
     public var code: Code

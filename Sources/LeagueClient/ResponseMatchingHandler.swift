@@ -1,5 +1,7 @@
 import LeagueWire
 import NIOCore
+import NIOSSL
+import Synchronization
 
 /// One request on its way out, with the promise its answer completes.
 struct PendingCall {
@@ -19,6 +21,12 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     typealias OutboundOut = ByteBuffer
 
     private var waiting: [UInt64: (promise: EventLoopPromise<Response>, timer: Scheduled<Void>?)] = [:]
+    /// Why the connection broke, kept for calls made after it closed.
+    private let breakage: ConnectionBreakage
+
+    init(breakage: ConnectionBreakage) {
+        self.breakage = breakage
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let call = Self.unwrapOutboundIn(data)
@@ -39,9 +47,11 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
         let bytes = ProtobufCodec.encode(call.request)
         // If the write fails (closed connection), the call fails now rather than at its timeout.
         let written = context.eventLoop.makePromise(of: Void.self)
+        let breakage = self.breakage
         written.futureResult.whenFailure { error in
             loopBound.value.fail(
-                id: id, LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+                id: id,
+                breakage.error(or: LeagueClientError(.connectionClosed, "could not send the request", cause: error)))
         }
         written.futureResult.cascade(to: promise)
         context.write(Self.wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: written)
@@ -67,12 +77,30 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(LeagueClientError(.protocolError, "connection error", cause: error))
+        let clientError = Self.clientError(for: error)
+        breakage.record(clientError)
+        failAll(clientError)
         context.close(promise: nil)
     }
 
+    /// TLS failures get their own code and a hint, since the fix is in the caller's options.
+    static func clientError(for error: any Error) -> LeagueClientError {
+        if error is NIOSSLError || error is BoringSSLError {
+            // With TLS 1.3 a server rejects a client certificate after the client's
+            // handshake has finished, so the rejection arrives here, on the first call.
+            return LeagueClientError(
+                .tls, "TLS failed (the server may require a client certificate it trusts)", cause: error)
+        }
+        if let wire = error as? WireError, wire.kind == .invalidFlags {
+            // A TLS record (an alert) starts with a byte our frames never have.
+            return LeagueClientError(
+                .tls, "the server did not answer in nhs-league frames: does it require TLS?", cause: error)
+        }
+        return LeagueClientError(.protocolError, "connection error", cause: error)
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
-        failAll(LeagueClientError(.connectionClosed, "the server closed the connection"))
+        failAll(breakage.error(or: LeagueClientError(.connectionClosed, "the server closed the connection")))
         context.fireChannelInactive()
     }
 
@@ -87,5 +115,21 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
             entry.timer?.cancel()
             entry.promise.fail(error)
         }
+    }
+}
+
+/// The first error that broke a connection, so a call made after the connection closed
+/// reports it (for example a TLS refusal that arrived before the first request was sent)
+/// rather than only "closed".
+final class ConnectionBreakage: Sendable {
+    private let error = Mutex<LeagueClientError?>(nil)
+
+    func record(_ error: LeagueClientError) {
+        self.error.withLock { if $0 == nil { $0 = error } }
+    }
+
+    /// The recorded error, else `fallback`.
+    func error(or fallback: LeagueClientError) -> LeagueClientError {
+        error.withLock { $0 } ?? fallback
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// The nhs-league TCP transport: binds, frames, decodes, hands each request to a
@@ -61,7 +62,8 @@ public final class LeagueServer: Sendable {
     /// Binds and starts accepting connections. Returns the bound address (useful with port 0).
     /// - Throws: `ServerError` `.alreadyStarted` when this server was started before (even if
     ///   it has since stopped), `.bindFailed` when the address cannot be bound (the server
-    ///   can then be started again).
+    ///   can then be started again), `.tlsInvalid` when TLS is configured with files that
+    ///   cannot be used (checked before binding).
     @discardableResult
     public func start() async throws(ServerError) -> SocketAddress {
         try state.withLock { state throws(ServerError) in
@@ -71,8 +73,16 @@ public final class LeagueServer: Sendable {
             }
             state = .starting
         }
-        let quiesce = ServerQuiescingHelper(group: group)
         let configuration = self.configuration
+        // TLS (issue 14): files are read and checked now, before binding, and once for all connections.
+        let tlsContext: NIOSSLContext?
+        do throws(ServerError) {
+            tlsContext = try configuration.tls?.makeContext()
+        } catch {
+            state.withLock { $0 = .idle }
+            throw error
+        }
+        let quiesce = ServerQuiescingHelper(group: group)
         let service = self.service
         let logger = self.logger
         let router = GRPCRouter(
@@ -98,6 +108,11 @@ public final class LeagueServer: Sendable {
             )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    // MARK: TLS (issue 14): decrypt first; everything after sees plaintext.
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandlers(
+                            NIOSSLServerHandler(context: tlsContext), TLSHandshakeLogger(logger: logger))
+                    }
                     // MARK: gRPC (issue 13): one port, two protocols, told apart by the first byte.
                     try channel.pipeline.syncOperations.addHandler(
                         ProtocolSniffer(

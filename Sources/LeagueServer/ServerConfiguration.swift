@@ -33,6 +33,11 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// are limited by `maxRequestBytes`, like frames.)
     public var grpcMaxResponseBytes: Int = 4 * 1024 * 1024
 
+    // MARK: TLS (issue 14)
+    /// Encrypts the service port (and optionally requires client certificates). Default nil:
+    /// plaintext. See `ServerTLSConfiguration`.
+    public var tls: ServerTLSConfiguration? = nil
+
     public init(
         host: String = "127.0.0.1",
         port: Int = ServerConfiguration.defaultPort,

@@ -9,6 +9,8 @@ public struct ServerError: Error, Sendable, CustomStringConvertible {
         case alreadyStarted = "already_started"
         /// `shutdownGracefully()` was called while `start()` was still binding.
         case stopped
+        /// TLS is configured with a certificate, key or CA file that cannot be used (issue 14).
+        case tlsInvalid = "tls_invalid"
     }
 
     public var code: Code

@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     // MARK: operations
     @OptionGroup(title: "Operations") var operations: OperationsOptions
 
+    // MARK: TLS (issue 14)
+    @OptionGroup(title: "TLS") var tlsOptions: TLSOptions
+
     func validate() throws {
         guard (1...16 * 1024 * 1024).contains(maxRequestBytes) else {
             throw ValidationError("--max-request-bytes must be 1 to 16777216")
@@ -59,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = operations.adminAddress.map { _ in MetricsBootstrap.prometheus() }
         let readiness = Readiness()
         let directory = dataOptions.directory
+        let tls = try tlsOptions.checkedConfiguration()  // TLS (issue 14): before the slow load
 
         // Load and index everything before binding, so the first request is served at full speed.
         let started = ContinuousClock.now
@@ -78,8 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
 
         let leagueService = LeagueService(snapshot: snapshot, serverVersion: ServerVersion.current, logger: logger)
         let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
+        configuration.tls = tls
         let server = LeagueServer(
             configuration: configuration, service: leagueService, logger: logger, readiness: readiness)
         let dataset = snapshot.dataset
@@ -89,7 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info(
                 "nhs-league-server listening",
                 metadata: [
-                    "address": "\(address)", "data_version": "\(snapshot.version)",
+                    "address": "\(address)", "tls": "\(tlsOptions.mode)", "data_version": "\(snapshot.version)",
                     "trusts": "\(dataset.trusts.count)", "rankings": "\(dataset.rankings.count)",
                     "quarters": "\(dataset.quarters.map(\.label).joined(separator: ", "))",
                     "load_ms":

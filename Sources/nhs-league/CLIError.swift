@@ -25,6 +25,7 @@ struct CLIError: Error, CustomStringConvertible {
         case .server(.invalidArgument), .server(.resourceExhausted): self.init(.badInput, error.message)
         case .unreachable, .timeout: self.init(.unreachable, error.message)
         case .connectionClosed: self.init(.unreachable, "the server closed the connection: \(error.message)")
+        case .tls: self.init(.unreachable, "TLS: \(error.description)")
         case .server, .protocolError: self.init(.serverError, error.description)
         }
     }

@@ -17,6 +17,28 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Print the answer as JSON (for scripts).")
     var json = false
 
+    // MARK: TLS (issue 14)
+    @Option(
+        help: ArgumentHelp(
+            "Connect with TLS, trusting the CA certificates in this PEM file (or NHS_LEAGUE_TLS_CA).",
+            valueName: "path"))
+    var tlsCa: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Client certificate (PEM) for servers that require one (or NHS_LEAGUE_TLS_CERT); implies TLS.",
+            valueName: "path"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("Private key (PEM) of --tls-cert (or NHS_LEAGUE_TLS_KEY).", valueName: "path"))
+    var tlsKey: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Name the server's certificate must carry, when it differs from --host (or NHS_LEAGUE_TLS_SERVER_NAME).",
+            valueName: "name"))
+    var tlsServerName: String?
+
     func validate() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 3600 else {
             throw ValidationError("--timeout must be more than 0 and at most 3600 seconds")
@@ -39,13 +61,35 @@ struct ConnectionOptions: ParsableArguments {
         return (host, port)
     }
 
+    /// TLS settings from the flags, else NHS_LEAGUE_TLS_*; nil (plaintext) when none is set.
+    func tls() throws -> ClientTLSConfiguration? {
+        let environment = ProcessInfo.processInfo.environment
+        func setting(_ flag: String?, _ name: String) -> String? {
+            flag ?? environment["NHS_LEAGUE_TLS_\(name)"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let ca = setting(tlsCa, "CA")
+        let cert = setting(tlsCert, "CERT")
+        let key = setting(tlsKey, "KEY")
+        let serverName = setting(tlsServerName, "SERVER_NAME")
+        guard (cert == nil) == (key == nil) else {
+            throw CLIError(.badInput, "--tls-cert and --tls-key must be given together")
+        }
+        guard ca != nil || cert != nil || serverName != nil else { return nil }
+        return ClientTLSConfiguration(
+            trustedCAPath: ca, certificatePath: cert, privateKeyPath: key, serverName: serverName)
+    }
+
     /// Connects, runs `body`, closes; turns failures into a `CLIError` with its exit code.
     func withClient<T>(_ body: (LeagueClient) async throws -> T) async throws -> T {
         let (host, port) = try address()
         let client: LeagueClient
         do {
             client = try await LeagueClient.connect(
-                host: host, port: port, callTimeout: .milliseconds(Int64(timeout * 1000)))
+                host: host, port: port, callTimeout: .milliseconds(Int64(timeout * 1000)), tls: try tls())
+        } catch let error as LeagueClientError where error.code == .tls {
+            throw CLIError(error)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError(
                 .unreachable,

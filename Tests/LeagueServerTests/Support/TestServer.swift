@@ -25,11 +25,12 @@ enum SharedService {
 /// it down gracefully (and fails the test if shutdown fails).
 func withTestServer<T>(
     configuration: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0),
+    logger: Logger = testLogger,
     _ body: (_ port: Int, _ store: SnapshotStore<LeagueSnapshot>) async throws -> T
 ) async throws -> T {
     let store = SnapshotStore(SharedSnapshot.value)
     let service = LeagueService(store: store, serverVersion: "test", logger: testLogger)
-    let server = LeagueServer(configuration: configuration, service: service, logger: testLogger)
+    let server = LeagueServer(configuration: configuration, service: service, logger: logger)
     let address = try await server.start()
     guard let port = address.port else { fatalError("no port") }
     do {

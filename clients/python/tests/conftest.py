@@ -12,6 +12,7 @@ Without any of them the live tests are skipped, unless
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -19,6 +20,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import List, Optional
 
 import pytest
 
@@ -44,15 +46,29 @@ def server_addr():
     if addr:
         yield _parse_addr(addr)
         return
-    binary = os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
+    binary = server_binary()
     if not binary:
         msg = "no server: set NHS_LEAGUE_ADDR or NHS_LEAGUE_SERVER_BIN (or build .build/debug/nhs-league-server)"
         if os.environ.get("NHS_LEAGUE_REQUIRE_SERVER") == "1":
             pytest.fail(msg)
         pytest.skip(msg)
-    proc = subprocess.Popen([binary, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    with running_server(binary) as addr:
+        yield addr
+
+
+def server_binary() -> str:
+    """The server executable the live tests run ("" when there is none)."""
+    return os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
+
+
+@contextlib.contextmanager
+def running_server(binary: str, *args: str, output: Optional[List[str]] = None):
+    """Runs ``binary --port 0 *args`` until the block ends; yields (host, port)
+    from its "listening on" line. Its stdout and stderr lines are appended to
+    ``output`` when given."""
+    proc = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
-    lines = []
+    lines = [] if output is None else output
     found = threading.Event()
     result = {}
 

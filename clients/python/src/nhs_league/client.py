@@ -10,6 +10,7 @@ any order; id 0 is the server talking about the connection itself.
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 from typing import Dict, Iterable, List, Optional, Sequence, Union
 
@@ -17,10 +18,10 @@ from google.protobuf.message import DecodeError
 
 from . import league_pb2 as pb
 from .errors import (ConnectionClosed, ConnectionFailed, NhsLeagueError, ProtocolError,
-                     Timeout, error_for)
+                     Timeout, TLSError, error_for)
 
 __all__ = ["Client", "encode_frame", "DEFAULT_PORT", "DEFAULT_MAX_FRAME", "table_kind",
-           "raise_for_status"]
+           "raise_for_status", "make_tls_context"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7411
@@ -67,6 +68,30 @@ def encode_frame(body: bytes) -> bytes:
     return HEADER.pack(0, len(body)) + body
 
 
+#: First bytes of a TLS record (alert 0x15, handshake 0x16): a TLS server
+#: answering a plaintext client.
+_TLS_RECORD_TYPES = (0x15, 0x16)
+
+
+def make_tls_context(tls_ca: Optional[str] = None, tls_cert: Optional[str] = None,
+                tls_key: Optional[str] = None) -> ssl.SSLContext:
+    """A client ``ssl.SSLContext`` (TLS 1.2 or later, certificate and host
+    name checked) trusting the CA certificates in the PEM file ``tls_ca``
+    (None = the system's), presenting ``tls_cert`` / ``tls_key`` (PEM) to a
+    server that requires a client certificate. Raises ``TLSError`` for a file
+    that cannot be used."""
+    if (tls_cert is None) != (tls_key is None):
+        raise TLSError(message="tls_cert and tls_key must be given together")
+    try:
+        context = ssl.create_default_context(cafile=tls_ca)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        if tls_cert is not None:
+            context.load_cert_chain(tls_cert, tls_key)
+    except (OSError, ssl.SSLError) as e:
+        raise TLSError(message="TLS files (ca=%s cert=%s key=%s): %s" % (tls_ca, tls_cert, tls_key, e)) from e
+    return context
+
+
 def raise_for_status(response: pb.Response) -> pb.Response:
     """Raises the NhsLeagueError subclass for a non-OK status, else returns
     the response."""
@@ -93,11 +118,23 @@ class Client:
 
     def __init__(self, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: Optional[float] = 10.0,
                  *, max_frame: int = DEFAULT_MAX_FRAME, deadline_ms: int = 0,
-                 sock: Optional[socket.socket] = None):
+                 sock: Optional[socket.socket] = None,
+                 tls_ca: Optional[str] = None, tls_cert: Optional[str] = None,
+                 tls_key: Optional[str] = None, tls_server_name: Optional[str] = None,
+                 tls_context: Optional[ssl.SSLContext] = None):
         """``timeout`` (seconds, None = wait forever) applies to connect and
         to every send / receive. ``deadline_ms`` is put on requests that have
         none (0 = no deadline). ``sock``: use this connected stream socket
-        instead of connecting (tests use a socketpair)."""
+        instead of connecting (tests use a socketpair).
+
+        TLS (off unless one of these is given): ``tls_ca`` is a PEM file of
+        CA certificates to trust (None = the system's); ``tls_cert`` and
+        ``tls_key`` are the client's PEM certificate and key, for a server
+        that requires one (mutual TLS); ``tls_server_name`` is the name the
+        server's certificate must carry (default ``host``; an IP address is
+        matched against the certificate's IP entries); ``tls_context`` is a
+        ready ``ssl.SSLContext`` instead of the three files. The handshake
+        happens here: a failure raises ``TLSError``."""
         self.host, self.port = host, port
         self.max_frame = max_frame
         self.deadline_ms = deadline_ms
@@ -106,6 +143,9 @@ class Client:
         self._arrivals: List[int] = []
         self._error: Optional[NhsLeagueError] = None
         self._buf = bytearray()
+        if tls_context is None and (tls_ca or tls_cert or tls_key or tls_server_name):
+            # Files are checked before connecting: a bad one is a TLSError, whatever the network.
+            tls_context = make_tls_context(tls_ca, tls_cert, tls_key)
         if sock is None:
             try:
                 sock = socket.create_connection((host, port), timeout=timeout)
@@ -116,7 +156,24 @@ class Client:
         if sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.settimeout(timeout)
+        if tls_context is not None:
+            sock = self._handshake(sock, tls_context, tls_server_name or host)
         self.sock: Optional[socket.socket] = sock
+
+    @staticmethod
+    def _handshake(sock: socket.socket, context: ssl.SSLContext, server_name: str) -> socket.socket:
+        try:
+            return context.wrap_socket(sock, server_hostname=server_name)
+        except socket.timeout as e:
+            sock.close()
+            raise Timeout(message="TLS handshake with %s timed out" % server_name) from e
+        except (ssl.SSLError, ssl.CertificateError) as e:
+            sock.close()
+            raise TLSError(message="TLS handshake with %s failed: %s" % (server_name, e)) from e
+        except OSError as e:
+            sock.close()
+            raise TLSError(message="TLS handshake with %s failed (the server closed the connection; "
+                                   "does it speak TLS?): %s" % (server_name, e)) from e
 
     # ---------------------------------------------------------- lifecycle
 
@@ -173,6 +230,8 @@ class Client:
             sock.sendall(data)
         except socket.timeout as e:
             raise self._fail(Timeout(message="send timed out")) from e
+        except ssl.SSLError as e:
+            raise self._fail(TLSError(message="send: %s" % e)) from e
         except OSError as e:
             raise self._fail(ConnectionClosed(message="send: %s" % e)) from e
 
@@ -182,6 +241,11 @@ class Client:
                 chunk = sock.recv(max(65536, n - len(self._buf)))
             except socket.timeout as e:
                 raise self._fail(Timeout(message="timed out waiting for a response")) from e
+            except ssl.SSLError as e:
+                # TLS 1.3: a server refuses a client certificate after the client's side of
+                # the handshake, so the refusal arrives on the first read.
+                raise self._fail(TLSError(message="the server refused the TLS connection (does it require a "
+                                                  "client certificate it trusts?): %s" % e)) from e
             except OSError as e:
                 raise self._fail(ConnectionClosed(message="receive: %s" % e)) from e
             if not chunk:
@@ -200,6 +264,9 @@ class Client:
         against ``max_frame`` (before reading the body)."""
         sock = self._socket()
         flags, length = HEADER.unpack(self._read_exact(sock, HEADER.size, "header"))
+        if flags in _TLS_RECORD_TYPES:
+            raise self._fail(TLSError(message="the server answered with TLS, not frames: "
+                                              "connect with tls_ca=... (frame flags 0x%02x)" % flags))
         if flags != 0:
             raise self._fail(ProtocolError(message="frame flags 0x%02x (must be 0)" % flags))
         if length > self.max_frame:

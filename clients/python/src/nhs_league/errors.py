@@ -5,7 +5,7 @@ in league.proto) and a human-readable ``message``. A non-OK status returned by
 the server raises the subclass for its code (``NotFound``, ``InvalidArgument``,
 ...) with ``.response`` set to the whole Response. Failures of the transport
 are raised with a code too: ``ConnectionFailed`` / ``ConnectionClosed``
-(UNAVAILABLE), ``Timeout`` (DEADLINE_EXCEEDED) and ``ProtocolError``
+(UNAVAILABLE; ``TLSError`` is a ``ConnectionFailed``), ``Timeout`` (DEADLINE_EXCEEDED) and ``ProtocolError``
 (INTERNAL: bad flags, oversized or undecodable frame).
 """
 
@@ -31,6 +31,7 @@ __all__ = [
     "ConnectionClosed",
     "Timeout",
     "ProtocolError",
+    "TLSError",
     "code_name",
     "error_for",
 ]
@@ -121,6 +122,12 @@ class ConnectionFailed(Unavailable):
 
 class ConnectionClosed(Unavailable):
     """The server closed the connection (possibly mid-frame)."""
+
+
+class TLSError(ConnectionFailed):
+    """TLS failed: a certificate or key file cannot be used, the server's
+    certificate is not trusted, the server refused this client's certificate
+    (or its absence), or the server speaks TLS and this client does not."""
 
 
 class Timeout(DeadlineExceeded):
