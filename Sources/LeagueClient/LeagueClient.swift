@@ -19,8 +19,12 @@ public final class LeagueClient: Sendable {
     /// Timeout applied to each call unless one is given.
     public let defaultTimeout: Duration
 
-    private init(channel: any Channel, defaultTimeout: Duration) {
+    /// The server's going-away notice, once sent (issue 14).
+    private let notice: GoingAwayNotice
+
+    private init(channel: any Channel, defaultTimeout: Duration, notice: GoingAwayNotice) {
         self.channel = channel
+        self.notice = notice
         self.defaultTimeout = defaultTimeout
     }
 
@@ -37,6 +41,7 @@ public final class LeagueClient: Sendable {
         maxResponseBytes: Int = Framing.defaultClientMaxMessageLength,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(LeagueClientError) -> LeagueClient {
+        let notice = GoingAwayNotice()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -45,12 +50,12 @@ public final class LeagueClient: Sendable {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxMessageLength: maxResponseBytes)))
                     try pipeline.addHandler(MessageToByteHandler(FrameEncoder()))
-                    try pipeline.addHandler(ResponseMatchingHandler())
+                    try pipeline.addHandler(ResponseMatchingHandler(notice: notice))
                 }
             }
         do {
             let channel = try await bootstrap.connect(host: host, port: port).get()
-            return LeagueClient(channel: channel, defaultTimeout: callTimeout)
+            return LeagueClient(channel: channel, defaultTimeout: callTimeout, notice: notice)
         } catch {
             throw LeagueClientError(
                 .unreachable, "cannot connect to nhs-league server at \(host):\(port)", cause: error)
@@ -69,12 +74,16 @@ public final class LeagueClient: Sendable {
     /// Sends a request with an id the caller chose (for tools that must control ids, such
     /// as conformance runs). Don't mix with `send(_ call:)` on one client: its ids start at 1.
     public func send(_ request: Request, timeout: Duration? = nil) async throws(LeagueClientError) -> Response {
+        if let goingAway = notice.received { throw GoingAwayNotice.error(goingAway) }
         let promise = channel.eventLoop.makePromise(of: Response.self)
         let pending = PendingCall(
             request: request, promise: promise,
             timeout: TimeAmount(timeout ?? defaultTimeout))
+        let notice = self.notice
         channel.writeAndFlush(pending).whenFailure { error in
-            promise.fail(LeagueClientError(.connectionClosed, "could not send the request", cause: error))
+            promise.fail(
+                notice.received.map(GoingAwayNotice.error)
+                    ?? LeagueClientError(.connectionClosed, "could not send the request", cause: error))
         }
         do {
             return try await promise.futureResult.get()

@@ -14,6 +14,10 @@ public struct LeagueClientError: Error, Sendable, CustomStringConvertible {
         case protocolError
         /// The server answered with this non-OK status.
         case server(StatusCode)
+        /// The server is shutting down gracefully (issue 14): it sent its going-away notice
+        /// and this request was sent after the last one it answers. Retry it on a new
+        /// connection (to another replica, or once the server is back).
+        case goingAway
     }
 
     public var code: Code
@@ -30,6 +34,15 @@ public struct LeagueClientError: Error, Sendable, CustomStringConvertible {
     public var statusCode: StatusCode? {
         if case .server(let code) = code { return code }
         return nil
+    }
+
+    /// True when the same call may simply be tried again on a new connection: the server
+    /// is going away, is at its connection limit (UNAVAILABLE), or could not be reached.
+    public var isRetryable: Bool {
+        switch code {
+        case .goingAway, .unreachable, .server(.unavailable): true
+        default: false
+        }
     }
 
     public var description: String {

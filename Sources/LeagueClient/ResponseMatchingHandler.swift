@@ -12,17 +12,30 @@ struct PendingCall {
 /// connection (the server may answer them in any order).
 ///
 /// An id-0 answer with a non-OK status is about the connection itself (for
-/// example a frame the server refused); it fails every call still waiting.
+/// example a frame the server refused); it fails every call still waiting. The
+/// exception is the going-away notice (`GoingAway`, issue 14): the server still answers
+/// the requests it received, so calls keep waiting; those it does not answer fail with
+/// `.goingAway` (retryable) when it closes, and new calls fail with it at once.
 final class ResponseMatchingHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = PendingCall
     typealias OutboundOut = ByteBuffer
 
     private var waiting: [UInt64: (promise: EventLoopPromise<Response>, timer: Scheduled<Void>?)] = [:]
+    /// The going-away notice, once the server sent it.
+    private let notice: GoingAwayNotice
+
+    init(notice: GoingAwayNotice) { self.notice = notice }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let call = Self.unwrapOutboundIn(data)
         let id = call.request.id
+        if let goingAway = notice.received {
+            let error = GoingAwayNotice.error(goingAway)
+            call.promise.fail(error)
+            promise?.fail(error)
+            return
+        }
         if waiting[id] != nil {
             call.promise.fail(LeagueClientError(.protocolError, "request id \(id) is already in flight"))
             promise?.fail(LeagueClientError(.protocolError, "duplicate request id"))
@@ -60,6 +73,8 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
         if let entry = waiting.removeValue(forKey: response.id) {
             entry.timer?.cancel()
             entry.promise.succeed(response)
+        } else if GoingAway.isNotice(response) {
+            notice.record(response.status.message)
         } else if response.id == 0, response.status.code != .ok {
             failAll(LeagueClientError(.server(response.status.code), response.status.message))
         }
@@ -72,7 +87,8 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        failAll(LeagueClientError(.connectionClosed, "the server closed the connection"))
+        failAll(
+            notice.received.map(GoingAwayNotice.error) ?? LeagueClientError(.connectionClosed, "the server closed the connection"))
         context.fireChannelInactive()
     }
 

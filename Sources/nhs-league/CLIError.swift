@@ -25,6 +25,10 @@ struct CLIError: Error, CustomStringConvertible {
         case .server(.invalidArgument), .server(.resourceExhausted): self.init(.badInput, error.message)
         case .unreachable, .timeout: self.init(.unreachable, error.message)
         case .connectionClosed: self.init(.unreachable, "the server closed the connection: \(error.message)")
+        case .goingAway:
+            self.init(.unreachable, "the server is shutting down and did not answer; try again (\(error.message))")
+        case .server(.unavailable):
+            self.init(.unreachable, "the server is not taking requests now; try again shortly (\(error.message))")
         case .server, .protocolError: self.init(.serverError, error.description)
         }
     }

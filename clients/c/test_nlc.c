@@ -585,6 +585,60 @@ static void test_connection_error_id0(void) {
     end();
 }
 
+/* The going-away notice (issue 14), byte for byte as the server sends it on a
+ * graceful shutdown: answered ids come through, later ones fail with the
+ * distinct, retryable NLC_ERR_GOING_AWAY. */
+static void test_going_away(void) {
+    begin("socketpair: going-away notice: ids it covers answered, later ones NLC_ERR_GOING_AWAY");
+    int s;
+    nlc_context *c = pair(&s);
+    uint64_t ids[4];
+    for (int i = 0; i < 4; i++) {
+        ids[i] = nlc_send(c, &(nlc_request)NHS__LEAGUE__V1__REQUEST__INIT);
+        CHECK(ids[i] == (uint64_t)i + 1);
+    }
+    /* The server read ids 1-3: notice first, then their answers (any order), then close. */
+    send_frame(s, status_frame(0, NHS__LEAGUE__V1__CODE__UNAVAILABLE,
+                               "server going away; requests up to id 3 will be answered", "v"));
+    send_frame(s, trust_frame(2, "RP6", "Two"));
+    send_frame(s, trust_frame(1, "RP6", "One"));
+    send_frame(s, trust_frame(3, "RP6", "Three"));
+    close(s);
+    for (int i = 0; i < 3; i++) {
+        nlc_response *r = nlc_get_response(c, ids[i]);
+        CHECK(r != NULL && r->id == ids[i]);
+        CHECK(c->err == NLC_OK);
+        nlc_response_free(r);
+    }
+    CHECK(c->going_away == 1 && c->going_away_last_id == 3);
+    CHECK(nlc_get_response(c, ids[3]) == NULL);
+    CHECK(c->err == NLC_ERR_GOING_AWAY);
+    CHECK(nlc_err_retryable(c));
+    CHECK(strstr(c->errstr, "going away") != NULL);
+    nlc_free(c);
+
+    /* A notice that arrives while waiting for an id it covers, then a close
+     * before that answer: the id was not answered after all. */
+    c = pair(&s);
+    uint64_t id = nlc_send(c, &(nlc_request)NHS__LEAGUE__V1__REQUEST__INIT);
+    send_frame(s, status_frame(0, NHS__LEAGUE__V1__CODE__UNAVAILABLE,
+                               "server going away; requests up to id 1 will be answered", "v"));
+    close(s);
+    CHECK(nlc_get_response(c, id) == NULL);
+    CHECK(c->err == NLC_ERR_GOING_AWAY && nlc_err_retryable(c));
+    CHECK(nlc_send(c, &(nlc_request)NHS__LEAGUE__V1__REQUEST__INIT) == 0);
+    nlc_free(c);
+
+    /* The connection limit's id-0 UNAVAILABLE is a server error, also retryable. */
+    c = pair(&s);
+    send_frame(s, status_frame(0, NHS__LEAGUE__V1__CODE__UNAVAILABLE, "server at its connection limit", ""));
+    CHECK(nlc_get_response(c, 1) == NULL);
+    CHECK(c->err == NLC_ERR_SERVER && nlc_err_retryable(c));
+    close(s);
+    nlc_free(c);
+    end();
+}
+
 /* Pre-writes the answer for id, calls fn, then checks the request sent. */
 static void test_convenience_requests(void) {
     begin("socketpair: convenience functions build the right requests");
@@ -1559,6 +1613,7 @@ int main(int argc, char **argv) {
     test_garbage_body();
     test_pipelined_out_of_order();
     test_connection_error_id0();
+    test_going_away();
     test_convenience_requests();
     test_random_bodies();
     test_peer_closed_send();
