@@ -88,7 +88,8 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         failAll(
-            notice.received.map(GoingAwayNotice.error) ?? LeagueClientError(.connectionClosed, "the server closed the connection"))
+            notice.received.map(GoingAwayNotice.error)
+                ?? LeagueClientError(.connectionClosed, "the server closed the connection"))
         context.fireChannelInactive()
     }
 

@@ -30,7 +30,9 @@ struct ConnectionHandlerTests {
             drainTimeout: TimeAmount = .seconds(10), maxRequestsInFlight: Int = .max, frameTimeout: Duration? = nil
         ) throws {
             try channel.pipeline.syncOperations.addHandler(counter)
-            if let frameTimeout { try channel.pipeline.syncOperations.addHandler(FrameDeadlineHandler(timeout: frameTimeout)) }
+            if let frameTimeout {
+                try channel.pipeline.syncOperations.addHandler(FrameDeadlineHandler(timeout: frameTimeout))
+            }
             try channel.pipeline.syncOperations.addHandlers(
                 ByteToMessageHandler(FrameDecoder(maxMessageLength: ServerConfiguration.defaultMaxRequestBytes)),
                 RequestHandler(
