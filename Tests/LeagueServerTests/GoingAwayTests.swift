@@ -44,9 +44,12 @@ struct GoingAwayTests {
     func swiftClient() async throws {
         let (server, port) = try await Self.startServer()
         let client = try await LeagueClient.connect(host: "127.0.0.1", port: port, callTimeout: .seconds(50))
-        var request = LeagueTableRequest()
-        request.table = .acute
-        request.limit = 200
+        let request = {
+            var request = LeagueTableRequest()
+            request.table = .acute
+            request.limit = 200
+            return request
+        }()
         let calls = (1...20).map { _ in Task { try await client.leagueTable(request) } }
         _ = try await calls[0].value  // the server is answering
         try await server.shutdownGracefully()
