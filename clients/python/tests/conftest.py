@@ -38,20 +38,16 @@ def _parse_addr(text: str):
     return (host or "127.0.0.1", int(port))
 
 
-@pytest.fixture(scope="session")
-def server_addr():
-    addr = os.environ.get("NHS_LEAGUE_ADDR")
-    if addr:
-        yield _parse_addr(addr)
-        return
-    binary = os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
-    if not binary:
-        msg = "no server: set NHS_LEAGUE_ADDR or NHS_LEAGUE_SERVER_BIN (or build .build/debug/nhs-league-server)"
-        if os.environ.get("NHS_LEAGUE_REQUIRE_SERVER") == "1":
-            pytest.fail(msg)
-        pytest.skip(msg)
-    proc = subprocess.Popen([binary, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+def server_binary() -> str:
+    """The server binary to start: NHS_LEAGUE_SERVER_BIN, else the debug build, else ""."""
+    return os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
+
+
+def spawn_server(binary: str, *args: str):
+    """Starts ``binary --port 0 ARGS...`` and waits (up to 300 s: a debug build on
+    a busy machine) for its "listening on" line. Returns (process, (host, port))."""
+    proc = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
     lines = []
     found = threading.Event()
     result = {}
@@ -65,13 +61,29 @@ def server_addr():
                 found.set()
 
     threading.Thread(target=pump, daemon=True).start()
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while not found.wait(0.2):
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             pytest.fail("server %s did not start:\n%s" % (binary, "".join(lines)))
+    return proc, result["addr"]
+
+
+@pytest.fixture(scope="session")
+def server_addr():
+    addr = os.environ.get("NHS_LEAGUE_ADDR")
+    if addr:
+        yield _parse_addr(addr)
+        return
+    binary = server_binary()
+    if not binary:
+        msg = "no server: set NHS_LEAGUE_ADDR or NHS_LEAGUE_SERVER_BIN (or build .build/debug/nhs-league-server)"
+        if os.environ.get("NHS_LEAGUE_REQUIRE_SERVER") == "1":
+            pytest.fail(msg)
+        pytest.skip(msg)
+    proc, addr = spawn_server(binary)
     try:
-        yield result["addr"]
+        yield addr
     finally:
         proc.terminate()
         try:

@@ -6,16 +6,12 @@ raises the distinct, retryable ``GoingAway`` for the rest."""
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
-import subprocess
-import threading
-import time
 
 import pytest
 
-from conftest import DEFAULT_BIN
+from conftest import server_binary, spawn_server
 from nhs_league import Client, GoingAway, NhsLeagueError, Unavailable, encode_frame, pb
 
 
@@ -63,30 +59,14 @@ def test_connection_limit_is_retryable_but_not_going_away():
 @pytest.fixture
 def own_server():
     """A server of our own (this test stops it), on a free port."""
-    binary = os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
+    binary = server_binary()
     if not binary:
         if os.environ.get("NHS_LEAGUE_REQUIRE_SERVER") == "1":
             pytest.fail("no server binary: set NHS_LEAGUE_SERVER_BIN")
         pytest.skip("no server binary: set NHS_LEAGUE_SERVER_BIN")
-    proc = subprocess.Popen([binary, "--port", "0", "--drain-timeout", "60"], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    found, result = threading.Event(), {}
-
-    def pump():
-        for line in proc.stdout:
-            m = re.search(r"listening on (\S+):(\d+)", line)
-            if m and not found.is_set():
-                result["addr"] = (m.group(1), int(m.group(2)))
-                found.set()
-
-    threading.Thread(target=pump, daemon=True).start()
-    deadline = time.monotonic() + 300
-    while not found.wait(0.2):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("server did not start")
+    proc, addr = spawn_server(binary, "--drain-timeout", "60")
     try:
-        yield proc, result["addr"]
+        yield proc, addr
     finally:
         if proc.poll() is None:
             proc.kill()
