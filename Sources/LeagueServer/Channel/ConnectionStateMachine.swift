@@ -14,10 +14,13 @@ import NIOCore
 ///   client is not reading its answers) received requests wait in the queue, unanswered,
 ///   and reads are held back, so a client that stops reading costs one read's worth of
 ///   small request bodies, never a pile of large answers.
+///   At most `maxQueued` requests wait (limits, issue 14): one more is refused at once
+///   (RESOURCE_EXHAUSTED with its own id), so the connection stays usable.
 /// - `ending`: nothing more is read. Every request already received is answered (still
 ///   only as the client reads), then, after a framing error, the id-0 error; the
 ///   connection closes once every write has completed. A drain timer, started on entry,
-///   cuts off a client that never reads.
+///   cuts off a client that never reads. A graceful shutdown enters it by `goAway`, whose
+///   going-away notice is written first, ahead of the queued answers.
 /// - `closed`: nothing more happens.
 struct ConnectionStateMachine {
     /// A request body that has arrived, and when (its deadline counts from then).
