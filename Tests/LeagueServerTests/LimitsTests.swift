@@ -96,7 +96,7 @@ struct LimitsTests {
 
     @Test("an idle connection is closed after the idle timeout; a busy one is not", .timeLimit(.minutes(1)))
     func idleTimeout() async throws {
-        try await withTestServer(configuration: Self.configuration { $0.idleTimeout = .seconds(2) }) { port, _ in
+        try await withTestServer(configuration: Self.configuration { $0.idleTimeout = .seconds(3) }) { port, _ in
             let idle = try await RawConnection.connect(port: port)
             try await idle.send(raw: Self.infoRequest(id: 1))
             #expect(await idle.receive(1).first?.status.code == .ok)
