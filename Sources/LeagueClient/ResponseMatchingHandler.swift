@@ -82,7 +82,10 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(LeagueClientError(.protocolError, "connection error", cause: error))
+        // After the going-away notice a broken connection is the server leaving: still retryable.
+        failAll(
+            notice.received.map(GoingAwayNotice.error)
+                ?? LeagueClientError(.protocolError, "connection error", cause: error))
         context.close(promise: nil)
     }
 

@@ -40,6 +40,24 @@ struct GoingAwayTests {
         try await client.waitUntilClosed()
     }
 
+    @Test(
+        "requests sent after the notice are left unread without the close losing an answer (no reset)",
+        .timeLimit(.minutes(1)))
+    func requestsAfterNotice() async throws {
+        let (server, port) = try await Self.startServer()
+        let client = try await RawConnection.connect(port: port)
+        try await client.send(raw: (1...30).flatMap { LimitsTests.tableRequest(id: $0, limit: 200) })
+        var answers = await client.receive(1)
+        async let shutdown: Void = server.shutdownGracefully()
+        // Sent while the server is going away: never read, so still unread when it closes.
+        try await client.send(raw: (31...40).flatMap { LimitsTests.infoRequest(id: $0) })
+        answers += await client.receive(30)
+        #expect(answers.contains { GoingAway.isNotice($0) })
+        #expect(answers.filter { $0.id != 0 }.map(\.id).sorted() == (1...30).map(UInt64.init))
+        try await shutdown
+        try await client.waitUntilClosed()
+    }
+
     @Test("the Swift client: calls in flight are answered, later ones fail as .goingAway (retryable)")
     func swiftClient() async throws {
         let (server, port) = try await Self.startServer()

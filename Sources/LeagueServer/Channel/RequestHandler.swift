@@ -117,6 +117,7 @@ final class RequestHandler: ChannelDuplexHandler {
             // Graceful shutdown: tell the client which requests will still be answered, stop
             // taking new ones, answer those received, close.
             let lastID = lastReceivedID
+            goingAway = true
             end(machine.goAway(), reason: "server going away", context: context, lastID: lastID)
         case IdleStateHandler.IdleStateEvent.all:
             // Idle timeout (limits): nothing owed and nothing heard for the whole timeout.
@@ -124,6 +125,8 @@ final class RequestHandler: ChannelDuplexHandler {
             logger.debug("closing an idle connection")
             Limit.idle.tripped()
             if case .close = machine.abandon() { context.close(promise: nil) }
+        case ChannelEvent.inputClosed where lingering:
+            context.close(promise: nil)
         case ChannelEvent.inputClosed:
             // The client sent its last request (half-close): answer everything, then close.
             end(machine.stopReading(.clientFinishedSending), reason: "client finished sending", context: context)
@@ -164,6 +167,7 @@ final class RequestHandler: ChannelDuplexHandler {
     // MARK: outbound: back-pressure
 
     func read(context: ChannelHandlerContext) {
+        if lingering { return context.read() }  // discarding, so the close is not a reset
         switch machine.readRequested(isWritable: context.channel.isWritable) {
         case .read: context.read()
         case .holdBack: break
@@ -193,7 +197,7 @@ final class RequestHandler: ChannelDuplexHandler {
                 context.read()
             case .close:
                 handOver(context: context)
-                context.close(promise: nil)
+                closeAnswered(context: context)
                 return
             case .wait:
                 return
@@ -227,6 +231,32 @@ final class RequestHandler: ChannelDuplexHandler {
             break
         }
         proceed(context: context)
+    }
+
+    /// After going away, how long a connection whose sending side is closed waits for the
+    /// client to close before it is closed anyway.
+    static let goingAwayLinger: TimeAmount = .seconds(1)
+    /// Set when the server began going away (the close is then gentle, see `closeAnswered`).
+    private var goingAway = false
+    /// Our sending side is closed; what the client still sends is read and dropped.
+    private var lingering = false
+
+    /// Closes a connection that has been sent everything it is owed. After going away the
+    /// client may have sent requests past the notice that are never read; closing with
+    /// them unread makes the kernel reset the connection, and a reset can discard the
+    /// notice and the last answers before the client reads them. So first only our
+    /// sending side is closed, what arrives is dropped, and the connection closes when the
+    /// client closes or after `goingAwayLinger`.
+    private func closeAnswered(context: ChannelHandlerContext) {
+        guard goingAway, !lingering else { return context.close(promise: nil) }
+        lingering = true
+        let outputClosed = context.eventLoop.makePromise(of: Void.self)
+        outputClosed.futureResult.assumeIsolated().whenComplete { result in
+            guard case .success = result else { return context.close(promise: nil) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.goingAwayLinger) { context.close(promise: nil) }
+            context.read()
+        }
+        context.close(mode: .output, promise: outputClosed)
     }
 
     /// The id of the last request received that will be answered: the newest queued one
@@ -287,7 +317,7 @@ final class RequestHandler: ChannelDuplexHandler {
         let promise = context.eventLoop.makePromise(of: Void.self)
         promise.futureResult.assumeIsolated().whenComplete { [self] _ in
             for _ in 0..<answers {
-                if case .close = machine.writeCompleted() { context.close(promise: nil) }
+                if case .close = machine.writeCompleted() { closeAnswered(context: context) }
             }
         }
         context.write(Self.wrapOutboundOut(buffer), promise: promise)
