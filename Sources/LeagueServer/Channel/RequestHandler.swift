@@ -117,7 +117,7 @@ final class RequestHandler: ChannelDuplexHandler {
             // Graceful shutdown: tell the client which requests will still be answered, stop
             // taking new ones, answer those received, close.
             let lastID = lastReceivedID
-            goingAway = true
+            closeGently = true
             end(machine.goAway(), reason: "server going away", context: context, lastID: lastID)
         case IdleStateHandler.IdleStateEvent.all:
             // Idle timeout (limits): nothing owed and nothing heard for the whole timeout.
@@ -150,6 +150,7 @@ final class RequestHandler: ChannelDuplexHandler {
         }
         logger.debug("ending connection after a framing error", metadata: ["status": "\(wire.code)"])
         ServiceMetrics.recordRefusedFrame(reason: wire.kind.rawValue, protocol: Self.protocolLabel)  // operations
+        closeGently = true
         end(machine.framingFailed(wire), reason: "framing error", context: context)
     }
 
@@ -233,27 +234,28 @@ final class RequestHandler: ChannelDuplexHandler {
         proceed(context: context)
     }
 
-    /// After going away, how long a connection whose sending side is closed waits for the
-    /// client to close before it is closed anyway.
-    static let goingAwayLinger: TimeAmount = .seconds(1)
-    /// Set when the server began going away (the close is then gentle, see `closeAnswered`).
-    private var goingAway = false
+    /// How long a gently closing connection, its sending side closed, waits for the client
+    /// to close before it is closed anyway.
+    static let closeLinger: TimeAmount = .seconds(1)
+    /// Set when the server began going away or the stream broke the framing rules: the
+    /// client may still be sending, so the close is gentle (see `closeAnswered`).
+    private var closeGently = false
     /// Our sending side is closed; what the client still sends is read and dropped.
     private var lingering = false
 
-    /// Closes a connection that has been sent everything it is owed. After going away the
-    /// client may have sent requests past the notice that are never read; closing with
-    /// them unread makes the kernel reset the connection, and a reset can discard the
-    /// notice and the last answers before the client reads them. So first only our
-    /// sending side is closed, what arrives is dropped, and the connection closes when the
-    /// client closes or after `goingAwayLinger`.
+    /// Closes a connection that has been sent everything it is owed. After going away (or
+    /// a framing error) the client may have sent requests that are never read; closing
+    /// with them unread makes the kernel reset the connection, and a reset can discard the
+    /// notice (or error) and the last answers before the client reads them. So first only
+    /// our sending side is closed, what arrives is dropped, and the connection closes when
+    /// the client closes or after `closeLinger`.
     private func closeAnswered(context: ChannelHandlerContext) {
-        guard goingAway, !lingering else { return context.close(promise: nil) }
+        guard closeGently, !lingering else { return context.close(promise: nil) }
         lingering = true
         let outputClosed = context.eventLoop.makePromise(of: Void.self)
         outputClosed.futureResult.assumeIsolated().whenComplete { result in
             guard case .success = result else { return context.close(promise: nil) }
-            context.eventLoop.assumeIsolated().scheduleTask(in: Self.goingAwayLinger) { context.close(promise: nil) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.closeLinger) { context.close(promise: nil) }
             context.read()
         }
         context.close(mode: .output, promise: outputClosed)
