@@ -18,6 +18,10 @@ public struct LeagueClientError: Error, Sendable, CustomStringConvertible {
         /// certificate is not trusted, the server refused this client's certificate (or
         /// its absence), or the server speaks TLS and this client does not.
         case tls
+        /// The server is shutting down gracefully (issue 14): it sent its going-away notice
+        /// and this request was sent after the last one it answers. Retry it on a new
+        /// connection (to another replica, or once the server is back).
+        case goingAway
     }
 
     public var code: Code
@@ -34,6 +38,15 @@ public struct LeagueClientError: Error, Sendable, CustomStringConvertible {
     public var statusCode: StatusCode? {
         if case .server(let code) = code { return code }
         return nil
+    }
+
+    /// True when the same call may simply be tried again on a new connection: the server
+    /// is going away, is at its connection limit (UNAVAILABLE), or could not be reached.
+    public var isRetryable: Bool {
+        switch code {
+        case .goingAway, .unreachable, .server(.unavailable): true
+        default: false
+        }
     }
 
     public var description: String {

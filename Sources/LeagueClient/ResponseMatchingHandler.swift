@@ -14,15 +14,20 @@ struct PendingCall {
 /// connection (the server may answer them in any order).
 ///
 /// An id-0 answer with a non-OK status is about the connection itself (for
-/// example a frame the server refused); it fails every call still waiting.
+/// example a frame the server refused); it fails every call still waiting. The
+/// exception is the going-away notice (`GoingAway`, issue 14): the server still answers
+/// the requests it received, so calls keep waiting; those it does not answer fail with
+/// `.goingAway` (retryable) when it closes, and new calls fail with it at once.
 final class ResponseMatchingHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = PendingCall
     typealias OutboundOut = ByteBuffer
 
     private var waiting: [UInt64: (promise: EventLoopPromise<Response>, timer: Scheduled<Void>?)] = [:]
-    /// Why the connection broke, kept for calls made after it closed.
+    /// Why the connection broke (and the going-away notice, once the server sent it),
+    /// kept for calls made after it closed.
     private let breakage: ConnectionBreakage
+    private var notice: GoingAwayNotice { breakage.notice }
 
     init(breakage: ConnectionBreakage) {
         self.breakage = breakage
@@ -31,6 +36,12 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let call = Self.unwrapOutboundIn(data)
         let id = call.request.id
+        if let goingAway = notice.received {
+            let error = GoingAwayNotice.error(goingAway)
+            call.promise.fail(error)
+            promise?.fail(error)
+            return
+        }
         if waiting[id] != nil {
             call.promise.fail(LeagueClientError(.protocolError, "request id \(id) is already in flight"))
             promise?.fail(LeagueClientError(.protocolError, "duplicate request id"))
@@ -70,6 +81,8 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
         if let entry = waiting.removeValue(forKey: response.id) {
             entry.timer?.cancel()
             entry.promise.succeed(response)
+        } else if GoingAway.isNotice(response) {
+            notice.record(response.status.message)
         } else if response.id == 0, response.status.code != .ok {
             failAll(LeagueClientError(.server(response.status.code), response.status.message))
         }
@@ -79,7 +92,8 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         let clientError = Self.clientError(for: error)
         breakage.record(clientError)
-        failAll(clientError)
+        // After the going-away notice a broken connection is the server leaving: still retryable.
+        failAll(breakage.error(or: clientError))
         context.close(promise: nil)
     }
 
@@ -123,13 +137,16 @@ final class ResponseMatchingHandler: ChannelDuplexHandler {
 /// rather than only "closed".
 final class ConnectionBreakage: Sendable {
     private let error = Mutex<LeagueClientError?>(nil)
+    /// The server's going-away notice (issue 14): once it arrived, every failure is the
+    /// server leaving, a distinct retryable error, whatever broke the connection after it.
+    let notice = GoingAwayNotice()
 
     func record(_ error: LeagueClientError) {
         self.error.withLock { if $0 == nil { $0 = error } }
     }
 
-    /// The recorded error, else `fallback`.
+    /// The going-away error once the notice arrived, else the recorded error, else `fallback`.
     func error(or fallback: LeagueClientError) -> LeagueClientError {
-        error.withLock { $0 } ?? fallback
+        notice.received.map(GoingAwayNotice.error) ?? error.withLock { $0 } ?? fallback
     }
 }

@@ -88,6 +88,7 @@ public final class LeagueServer: Sendable {
         let router = GRPCRouter(
             service: service, readiness: readiness, maxRequestBytes: configuration.maxRequestBytes,
             maxResponseBytes: configuration.grpcMaxResponseBytes)
+        let connections = ConnectionLimiter(limit: configuration.maxConnections)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -108,24 +109,44 @@ public final class LeagueServer: Sendable {
             )
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    // MARK: TLS (issue 14): decrypt first; everything after sees plaintext.
+                    // MARK: TLS (issue 14): decrypt first; everything after sees plaintext (a
+                    // refusal at the connection limit too: NIOSSL holds it until the handshake ends).
                     if let tlsContext {
                         try channel.pipeline.syncOperations.addHandlers(
                             NIOSSLServerHandler(context: tlsContext), TLSHandshakeLogger(logger: logger))
+                    }
+                    // MARK: limits (issue 14): past the connection limit, one answer and close.
+                    guard connections.acquire() else {
+                        try channel.pipeline.syncOperations.addHandler(
+                            ConnectionRefuser(answer: service.errorResponse(for: Limit.atConnectionLimit)))
+                        return
+                    }
+                    channel.closeFuture.whenComplete { _ in connections.release() }
+                    if configuration.idleTimeout > .zero {
+                        try channel.pipeline.syncOperations.addHandler(
+                            IdleStateHandler(allTimeout: TimeAmount(configuration.idleTimeout)))
                     }
                     // MARK: gRPC (issue 13): one port, two protocols, told apart by the first byte.
                     try channel.pipeline.syncOperations.addHandler(
                         ProtocolSniffer(
                             framing: { pipeline in
+                                if configuration.frameTimeout > .zero {
+                                    try pipeline.addHandler(FrameDeadlineHandler(timeout: configuration.frameTimeout))
+                                }
                                 try pipeline.addHandler(
                                     ByteToMessageHandler(FrameDecoder(maxMessageLength: configuration.maxRequestBytes)))
                                 // No frame encoder: RequestHandler writes framed answers (performance).
                                 try pipeline.addHandler(
                                     RequestHandler(
                                         service: service, logger: logger,
-                                        drainTimeout: TimeAmount(configuration.drainTimeout)))
+                                        drainTimeout: TimeAmount(configuration.drainTimeout),
+                                        maxRequestsInFlight: configuration.maxRequestsInFlight))
                             },
                             grpc: { pipeline in try GRPCTransport.install(on: pipeline, router: router, logger: logger)
+                            },
+                            goingAway: { pipeline in
+                                try pipeline.addHandler(
+                                    ConnectionRefuser(answer: service.goingAwayNotice(lastAnsweredID: 0), limit: nil))
                             }
                         ))
                 }

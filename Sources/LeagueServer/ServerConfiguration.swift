@@ -37,6 +37,23 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// Encrypts the service port (and optionally requires client certificates). Default nil:
     /// plaintext. See `ServerTLSConfiguration`.
     public var tls: ServerTLSConfiguration? = nil
+    // MARK: limits (issue 14): one misbehaving client must not cost the others their answers.
+    /// Most connections open at once (both protocols). Past it a new connection gets an
+    /// id-0 UNAVAILABLE answer ("server at its connection limit") and is closed. Default
+    /// 10,000: well under the usual 65,536 file descriptors, far above any real fleet of clients.
+    public var maxConnections: Int = 10_000
+    /// Most requests received on one framing connection and not yet answered (they wait
+    /// only while the client is not reading its answers). A request past it gets
+    /// RESOURCE_EXHAUSTED with its own id; the connection stays usable. Default 1,024.
+    public var maxRequestsInFlight: Int = 1_024
+    /// A connection with nothing in flight that sends and receives nothing for this long
+    /// is closed. Default 300 seconds; `.zero` turns it off.
+    public var idleTimeout: Duration = .seconds(300)
+    /// A frame whose first byte has arrived must be complete within this long, or the
+    /// connection gets an id-0 DEADLINE_EXCEEDED answer and is closed (slowloris). Default
+    /// 10 seconds; `.zero` turns it off. Time the server itself holds reads back
+    /// (back-pressure) does not count.
+    public var frameTimeout: Duration = .seconds(10)
 
     public init(
         host: String = "127.0.0.1",

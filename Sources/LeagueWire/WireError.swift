@@ -19,11 +19,13 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case invalidFlags
         /// The stream ended part-way through a frame.
         case truncatedFrame
+        /// A frame began to arrive but was not complete within the server's frame deadline.
+        case frameTimeout
 
         /// True for errors in the framing itself, after which the connection must close.
         public var isFramingError: Bool {
             switch self {
-            case .messageTooLarge, .compressionUnsupported, .invalidFlags, .truncatedFrame: true
+            case .messageTooLarge, .compressionUnsupported, .invalidFlags, .truncatedFrame, .frameTimeout: true
             case .malformedMessage: false
             }
         }

@@ -36,6 +36,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a closing connection may take to read the answers it is owed.")
     var drainTimeout: Double = 10
 
+    // MARK: limits (issue 14)
+    @Option(help: "Most connections open at once; past it a new connection is told so (UNAVAILABLE) and closed.")
+    var maxConnections = ServerConfiguration().maxConnections
+
+    @Option(
+        help: "Most requests waiting for an answer on one connection; past it a request gets RESOURCE_EXHAUSTED.")
+    var maxRequestsInFlight = ServerConfiguration().maxRequestsInFlight
+
+    @Option(help: "Seconds after which a connection with nothing in flight and no traffic is closed; 0 = never.")
+    var idleTimeout: Double = 300
+
+    @Option(help: "Seconds a frame that has begun to arrive may take to complete (slowloris); 0 = no deadline.")
+    var frameTimeout: Double = 10
+
     // MARK: operations
     @OptionGroup(title: "Operations") var operations: OperationsOptions
 
@@ -50,6 +64,21 @@ struct ServeCommand: AsyncParsableCommand {
         guard drainTimeout.isFinite, drainTimeout > 0, drainTimeout <= 3600 else {
             throw ValidationError("--drain-timeout must be more than 0 and at most 3600 seconds")
         }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard maxRequestsInFlight >= 1 else { throw ValidationError("--max-requests-in-flight must be at least 1") }
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout)] {
+            guard value.isFinite, (0...86_400).contains(value) else {
+                throw ValidationError("\(name) must be 0 (off) to 86400 seconds")
+            }
+        }
+    }
+
+    /// The limits (issue 14) as configured.
+    func applyLimits(to configuration: inout ServerConfiguration) {
+        configuration.maxConnections = maxConnections
+        configuration.maxRequestsInFlight = maxRequestsInFlight
+        configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
+        configuration.frameTimeout = .milliseconds(Int64(frameTimeout * 1000))
     }
 
     func run() async throws {
@@ -85,6 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
         configuration.tls = tls
+        applyLimits(to: &configuration)
         let server = LeagueServer(
             configuration: configuration, service: leagueService, logger: logger, readiness: readiness)
         let dataset = snapshot.dataset

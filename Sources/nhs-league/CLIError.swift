@@ -26,6 +26,10 @@ struct CLIError: Error, CustomStringConvertible {
         case .unreachable, .timeout: self.init(.unreachable, error.message)
         case .connectionClosed: self.init(.unreachable, "the server closed the connection: \(error.message)")
         case .tls: self.init(.unreachable, "TLS: \(error.description)")
+        case .goingAway:
+            self.init(.unreachable, "the server is shutting down and did not answer; try again (\(error.message))")
+        case .server(.unavailable):
+            self.init(.unreachable, "the server is not taking requests now; try again shortly (\(error.message))")
         case .server, .protocolError: self.init(.serverError, error.description)
         }
     }

@@ -26,11 +26,18 @@ struct ConnectionHandlerTests {
         let channel = EmbeddedChannel()
         let counter = ReadCounter()
 
-        init(drainTimeout: TimeAmount = .seconds(10)) throws {
+        init(
+            drainTimeout: TimeAmount = .seconds(10), maxRequestsInFlight: Int = .max, frameTimeout: Duration? = nil
+        ) throws {
+            try channel.pipeline.syncOperations.addHandler(counter)
+            if let frameTimeout {
+                try channel.pipeline.syncOperations.addHandler(FrameDeadlineHandler(timeout: frameTimeout))
+            }
             try channel.pipeline.syncOperations.addHandlers(
-                counter,
                 ByteToMessageHandler(FrameDecoder(maxMessageLength: ServerConfiguration.defaultMaxRequestBytes)),
-                RequestHandler(service: SharedService.value, logger: testLogger, drainTimeout: drainTimeout))
+                RequestHandler(
+                    service: SharedService.value, logger: testLogger, drainTimeout: drainTimeout,
+                    maxRequestsInFlight: maxRequestsInFlight))
             try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
         }
 
@@ -127,7 +134,11 @@ struct ConnectionHandlerTests {
         #expect(connection.channel.isActive)
 
         connection.setWritable(true)
-        #expect(try connection.answers().map(\.id) == (1...7).map(UInt64.init))
+        // The going-away notice goes out at once, ahead of the queued answers, naming the last.
+        let answers = try connection.answers()
+        #expect(answers.map(\.id) == [1, 2, 3, 0, 4, 5, 6, 7])
+        #expect(answers[3].status.code == .unavailable)
+        #expect(answers[3].status.message == "server going away; requests up to id 7 will be answered")
         #expect(!connection.channel.isActive)
     }
 
@@ -141,7 +152,7 @@ struct ConnectionHandlerTests {
         #expect(connection.channel.isActive)
         connection.channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
         #expect(!connection.channel.isActive)
-        #expect(try connection.answers().isEmpty)
+        #expect(try connection.answers().map(\.id) == [0], "only the going-away notice was written")
     }
 
     @Test(
@@ -179,6 +190,95 @@ struct ConnectionHandlerTests {
         let answers = try connection.answers()
         #expect(answers.map(\.id) == [1, 2, 3, 4, 0])
         #expect(answers.last?.status.code == .invalidArgument)
+        #expect(!connection.channel.isActive)
+    }
+
+    @Test("a frame cut short by a half-close, bytes arriving in several reads: no queued answer is dropped")
+    func truncatedByHalfCloseAcrossReads() throws {
+        let connection = try Connection()
+        connection.setWritable(false)
+        try connection.send(1...3)
+        try connection.send(4...6, trailing: [0, 0, 0])  // a header begins...
+        try connection.channel.writeInbound(ByteBuffer(bytes: [0, 10, 0x08]))  // ...and its body, cut short
+        connection.halfClose()
+        #expect(connection.channel.isActive, "closed before the queued answers were written")
+        connection.setWritable(true)
+        let answers = try connection.answers()
+        #expect(answers.map(\.id) == [1, 2, 3, 4, 5, 6, 0])
+        #expect(answers.last?.status.code == .invalidArgument)
+        #expect(!connection.channel.isActive)
+    }
+
+    @Test("bytes read after a framing error (same read loop) do not drop the answers queued behind back-pressure")
+    func bytesAfterFramingError() throws {
+        let connection = try Connection()
+        connection.setWritable(false)
+        try connection.send(1...4, trailing: [0x80, 0, 0, 0, 1, 0])
+        // The decoder is now in its error state: it reports these bytes as an error of its own.
+        try? connection.channel.writeInbound(ByteBuffer(bytes: RawConnection.frame([0x08, 0x01])))
+        #expect(connection.channel.isActive, "closed before the queued answers were written")
+        connection.setWritable(true)
+        #expect(try connection.answers().map(\.id) == [1, 2, 3, 4, 0])
+        #expect(!connection.channel.isActive)
+    }
+
+    @Test("in-flight limit: past it a request is refused at once with its own id; the rest are answered")
+    func inFlightLimit() throws {
+        let connection = try Connection(maxRequestsInFlight: 2)
+        connection.setWritable(false)
+        try connection.send(1...5)
+        let refused = try connection.answers()
+        #expect(refused.map(\.id) == [3, 4, 5])
+        #expect(refused.allSatisfy { $0.status.code == .resourceExhausted })
+        connection.setWritable(true)
+        #expect(try connection.answers().map(\.id) == [1, 2])
+        try connection.send(6...6)
+        #expect(try connection.answers().map(\.id) == [6])
+        #expect(connection.channel.isActive)
+    }
+
+    @Test("idle timeout: closes a connection that owes nothing, never one with answers owed")
+    func idle() throws {
+        let owing = try Connection()
+        owing.setWritable(false)
+        try owing.send(1...2)
+        owing.channel.pipeline.fireUserInboundEventTriggered(IdleStateHandler.IdleStateEvent.all)
+        #expect(owing.channel.isActive)
+
+        let settled = try Connection()
+        try settled.send(1...2)
+        #expect(try settled.answers().count == 2)
+        settled.channel.pipeline.fireUserInboundEventTriggered(IdleStateHandler.IdleStateEvent.all)
+        #expect(!settled.channel.isActive)
+    }
+
+    @Test("frame deadline: a frame begun and not finished gets id-0 DEADLINE_EXCEEDED after the answers owed")
+    func frameDeadline() throws {
+        let connection = try Connection(frameTimeout: .seconds(5))
+        try connection.send(1...2, trailing: [0, 0, 0, 0, 9, 0x08])
+        connection.channel.read()  // waiting on the client for the rest
+        connection.channel.embeddedEventLoop.advanceTime(by: .milliseconds(4_999))
+        #expect(connection.channel.isActive)
+        connection.channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
+        let answers = try connection.answers()
+        #expect(answers.map(\.id) == [1, 2, 0])
+        #expect(answers.last?.status.code == .deadlineExceeded)
+        #expect(!connection.channel.isActive)
+    }
+
+    @Test("frame deadline: time the server holds reads back (back-pressure) does not count")
+    func frameDeadlineHeldBack() throws {
+        let connection = try Connection(frameTimeout: .seconds(5))
+        connection.setWritable(false)
+        try connection.send(1...2, trailing: [0, 0, 0])
+        connection.channel.read()  // held back: answers are owed
+        connection.channel.embeddedEventLoop.advanceTime(by: .seconds(12))
+        #expect(connection.channel.isActive)
+        connection.setWritable(true)
+        #expect(try connection.answers().map(\.id) == [1, 2])
+        // Reading again: now the client's delay counts.
+        connection.channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        #expect(try connection.answers().map(\.id) == [0])
         #expect(!connection.channel.isActive)
     }
 

@@ -37,7 +37,7 @@ struct ConfigurationLayersTests {
         let names = Set(ConfigurationLayers(command: ServeCommand.self).options.map(\.name))
         for expected in [
             "host", "port", "data", "log-level", "max-request-bytes", "drain-timeout", "admin-address",
-            "log-format", "config",
+            "log-format", "config", "max-connections", "max-requests-in-flight", "idle-timeout", "frame-timeout",
         ] {
             #expect(names.contains(expected), "\(expected) missing from \(names.sorted())")
         }

@@ -225,7 +225,8 @@ static int status_exit(const nlc_response *r, const char *what) {
 }
 
 static int ctx_exit(const nlc_context *c) {
-    fprintf(stderr, "%s: %s\n", prog, c->errstr);
+    fprintf(stderr, "%s: %s%s\n", prog, c->errstr,
+            nlc_err_retryable(c) ? " (temporary: try again shortly)" : "");
     return EXIT_SERVER;
 }
 

@@ -227,9 +227,41 @@ static int write_all(nlc_context *ctx, const unsigned char *p, size_t n) {
     return 0;
 }
 
+int nlc_err_retryable(const nlc_context *ctx) {
+    if (ctx == NULL) return 0;
+    return ctx->err == NLC_ERR_GOING_AWAY || ctx->err == NLC_ERR_CONNECT ||
+           (ctx->err == NLC_ERR_SERVER && ctx->server_code == NHS__LEAGUE__V1__CODE__UNAVAILABLE);
+}
+
+/* The server's going-away notice (issue 14): id 0, UNAVAILABLE, and a message
+ * "server going away; requests up to id N will be answered". */
+#define NLC_GOING_AWAY_PREFIX "server going away"
+
+static int is_going_away(const nlc_response *resp) {
+    if (resp->id != 0 || nlc_response_code(resp) != NHS__LEAGUE__V1__CODE__UNAVAILABLE) return 0;
+    const char *message = nlc_response_message(resp);
+    return strstr(message, NLC_GOING_AWAY_PREFIX) == message;
+}
+
+static void record_going_away(nlc_context *ctx, const nlc_response *resp) {
+    const char *at = strstr(nlc_response_message(resp), "up to id ");
+    ctx->going_away = 1;
+    ctx->going_away_last_id = at != NULL ? strtoull(at + strlen("up to id "), NULL, 10) : 0;
+}
+
+static void set_going_away_err(nlc_context *ctx, uint64_t id) {
+    set_err(ctx, NLC_ERR_GOING_AWAY,
+            "server going away: request %llu not answered (last answered id %llu); retry",
+            (unsigned long long)id, (unsigned long long)ctx->going_away_last_id);
+}
+
 uint64_t nlc_send(nlc_context *ctx, nlc_request *req) {
     if (ctx == NULL) return 0;
     if (ctx->err != NLC_OK) return 0;
+    if (ctx->going_away) {
+        set_err(ctx, NLC_ERR_GOING_AWAY, "server going away: no new requests; retry on a new connection");
+        return 0;
+    }
     if (req == NULL) {
         set_err(ctx, NLC_ERR_OTHER, "nlc_send: request is NULL");
         return 0;
@@ -400,11 +432,28 @@ nlc_response *nlc_get_response(nlc_context *ctx, uint64_t id) {
     for (size_t i = 0; i < ctx->npending; i++) {
         if (ctx->pending[i]->id == id) return pending_take(ctx, i);
     }
-    if (ctx->err != NLC_OK) return NULL;
+    /* After the going-away notice, ids it covers may still be read. */
+    if (ctx->err != NLC_OK && ctx->err != NLC_ERR_GOING_AWAY) return NULL;
     for (;;) {
+        if (ctx->going_away && id > ctx->going_away_last_id) {
+            set_going_away_err(ctx, id);
+            return NULL;
+        }
         nlc_response *resp = read_one(ctx);
-        if (resp == NULL) return NULL;
+        if (resp == NULL) {
+            if (ctx->going_away && ctx->err == NLC_ERR_EOF) {
+                /* closed after the notice: this id was not covered after all */
+                ctx->err = NLC_OK;
+                set_going_away_err(ctx, id);
+            }
+            return NULL;
+        }
         if (resp->id == id) return resp;
+        if (is_going_away(resp)) {
+            record_going_away(ctx, resp);
+            nlc_response_free(resp);
+            continue;
+        }
         if (resp->id == 0) {
             ctx->server_code = nlc_response_code(resp);
             set_err(ctx, NLC_ERR_SERVER, "server: %s: %.90s", nlc_code_name(ctx->server_code),

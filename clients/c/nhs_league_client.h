@@ -56,6 +56,10 @@ extern "C" {
 #define NLC_ERR_CONNECT 7  /* name resolution or connect failed */
 #define NLC_ERR_SERVER 8   /* the server sent a connection-level error (id 0);
                               its code is in ctx->server_code */
+#define NLC_ERR_GOING_AWAY 9 /* the server is shutting down gracefully: it sent its
+                                going-away notice (id 0, UNAVAILABLE) and will not
+                                answer this request; ids up to going_away_last_id
+                                are still answered. Retry on a new connection. */
 
 typedef Nhs__League__V1__Request nlc_request;
 typedef Nhs__League__V1__Response nlc_response;
@@ -65,6 +69,8 @@ typedef struct nlc_context {
     char errstr[128];  /* human-readable description of err */
     int fd;            /* the connected socket, -1 when none */
     int server_code;   /* status code of an id-0 response (NLC_ERR_SERVER) */
+    int going_away;    /* 1 once the server's going-away notice arrived */
+    uint64_t going_away_last_id; /* the last request id the notice says is answered */
 
     /* everything below is private */
     uint64_t next_id;
@@ -93,6 +99,11 @@ nlc_context *nlc_connect_fd(int fd);
 /* Closes the socket and frees the context and any buffered responses.
  * NULL is allowed. */
 void nlc_free(nlc_context *ctx);
+
+/* 1 when ctx->err is worth retrying on a new connection (to this server once
+ * it is back, or another replica): NLC_ERR_GOING_AWAY, NLC_ERR_CONNECT, or an
+ * id-0 UNAVAILABLE such as "server at its connection limit". */
+int nlc_err_retryable(const nlc_context *ctx);
 
 /* Largest Response body accepted (default NLC_DEFAULT_MAX_FRAME). */
 void nlc_set_max_frame(nlc_context *ctx, size_t max_bytes);

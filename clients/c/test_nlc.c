@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -580,6 +581,60 @@ static void test_connection_error_id0(void) {
     CHECK(r != NULL && r->id == 0 && nlc_response_code(r) == 3);
     CHECK(c->err == NLC_OK);
     nlc_response_free(r);
+    close(s);
+    nlc_free(c);
+    end();
+}
+
+/* The going-away notice (issue 14), byte for byte as the server sends it on a
+ * graceful shutdown: answered ids come through, later ones fail with the
+ * distinct, retryable NLC_ERR_GOING_AWAY. */
+static void test_going_away(void) {
+    begin("socketpair: going-away notice: ids it covers answered, later ones NLC_ERR_GOING_AWAY");
+    int s;
+    nlc_context *c = pair(&s);
+    uint64_t ids[4];
+    for (int i = 0; i < 4; i++) {
+        ids[i] = nlc_send(c, &(nlc_request)NHS__LEAGUE__V1__REQUEST__INIT);
+        CHECK(ids[i] == (uint64_t)i + 1);
+    }
+    /* The server read ids 1-3: notice first, then their answers (any order), then close. */
+    send_frame(s, status_frame(0, NHS__LEAGUE__V1__CODE__UNAVAILABLE,
+                               "server going away; requests up to id 3 will be answered", "v"));
+    send_frame(s, trust_frame(2, "RP6", "Two"));
+    send_frame(s, trust_frame(1, "RP6", "One"));
+    send_frame(s, trust_frame(3, "RP6", "Three"));
+    close(s);
+    for (int i = 0; i < 3; i++) {
+        nlc_response *r = nlc_get_response(c, ids[i]);
+        CHECK(r != NULL && r->id == ids[i]);
+        CHECK(c->err == NLC_OK);
+        nlc_response_free(r);
+    }
+    CHECK(c->going_away == 1 && c->going_away_last_id == 3);
+    CHECK(nlc_get_response(c, ids[3]) == NULL);
+    CHECK(c->err == NLC_ERR_GOING_AWAY);
+    CHECK(nlc_err_retryable(c));
+    CHECK(strstr(c->errstr, "going away") != NULL);
+    nlc_free(c);
+
+    /* A notice that arrives while waiting for an id it covers, then a close
+     * before that answer: the id was not answered after all. */
+    c = pair(&s);
+    uint64_t id = nlc_send(c, &(nlc_request)NHS__LEAGUE__V1__REQUEST__INIT);
+    send_frame(s, status_frame(0, NHS__LEAGUE__V1__CODE__UNAVAILABLE,
+                               "server going away; requests up to id 1 will be answered", "v"));
+    close(s);
+    CHECK(nlc_get_response(c, id) == NULL);
+    CHECK(c->err == NLC_ERR_GOING_AWAY && nlc_err_retryable(c));
+    CHECK(nlc_send(c, &(nlc_request)NHS__LEAGUE__V1__REQUEST__INIT) == 0);
+    nlc_free(c);
+
+    /* The connection limit's id-0 UNAVAILABLE is a server error, also retryable. */
+    c = pair(&s);
+    send_frame(s, status_frame(0, NHS__LEAGUE__V1__CODE__UNAVAILABLE, "server at its connection limit", ""));
+    CHECK(nlc_get_response(c, 1) == NULL);
+    CHECK(c->err == NLC_ERR_SERVER && nlc_err_retryable(c));
     close(s);
     nlc_free(c);
     end();
@@ -1490,6 +1545,106 @@ static void live_oversized(const char *host, int port) {
     end();
 }
 
+/* Starts our own server (the one this test stops with SIGTERM) on a free
+ * port, its output in a temporary file; returns its pid and sets *port, or
+ * returns -1. */
+static pid_t spawn_server(const char *bin, int *port) {
+    char log[] = "/tmp/nlc-going-away-XXXXXX";
+    int fd = mkstemp(log);
+    if (fd < 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+        execl(bin, bin, "--port", "0", "--drain-timeout", "60", (char *)NULL);
+        _exit(127);
+    }
+    *port = 0;
+    for (int i = 0; i < 3000 && *port == 0; i++) { /* up to 300 s: a debug build on a busy machine */
+        char buf[4096] = {0};
+        ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+        const char *at = n > 0 ? strstr(buf, "listening on ") : NULL;
+        const char *colon = at != NULL ? strchr(at + strlen("listening on "), ':') : NULL;
+        if (colon != NULL && strchr(colon, '\n') != NULL) *port = atoi(colon + 1);
+        if (*port == 0) {
+            if (waitpid(pid, NULL, WNOHANG) == pid) break;
+            struct timespec ts = {0, 100 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    close(fd);
+    unlink(log);
+    if (*port == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        return -1;
+    }
+    return pid;
+}
+
+/* Graceful shutdown with requests in flight, against a real server: every
+ * request it received is answered, the going-away notice names the last one,
+ * and the next call fails with the distinct, retryable NLC_ERR_GOING_AWAY. */
+static void live_going_away(int require) {
+    const char *bin = getenv("NHS_LEAGUE_SERVER_BIN");
+    if (bin == NULL || bin[0] == '\0') bin = "../../.build/debug/nhs-league-server";
+    if (access(bin, X_OK) != 0) {
+        if (require) {
+            begin("live: going away (NLC_REQUIRE_SERVER is set)");
+            printf("    no server binary at %s (set NHS_LEAGUE_SERVER_BIN)\n", bin);
+            g_test_failed = 1;
+            end();
+        } else {
+            printf("SKIP live going-away test: no server binary at %s\n", bin);
+        }
+        return;
+    }
+    begin("live: SIGTERM with 30 requests in flight: all answered, then NLC_ERR_GOING_AWAY");
+    int port;
+    pid_t pid = spawn_server(bin, &port);
+    CHECK(pid > 0);
+    if (pid <= 0) {
+        end();
+        return;
+    }
+    nlc_context *c = nlc_connect("127.0.0.1", port, 5000);
+    CHECK(c != NULL && c->err == NLC_OK);
+    CHECK(nlc_set_timeout(c, 60000) == 0);
+    /* ~27 MB of answers: most are still owed when SIGTERM arrives */
+    uint64_t ids[30];
+    for (int i = 0; i < 30; i++) {
+        Nhs__League__V1__LeagueTableRequest sub = NHS__LEAGUE__V1__LEAGUE_TABLE_REQUEST__INIT;
+        sub.table = NHS__LEAGUE__V1__LEAGUE_TABLE_KIND__TABLE_ACUTE;
+        sub.limit = 200;
+        nlc_request req = NHS__LEAGUE__V1__REQUEST__INIT;
+        req.call_case = NHS__LEAGUE__V1__REQUEST__CALL_LEAGUE_TABLE;
+        req.league_table = &sub;
+        ids[i] = nlc_send(c, &req);
+    }
+    int answered = 0;
+    for (int i = 0; i < 30; i++) {
+        nlc_response *r = nlc_get_response(c, ids[i]);
+        if (i == 0) kill(pid, SIGTERM); /* the server has read the batch */
+        if (r != NULL && nlc_response_code(r) == 0) answered++;
+        if (r == NULL) printf("    id %llu: %s\n", (unsigned long long)ids[i], c->errstr);
+        nlc_response_free(r);
+    }
+    CHECK(answered == 30);
+    nlc_response *after = nlc_server_info(c);
+    CHECK(after == NULL);
+    nlc_response_free(after);
+    CHECK(c->going_away == 1 && c->going_away_last_id == ids[29]);
+    CHECK(c->err == NLC_ERR_GOING_AWAY);
+    CHECK(nlc_err_retryable(c));
+    printf("    in flight at SIGTERM answered: %d of 30; notice: up to id %llu\n", answered,
+           (unsigned long long)c->going_away_last_id);
+    nlc_free(c);
+    int status = -1;
+    CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    end();
+}
+
 static void run_live(void) {
     const char *addr = getenv("NHS_LEAGUE_ADDR");
     if (addr == NULL || addr[0] == '\0') addr = "127.0.0.1:7411";
@@ -1534,6 +1689,7 @@ static void run_live(void) {
     live_no_call(c);
     nlc_free(c);
     live_oversized(host, port);
+    live_going_away(require);
     if (g_cli != NULL) live_cli(host, port);
 }
 
@@ -1559,6 +1715,7 @@ int main(int argc, char **argv) {
     test_garbage_body();
     test_pipelined_out_of_order();
     test_connection_error_id0();
+    test_going_away();
     test_convenience_requests();
     test_random_bodies();
     test_peer_closed_send();

@@ -14,10 +14,13 @@ import NIOCore
 ///   client is not reading its answers) received requests wait in the queue, unanswered,
 ///   and reads are held back, so a client that stops reading costs one read's worth of
 ///   small request bodies, never a pile of large answers.
+///   At most `maxQueued` requests wait (limits, issue 14): one more is refused at once
+///   (RESOURCE_EXHAUSTED with its own id), so the connection stays usable.
 /// - `ending`: nothing more is read. Every request already received is answered (still
 ///   only as the client reads), then, after a framing error, the id-0 error; the
 ///   connection closes once every write has completed. A drain timer, started on entry,
-///   cuts off a client that never reads.
+///   cuts off a client that never reads. A graceful shutdown enters it by `goAway`, whose
+///   going-away notice is written first, ahead of the queued answers.
 /// - `closed`: nothing more happens.
 struct ConnectionStateMachine {
     /// A request body that has arrived, and when (its deadline counts from then).
@@ -32,15 +35,26 @@ struct ConnectionStateMachine {
         var queue = CircularBuffer<Received>()
         var writesInFlight = 0
 
+        enum Admission {
+            case answer(Received)
+            case queued
+            case refuse(Received)
+        }
+
         /// Takes `request` to answer now when nothing waits ahead of it and the client is
-        /// reading; otherwise queues it and returns nil.
-        mutating func admit(_ request: Received, isWritable: Bool) -> Received? {
-            guard queue.isEmpty, isWritable else {
-                queue.append(request)
-                return nil
+        /// reading; otherwise queues it, unless `maxQueued` already wait (limits): then it is
+        /// to be refused at once.
+        mutating func admit(_ request: Received, isWritable: Bool, maxQueued: Int) -> Admission {
+            if queue.isEmpty, isWritable {
+                writesInFlight += 1
+                return .answer(request)
             }
-            writesInFlight += 1
-            return request
+            guard queue.count < maxQueued else {
+                writesInFlight += 1
+                return .refuse(request)
+            }
+            queue.append(request)
+            return .queued
         }
 
         /// The next queued request to answer, if the client is reading.
@@ -76,11 +90,35 @@ struct ConnectionStateMachine {
 
     private(set) var state: State = .serving(Owed(), readHeldBack: false)
 
+    /// Most requests that may wait unanswered (`ServerConfiguration.maxRequestsInFlight`).
+    let maxQueued: Int
+
+    init(maxQueued: Int = .max) {
+        self.maxQueued = max(1, maxQueued)
+    }
+
+    /// Requests received and not yet answered, oldest first.
+    var waiting: CircularBuffer<Received> {
+        switch state {
+        case .serving(let owed, _), .ending(let owed, _, _): owed.queue
+        case .closed: []
+        }
+    }
+
+    /// True when the connection owes nothing and is waiting for the client: it may be
+    /// closed for idleness without losing an answer.
+    var isIdle: Bool {
+        guard case .serving(let owed, let readHeldBack) = state else { return false }
+        return owed.isSettled && !readHeldBack
+    }
+
     // MARK: events and their actions
 
     enum ReceivedAction {
         /// Answer it now (the handler writes exactly one response).
         case answer(Received)
+        /// Answer it now with RESOURCE_EXHAUSTED and its own id: too many wait (limits).
+        case refuse(Received)
         /// It waits in the queue, or is dropped because the connection is failing or closed.
         case none
     }
@@ -89,17 +127,25 @@ struct ConnectionStateMachine {
     mutating func received(_ request: Received, isWritable: Bool) -> ReceivedAction {
         switch state {
         case .serving(var owed, let readHeldBack):
-            let now = owed.admit(request, isWritable: isWritable)
+            let admission = owed.admit(request, isWritable: isWritable, maxQueued: maxQueued)
             state = .serving(owed, readHeldBack: readHeldBack)
-            return now.map(ReceivedAction.answer) ?? .none
+            return Self.action(admission)
         case .ending(var owed, let reason, let final) where reason != .framingError:
             // Frames decoded after a half-close or quiesce began are still owed an answer.
-            let now = owed.admit(request, isWritable: isWritable)
+            let admission = owed.admit(request, isWritable: isWritable, maxQueued: maxQueued)
             state = .ending(owed, reason: reason, final: final)
-            return now.map(ReceivedAction.answer) ?? .none
+            return Self.action(admission)
         case .ending, .closed:
             // After a framing error the stream cannot be trusted: nothing more is answered.
             return .none
+        }
+    }
+
+    private static func action(_ admission: Owed.Admission) -> ReceivedAction {
+        switch admission {
+        case .answer(let request): .answer(request)
+        case .refuse(let request): .refuse(request)
+        case .queued: .none
         }
     }
 
@@ -193,7 +239,18 @@ struct ConnectionStateMachine {
     enum EndAction {
         /// Start the drain timer, then ask `next` until it says wait or close.
         case startDraining
+        /// Write the going-away notice (one response), then as `startDraining`.
+        case announceGoingAway
         case none
+    }
+
+    /// The server is shutting down gracefully: tell the client (an id-0 notice naming the
+    /// last request that will be answered), stop reading, answer what was received.
+    mutating func goAway() -> EndAction {
+        guard case .serving(var owed, _) = state else { return .none }
+        owed.writesInFlight += 1
+        state = .ending(owed, reason: .serverQuiescing, final: .nothing)
+        return .announceGoingAway
     }
 
     /// The client half-closed, or the server is quiescing: stop reading, answer what was received.

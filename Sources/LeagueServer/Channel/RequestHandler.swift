@@ -30,7 +30,7 @@ final class RequestHandler: ChannelDuplexHandler {
     private var logger: Logger
     private let drainTimeout: TimeAmount
 
-    private var machine = ConnectionStateMachine()
+    private var machine: ConnectionStateMachine
     /// When the current read batch began: deadlines count from here, so a request that
     /// waited behind others in the same batch is measured fairly.
     private var batchStart: ContinuousClock.Instant?
@@ -46,11 +46,19 @@ final class RequestHandler: ChannelDuplexHandler {
     /// never grown): small enough that 64 busy connections hold 1 MiB of batches.
     static let batchHandOverBytes = 16 * 1024
 
-    init(service: LeagueService, logger: Logger, drainTimeout: TimeAmount) {
+    /// - Parameter maxRequestsInFlight: most requests left waiting for an answer (limits);
+    ///   a request past it is answered RESOURCE_EXHAUSTED at once.
+    init(service: LeagueService, logger: Logger, drainTimeout: TimeAmount, maxRequestsInFlight: Int = .max) {
         self.service = service
         self.logger = logger
         self.drainTimeout = drainTimeout
+        self.machine = ConnectionStateMachine(maxQueued: maxRequestsInFlight)
     }
+
+    // MARK: limits and going away (issue 14)
+    /// The id of the last request answered (or refused), in arrival order: what the
+    /// going-away notice names when nothing waits in the queue.
+    private var lastAnsweredID: UInt64 = 0
 
     // MARK: inbound events
 
@@ -86,6 +94,7 @@ final class RequestHandler: ChannelDuplexHandler {
         let request = ConnectionStateMachine.Received(body: Self.unwrapInboundIn(data), at: at)
         switch machine.received(request, isWritable: context.channel.isWritable) {
         case .answer(let request): write(answer(request), context: context)
+        case .refuse(let request): write(refusal(request), context: context)
         case .none: break
         }
     }
@@ -105,8 +114,19 @@ final class RequestHandler: ChannelDuplexHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case is ChannelShouldQuiesceEvent:
-            // Graceful shutdown: stop taking new requests, answer those received, close.
-            end(machine.stopReading(.serverQuiescing), reason: "server shutting down", context: context)
+            // Graceful shutdown: tell the client which requests will still be answered, stop
+            // taking new ones, answer those received, close.
+            let lastID = lastReceivedID
+            closeGently = true
+            end(machine.goAway(), reason: "server going away", context: context, lastID: lastID)
+        case IdleStateHandler.IdleStateEvent.all:
+            // Idle timeout (limits): nothing owed and nothing heard for the whole timeout.
+            guard machine.isIdle else { return }
+            logger.debug("closing an idle connection")
+            Limit.idle.tripped()
+            if case .close = machine.abandon() { context.close(promise: nil) }
+        case ChannelEvent.inputClosed where lingering:
+            context.close(promise: nil)
         case ChannelEvent.inputClosed:
             // The client sent its last request (half-close): answer everything, then close.
             end(machine.stopReading(.clientFinishedSending), reason: "client finished sending", context: context)
@@ -116,6 +136,12 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let decoderError = error as? ByteToMessageDecoderError, case .dataReceivedInErrorState = decoderError {
+            // Bytes read after the framing error (in the same read loop): the error is
+            // already owed and the stream already distrusted. Closing now would drop the
+            // answers still queued behind back-pressure.
+            return
+        }
         guard let wire = error as? WireError else {
             // A socket error (reset, broken pipe): nobody to answer; just close.
             logger.debug("closing connection after an I/O error", metadata: ["error": "\(error)"])
@@ -124,6 +150,7 @@ final class RequestHandler: ChannelDuplexHandler {
         }
         logger.debug("ending connection after a framing error", metadata: ["status": "\(wire.code)"])
         ServiceMetrics.recordRefusedFrame(reason: wire.kind.rawValue, protocol: Self.protocolLabel)  // operations
+        closeGently = true
         end(machine.framingFailed(wire), reason: "framing error", context: context)
     }
 
@@ -141,6 +168,7 @@ final class RequestHandler: ChannelDuplexHandler {
     // MARK: outbound: back-pressure
 
     func read(context: ChannelHandlerContext) {
+        if lingering { return context.read() }  // discarding, so the close is not a reset
         switch machine.readRequested(isWritable: context.channel.isWritable) {
         case .read: context.read()
         case .holdBack: break
@@ -170,7 +198,7 @@ final class RequestHandler: ChannelDuplexHandler {
                 context.read()
             case .close:
                 handOver(context: context)
-                context.close(promise: nil)
+                closeAnswered(context: context)
                 return
             case .wait:
                 return
@@ -178,8 +206,19 @@ final class RequestHandler: ChannelDuplexHandler {
         }
     }
 
-    private func end(_ action: ConnectionStateMachine.EndAction, reason: String, context: ChannelHandlerContext) {
-        if case .startDraining = action {
+    private func end(
+        _ action: ConnectionStateMachine.EndAction, reason: String, context: ChannelHandlerContext, lastID: UInt64 = 0
+    ) {
+        if case .announceGoingAway = action {
+            // Small, and ahead of the queued answers: it need not wait for writability, and
+            // the client learns at once to send its next requests elsewhere.
+            logger.debug("going away", metadata: ["last_id": "\(lastID)"])
+            write(EncodedResponse(service.goingAwayNotice(lastAnsweredID: lastID)), context: context)
+            handOver(context: context)
+            context.flush()
+        }
+        switch action {
+        case .startDraining, .announceGoingAway:
             logger.debug("ending connection once answered", metadata: ["reason": "\(reason)"])
             // A client that never reads its answers must not hold the connection (or a
             // graceful shutdown) open forever.
@@ -189,8 +228,54 @@ final class RequestHandler: ChannelDuplexHandler {
                     context.close(promise: nil)
                 }
             }
+        case .none:
+            break
         }
         proceed(context: context)
+    }
+
+    /// How long a gently closing connection, its sending side closed, waits for the client
+    /// to close before it is closed anyway.
+    static let closeLinger: TimeAmount = .seconds(1)
+    /// Set when the server began going away or the stream broke the framing rules: the
+    /// client may still be sending, so the close is gentle (see `closeAnswered`).
+    private var closeGently = false
+    /// Our sending side is closed; what the client still sends is read and dropped.
+    private var lingering = false
+
+    /// Closes a connection that has been sent everything it is owed. After going away (or
+    /// a framing error) the client may have sent requests that are never read; closing
+    /// with them unread makes the kernel reset the connection, and a reset can discard the
+    /// notice (or error) and the last answers before the client reads them. So first only
+    /// our sending side is closed, what arrives is dropped, and the connection closes when
+    /// the client closes or after `closeLinger`.
+    private func closeAnswered(context: ChannelHandlerContext) {
+        guard closeGently, !lingering else { return context.close(promise: nil) }
+        lingering = true
+        let outputClosed = context.eventLoop.makePromise(of: Void.self)
+        outputClosed.futureResult.assumeIsolated().whenComplete { result in
+            guard case .success = result else { return context.close(promise: nil) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.closeLinger) { context.close(promise: nil) }
+            context.read()
+        }
+        context.close(mode: .output, promise: outputClosed)
+    }
+
+    /// The id of the last request received that will be answered: the newest queued one
+    /// (an undecodable body is answered with id 0, so it is skipped), else the last answered.
+    private var lastReceivedID: UInt64 {
+        for request in machine.waiting.reversed() {
+            if let decoded = try? ProtobufCodec.decodeRequest(request.body) { return decoded.id }
+        }
+        return lastAnsweredID
+    }
+
+    /// The RESOURCE_EXHAUSTED answer, with its own id, to a request past the in-flight limit.
+    private func refusal(_ request: ConnectionStateMachine.Received) -> EncodedResponse {
+        Limit.requestsInFlight.tripped()
+        let id = (try? ProtobufCodec.decodeRequest(request.body))?.id ?? 0
+        lastAnsweredID = id
+        return EncodedResponse(service.errorResponse(id: id, for: Limit.tooManyInFlight(machine.maxQueued)))
     }
 
     private func answer(_ request: ConnectionStateMachine.Received) -> EncodedResponse {
@@ -202,6 +287,7 @@ final class RequestHandler: ChannelDuplexHandler {
             ServiceMetrics.recordRefusedFrame(reason: error.kind.rawValue, protocol: Self.protocolLabel)  // operations
             return EncodedResponse(service.errorResponse(for: error))
         }
+        lastAnsweredID = decoded.id
         let response = service.respondEncoded(to: decoded, receivedAt: request.at)
         // MARK: operations: every answered request is counted and timed (from its arrival).
         requestMetrics.record(call: decoded.call.name, code: response.code, duration: ContinuousClock.now - request.at)
@@ -233,7 +319,7 @@ final class RequestHandler: ChannelDuplexHandler {
         let promise = context.eventLoop.makePromise(of: Void.self)
         promise.futureResult.assumeIsolated().whenComplete { [self] _ in
             for _ in 0..<answers {
-                if case .close = machine.writeCompleted() { context.close(promise: nil) }
+                if case .close = machine.writeCompleted() { closeAnswered(context: context) }
             }
         }
         context.write(Self.wrapOutboundOut(buffer), promise: promise)

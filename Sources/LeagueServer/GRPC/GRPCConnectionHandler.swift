@@ -34,6 +34,13 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case IdleStateHandler.IdleStateEvent.all = event {
+            // Idle timeout (limits): no stream open and nothing heard for the whole timeout.
+            guard openStreams == 0 else { return }
+            Limit.idle.tripped()
+            context.close(promise: nil)
+            return
+        }
         guard event is ChannelShouldQuiesceEvent else {
             return context.fireUserInboundEventTriggered(event)
         }

@@ -12,10 +12,35 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
 
     private let framing: Installer
     private let grpc: Installer
+    /// Installs what tells a client that has sent nothing yet that the server is going away.
+    private let goingAway: Installer
 
-    init(framing: @escaping Installer, grpc: @escaping Installer) {
+    init(framing: @escaping Installer, grpc: @escaping Installer, goingAway: @escaping Installer) {
         self.framing = framing
         self.grpc = grpc
+        self.goingAway = goingAway
+    }
+
+    /// A connection that sends nothing at all for the idle timeout (limits) is closed here:
+    /// no protocol was chosen, so nothing is owed.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case IdleStateHandler.IdleStateEvent.all = event {
+            Limit.idle.tripped()
+            context.close(promise: nil)
+            return
+        }
+        if event is ChannelShouldQuiesceEvent {
+            // Graceful shutdown before the client sent anything: nothing is owed, but the
+            // client is told (and the shutdown need not wait for it).
+            do {
+                try goingAway(context.pipeline.syncOperations)
+                context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+            } catch {
+                context.close(promise: nil)
+            }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -24,6 +24,7 @@ public enum ServiceMetrics {
         public static let datasetLoadDuration = "nhs_league_dataset_load_duration_seconds"
         public static let cacheHits = "nhs_league_cache_hits_total"
         public static let cacheMisses = "nhs_league_cache_misses_total"
+        public static let limitsTripped = "nhs_league_limits_tripped_total"
     }
 
     /// One answered request: counted by call, protocol and status, timed by call.
@@ -47,6 +48,12 @@ public enum ServiceMetrics {
 
     public static func connectionClosed(protocol proto: String) {
         Meter(label: Name.openConnections, dimensions: [("protocol", proto)]).decrement()
+    }
+
+    /// A connection or request refused or cut off by one of the server's limits
+    /// (`connections`, `requests_in_flight`, `idle`, `frame_timeout`; issue 14).
+    public static func recordLimitTripped(_ limit: String) {
+        Counter(label: Name.limitsTripped, dimensions: [("limit", limit)]).increment()
     }
 
     /// The hook for answer caches: call with the cache's name on every lookup.

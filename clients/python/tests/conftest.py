@@ -40,6 +40,52 @@ def _parse_addr(text: str):
     return (host or "127.0.0.1", int(port))
 
 
+def server_binary() -> str:
+    """The server binary to start: NHS_LEAGUE_SERVER_BIN, else the debug build, else ""."""
+    return os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
+
+
+def spawn_server(binary: str, *args: str, output: Optional[List[str]] = None):
+    """Starts ``binary --port 0 ARGS...`` and waits (up to 300 s: a debug build on
+    a busy machine) for its "listening on" line. Returns (process, (host, port)).
+    Its stdout and stderr lines are appended to ``output`` when given."""
+    proc = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    lines = [] if output is None else output
+    found = threading.Event()
+    result = {}
+
+    def pump():
+        for line in proc.stdout:
+            lines.append(line)
+            m = re.search(r"listening on (\S+):(\d+)", line)
+            if m and not found.is_set():
+                result["addr"] = (m.group(1), int(m.group(2)))
+                found.set()
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + 300
+    while not found.wait(0.2):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("server %s did not start:\n%s" % (binary, "".join(lines)))
+    return proc, result["addr"]
+
+
+@contextlib.contextmanager
+def running_server(binary: str, *args: str, output: Optional[List[str]] = None):
+    """Runs ``binary --port 0 *args`` until the block ends; yields (host, port)."""
+    proc, addr = spawn_server(binary, *args, output=output)
+    try:
+        yield addr
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
 def server_addr():
     addr = os.environ.get("NHS_LEAGUE_ADDR")
@@ -54,46 +100,6 @@ def server_addr():
         pytest.skip(msg)
     with running_server(binary) as addr:
         yield addr
-
-
-def server_binary() -> str:
-    """The server executable the live tests run ("" when there is none)."""
-    return os.environ.get("NHS_LEAGUE_SERVER_BIN") or (str(DEFAULT_BIN) if DEFAULT_BIN.exists() else "")
-
-
-@contextlib.contextmanager
-def running_server(binary: str, *args: str, output: Optional[List[str]] = None):
-    """Runs ``binary --port 0 *args`` until the block ends; yields (host, port)
-    from its "listening on" line. Its stdout and stderr lines are appended to
-    ``output`` when given."""
-    proc = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
-    lines = [] if output is None else output
-    found = threading.Event()
-    result = {}
-
-    def pump():
-        for line in proc.stdout:
-            lines.append(line)
-            m = re.search(r"listening on (\S+):(\d+)", line)
-            if m and not found.is_set():
-                result["addr"] = (m.group(1), int(m.group(2)))
-                found.set()
-
-    threading.Thread(target=pump, daemon=True).start()
-    deadline = time.monotonic() + 120
-    while not found.wait(0.2):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("server %s did not start:\n%s" % (binary, "".join(lines)))
-    try:
-        yield result["addr"]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Union
 from google.protobuf.message import DecodeError
 
 from . import league_pb2 as pb
-from .errors import (ConnectionClosed, ConnectionFailed, NhsLeagueError, ProtocolError,
+from .errors import (ConnectionClosed, ConnectionFailed, GoingAway, NhsLeagueError, ProtocolError,
                      Timeout, TLSError, error_for)
 
 __all__ = ["Client", "encode_frame", "DEFAULT_PORT", "DEFAULT_MAX_FRAME", "table_kind",
@@ -142,6 +142,8 @@ class Client:
         self._pending: Dict[int, pb.Response] = {}
         self._arrivals: List[int] = []
         self._error: Optional[NhsLeagueError] = None
+        # The server's going-away notice, once it arrived (issue 14).
+        self._going_away: Optional[GoingAway] = None
         self._buf = bytearray()
         if tls_context is None and (tls_ca or tls_cert or tls_key or tls_server_name):
             # Files are checked before connecting: a bad one is a TLSError, whatever the network.
@@ -211,6 +213,8 @@ class Client:
         (1, 2, ...) when ``request.id`` is 0 and the client's deadline when
         ``deadline_ms`` is 0 (both written into ``request``). Returns the id."""
         sock = self._socket()
+        if self._going_away is not None:
+            raise self._going_away
         if request.id == 0:
             request.id = self._next_id
             self._next_id += 1
@@ -297,9 +301,20 @@ class Client:
             self._arrivals.remove(request_id)
             return self._pending.pop(request_id)
         while True:
-            response = self._read_one()
+            if self._going_away is not None and request_id > self._going_away.last_id:
+                raise self._going_away
+            try:
+                response = self._read_one()
+            except ConnectionClosed as e:
+                if self._going_away is None:
+                    raise
+                raise self._going_away from e  # closed before this answer: not covered after all
             if response.id == request_id:
                 return response
+            if GoingAway.is_notice(response):
+                # Ids it covers are still answered: keep reading.
+                self._going_away = GoingAway.from_notice(response)
+                continue
             if response.id == 0:
                 raise self._fail(error_for(response) if response.status.code != pb.OK else
                                  ProtocolError(message="id-0 response with status OK"))

@@ -11,12 +11,14 @@ are raised with a code too: ``ConnectionFailed`` / ``ConnectionClosed``
 
 from __future__ import annotations
 
+import itertools
 from typing import Dict, Optional, Type
 
 from . import league_pb2 as pb
 
 __all__ = [
     "NhsLeagueError",
+    "GoingAway",
     "Cancelled",
     "UnknownError",
     "InvalidArgument",
@@ -52,6 +54,8 @@ class NhsLeagueError(Exception):
     the server closes the connection after most of those)."""
 
     code: int = pb.UNKNOWN
+    #: True when the same call may simply be tried again on a new connection.
+    retryable: bool = False
 
     def __init__(self, code: Optional[int] = None, message: str = "",
                  response: Optional[pb.Response] = None, connection_level: bool = False):
@@ -111,7 +115,38 @@ class Internal(NhsLeagueError):
 
 
 class Unavailable(NhsLeagueError):
+    """The server cannot take the request now (for example "server at its
+    connection limit"): retryable."""
     code = pb.UNAVAILABLE
+    retryable = True
+
+
+#: Every going-away notice's message starts with this.
+GOING_AWAY_PREFIX = "server going away"
+
+
+class GoingAway(Unavailable):
+    """The server is shutting down gracefully: it sent its going-away notice
+    (id 0, UNAVAILABLE, "server going away; requests up to id N will be
+    answered") and will not answer this request. ``last_id`` is N. Retry on a
+    new connection (another replica, or this server once it is back)."""
+    retryable = True
+
+    def __init__(self, message: str = "", response: Optional[pb.Response] = None, last_id: int = 0):
+        super().__init__(pb.UNAVAILABLE, message, response=response, connection_level=True)
+        self.last_id = last_id
+
+    @staticmethod
+    def is_notice(response: pb.Response) -> bool:
+        return (response.id == 0 and response.status.code == pb.UNAVAILABLE
+                and response.status.message.startswith(GOING_AWAY_PREFIX))
+
+    @classmethod
+    def from_notice(cls, response: pb.Response) -> "GoingAway":
+        message = response.status.message
+        _, _, rest = message.partition("up to id ")
+        digits = "".join(itertools.takewhile(str.isdigit, rest))
+        return cls(message, response=response, last_id=int(digits) if digits else 0)
 
 
 # ---- client-side failures (no Response from the server)
