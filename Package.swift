@@ -187,3 +187,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: fuzzing (issue 14): libFuzzer targets, declared only when Tests/Fuzz/run.sh builds
+// them (NHS_LEAGUE_FUZZ=1, its own scratch path, `-sanitize=fuzzer,address
+// -parse-as-library`): libFuzzer supplies `main`, so they cannot link in the ordinary build.
+if Context.environment["NHS_LEAGUE_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "FuzzFrameDecoder",
+            dependencies: ["LeagueWire", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/Fuzz/Targets/FuzzFrameDecoder"
+        ),
+        .executableTarget(
+            name: "FuzzRequestDecoding",
+            dependencies: ["LeagueWire"],
+            path: "Tests/Fuzz/Targets/FuzzRequestDecoding"
+        ),
+        .executableTarget(
+            name: "FuzzServiceAnswer",
+            dependencies: ["LeagueService", "LeagueCore", "LeagueData", "LeagueWire"],
+            path: "Tests/Fuzz/Targets/FuzzServiceAnswer"
+        ),
+    ]
+}

@@ -83,6 +83,10 @@ public struct LeagueService: Sendable {
         logger.debug(
             "call failed",
             metadata: ["request_id": "\(request.id)", "call": "\(request.call.name)", "code": "\(status.code)"])
+        if Self.isAboutServerData(error) {
+            // The answer leaves the files out; the operator needs them (no request text here).
+            logger.warning("answer failed on the server's data", metadata: ["error": "\(error)"])
+        }
         return Response(id: request.id, status: status, dataVersion: snapshot.version)
     }
 
