@@ -130,7 +130,7 @@ class Server:
         subprocess.run(["rm", "-rf", self.tmp])
 
 
-def connect(port: int, timeout: float = 10.0) -> socket.socket:
+def connect(port: int, timeout: float = 30.0) -> socket.socket:
     s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return s

@@ -26,9 +26,9 @@ import time
 from harness import Checker, Server, connect, frame, valid_requests, HEADER
 
 
-def mutate(rng: random.Random, bodies: list) -> bytes:
-    """One fuzzed byte string to send on a fresh connection."""
-    kind = rng.randrange(7)
+def mutate(rng: random.Random, bodies: list, kind: int) -> bytes:
+    """One fuzzed frame: kinds 0-2 keep the framing valid (the body decoder sees them,
+    and the connection stays open); kinds 3-6 break the framing (the connection ends)."""
     body = bytearray(rng.choice(bodies))
     if kind == 0:  # bit flips in a correctly framed body
         for _ in range(rng.randint(1, 8)):
@@ -65,7 +65,11 @@ def fuzzer(port: int, seed: int, stop: threading.Event, counts: dict, lock: thre
     rng = random.Random(seed)
     sent = 0
     while not stop.is_set() and sent < max_sends:
-        data = mutate(rng, bodies)
+        # Up to 20 bad bodies, and half the time a broken frame to end with.
+        frames = [mutate(rng, bodies, rng.randrange(3)) for _ in range(rng.randint(1, 20))]
+        if rng.random() < 0.5:
+            frames.append(mutate(rng, bodies, rng.randrange(3, 7)))
+        data = b"".join(frames)
         try:
             s = connect(port, timeout=2)
             if rng.random() < 0.2:  # split into tiny writes
@@ -86,9 +90,10 @@ def fuzzer(port: int, seed: int, stop: threading.Event, counts: dict, lock: thre
         except OSError:
             with lock:
                 counts["connect_errors"] += 1
-        sent += 1
+        sent += len(frames)
         with lock:
-            counts["frames"] += 1
+            counts["connections"] += 1
+            counts["frames"] += len(frames)
 
 
 def main() -> int:
@@ -104,7 +109,7 @@ def main() -> int:
         bodies = [req.SerializeToString() for req in valid_requests()]
         stop = threading.Event()
         lock = threading.Lock()
-        counts = {"frames": 0, "connect_errors": 0}
+        counts = {"connections": 0, "frames": 0, "connect_errors": 0}
         threads = [threading.Thread(target=fuzzer, daemon=True,
                                     args=(server.port, args.seed * 1000 + i, stop, counts, lock, bodies, 200_000))
                    for i in range(args.connections)]
@@ -125,9 +130,9 @@ def main() -> int:
         ok = alive and checker.wrong == 0 and checker.errors == 0 and code == 0
         for line in checker.examples:
             print("  " + line)
-        print("live fuzz: %d fuzzed connections (%d connect errors), %d answers checked, %d wrong, "
+        print("live fuzz: %d fuzzed frames on %d connections (%d connect errors), %d answers checked, %d wrong, "
               "%d checker errors, server %s, exit %d" % (
-                  counts["frames"], counts["connect_errors"], checker.checked, checker.wrong,
+                  counts["frames"], counts["connections"], counts["connect_errors"], checker.checked, checker.wrong,
                   checker.errors, "alive" if alive else "DEAD", code))
         print("live_fuzz: %d passed, %d failed" % (1 if ok else 0, 0 if ok else 1))
         if not ok:
