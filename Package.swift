@@ -189,24 +189,21 @@ let package = Package(
 )
 
 // MARK: fuzzing (issue 14): libFuzzer targets, declared only when Tests/Fuzz/run.sh builds
-// them (NHS_LEAGUE_FUZZ=1, its own scratch path, `-sanitize=fuzzer,address
-// -parse-as-library`): libFuzzer supplies `main`, so they cannot link in the ordinary build.
+// them (NHS_LEAGUE_FUZZ=1, its own scratch path, `-sanitize=fuzzer,address`): libFuzzer
+// supplies `main`, so they cannot link in the ordinary build. Each is a Swift library
+// holding `LLVMFuzzerTestOneInput` and a C executable (see its driver.c for why C).
 if Context.environment["NHS_LEAGUE_FUZZ"] != nil {
-    package.targets += [
-        .executableTarget(
-            name: "FuzzFrameDecoder",
-            dependencies: ["LeagueWire", .product(name: "NIOCore", package: "swift-nio")],
-            path: "Tests/Fuzz/Targets/FuzzFrameDecoder"
-        ),
-        .executableTarget(
-            name: "FuzzRequestDecoding",
-            dependencies: ["LeagueWire"],
-            path: "Tests/Fuzz/Targets/FuzzRequestDecoding"
-        ),
-        .executableTarget(
-            name: "FuzzServiceAnswer",
-            dependencies: ["LeagueService", "LeagueCore", "LeagueData", "LeagueWire"],
-            path: "Tests/Fuzz/Targets/FuzzServiceAnswer"
-        ),
+    let fuzzed: [(name: String, library: String, dependencies: [Target.Dependency])] = [
+        ("FuzzFrameDecoder", "FrameDecoderFuzzing", ["LeagueWire", .product(name: "NIOCore", package: "swift-nio")]),
+        ("FuzzRequestDecoding", "RequestDecodingFuzzing", ["LeagueWire"]),
+        ("FuzzServiceAnswer", "ServiceAnswerFuzzing", ["LeagueService", "LeagueCore", "LeagueData", "LeagueWire"]),
     ]
+    for target in fuzzed {
+        package.targets += [
+            .target(name: target.library, dependencies: target.dependencies, path: "Tests/Fuzz/Targets/\(target.library)"),
+            .executableTarget(
+                name: target.name, dependencies: [.target(name: target.library)],
+                path: "Tests/Fuzz/Drivers/\(target.name)"),
+        ]
+    }
 }

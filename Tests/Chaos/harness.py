@@ -69,6 +69,16 @@ def valid_requests() -> List[pb.Request]:
     return r
 
 
+def _die_with_parent() -> None:
+    """PR_SET_PDEATHSIG: the server gets SIGKILL if the script dies (a timeout, ^C), so no
+    server outlives its run."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 class Server:
     """The debug server on 127.0.0.1, a free port, over a copy of the dataset (so the
     scripts can break and restore files for failed reloads)."""
@@ -82,7 +92,7 @@ class Server:
         self.log = open(self.log_path, "wb")
         args = [self.bin, "--port", "0", "--data", self.data] + (extra_args or [])
         self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT,
-                                     env={**os.environ, **(env or {})})
+                                     env={**os.environ, **(env or {})}, preexec_fn=_die_with_parent)
         self.port = self._wait_listening()
 
     def _wait_listening(self) -> int:

@@ -16,7 +16,7 @@
 #
 # The Swift targets are declared in Package.swift only when NHS_LEAGUE_FUZZ is set, and
 # are built in their own scratch path (.build-fuzz/swift) with -sanitize=fuzzer,address
-# and -parse-as-library (libFuzzer supplies main), so the ordinary build is unaffected.
+# (libFuzzer supplies main), so the ordinary build is unaffected.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=15
@@ -44,7 +44,7 @@ build() {
       $(pkg-config --cflags --libs libprotobuf-c) -o "$out/bin/$target"
   else
     NHS_LEAGUE_FUZZ=1 swift build --scratch-path "$out/swift" -c debug --product "$target" \
-      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+      -Xswiftc -sanitize=fuzzer,address \
       -Xcc -fsanitize=fuzzer-no-link,address >"$out/build-$target.log" 2>&1 \
       || { tail -30 "$out/build-$target.log" >&2; return 1; }
     cp "$out/swift/debug/$target" "$out/bin/$target"
