@@ -200,7 +200,8 @@ if Context.environment["NHS_LEAGUE_FUZZ"] != nil {
     ]
     for target in fuzzed {
         package.targets += [
-            .target(name: target.library, dependencies: target.dependencies, path: "Tests/Fuzz/Targets/\(target.library)"),
+            .target(
+                name: target.library, dependencies: target.dependencies, path: "Tests/Fuzz/Targets/\(target.library)"),
             .executableTarget(
                 name: target.name, dependencies: [.target(name: target.library)],
                 path: "Tests/Fuzz/Drivers/\(target.name)"),
