@@ -143,8 +143,8 @@ def never_reader(port: int, stop: threading.Event, faults: Faults, held: list) -
     faults.add("never_read_bytes", sent)
 
 
-def checker_loop(port: int, stop: threading.Event, results: list, max_rounds: int) -> None:
-    c = Checker(port)
+def checker_loop(port: int, expected: list, stop: threading.Event, results: list, max_rounds: int) -> None:
+    c = Checker(port, expected)
     rounds = 0
     while not stop.is_set() and rounds < max_rounds:
         c.round()
@@ -153,16 +153,18 @@ def checker_loop(port: int, stop: threading.Event, results: list, max_rounds: in
 
 
 def open_idle(port: int, count: int) -> list:
+    """Up to `count` connections; gives up after 20 failed connects."""
     socks = []
-    for _ in range(count):
+    failures = 0
+    while len(socks) < count and failures < 20:
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.settimeout(30)
         try:
-            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            s.settimeout(30)
             s.connect(("127.0.0.1", port))
             socks.append(s)
         except OSError:
             s.close()
-            break
+            failures += 1
     return socks
 
 
@@ -270,7 +272,7 @@ def main() -> int:
         faults = Faults()
         results: list = []
         never_socks: list = []
-        threads = [threading.Thread(target=checker_loop, args=(server.port, stop, results, 1_000_000)) for _ in range(3)]
+        threads = [threading.Thread(target=checker_loop, args=(server.port, first.expected, stop, results, 1_000_000)) for _ in range(3)]
         threads.append(threading.Thread(target=reloader, args=(server, stop, faults, int(seconds * 20))))
         threads += [threading.Thread(target=mid_frame_disconnector,
                                      args=(server.port, stop, faults, 100 + i, 100_000)) for i in range(2)]

@@ -65,7 +65,7 @@ for target in "${targets[@]}"; do
   log="$out/run-$target.log"
   status=0
   # New inputs go to the first directory (scratch); the committed seeds are only read.
-  ASAN_OPTIONS=detect_leaks=1 "$out/bin/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+  ASAN_OPTIONS=detect_leaks=1 "$out/bin/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
     -max_len=8192 -print_final_stats=1 -artifact_prefix="$out/artifacts/$target/" \
     "$out/corpus/$target" "Tests/Fuzz/corpus/$target" >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -13,6 +13,17 @@ let service: LeagueService = {
     }
 }()
 
+/// Loads the dataset before fuzzing starts: a load under AddressSanitizer takes seconds,
+/// which the first input would otherwise be charged with (and time out on).
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzServiceInitialize(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
+    _ = service.currentDataVersion
+    return 0
+}
+
 /// libFuzzer entry point over the whole decode → answer path, as the server runs it:
 /// protobuf-c decoding, conversion into Swift values, validation, the core's answer and
 /// the encoded (cached, spliced) answer.
