@@ -8,14 +8,50 @@
  *
  * Unknown fields are exempt from the fixed point: libprotobuf-c 1.4.1 accepts an
  * over-long tag varint for field number 0 (invalid protobuf) as an unknown field, then
- * packs it in the canonical form, which its own unpack refuses (reproducer:
- * corpus/request_unpack/field-zero-overlong-tag). The server never re-packs a request's
+ * packs it in the canonical form, which its own unpack refuses (reproducers:
+ * corpus/request_unpack/field-zero-overlong-tag, and -nested for the same inside a
+ * sub-message). The server never re-packs a request's
  * unknown fields (the Swift conversion drops them), so this cannot reach an answer. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nhs/league/v1/league.pb-c.h"
+
+/* Whether `message` or any message inside it kept unknown fields. */
+static int has_unknown_fields(const ProtobufCMessage *message) {
+    if (message->n_unknown_fields > 0) {
+        return 1;
+    }
+    const ProtobufCMessageDescriptor *descriptor = message->descriptor;
+    for (unsigned i = 0; i < descriptor->n_fields; i++) {
+        const ProtobufCFieldDescriptor *field = &descriptor->fields[i];
+        if (field->type != PROTOBUF_C_TYPE_MESSAGE) {
+            continue;
+        }
+        const char *at = (const char *)message + field->offset;
+        /* Oneof members share storage: only the member set may be read. */
+        if ((field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(const uint32_t *)((const char *)message + field->quantifier_offset) != field->id) {
+            continue;
+        }
+        if (field->label == PROTOBUF_C_LABEL_REPEATED) {
+            size_t count = *(const size_t *)((const char *)message + field->quantifier_offset);
+            ProtobufCMessage *const *items = *(ProtobufCMessage *const *const *)at;
+            for (size_t j = 0; j < count; j++) {
+                if (items[j] != NULL && has_unknown_fields(items[j])) {
+                    return 1;
+                }
+            }
+        } else {
+            const ProtobufCMessage *child = *(const ProtobufCMessage *const *)at;
+            if (child != NULL && has_unknown_fields(child)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     Nhs__League__V1__Request *request = nhs__league__v1__request__unpack(NULL, size, data);
@@ -28,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (written != packed_size) {
         abort();
     }
-    if (request->base.n_unknown_fields > 0) {
+    if (has_unknown_fields(&request->base)) {
         free(packed);
         nhs__league__v1__request__free_unpacked(request, NULL);
         return 0;
