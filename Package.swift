@@ -203,3 +203,24 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: fuzzing (issue 14): libFuzzer targets, declared only when Tests/Fuzz/run.sh builds
+// them (NHS_LEAGUE_FUZZ=1, its own scratch path, `-sanitize=fuzzer,address`): libFuzzer
+// supplies `main`, so they cannot link in the ordinary build. Each is a Swift library
+// holding `LLVMFuzzerTestOneInput` and a C executable (see its driver.c for why C).
+if Context.environment["NHS_LEAGUE_FUZZ"] != nil {
+    let fuzzed: [(name: String, library: String, dependencies: [Target.Dependency])] = [
+        ("FuzzFrameDecoder", "FrameDecoderFuzzing", ["LeagueWire", .product(name: "NIOCore", package: "swift-nio")]),
+        ("FuzzRequestDecoding", "RequestDecodingFuzzing", ["LeagueWire"]),
+        ("FuzzServiceAnswer", "ServiceAnswerFuzzing", ["LeagueService", "LeagueCore", "LeagueData", "LeagueWire"]),
+    ]
+    for target in fuzzed {
+        package.targets += [
+            .target(
+                name: target.library, dependencies: target.dependencies, path: "Tests/Fuzz/Targets/\(target.library)"),
+            .executableTarget(
+                name: target.name, dependencies: [.target(name: target.library)],
+                path: "Tests/Fuzz/Drivers/\(target.name)"),
+        ]
+    }
+}

@@ -88,6 +88,13 @@ final class AnswerCache: Sendable {
         }
     }
 
+    /// Drops every entry and the snapshot they belong to, in favour of `snapshot`. Called on
+    /// reload: otherwise the previous snapshot (tens of MiB) stays alive, held by the cache,
+    /// until the next request happens to ask.
+    func reset(for snapshot: LeagueSnapshot) {
+        state.withLock { $0.adopt(snapshot) }
+    }
+
     /// The per-request entries and their bytes, for tests and metrics.
     var requestEntries: (count: Int, bytes: Int) {
         state.withLock { ($0.byRequest.count, $0.requestBytes) }

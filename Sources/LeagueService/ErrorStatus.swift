@@ -5,14 +5,33 @@ extension LeagueService {
     /// The status reporting `error`. Core and service errors carry their own
     /// (`LeagueErrorConvertible`); a wire error carries the wire's; anything else is a
     /// fault of ours, reported without its details.
+    ///
+    /// Errors about the server's own data (loading, validating, importing, reloading) keep
+    /// their code but not their text: that names files and lines for the operator, who reads
+    /// it in the log, and must not reach whoever asked.
     static func status(for error: any Error) -> Status {
         switch error {
+        case let error as any LeagueErrorConvertible where isAboutServerData(error):
+            return Status(code: StatusCode(error.leagueErrorCode), message: serverDataMessage)
         case let error as any LeagueErrorConvertible:
             return Status(code: StatusCode(error.leagueErrorCode), message: error.leagueErrorMessage)
         case let error as WireError:
             return error.status
         default:
             return Status(code: .internal, message: "internal error while answering")
+        }
+    }
+
+    /// What an answer says instead of a data error's own text.
+    static let serverDataMessage = "the server's dataset could not be used for this request; the details are in its log"
+
+    /// Whether `error` is about the server's files rather than the request.
+    static func isAboutServerData(_ error: any Error) -> Bool {
+        switch error {
+        case is DatasetError, is CSVSyntaxError, is GeoFileError, is ImportError, is CodePointImport.ImportError,
+            is ServiceError:
+            true
+        default: false
         }
     }
 }

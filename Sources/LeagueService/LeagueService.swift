@@ -83,6 +83,10 @@ public struct LeagueService: Sendable {
         logger.debug(
             "call failed",
             metadata: ["request_id": "\(request.id)", "call": "\(request.call.name)", "code": "\(status.code)"])
+        if Self.isAboutServerData(error) {
+            // The answer leaves the files out; the operator needs them (no request text here).
+            logger.warning("answer failed on the server's data", metadata: ["error": "\(error)"])
+        }
         return Response(id: request.id, status: status, dataVersion: snapshot.version)
     }
 
@@ -109,16 +113,19 @@ public struct LeagueService: Sendable {
             throw ServiceError(
                 .reloadFailed, "reload of \(directory.path) failed; the previous dataset is still served", cause: error)
         }
-        let previous = store.replace(with: snapshot)
+        let previous = store.replace(with: snapshot).version
+        answers.reset(for: snapshot)
+        // The previous snapshot is gone unless a request in flight still reads it: give its
+        // pages back to the system, or glibc keeps them and RSS ratchets up with each reload.
+        ReleaseFreedMemory.now()
         let version = snapshot.version
         // MARK: operations
-        ServiceMetrics.recordReload(outcome: previous.version == version ? "unchanged" : "ok")
+        ServiceMetrics.recordReload(outcome: previous == version ? "unchanged" : "ok")
         ServiceMetrics.recordDataset(snapshot, loadDuration: ContinuousClock.now - started)
-        if previous.version == version {
+        if previous == version {
             logger.info("reloaded: data unchanged", metadata: ["data_version": "\(version)"])
         } else {
-            logger.info(
-                "reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous.version)"])
+            logger.info("reloaded: new dataset", metadata: ["data_version": "\(version)", "previous": "\(previous)"])
         }
         return version
     }

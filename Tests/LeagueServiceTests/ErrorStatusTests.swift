@@ -143,6 +143,7 @@ struct ErrorStatusTests {
         #expect(response.dataVersion == Shared.snapshot.version)
         #expect(response.result == .none)
         #expect(!response.status.message.isEmpty)
+        #expect(!revealsPath(response.status.message), "\(name) reveals a path: \(response.status.message)")
         for call in Self.callNames {
             #expect(!response.status.message.contains(call), "\(name): \(response.status.message)")
         }
@@ -189,4 +190,27 @@ struct ErrorStatusTests {
         #expect(service.currentDataVersion == Shared.snapshot.version)
         #expect(service.respond(to: Request(id: 1, call: .serverInfo)).status.code == .ok)
     }
+
+    @Test("a dataset error keeps its code in an answer but not its text, which names files and lines")
+    func dataErrorsNameNoFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhs-league-broken-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "ods_code,name\n\"unterminated,,\n".write(
+            to: directory.appendingPathComponent("trusts.csv"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: (any Error).self) { try LeagueSnapshot.load(from: directory) }
+        // The error itself is for the operator: it says where.
+        #expect(revealsPath("\(error)"))
+        let answer = Shared.service.errorResponse(id: 5, for: error)
+        #expect(answer.id == 5)
+        #expect(answer.status.code == .failedPrecondition)
+        #expect(!revealsPath(answer.status.message), "answer reveals a path: \(answer.status.message)")
+        #expect(!answer.status.message.contains(directory.lastPathComponent))
+    }
+}
+
+/// Whether `text` names a file: an absolute or relative path (`/tmp/x`, `./data`, `~/d`) or a
+/// data file's name. ("Q1 2026/27" has a slash but is no path.)
+func revealsPath(_ text: String) -> Bool {
+    text.contains(#/(^|[\s"'(:=])(/|\./|\.\./|~/)[A-Za-z0-9._-]/#) || text.contains(".csv") || text.contains(".json")
 }

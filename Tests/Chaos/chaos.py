@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""Chaos and soak run (issue 14), loopback only, bounded in time and count.
+
+    Tests/Chaos/chaos.py [--short] [--seconds N] [--idle N] [--burst N]
+
+Against the debug server (NHS_LEAGUE_SERVER_BIN, default .build/debug/nhs-league-server)
+on 127.0.0.1 and a free port, over a copy of the dataset:
+
+1. load: checker connections keep asking every call and compare each answer byte for
+   byte (id aside) with the one recorded before any fault;
+   meanwhile, for --seconds:
+   - a reload (SIGHUP) every 100 ms; every 10th one with a data file broken (so it
+     fails and the old snapshot must keep serving), restored before the next;
+   - clients that disconnect mid-frame (after a header, inside a body; half of them
+     with a TCP reset);
+   - clients that never read: they pipeline large answers until the server stops
+     reading from them, and stay connected until the phase ends;
+2. --idle concurrent idle connections (RLIMIT_NOFILE is raised for the script and the
+   server), counted as held if still open after the checkers ran again;
+3. a burst of --burst new connections, each asking one question, while the idle ones
+   are held: at the connection limit when the server has `--max-connections` (set to
+   idle + burst/2, so half the burst must be refused with an id-0 UNAVAILABLE answer),
+   otherwise a plain burst;
+4. everything closed: the server's RSS (/proc/PID/status VmRSS) must come back within
+   baseline + 64 MiB or 1.5 x baseline, whichever is larger, within 20 s.
+
+The server runs with MALLOC_ARENA_MAX=2: glibc otherwise gives each busy thread its own
+arena, and freed memory stays in the arenas' high-water marks, which is not a leak
+but reads as one in RSS.
+
+Prints one summary line and "chaos: N passed, M failed"; exits non-zero on a crash, a
+wrong answer, a checker error or memory not coming back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from harness import Checker, Server, connect, frame, pb, read_response, normalised, HEADER
+
+BROKEN_FILE = "trusts.csv"
+
+
+def raise_nofile(want: int) -> int:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = want if hard == resource.RLIM_INFINITY else min(want, hard)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def server_flags(bin_path: str) -> str:
+    return subprocess.run([bin_path, "serve", "--help"], capture_output=True, text=True).stdout
+
+
+class Faults:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.counts = {"reloads": 0, "failed_reloads": 0, "mid_frame_disconnects": 0,
+                       "never_read_clients": 0, "never_read_bytes": 0}
+
+    def add(self, key: str, n: int = 1) -> None:
+        with self.lock:
+            self.counts[key] += n
+
+
+def reloader(server: Server, stop: threading.Event, faults: Faults, max_reloads: int) -> None:
+    path = os.path.join(server.data, BROKEN_FILE)
+    good = open(path, "rb").read()
+    broken_tmp = path + ".broken"
+    good_tmp = path + ".good"
+    n = 0
+    while not stop.is_set() and n < max_reloads:
+        n += 1
+        if n % 10 == 0:
+            # Atomic swaps: a load reads either the whole good or the whole broken file.
+            with open(broken_tmp, "wb") as f:
+                f.write(good[: len(good) // 3] + b"\n\"unterminated,,,\n")
+            os.replace(broken_tmp, path)
+            server.reload()
+            faults.add("failed_reloads")
+            time.sleep(0.1)
+            with open(good_tmp, "wb") as f:
+                f.write(good)
+            os.replace(good_tmp, path)
+        else:
+            server.reload()
+            faults.add("reloads")
+            time.sleep(0.1)
+
+
+def mid_frame_disconnector(port: int, stop: threading.Event, faults: Faults, seed: int, max_count: int) -> None:
+    rng = random.Random(seed)
+    body = pb.Request(id=7, get_trust=pb.GetTrustRequest(ods_code="RP6")).SerializeToString()
+    whole = frame(body) * 3
+    n = 0
+    while not stop.is_set() and n < max_count:
+        n += 1
+        try:
+            s = connect(port, timeout=2)
+            s.sendall(whole[: rng.randrange(1, len(whole))])
+            if rng.random() < 0.5:  # RST instead of FIN
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            s.close()
+            faults.add("mid_frame_disconnects")
+        except OSError:
+            pass
+        time.sleep(0.005)
+
+
+def never_reader(port: int, stop: threading.Event, faults: Faults, held: list) -> None:
+    """Pipelines league-table requests (large answers) and never reads, until the server
+    stops reading (send blocks for 1 s) or 4 MiB of requests went out."""
+    req = pb.Request(league_table=pb.LeagueTableRequest(table=pb.TABLE_ACUTE, limit=200))
+    try:
+        s = connect(port, timeout=1)
+    except OSError:
+        return
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    held.append(s)
+    faults.add("never_read_clients")
+    sent = 0
+    i = 1
+    while not stop.is_set() and sent < (4 << 20):
+        batch = bytearray()
+        for _ in range(64):
+            req.id = i
+            i += 1
+            batch += frame(req.SerializeToString())
+        try:
+            s.sendall(batch)
+        except (socket.timeout, OSError):
+            break
+        sent += len(batch)
+    faults.add("never_read_bytes", sent)
+
+
+def checker_loop(port: int, expected: list, stop: threading.Event, results: list, max_rounds: int) -> None:
+    c = Checker(port, expected)
+    rounds = 0
+    while not stop.is_set() and rounds < max_rounds:
+        c.round()
+        rounds += 1
+    results.append(c)
+
+
+def open_idle(port: int, count: int) -> list:
+    """Up to `count` connections; gives up after 20 failed connects."""
+    socks = []
+    failures = 0
+    while len(socks) < count and failures < 20:
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.settimeout(30)
+        try:
+            s.connect(("127.0.0.1", port))
+            socks.append(s)
+        except OSError:
+            s.close()
+            failures += 1
+    return socks
+
+
+def count_held(socks: list) -> int:
+    """Connections the server has neither closed nor answered (nothing to read yet)."""
+    held = 0
+    for s in socks:
+        try:
+            s.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            held += 1
+        except OSError:
+            pass
+    return held
+
+
+def open_fds(pid: int) -> int:
+    try:
+        return len(os.listdir("/proc/%d/fd" % pid))
+    except OSError:
+        return 0
+
+
+def fresh_answer_seconds(port: int) -> float:
+    """How long a new client waits for server_info (reported, not judged)."""
+    started = time.monotonic()
+    s = connect(port, timeout=60)
+    s.sendall(frame(pb.Request(id=1, server_info=pb.ServerInfoRequest()).SerializeToString()))
+    read_response(s)
+    s.close()
+    return time.monotonic() - started
+
+
+def burst(port: int, count: int, expected: bytes) -> dict:
+    """`count` new connections opened at once, then each asks server_info; counts exact
+    answers, id-0 UNAVAILABLE refusals, and anything else (wrong)."""
+    out = {"answered": 0, "refused": 0, "wrong": 0, "failed": 0}
+    socks = []
+    for _ in range(count):
+        try:
+            socks.append(connect(port, timeout=10))
+        except OSError:
+            out["failed"] += 1
+    req = pb.Request(id=1, server_info=pb.ServerInfoRequest())
+    data = frame(req.SerializeToString())
+    for s in socks:
+        try:
+            s.sendall(data)
+        except OSError:
+            pass  # a refused connection may already be closed; judged by what it reads
+    for s in socks:
+        try:
+            rid, body = read_response(s)
+            resp = pb.Response()
+            resp.ParseFromString(body)
+            if rid == 0 and resp.status.code == pb.UNAVAILABLE:
+                out["refused"] += 1
+            elif rid == 1 and normalised(body) == expected:
+                out["answered"] += 1
+            else:
+                out["wrong"] += 1
+        except (OSError, ValueError):
+            out["failed"] += 1
+        s.close()
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--short", action="store_true", help="CI: about a minute")
+    ap.add_argument("--seconds", type=float, help="length of the load phase (short 30, full 300)")
+    ap.add_argument("--idle", type=int, default=5000)
+    ap.add_argument("--burst", type=int, help="new connections in the burst (short 500, full 2000)")
+    ap.add_argument("--never-readers", type=int, default=4)
+    args = ap.parse_args()
+    seconds = args.seconds or (30 if args.short else 300)
+    burst_n = args.burst or (500 if args.short else 2000)
+
+    nofile = raise_nofile(args.idle + burst_n + 2048)
+    bin_path = os.environ.get("NHS_LEAGUE_SERVER_BIN") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", ".build", "debug", "nhs-league-server")
+    help_text = server_flags(bin_path)
+    extra = []
+    limit = None
+    if "--max-connections" in help_text:
+        limit = args.idle + burst_n // 2 + 64  # checkers and stragglers fit below it
+        extra += ["--max-connections", str(limit)]
+    if "--idle-timeout" in help_text:
+        extra += ["--idle-timeout", "3600"]  # the idle phase must not be cut by the timeout
+    server = Server(extra, env={"MALLOC_ARENA_MAX": "2"})
+    started = time.monotonic()
+    failures = []
+    try:
+        first = Checker(server.port)
+        info_expected = first.expected[0]
+        for _ in range(3):
+            first.round()  # warm the answer caches before the baseline
+        time.sleep(1)
+        baseline = server.rss_mib()
+        peak = baseline
+        peak_lock = threading.Lock()
+
+        # MARK: phase 1: load + reloads + mid-frame disconnects + never-readers
+        stop = threading.Event()
+        faults = Faults()
+        results: list = []
+        never_socks: list = []
+        threads = [threading.Thread(target=checker_loop, args=(server.port, first.expected, stop, results, 1_000_000)) for _ in range(3)]
+        threads.append(threading.Thread(target=reloader, args=(server, stop, faults, int(seconds * 20))))
+        threads += [threading.Thread(target=mid_frame_disconnector,
+                                     args=(server.port, stop, faults, 100 + i, 100_000)) for i in range(2)]
+        threads += [threading.Thread(target=never_reader, args=(server.port, stop, faults, never_socks))
+                    for _ in range(args.never_readers)]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and server.alive():
+            with peak_lock:
+                peak = max(peak, server.rss_mib())
+            time.sleep(0.5)
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+        for s in never_socks:
+            s.close()
+
+        # MARK: phase 2: idle connections
+        idle_started = time.monotonic()
+        fds_before = open_fds(server.proc.pid)
+        idle = open_idle(server.port, args.idle)
+        # The kernel completes handshakes before the server accepts: wait (bounded) until
+        # the server holds them all, then ask.
+        for _ in range(240):
+            if open_fds(server.proc.pid) >= fds_before + len(idle):
+                break
+            time.sleep(0.5)
+        accepted_seconds = time.monotonic() - idle_started
+        fresh_seconds = fresh_answer_seconds(server.port)
+        first.round()  # an old connection is still answered correctly too
+        held = count_held(idle)
+        peak = max(peak, server.rss_mib())
+
+        # MARK: phase 3: burst (at the limit when there is one)
+        b = burst(server.port, burst_n, info_expected)
+        peak = max(peak, server.rss_mib())
+        for s in idle:
+            s.close()
+        first.round()
+
+        # MARK: phase 4: memory back near its baseline
+        bound = max(baseline + 64, baseline * 1.5)
+        after = server.rss_mib()
+        for _ in range(40):
+            if after <= bound:
+                break
+            time.sleep(0.5)
+            after = server.rss_mib()
+        alive = server.alive()
+        checkers = results + [first]
+        wrong = sum(c.wrong for c in checkers) + b["wrong"]
+        checked = sum(c.checked for c in checkers)
+        errors = sum(c.errors for c in checkers)
+        first.close()
+        code = server.stop()
+
+        if not alive or code != 0:
+            failures.append("server crashed or did not exit cleanly (exit %s)" % code)
+        if wrong:
+            failures.append("%d wrong answers" % wrong)
+        if errors:
+            failures.append("%d checker connection errors" % errors)
+        if held < len(idle) or len(idle) < args.idle:
+            failures.append("held %d of %d idle connections (opened %d; RLIMIT_NOFILE %d)"
+                            % (held, args.idle, len(idle), nofile))
+        if limit is not None and b["refused"] == 0:
+            failures.append("a burst past --max-connections was never refused")
+        if b["answered"] == 0:
+            failures.append("no burst client was answered")
+        if after > bound:
+            failures.append("RSS %.0f MiB after, above the bound %.0f MiB" % (after, bound))
+        for c in checkers:
+            for line in c.examples:
+                print("  " + line)
+        for f in failures:
+            print("  FAIL: " + f)
+        f = faults.counts
+        injected = (f["reloads"] + f["failed_reloads"] + f["mid_frame_disconnects"] + f["never_read_clients"]
+                    + len(idle) + burst_n)
+        print("chaos: %.0f s; faults injected %d (reloads %d, failed reloads %d, mid-frame disconnects %d, "
+              "never-read clients %d with %.1f MiB unread, idle connections %d held of %d (accepted in %.1f s; "
+              "a fresh client then answered in %.2f s), burst %d: "
+              "answered %d refused %d failed %d%s); answers checked %d, wrong %d, crashes %d; "
+              "RSS baseline %.0f MiB, peak %.0f MiB, after %.0f MiB (bound %.0f)" % (
+                  time.monotonic() - started, injected, f["reloads"], f["failed_reloads"],
+                  f["mid_frame_disconnects"], f["never_read_clients"], f["never_read_bytes"] / 1048576.0,
+                  held, args.idle, accepted_seconds, fresh_seconds, burst_n, b["answered"], b["refused"], b["failed"],
+                  (" at --max-connections %d" % limit) if limit else "", checked, wrong,
+                  0 if alive and code == 0 else 1, baseline, peak, after, bound))
+        print("chaos: %d passed, %d failed" % (0 if failures else 1, len(failures)))
+        if failures:
+            sys.stdout.write(open(server.log_path, "rb").read().decode("utf-8", "replace")[-3000:])
+        return 1 if failures else 0
+    finally:
+        server.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
