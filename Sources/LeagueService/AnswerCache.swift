@@ -41,6 +41,9 @@ final class AnswerCache: Sendable {
     /// The per-request entries' bound, in answer bytes.
     let requestBudgetBytes: Int
     private let state = Mutex(State())
+    // operations: hits and misses are exported as nhs_league_cache_{hits,misses}_total.
+    private let perTrustLookups = ServiceMetrics.CacheLookupCounters(cache: "per_trust")
+    private let perRequestLookups = ServiceMetrics.CacheLookupCounters(cache: "per_request")
 
     init(requestBudgetBytes: Int) {
         self.requestBudgetBytes = requestBudgetBytes
@@ -52,8 +55,7 @@ final class AnswerCache: Sendable {
             state.adopt(snapshot)
             return state.byTrust[key]
         }
-        // operations: hits and misses are exported as nhs_league_cache_{hits,misses}_total.
-        ServiceMetrics.recordCacheLookup(cache: "per_trust", hit: hit != nil)
+        perTrustLookups.record(hit: hit != nil)
         if let hit { return hit }
         let bytes = try make()
         state.withLock { state in
@@ -69,7 +71,7 @@ final class AnswerCache: Sendable {
             state.adopt(snapshot)
             return state.byRequest[call]
         }
-        ServiceMetrics.recordCacheLookup(cache: "per_request", hit: cached != nil)
+        perRequestLookups.record(hit: cached != nil)
         return cached
     }
 
