@@ -15,7 +15,7 @@ import Synchronization
 /// - per trust (`Trust` message bytes, and whole GetTrust / TrustHistory / ListActions
 ///   answers) and ServerInfo: at most a few per trust of the snapshot, so bounded by the
 ///   dataset;
-/// - per request (FindTrusts, LeagueTable, keyed by the call as asked): at most
+/// - per request (FindTrusts without its trusts, LeagueTable; keyed by the call as asked): at most
 ///   `requestBudgetBytes` of answers; when full, the per-request entries are dropped and
 ///   refilled (bounded memory, no bookkeeping on the hot path).
 final class AnswerCache: Sendable {
@@ -33,16 +33,35 @@ final class AnswerCache: Sendable {
         case envelope(String)
     }
 
+    /// A per-request entry.
+    enum RequestEntry: Sendable {
+        /// The answer body.
+        case body([UInt8])
+        /// The answer without the `Trust` messages it lists, which are cached per trust.
+        case spliced(SplicedAnswer)
+
+        /// What the entry counts against the budget.
+        var byteCount: Int {
+            switch self {
+            case .body(let bytes): bytes.count
+            case .spliced(let parts): parts.byteCount
+            }
+        }
+    }
+
     fileprivate struct State {
         var snapshot: LeagueSnapshot?
         var byTrust: [Key: [UInt8]] = [:]
-        var byRequest: [Call: [UInt8]] = [:]
+        var byRequest: [Call: RequestEntry] = [:]
         var requestBytes = 0
     }
 
     /// The per-request entries' bound, in answer bytes.
     let requestBudgetBytes: Int
     private let state = Mutex(State())
+    // operations: hits and misses are exported as nhs_league_cache_{hits,misses}_total.
+    private let perTrustLookups = ServiceMetrics.CacheLookupCounters(cache: "per_trust")
+    private let perRequestLookups = ServiceMetrics.CacheLookupCounters(cache: "per_request")
 
     init(requestBudgetBytes: Int) {
         self.requestBudgetBytes = requestBudgetBytes
@@ -54,8 +73,7 @@ final class AnswerCache: Sendable {
             state.adopt(snapshot)
             return state.byTrust[key]
         }
-        // operations: hits and misses are exported as nhs_league_cache_{hits,misses}_total.
-        ServiceMetrics.recordCacheLookup(cache: "per_trust", hit: hit != nil)
+        perTrustLookups.record(hit: hit != nil)
         if let hit { return hit }
         let bytes = try make()
         state.withLock { state in
@@ -65,26 +83,27 @@ final class AnswerCache: Sendable {
         return bytes
     }
 
-    /// The answer body for `call` in `snapshot`, if cached.
-    func answer(for call: Call, in snapshot: LeagueSnapshot) -> [UInt8]? {
+    /// The answer for `call` in `snapshot`, if cached.
+    func answer(for call: Call, in snapshot: LeagueSnapshot) -> RequestEntry? {
         let cached = state.withLock { state in
             state.adopt(snapshot)
             return state.byRequest[call]
         }
-        ServiceMetrics.recordCacheLookup(cache: "per_request", hit: cached != nil)
+        perRequestLookups.record(hit: cached != nil)
         return cached
     }
 
-    /// Remembers the answer body for `call` in `snapshot`, within the budget.
-    func store(_ body: [UInt8], for call: Call, in snapshot: LeagueSnapshot) {
-        guard body.count <= requestBudgetBytes / 4 else { return }
+    /// Remembers the answer for `call` in `snapshot`, within the budget.
+    func store(_ entry: RequestEntry, for call: Call, in snapshot: LeagueSnapshot) {
+        let size = entry.byteCount
+        guard size <= requestBudgetBytes / 4 else { return }
         state.withLock { state in
             guard state.snapshot === snapshot else { return }
-            if state.requestBytes + body.count > requestBudgetBytes {
+            if state.requestBytes + size > requestBudgetBytes {
                 state.byRequest.removeAll(keepingCapacity: true)
                 state.requestBytes = 0
             }
-            if state.byRequest.updateValue(body, forKey: call) == nil { state.requestBytes += body.count }
+            if state.byRequest.updateValue(entry, forKey: call) == nil { state.requestBytes += size }
         }
     }
 

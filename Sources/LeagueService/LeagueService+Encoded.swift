@@ -23,9 +23,9 @@ extension LeagueService {
     /// pure function of (snapshot, request):
     /// - GetTrust, TrustHistory, ListActions (per trust) and ServerInfo: encoded once per
     ///   snapshot; a request costs a lookup, and the transport writes its id in front;
-    /// - FindTrusts, LeagueTable: cached per request as asked, within `answerCacheBytes`;
-    ///   FindTrusts misses and every Nearest answer are assembled from each listed trust's
-    ///   `Trust` message, encoded once per snapshot;
+    /// - FindTrusts, LeagueTable: cached per request as asked, within `answerCacheBytes`
+    ///   (FindTrusts without the trusts it lists); FindTrusts and every Nearest answer are
+    ///   assembled from each listed trust's `Trust` message, encoded once per snapshot;
     /// - any other call (and every failure) is answered by `respond(to:)` and encoded.
     ///
     /// The cache belongs to the snapshot the request reads, so a reload never serves old bytes.
@@ -52,12 +52,21 @@ extension LeagueService {
         case .listActions(let request):
             return try perTrust(call, code: request.odsCode, snapshot)
         case .findTrusts(let request):
-            return try perRequest(call, snapshot) {
+            // Cached by request without the trusts it lists (a few hundred bytes per match
+            // instead of each trust's whole encoding), so the evaluation set's 538 queries
+            // fit the budget; each use splices the trusts' cached encodings back in.
+            let parts: SplicedAnswer
+            if case .spliced(let hit)? = answers.answer(for: call, in: snapshot) {
+                parts = hit
+            } else {
                 var result = try findTrusts(request, snapshot: snapshot, trusts: .codeOnly)
-                let matches = result.matches.map { spliceTrust(into: $0, code: $0.trust.odsCode, snapshot) }
+                let matches = result.matches.map { Self.withoutTrust($0) }
                 result.matches = []
-                return okBody(.findTrusts(result), splicing: (Self.findTrustsMatchesField, matches), snapshot)
+                parts = SplicedAnswer(
+                    result: .findTrusts(result), field: Self.findTrustsMatchesField, elements: matches)
+                answers.store(.spliced(parts), for: call, in: snapshot)
             }
+            return assemble(parts, snapshot)
         case .nearest(let request):
             // Not cached by request: locations rarely repeat (9,117 sectors, 19 kB answers), so
             // a request cache only churned the heap (RSS); each trust's encoding still is.
@@ -100,20 +109,28 @@ extension LeagueService {
 
     /// A call cached per request as asked (bounded); failures are never cached.
     private func perRequest(_ call: Call, _ snapshot: LeagueSnapshot, make: () throws -> [UInt8]) throws -> [UInt8] {
-        if let hit = answers.answer(for: call, in: snapshot) { return hit }
+        if case .body(let hit)? = answers.answer(for: call, in: snapshot) { return hit }
         let body = try make()
-        answers.store(body, for: call, in: snapshot)
+        answers.store(.body(body), for: call, in: snapshot)
         return body
     }
 
-    /// `element` encoded with its `trust` field replaced by trust `code`'s cached encoding.
-    private func spliceTrust(
-        into element: some ProtobufMessage & HasTrust, code: String, _ snapshot: LeagueSnapshot
-    ) -> [UInt8] {
+    /// `element` encoded with an empty `trust` field, and the code of the trust that goes there.
+    private static func withoutTrust(_ element: some ProtobufMessage & HasTrust) -> SplicedAnswer.Element {
         var element = element
+        let code = element.trust.odsCode
         element.trust = LeagueWire.Trust()
-        return ProtoSplice.replacing(
-            field: Self.elementTrustField, with: [trustBytes(code, snapshot)], in: element.serializedBytes())
+        return SplicedAnswer.Element(trustCode: code, bytes: element.serializedBytes())
+    }
+
+    /// The OK answer `parts` stands for: each element with its trust's cached encoding
+    /// spliced in, the elements spliced into the result, the result into the envelope.
+    private func assemble(_ parts: SplicedAnswer, _ snapshot: LeagueSnapshot) -> [UInt8] {
+        let elements = parts.elements.map { element in
+            ProtoSplice.replacing(
+                field: Self.elementTrustField, with: [trustBytes(element.trustCode, snapshot)], in: element.bytes)
+        }
+        return okBody(parts.result, splicing: (parts.field, elements), snapshot)
     }
 
     /// The `Trust` message of trust `code`, encoded once per snapshot.

@@ -106,6 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
+        LoadMemory.releaseFreedPages()
         ServiceMetrics.recordDataset(snapshot, loadDuration: loadTime)  // operations
         readiness.markLoaded()  // operations
 

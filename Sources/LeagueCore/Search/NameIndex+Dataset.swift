@@ -98,6 +98,10 @@ extension NameIndex {
     /// "Nottingham University Hospitals NHS Trust - City Campus" → "City Campus"), so that the
     /// trust's words do not count twice; the trust's name is still the site's context.
     static func siteName(_ name: String) -> String {
+        // Most names have neither a bracket nor a dash: returned as they are, without the
+        // Foundation searches below (they ran for every name of ~35,000 sites at each load).
+        let bytes = name.utf8
+        guard bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: "-")) else { return name }
         // a bracketed remark that is not part of the name ("St Mary's Hospital (HQ)")
         var name = name
         if let open = name.range(of: " ("), name.hasSuffix(")") {

@@ -53,6 +53,12 @@ public struct NameIndex: Sendable {
     let postings: [[UInt32]]
     /// Weight of a query word the vocabulary does not know.
     let unknownWeight: Float
+    /// Per-query scratch space, reused between queries (`SearchScratchPool`).
+    let scratch: SearchScratchPool
+
+    /// A generic word ("NHS", "Hospital") weighs a tenth of its IDF: it still separates
+    /// "Royal Hospital" from "Royal Infirmary", but can never outweigh a distinctive word.
+    static let weakWordFactor: Float = 0.1
 
     public var entryCount: Int { entries.count }
     public var vocabularySize: Int { terms.count }
@@ -84,7 +90,18 @@ public struct NameIndex: Sendable {
         var nameTokens: [[String]] = []
         var contextTokens: [[String]] = []
         var placeTokens: [[String]] = []
-        var seen = Set<String>()
+        // The entry each (trust, field, normalised text, site) key went to: duplicates merge
+        // into it without a search.
+        var entryForKey: [String: Int] = [:]
+        // A site's context (its trust's name) and places repeat across thousands of sites:
+        // each distinct text is tokenised once.
+        var distinctiveWordsOf: [String: [String]] = [:]
+        func distinctiveWords(_ text: String) -> [String] {
+            if let words = distinctiveWordsOf[text] { return words }
+            let words = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }
+            distinctiveWordsOf[text] = words
+            return words
+        }
         for e in rawEntries {
             guard let ti = trustIdx[e.odsCode] else { continue }
             var toks: [String]
@@ -96,25 +113,20 @@ public struct NameIndex: Sendable {
             guard !toks.isEmpty else { continue }
             // one entry per (trust, field, normalised text, site)
             let key = "\(e.odsCode)|\(e.field.rawValue)|\(toks.joined(separator: " "))|\(e.siteCode ?? "")"
-            if !seen.insert(key).inserted {
+            if let i = entryForKey[key] {
                 // merge alias sources of duplicate rows
-                if let s = e.source,
-                    let i = entries.lastIndex(where: {
-                        $0.odsCode == e.odsCode && $0.field == e.field && $0.siteCode == e.siteCode
-                            && SearchNormalizer.tokens($0.text) == toks
-                    }), let old = entries[i].source, !old.contains(s)
-                {
+                if let s = e.source, let old = entries[i].source, !old.contains(s) {
                     entries[i].source = old + "; " + s
                 }
                 continue
             }
+            entryForKey[key] = entries.count
             var uniq: [String] = []
             for t in toks where !uniq.contains(t) { uniq.append(t) }
             toks = uniq
             var ctx: [String] = []
             if let c = e.context {
-                for t in SearchNormalizer.tokens(c)
-                where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !ctx.contains(t) {
+                for t in distinctiveWords(c) where !toks.contains(t) && !ctx.contains(t) {
                     ctx.append(t)
                 }
             }
@@ -124,8 +136,7 @@ public struct NameIndex: Sendable {
             contextTokens.append(ctx)
             var places: [String] = []
             if let p = e.places {
-                for t in SearchNormalizer.tokens(p)
-                where !SearchNormalizer.isWeak(t) && !toks.contains(t) && !places.contains(t) {
+                for t in distinctiveWords(p) where !toks.contains(t) && !places.contains(t) {
                     places.append(t)
                 }
             }
@@ -171,7 +182,7 @@ public struct NameIndex: Sendable {
             let df = Float(max(trustsPerTerm[i].count, 1))
             let idf = logf(1 + n / df)
             weak[i] = SearchNormalizer.isWeak(termStrings[i])
-            weights[i] = weak[i] ? idf * 0.1 : idf
+            weights[i] = weak[i] ? idf * NameIndex.weakWordFactor : idf
             if !weak[i] && !isCode[i] {
                 maxIdf = max(maxIdf, idf)
                 idfs.append(idf)
@@ -229,6 +240,7 @@ public struct NameIndex: Sendable {
         self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
         self.postings = postings
+        self.scratch = SearchScratchPool(entryCount: entries.count)
     }
 
     /// How an entry holds a word, and what a match on it is worth.
@@ -296,7 +308,6 @@ public struct NameIndex: Sendable {
     static let prefixExpansionLimit = 64
     /// Quality of a prefix reading of the last query word never falls below a one-edit typo's (0.8).
     static let typeAheadPrefixFloor: Float = 0.8
-    static let corroborationWeight: Float = 0.05
 
     /// Vocabulary words matching one query word.
     func candidates(for token: String, isLast: Bool, into out: inout [Candidate]) {
@@ -326,8 +337,13 @@ public struct NameIndex: Sendable {
                     if id != exactID {
                         // the word being typed is more likely unfinished than mistyped: as the last
                         // word a prefix reading is worth at least a one-typo reading (0.8)
-                        var quality = 0.6 + 0.3 * Float(n) / Float(t.count)
-                        if isLast { quality = max(quality, NameIndex.typeAheadPrefixFloor) } else { quality *= 0.9 }
+                        var quality =
+                            Scoring.prefixBaseQuality + Scoring.prefixLengthQuality * Float(n) / Float(t.count)
+                        if isLast {
+                            quality = max(quality, NameIndex.typeAheadPrefixFloor)
+                        } else {
+                            quality *= Scoring.innerPrefixFactor
+                        }
                         out.append(Candidate(term: id, quality: quality, edits: 0, how: 1))
                         taken += 1
                     }
@@ -346,7 +362,10 @@ public struct NameIndex: Sendable {
                         if (qm & ~tm).nonzeroBitCount > k || (tm & ~qm).nonzeroBitCount > k { continue }
                         let d = terms[Int(id)].withUnsafeBufferPointer { EditDistance.bounded(qbuf, $0, bound: k) }
                         if let d, d > 0 {
-                            out.append(Candidate(term: id, quality: d == 1 ? 0.8 : 0.65, edits: UInt8(d), how: 2))
+                            out.append(
+                                Candidate(
+                                    term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
+                                    edits: UInt8(d), how: 2))
                         }
                     }
                 }
@@ -367,240 +386,17 @@ public struct NameIndex: Sendable {
                                 EditDistance.boundedPrefix(qbuf, $0, bound: k)
                             }
                             if let d, d > 0 {
-                                out.append(Candidate(term: id, quality: d == 1 ? 0.6 : 0.5, edits: UInt8(d), how: 2))
+                                out.append(
+                                    Candidate(
+                                        term: id,
+                                        quality: d == 1 ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
+                                        edits: UInt8(d), how: 2))
                             }
                         }
                     }
                 }
             }
         }
-    }
-
-    /// Per-entry accumulation for one query.
-    struct Accumulator {
-        var tokBest: [Float]
-        var tokInfo: [UInt32]  // how | edits << 2 | ctx << 4 | term << 8
-        var tokTouched: [Int32] = []
-        var total: [Float]
-        var nameMatched: [Float]  // share of the entry's own distinctive weight matched
-        var stats: [UInt32]  // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
-        var exactAll: [UInt8]  // query words (generic ones included) matched exactly in the name
-        var touched: [Int32] = []
-
-        init(count: Int) {
-            tokBest = [Float](repeating: 0, count: count)
-            tokInfo = [UInt32](repeating: 0, count: count)
-            total = [Float](repeating: 0, count: count)
-            nameMatched = [Float](repeating: 0, count: count)
-            stats = [UInt32](repeating: 0, count: count)
-            exactAll = [UInt8](repeating: 0, count: count)
-            tokTouched.reserveCapacity(256)
-            touched.reserveCapacity(256)
-        }
-    }
-
-    struct Scored {
-        var entry: Int32
-        var score: Float
-        var kind: SearchMatchKind
-        var edits: Int
-    }
-
-    func rank(_ tokens: [String], limit: Int) -> [SearchMatch] {
-        var acc = Accumulator(count: entries.count)
-        var totalWeight: Float = 0
-        var strongTokens = 0
-
-        // every word's readings, weight and whether it is generic (a typo of a generic word,
-        // "hospitl", is generic too)
-        var readings: [[Candidate]] = []
-        var weights: [Float] = []
-        var weakFlags: [Bool] = []
-        readings.reserveCapacity(tokens.count)
-        for (ti, token) in tokens.enumerated() {
-            var cands: [Candidate] = []
-            candidates(for: token, isLast: ti == tokens.count - 1, into: &cands)
-            let exact = termIndex[token]
-            let best = cands.max(by: { ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)]) }
-            )
-            var weak = SearchNormalizer.isWeak(token)
-            if exact == nil, let best, termIsWeak[Int(best.term)] { weak = true }
-            // the word's weight: its own if known, else that of its best reading
-            let w: Float
-            if let exact {
-                w = termWeight[Int(exact)]
-            } else if let best {
-                w = termWeight[Int(best.term)]
-            } else {
-                w = weak ? unknownWeight * 0.1 : unknownWeight
-            }
-            readings.append(cands)
-            weights.append(w)
-            weakFlags.append(weak)
-        }
-        let allWeak = !weakFlags.contains(false)
-
-        // distinctive words first; generic words then only refine entries already found
-        // (an entry matching generic words alone cannot reach the coverage threshold)
-        var order = Array(tokens.indices)
-        if !allWeak {
-            order = order.filter { !weakFlags[$0] } + order.filter { weakFlags[$0] }
-        }
-        var anyStrongMatched = false
-        for ti in order {
-            let cands = readings[ti]
-            let w = weights[ti]
-            let counts = allWeak || !weakFlags[ti]
-            if counts { strongTokens += 1 }
-            if counts && !cands.isEmpty { anyStrongMatched = true }
-            let refineOnly = !counts && anyStrongMatched
-            totalWeight += w
-
-            for c in cands {
-                let base = w * c.quality
-                for p in postings[Int(c.term)] {
-                    let e = Int(p >> 2)
-                    if refineOnly && acc.stats[e] == 0 && acc.total[e] == 0 { continue }
-                    let holding = p & 3
-                    let ctx: UInt32 = holding == Posting.name ? 0 : 1
-                    let contrib = base * Posting.weight[Int(holding)]
-                    if contrib > acc.tokBest[e] {
-                        if acc.tokBest[e] == 0 { acc.tokTouched.append(Int32(e)) }
-                        acc.tokBest[e] = contrib
-                        acc.tokInfo[e] = UInt32(c.how) | UInt32(c.edits) << 2 | ctx << 4 | UInt32(c.term) << 8
-                    }
-                }
-            }
-            for e32 in acc.tokTouched {
-                let e = Int(e32)
-                if acc.total[e] == 0 && acc.stats[e] == 0 { acc.touched.append(e32) }
-                acc.total[e] += acc.tokBest[e]
-                let info = acc.tokInfo[e]
-                let how = info & 3, edits = (info >> 2) & 3, ctx = (info >> 4) & 1, term = Int(info >> 8)
-                if ctx == 0 {
-                    var s = acc.stats[e]
-                    s += 1 << 24
-                    if how == 0 { acc.exactAll[e] &+= 1 }
-                    if how == 0 && counts { s += 1 }
-                    if how == 1 { s += 1 << 6 }
-                    if how == 2 { s += 1 << 12; s += edits << 18 }
-                    acc.stats[e] = s
-                    if !termIsWeak[term] || entryNameWeight[e] == 0 || allWeak {
-                        let quality = acc.tokBest[e] / max(w, 1e-6)
-                        acc.nameMatched[e] += termWeight[term] * quality
-                    }
-                }
-                acc.tokBest[e] = 0
-            }
-            acc.tokTouched.removeAll(keepingCapacity: true)
-        }
-        guard totalWeight > 0 else { return [] }
-
-        // best entry per trust
-        var bestForTrust = [Int32](repeating: -1, count: trusts.count)
-        var scored: [Scored] = []
-        var secondScore: [Float] = []
-        scored.reserveCapacity(acc.touched.count)
-        secondScore.reserveCapacity(acc.touched.count)
-        for e32 in acc.touched {
-            let e = Int(e32)
-            let s = acc.stats[e]
-            let nameHits = s >> 24
-            guard nameHits > 0 else { continue }  // matched only through context words
-            let qcov = acc.total[e] / totalWeight
-            guard qcov >= 0.3 else { continue }
-            let field = entryField[e]
-            // an alias that also means something else ("MRI") counts only when it explains the query
-            if entryAmbiguous[e] && qcov < 0.9 { continue }
-            var nameWeight = entryNameWeight[e]
-            if allWeak {
-                // a query of generic words only: measure against all words of the name
-                nameWeight = max(nameWeight, 1e-6)
-            }
-            let ecov = min(1, acc.nameMatched[e] / max(nameWeight, 1e-6))
-            let strongExact = Int(s & 63), prefixes = Int((s >> 6) & 63), fuzzies = Int((s >> 12) & 63)
-            let edits = Int((s >> 18) & 63)
-            let fullName = ecov >= 0.999
-            let kind: SearchMatchKind
-            if field == .odsCode {
-                kind = .exact
-            } else if fuzzies > 0 {
-                kind = .fuzzy
-            } else if prefixes > 0 {
-                kind = .prefix
-            } else if strongExact >= strongTokens && Int(acc.exactAll[e]) == tokens.count && fullName {
-                kind = field == .alias ? .alias : .exact
-            } else {
-                kind = .token
-            }
-            var score = 0.8 * qcov + 0.2 * ecov
-            switch kind {
-            case .exact, .alias: score += 0.04
-            case .token: score += 0.02
-            case .prefix: score += 0.01
-            case .fuzzy: break
-            }
-            score /= 1.04
-            let trust = Int(entryTrust[e])
-            if trustStanding[trust] == 0 { score *= 0.93 }
-            if entryAmbiguous[e] { score *= 0.9 }
-            score *= entryWeight[e]
-            let candidate = Scored(entry: e32, score: score, kind: kind, edits: edits)
-            let bi = bestForTrust[trust]
-            if bi < 0 {
-                bestForTrust[trust] = Int32(scored.count)
-                scored.append(candidate)
-                secondScore.append(0)
-            } else if precedes(candidate, scored[Int(bi)]) {
-                secondScore[Int(bi)] = max(secondScore[Int(bi)], scored[Int(bi)].score)
-                scored[Int(bi)] = candidate
-            } else {
-                secondScore[Int(bi)] = max(secondScore[Int(bi)], candidate.score)
-            }
-        }
-        guard !scored.isEmpty else { return [] }
-        // corroboration: a second name of the same trust that also matches (its own name and
-        // one of its hospitals, say) adds a little
-        for i in scored.indices {
-            scored[i].score =
-                (scored[i].score + NameIndex.corroborationWeight * secondScore[i]) / (1 + NameIndex.corroborationWeight)
-        }
-        // top `limit` by insertion: cheaper than sorting every candidate of a generic query
-        var top: [Scored] = []
-        top.reserveCapacity(limit + 1)
-        for sc in scored {
-            if top.count == limit, let last = top.last, !precedes(sc, last) { continue }
-            var i = top.count
-            while i > 0 && precedes(sc, top[i - 1]) { i -= 1 }
-            top.insert(sc, at: i)
-            if top.count > limit { top.removeLast() }
-        }
-        return top.map { sc in
-            let entry = entries[Int(sc.entry)]
-            let trust = trusts[Int(entryTrust[Int(sc.entry)])]
-            return SearchMatch(
-                odsCode: trust.odsCode, trustName: trust.displayName, kind: sc.kind, field: entry.field,
-                matchedText: entry.text, siteCode: entry.siteCode,
-                aliasSource: entry.field == .alias ? entry.source : nil,
-                formerCode: entry.formerCode,
-                score: (Double(sc.score) * 1000).rounded() / 1000)
-        }
-    }
-
-    func precedes(_ a: Scored, _ b: Scored) -> Bool {
-        let sa = (a.score * 1000).rounded(), sb = (b.score * 1000).rounded()
-        if sa != sb { return sa > sb }
-        if a.kind.rank != b.kind.rank { return a.kind.rank < b.kind.rank }
-        let ta = trustStanding[Int(entryTrust[Int(a.entry)])], tb = trustStanding[Int(entryTrust[Int(b.entry)])]
-        if ta != tb { return ta > tb }
-        let fa = entryField[Int(a.entry)].tieBreakRank, fb = entryField[Int(b.entry)].tieBreakRank
-        if fa != fb { return fa < fb }
-        if a.edits != b.edits { return a.edits < b.edits }
-        let la = entryNameLength[Int(a.entry)], lb = entryNameLength[Int(b.entry)]
-        if la != lb { return la < lb }
-        let ta2 = entryTrust[Int(a.entry)], tb2 = entryTrust[Int(b.entry)]
-        if ta2 != tb2 { return trustOrder[Int(ta2)] < trustOrder[Int(tb2)] }
-        return a.entry < b.entry
     }
 
     // MARK: - did you mean

@@ -52,12 +52,20 @@ struct GRPCRouter: Sendable {
             return .error(.internal, "cannot decode the \(method.name) request message: \(error.status.message)")
         }
         request.deadlineMs = deadlineMs
-        let response = service.respond(to: request, receivedAt: receivedAt)
-        let trailers = [("nhs-data-version", response.dataVersion)]
-        guard response.status.code == .ok else {
-            return GRPCAnswer(status: response.status, message: nil, trailers: trailers)
+        // The encoded path, as the framing takes: cached answers are served as the same
+        // shared bytes, sliced out of the envelope instead of decoded and encoded again.
+        let encoded = service.respondEncoded(to: request, receivedAt: receivedAt)
+        guard encoded.code == .ok else {
+            // A failure's body is small and rare: decoded for its status message.
+            guard let response = try? ProtobufCodec.decodeResponse(encoded.body) else {
+                return .error(.internal, "the \(method.name) answer could not be read")
+            }
+            return GRPCAnswer(
+                status: response.status, message: nil, trailers: [("nhs-data-version", response.dataVersion)])
         }
-        guard let result = method.resultMessage(of: response) else {
+        let (dataVersion, result) = method.resultMessage(ofEncoded: ByteBuffer(bytes: encoded.body))
+        let trailers = [("nhs-data-version", dataVersion)]
+        guard let result else {
             return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)
         }
         return .ok(result, trailers: trailers)

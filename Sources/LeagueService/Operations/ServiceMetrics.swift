@@ -56,9 +56,24 @@ public enum ServiceMetrics {
         Counter(label: Name.limitsTripped, dimensions: [("limit", limit)]).increment()
     }
 
-    /// The hook for answer caches: call with the cache's name on every lookup.
-    public static func recordCacheLookup(cache: String, hit: Bool) {
-        Counter(label: hit ? Name.cacheHits : Name.cacheMisses, dimensions: [("cache", cache)]).increment()
+    /// The hit and miss counters of one answer cache, created once (a `Counter` made per
+    /// lookup asks the metrics factory for its handle every time: a lock and a dictionary
+    /// lookup in the Prometheus backend, on the hot path of every cached answer).
+    /// Make it after the executable bootstraps its metrics backend.
+    public struct CacheLookupCounters: Sendable {
+        private let hits: Counter
+        private let misses: Counter
+
+        /// The counters of the cache called `cache` (the `cache` label).
+        public init(cache: String) {
+            hits = Counter(label: Name.cacheHits, dimensions: [("cache", cache)])
+            misses = Counter(label: Name.cacheMisses, dimensions: [("cache", cache)])
+        }
+
+        /// Counts one lookup.
+        public func record(hit: Bool) {
+            (hit ? hits : misses).increment()
+        }
     }
 
     /// A reload's outcome: `ok`, `unchanged` or `failed`.

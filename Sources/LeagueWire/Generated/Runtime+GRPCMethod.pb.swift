@@ -45,12 +45,29 @@ public struct GRPCMethod: Sendable, Hashable {
     public func resultMessage(of response: Response) -> ByteBuffer? {
         var encoded = ByteBuffer()
         ProtobufCodec.encode(response, into: &encoded)
-        var found: ByteBuffer?
-        var fields = ProtobufFieldReader(encoded)
-        while let (number, value) = fields.next() {
-            // protobuf's "last one wins"; an empty message member is present with zero bytes.
-            if number == envelopeField, case .lengthDelimited(let body) = value { found = body }
-        }
-        return found
+        return resultMessage(ofEncoded: encoded).result
     }
+
+    /// This method's response message and the answer's data version, read at the wire level
+    /// from an encoded `Response` (such as `EncodedResponse.body`, every field but `id`):
+    /// the served bytes are sliced, never decoded into Swift values and encoded again.
+    /// `result` is nil when the response carries no such member.
+    public func resultMessage(ofEncoded response: ByteBuffer) -> (dataVersion: String, result: ByteBuffer?) {
+        var dataVersion = ""
+        var found: ByteBuffer?
+        var fields = ProtobufFieldReader(response)
+        while let (number, value) = fields.next() {
+            guard case .lengthDelimited(let body) = value else { continue }
+            // protobuf's "last one wins"; an empty message member is present with zero bytes.
+            if number == envelopeField {
+                found = body
+            } else if number == Self.dataVersionField {
+                dataVersion = String(buffer: body)
+            }
+        }
+        return (dataVersion, found)
+    }
+
+    /// `Response.data_version` (proto/nhs/league/v1/league.proto).
+    static let dataVersionField: UInt32 = 3
 }

@@ -58,7 +58,7 @@ LD_PRELOAD="$bench/build/sigsuspend_shim.so" \
 pid=$!
 redis_pid=""
 trap 'kill -9 $pid $redis_pid 2>/dev/null || true; rm -f "$log" "$profiled"' EXIT
-for _ in $(seq 1 1200); do
+for _ in $(seq 1 6000); do  # up to 10 min: the load runs ~3 G instructions under callgrind
   addr=$(sed -n 's/^nhs-league-server listening on //p' "$log" | head -1)
   [ -n "$addr" ] && break
   kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
