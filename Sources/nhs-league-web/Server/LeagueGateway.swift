@@ -26,7 +26,8 @@ actor LeagueGateway {
     }
 
     /// Sends `call`; a non-OK status or an unreachable server becomes a `WebError`.
-    /// A call on a connection that turns out to be closed is retried once on a new one.
+    /// A call on a connection that turns out to be closed (idle timeout) or whose server is
+    /// going away (issue 14) is retried once on a new one.
     nonisolated func call(_ call: Call) async throws(WebError) -> Answer {
         var attempt = 0
         while true {
@@ -37,7 +38,7 @@ actor LeagueGateway {
                 response = try await client.send(call, timeout: .seconds(10))
             } catch {
                 await self.drop(client)
-                if error.code == .connectionClosed, attempt == 1 { continue }
+                if error.code == .connectionClosed || error.code == .goingAway, attempt == 1 { continue }
                 throw WebError.unavailable(cause: error)
             }
             guard response.status.code == .ok else {
