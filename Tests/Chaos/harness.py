@@ -217,7 +217,13 @@ class Checker:
                 if len(self.examples) < 5:
                     self.examples.append("checker connection: %r" % e)
                 self.sock.close()
-                self.sock = connect(self.port)
+                try:
+                    self.sock = connect(self.port)
+                except OSError as e:
+                    self.errors += 1
+                    if len(self.examples) < 5:
+                        self.examples.append("checker reconnect: %r" % e)
+                    self.sock = socket.socket()  # fails on use, and is reopened then
                 continue
             self.checked += 1
             if got != want:
