@@ -21,12 +21,15 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         case truncatedFrame
         /// A frame began to arrive but was not complete within the server's frame deadline.
         case frameTimeout
+        /// The server refused work past one of its limits (connections, requests in flight);
+        /// the framing is intact, and whether the connection stays open is the limit's choice.
+        case limitExceeded
 
         /// True for errors in the framing itself, after which the connection must close.
         public var isFramingError: Bool {
             switch self {
             case .messageTooLarge, .compressionUnsupported, .invalidFlags, .truncatedFrame, .frameTimeout: true
-            case .malformedMessage: false
+            case .malformedMessage, .limitExceeded: false
             }
         }
 

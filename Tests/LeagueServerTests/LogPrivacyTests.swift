@@ -8,46 +8,6 @@ import Logging
 import Synchronization
 import Testing
 
-/// Every log entry, at every level, rendered with its metadata: what an operator's log
-/// would hold.
-final class CapturedLogs: Sendable {
-    struct Entry: Sendable {
-        var level: Logger.Level
-        var text: String
-    }
-
-    private let entries = Mutex<[Entry]>([])
-
-    func logger(_ label: String) -> Logger {
-        var logger = Logger(label: label) { label in CapturingLogHandler(label: label, sink: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-
-    func append(_ entry: Entry) { entries.withLock { $0.append(entry) } }
-
-    /// The entries at `level` or above.
-    func atLeast(_ level: Logger.Level) -> [Entry] { entries.withLock { $0.filter { $0.level >= level } } }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let label: String
-    let sink: CapturedLogs
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let all = metadata.merging(event.metadata ?? [:]) { $1 }
-        let rendered = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        sink.append(.init(level: event.level, text: "\(label) \(event.message) \(rendered)"))
-    }
-}
-
 /// Patients type postcodes and names: at info or above a postcode may appear only as its
 /// outcode and a free-text query never in full. Requests that succeed, fail, and break
 /// the framing go through a real server whose logs are captured at every level.

@@ -17,12 +17,13 @@ enum Limit: String, Sendable {
     func tripped() { ServiceMetrics.recordLimitTripped(rawValue) }
 
     /// The id-0 answer to a connection past the connection limit.
-    static let atConnectionLimit = WireError(code: .unavailable, message: "server at its connection limit")
+    static let atConnectionLimit = WireError(
+        .limitExceeded, code: .unavailable, message: "server at its connection limit")
 
     /// The answer (with the request's own id) to a request past the in-flight limit.
     static func tooManyInFlight(_ limit: Int) -> WireError {
         WireError(
-            code: .resourceExhausted,
+            .limitExceeded, code: .resourceExhausted,
             message: "more than \(limit) requests in flight on this connection; read the answers before sending more")
     }
 

@@ -54,29 +54,3 @@ extension ServerConfiguration {
         return configuration
     }
 }
-
-/// Keeps every log message, so a test can see what the server logged.
-final class CapturedLogs: Sendable {
-    private let messages = Mutex<[String]>([])
-
-    var all: [String] { messages.withLock { $0 } }
-
-    var logger: Logger {
-        Logger(label: "test-captured") { _ in Handler(logs: self) }
-    }
-
-    private struct Handler: LogHandler {
-        let logs: CapturedLogs
-        var logLevel: Logger.Level = .trace
-        var metadata: Logger.Metadata = [:]
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            logs.messages.withLock { $0.append("\(event.level): \(event.message)") }
-        }
-    }
-}
