@@ -106,7 +106,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
-        LoadMemory.releaseFreedPages()
+        // Loading parses every CSV row and builds the indexes: tens of MiB of temporaries that
+        // glibc would keep mapped for the process's whole life. Give them back before serving.
+        ReleaseFreedMemory.now()
         ServiceMetrics.recordDataset(snapshot, loadDuration: loadTime)  // operations
         readiness.markLoaded()  // operations
 
