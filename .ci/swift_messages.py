@@ -11,10 +11,9 @@ For every message and enum of the given .proto files it writes three Swift files
   <Name>+JSON.pb.swift  proto3 JSON mapping (what grpcurl prints).
 and, for a file declaring a `service` whose RPCs take `Request.call` members:
   <Name>+GRPC.pb.swift  its gRPC method table (the gRPC transport serves exactly these).
-Once per run it also writes the runtime those files are written against, from the Swift
-sources in .ci/swift-runtime/ (the protocols, the C arena, the JSON writer, the gRPC method
-type), so the mapping from proto to Swift, runtime included, lives with the generator:
-  Runtime+<Name>.pb.swift
+They are written against the small hand-written runtime in Sources/LeagueWire/Runtime/
+(the message protocols, the C arena, the field reader, the JSON writer, the gRPC method
+type), as protoc-gen-swift's output is written against the SwiftProtobuf library.
 
 Mapping rules (they reproduce the names of the earlier hand-written layer):
   message -> struct of the same name; enum -> enum of the same name (see TYPE_NAMES);
@@ -783,18 +782,6 @@ def generate_grpc_methods(file, src):
     return "\n".join(out) + "\n"
 
 
-RUNTIME_DIR = Path(__file__).resolve().parent / "swift-runtime"
-
-
-def runtime_outputs():
-    """The runtime of the generated layer, copied from .ci/swift-runtime/ under the generated header."""
-    outputs = {}
-    for source in sorted(RUNTIME_DIR.glob("*.swift")):
-        header = HEADER.format(src=f".ci/swift-runtime/{source.name}", what="runtime of the generated layer")
-        outputs[f"Runtime+{source.stem}.pb.swift"] = header + "\n" + source.read_text()
-    return outputs
-
-
 def main():
     if len(sys.argv) < 4:
         fail(__doc__)
@@ -828,9 +815,6 @@ def main():
         for name, text in outputs.items():
             (out_dir / name).write_text(text)
             written.append(name)
-    for name, text in runtime_outputs().items():
-        (out_dir / name).write_text(text)
-        written.append(name)
     print("generated " + ", ".join(sorted(written)))
 
 
