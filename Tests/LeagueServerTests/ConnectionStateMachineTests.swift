@@ -74,8 +74,9 @@ struct ConnectionStateMachineTests {
             Issue.record("closed with a write still in flight")
             return
         }
-        guard case .close = machine.writeCompleted() else {
-            Issue.record("the last completed write must close")
+        // After a half-close the client has sent everything: a plain close.
+        guard case .close(gently: false) = machine.writeCompleted() else {
+            Issue.record("the last completed write must close, plainly")
             return
         }
         guard case .closed = machine.state else {
@@ -106,8 +107,33 @@ struct ConnectionStateMachineTests {
                 return
             }
         }
-        guard case .close = machine.writeCompleted() else {
-            Issue.record("the error's completed write must close")
+        // The stream broke the framing rules: the client may still be sending, so gently.
+        guard case .close(gently: true) = machine.writeCompleted() else {
+            Issue.record("the error's completed write must close, gently")
+            return
+        }
+    }
+
+    @Test("going away: the notice first, then the queued answers, then a gentle close; once only")
+    func goingAway() {
+        var machine = ConnectionStateMachine()
+        _ = machine.received(Self.received(1), isWritable: false)
+        guard case .announceGoingAway = machine.goAway() else {
+            Issue.record("a serving connection announces going away")
+            return
+        }
+        guard case .none = machine.goAway() else {
+            Issue.record("the notice is sent once")
+            return
+        }
+        #expect(Self.drain(&machine, isWritable: true) == ["1"])
+        guard case .none = machine.writeCompleted() else {
+            Issue.record("closed with the answer still in flight")
+            return
+        }
+        // The client may still be sending requests it was told go elsewhere: gently.
+        guard case .close(gently: true) = machine.writeCompleted() else {
+            Issue.record("the last completed write must close, gently")
             return
         }
     }
@@ -115,8 +141,8 @@ struct ConnectionStateMachineTests {
     @Test("abandon closes once; later events do nothing")
     func abandon() {
         var machine = ConnectionStateMachine()
-        guard case .close = machine.abandon() else {
-            Issue.record("first abandon must close")
+        guard case .close(gently: false) = machine.abandon() else {
+            Issue.record("first abandon must close at once")
             return
         }
         guard case .none = machine.abandon(), case .none = machine.received(Self.received(1), isWritable: true),

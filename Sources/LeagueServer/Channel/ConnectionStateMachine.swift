@@ -73,6 +73,13 @@ struct ConnectionStateMachine {
         case serverQuiescing
         /// The byte stream broke the framing rules; the error is answered after the queue.
         case framingError
+
+        /// True when the client may still be sending as the connection closes (the server
+        /// went away, or stopped reading at a bad frame): closing with unread bytes makes the
+        /// kernel reset the connection, which can discard the last answers before the
+        /// client reads them, so the handler closes its sending side first and lingers.
+        /// After a half-close the client has sent everything: a plain close is safe.
+        var closesGently: Bool { self != .clientFinishedSending }
     }
 
     /// What is still owed once the queue is answered.
@@ -172,7 +179,8 @@ struct ConnectionStateMachine {
         /// Resume reading: the queue is empty and the socket writable again.
         case read
         /// Close the connection: everything owed is written.
-        case close
+        /// Everything owed is written: close (gently: see ``EndingReason/closesGently``).
+        case close(gently: Bool)
         /// Nothing to do until the socket becomes writable or a write completes.
         case wait
     }
@@ -203,14 +211,15 @@ struct ConnectionStateMachine {
             }
             guard owed.isSettled else { return .wait }
             state = .closed
-            return .close
+            return .close(gently: reason.closesGently)
         case .closed:
             return .wait
         }
     }
 
     enum CloseAction {
-        case close
+        /// Close the channel (gently: see ``EndingReason/closesGently``).
+        case close(gently: Bool)
         case none
     }
 
@@ -230,7 +239,7 @@ struct ConnectionStateMachine {
                 return .none
             }
             state = .closed
-            return .close
+            return .close(gently: reason.closesGently)
         case .closed:
             return .none
         }
@@ -282,6 +291,6 @@ struct ConnectionStateMachine {
     mutating func abandon() -> CloseAction {
         if case .closed = state { return .none }
         state = .closed
-        return .close
+        return .close(gently: false)
     }
 }

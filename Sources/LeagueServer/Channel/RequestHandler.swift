@@ -117,7 +117,6 @@ final class RequestHandler: ChannelDuplexHandler {
             // Graceful shutdown: tell the client which requests will still be answered, stop
             // taking new ones, answer those received, close.
             let lastID = lastReceivedID
-            closeGently = true
             end(machine.goAway(), reason: "server going away", context: context, lastID: lastID)
         case IdleStateHandler.IdleStateEvent.all:
             // Idle timeout (limits): nothing owed and nothing heard for the whole timeout.
@@ -150,7 +149,6 @@ final class RequestHandler: ChannelDuplexHandler {
         }
         logger.debug("ending connection after a framing error", metadata: ["status": "\(wire.code)"])
         ServiceMetrics.recordRefusedFrame(reason: wire.kind.rawValue, protocol: Self.protocolLabel)  // operations
-        closeGently = true
         end(machine.framingFailed(wire), reason: "framing error", context: context)
     }
 
@@ -196,9 +194,9 @@ final class RequestHandler: ChannelDuplexHandler {
                 wrote = true
             case .read:
                 context.read()
-            case .close:
+            case .close(let gently):
                 handOver(context: context)
-                closeAnswered(context: context)
+                closeAnswered(gently: gently, context: context)
                 return
             case .wait:
                 return
@@ -237,20 +235,16 @@ final class RequestHandler: ChannelDuplexHandler {
     /// How long a gently closing connection, its sending side closed, waits for the client
     /// to close before it is closed anyway.
     static let closeLinger: TimeAmount = .seconds(1)
-    /// Set when the server began going away or the stream broke the framing rules: the
-    /// client may still be sending, so the close is gentle (see `closeAnswered`).
-    private var closeGently = false
     /// Our sending side is closed; what the client still sends is read and dropped.
     private var lingering = false
 
-    /// Closes a connection that has been sent everything it is owed. After going away (or
-    /// a framing error) the client may have sent requests that are never read; closing
-    /// with them unread makes the kernel reset the connection, and a reset can discard the
-    /// notice (or error) and the last answers before the client reads them. So first only
-    /// our sending side is closed, what arrives is dropped, and the connection closes when
-    /// the client closes or after `closeLinger`.
-    private func closeAnswered(context: ChannelHandlerContext) {
-        guard closeGently, !lingering else { return context.close(promise: nil) }
+    /// Closes a connection that has been sent everything it is owed. Gently (after going
+    /// away or a framing error, when the client may have sent requests that are never read),
+    /// only our sending side is closed first, what arrives is dropped, and the connection
+    /// closes when the client closes or after `closeLinger`: a close with unread bytes would
+    /// be a reset, which can discard the notice (or error) and the last answers.
+    private func closeAnswered(gently: Bool, context: ChannelHandlerContext) {
+        guard gently, !lingering else { return context.close(promise: nil) }
         lingering = true
         let outputClosed = context.eventLoop.makePromise(of: Void.self)
         outputClosed.futureResult.assumeIsolated().whenComplete { result in
@@ -319,7 +313,9 @@ final class RequestHandler: ChannelDuplexHandler {
         let promise = context.eventLoop.makePromise(of: Void.self)
         promise.futureResult.assumeIsolated().whenComplete { [self] _ in
             for _ in 0..<answers {
-                if case .close = machine.writeCompleted() { closeAnswered(context: context) }
+                if case .close(let gently) = machine.writeCompleted() {
+                    closeAnswered(gently: gently, context: context)
+                }
             }
         }
         context.write(Self.wrapOutboundOut(buffer), promise: promise)
