@@ -238,21 +238,13 @@ final class RequestHandler: ChannelDuplexHandler {
     /// Our sending side is closed; what the client still sends is read and dropped.
     private var lingering = false
 
-    /// Closes a connection that has been sent everything it is owed. Gently (after going
-    /// away or a framing error, when the client may have sent requests that are never read),
-    /// only our sending side is closed first, what arrives is dropped, and the connection
-    /// closes when the client closes or after `closeLinger`: a close with unread bytes would
-    /// be a reset, which can discard the notice (or error) and the last answers.
+    /// Closes a connection that has been sent everything it is owed: gently (after going
+    /// away or a framing error, when the client may have sent requests that are never read)
+    /// or at once. While lingering, what arrives is dropped.
     private func closeAnswered(gently: Bool, context: ChannelHandlerContext) {
         guard gently, !lingering else { return context.close(promise: nil) }
         lingering = true
-        let outputClosed = context.eventLoop.makePromise(of: Void.self)
-        outputClosed.futureResult.assumeIsolated().whenComplete { result in
-            guard case .success = result else { return context.close(promise: nil) }
-            context.eventLoop.assumeIsolated().scheduleTask(in: Self.closeLinger) { context.close(promise: nil) }
-            context.read()
-        }
-        context.close(mode: .output, promise: outputClosed)
+        context.closeOutputThenLinger(Self.closeLinger)
     }
 
     /// The id of the last request received that will be answered: the newest queued one

@@ -3,9 +3,8 @@ import NIOCore
 
 /// Serves a connection past `ServerConfiguration.maxConnections` instead of the protocol
 /// sniffer: writes one id-0 UNAVAILABLE answer ("server at its connection limit"), stops
-/// sending, and closes once the client closes or `linger` passes. Closing only our side
-/// first (rather than at once) keeps the kernel from resetting the connection, which could
-/// discard the answer before the client reads it. A gRPC client just sees the connection fail.
+/// sending, and closes once the client closes or `linger` passes (`closeOutputThenLinger`,
+/// so a reset does not discard the answer). A gRPC client just sees the connection fail.
 final class ConnectionRefuser: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -54,8 +53,7 @@ final class ConnectionRefuser: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: Framing.headerLength + encoded.messageLength)
         encoded.writeFrame(into: &buffer)
         let written = context.eventLoop.makePromise(of: Void.self)
-        written.futureResult.assumeIsolated().whenComplete { _ in context.close(mode: .output, promise: nil) }
+        written.futureResult.assumeIsolated().whenComplete { _ in context.closeOutputThenLinger(self.linger) }
         context.writeAndFlush(Self.wrapOutboundOut(buffer), promise: written)
-        context.eventLoop.assumeIsolated().scheduleTask(in: linger) { context.close(promise: nil) }
     }
 }
