@@ -99,7 +99,6 @@ public final class LeagueClient: Sendable {
     /// Sends a request with an id the caller chose (for tools that must control ids, such
     /// as conformance runs). Don't mix with `send(_ call:)` on one client: its ids start at 1.
     public func send(_ request: Request, timeout: Duration? = nil) async throws(LeagueClientError) -> Response {
-        if let goingAway = breakage.notice.received { throw GoingAwayNotice.error(goingAway) }
         let promise = channel.eventLoop.makePromise(of: Response.self)
         let pending = PendingCall(
             request: request, promise: promise,

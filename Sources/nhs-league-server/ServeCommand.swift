@@ -77,8 +77,8 @@ struct ServeCommand: AsyncParsableCommand {
     func applyLimits(to configuration: inout ServerConfiguration) {
         configuration.maxConnections = maxConnections
         configuration.maxRequestsInFlight = maxRequestsInFlight
-        configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
-        configuration.frameTimeout = .milliseconds(Int64(frameTimeout * 1000))
+        configuration.idleTimeout = .seconds(idleTimeout)
+        configuration.frameTimeout = .seconds(frameTimeout)
     }
 
     func run() async throws {
@@ -113,7 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
         readiness.markLoaded()  // operations
 
         let leagueService = LeagueService(snapshot: snapshot, serverVersion: ServerVersion.current, logger: logger)
-        let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
+        let drain = Duration.seconds(drainTimeout)
         var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
         configuration.tls = tls

@@ -85,7 +85,7 @@ struct ConnectionOptions: ParsableArguments {
         let client: LeagueClient
         do {
             client = try await LeagueClient.connect(
-                host: host, port: port, callTimeout: .milliseconds(Int64(timeout * 1000)), tls: try tls())
+                host: host, port: port, callTimeout: .seconds(timeout), tls: try tls())
         } catch let error as LeagueClientError where error.code == .tls {
             throw CLIError(error)
         } catch let error as CLIError {

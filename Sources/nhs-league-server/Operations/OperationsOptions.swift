@@ -30,7 +30,7 @@ struct OperationsOptions: ParsableArguments {
         }
     }
 
-    var shutdownDelayDuration: Duration { .milliseconds(Int64(shutdownDelay * 1000)) }
+    var shutdownDelayDuration: Duration { .seconds(shutdownDelay) }
 }
 
 /// `HOST:PORT` of the admin listener; port 0 picks a free port.
