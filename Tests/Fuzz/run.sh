@@ -64,8 +64,16 @@ for target in "${targets[@]}"; do
   mkdir -p "$out/corpus/$target" "$out/artifacts/$target"
   log="$out/run-$target.log"
   status=0
+  # Leak detection stays on, except in FuzzServiceAnswer: its service's answer cache lives
+  # for the whole process, and LeakSanitizer reports the cached FindTrusts answers as
+  # leaked at exit (a "direct leak" of exactly the element arrays held by the cache's
+  # `.spliced` entries). Swift keeps a multi-payload enum's case tag in the spare bits of
+  # the payload's pointer, so the scan does not recognise the reference. The same C arena
+  # code (every protobuf-c allocation) is still leak-checked by FuzzRequestDecoding.
+  leaks=1
+  [ "$target" = FuzzServiceAnswer ] && leaks=0
   # New inputs go to the first directory (scratch); the committed seeds are only read.
-  ASAN_OPTIONS=detect_leaks=1 "$out/bin/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
+  ASAN_OPTIONS=detect_leaks=$leaks "$out/bin/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
     -max_len=8192 -print_final_stats=1 -artifact_prefix="$out/artifacts/$target/" \
     "$out/corpus/$target" "Tests/Fuzz/corpus/$target" >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
