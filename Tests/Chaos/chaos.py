@@ -21,8 +21,12 @@ on 127.0.0.1 and a free port, over a copy of the dataset:
    are held: at the connection limit when the server has `--max-connections` (set to
    idle + burst/2, so half the burst must be refused with an id-0 UNAVAILABLE answer),
    otherwise a plain burst;
-4. everything closed: the server's RSS (/proc/PID/status VmRSS) must come back within
-   baseline + 64 MiB or 1.5 x baseline, whichever is larger, within 20 s.
+4. everything closed: the server's RSS (/proc/PID/status VmRSS) is measured once it
+   settles (up to 20 s), then phases 2 and 3 run again and RSS is measured again. The
+   repeat must add at most 16 MiB (memory is reused, not leaked), and RSS after must stay
+   under twice the baseline. It does not come back to the baseline itself: glibc keeps
+   about 60 MiB of the 5,000 connections' heap even after malloc_trim (fragmentation; the
+   same with the server before the limits work), which the summary line reports.
 
 The server runs with MALLOC_ARENA_MAX=2: glibc otherwise gives each busy thread its own
 arena, and freed memory stays in the arenas' high-water marks, which is not a leak
@@ -241,6 +245,29 @@ def burst(port: int, count: int, expected: bytes) -> dict:
     return out
 
 
+REPEAT_GROWTH_MIB = 16
+
+
+def wait_until_held(server: Server, fds_before: int, count: int) -> None:
+    """The kernel completes handshakes before the server accepts: waits (up to 120 s)
+    until the server holds `count` more descriptors than `fds_before`."""
+    for _ in range(240):
+        if open_fds(server.proc.pid) >= fds_before + count:
+            return
+        time.sleep(0.5)
+
+
+def settled_rss(server: Server, target: float) -> float:
+    """The server's RSS once it is at most `target` MiB, or after 20 s."""
+    rss = server.rss_mib()
+    for _ in range(40):
+        if rss <= target:
+            break
+        time.sleep(0.5)
+        rss = server.rss_mib()
+    return rss
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--short", action="store_true", help="CI: about a minute")
@@ -307,12 +334,7 @@ def main() -> int:
         idle_started = time.monotonic()
         fds_before = fds_quiet - 1  # the first checker's connection is counted in the idle total
         idle = open_idle(server.port, args.idle)
-        # The kernel completes handshakes before the server accepts: wait (bounded) until
-        # the server holds them all, then ask.
-        for _ in range(240):
-            if open_fds(server.proc.pid) >= fds_before + len(idle):
-                break
-            time.sleep(0.5)
+        wait_until_held(server, fds_before, len(idle))
         accepted_seconds = time.monotonic() - idle_started
         fresh_seconds = fresh_answer_seconds(server.port)
         first.round()  # an old connection is still answered correctly too
@@ -327,13 +349,17 @@ def main() -> int:
         first.round()
 
         # MARK: phase 4: memory back near its baseline
-        bound = max(baseline + 64, baseline * 1.5)
-        after = server.rss_mib()
-        for _ in range(40):
-            if after <= bound:
-                break
-            time.sleep(0.5)
-            after = server.rss_mib()
+        bound = baseline * 2
+        after = settled_rss(server, bound)
+        # MARK: phase 4b: the same idle connections and burst again: a leak grows by the
+        # same amount again, memory the allocator kept is reused.
+        repeat = open_idle(server.port, args.idle)
+        wait_until_held(server, fds_before, len(repeat))
+        burst(server.port, burst_n, info_expected)
+        for s in repeat:
+            s.close()
+        first.round()
+        after_repeat = settled_rss(server, after + REPEAT_GROWTH_MIB)
         alive = server.alive()
         checkers = results + [first]
         wrong = sum(c.wrong for c in checkers) + b["wrong"]
@@ -357,6 +383,9 @@ def main() -> int:
             failures.append("no burst client was answered")
         if after > bound:
             failures.append("RSS %.0f MiB after, above the bound %.0f MiB" % (after, bound))
+        if after_repeat > after + REPEAT_GROWTH_MIB:
+            failures.append("RSS grew from %.0f to %.0f MiB when the same load came again (a leak?)"
+                            % (after, after_repeat))
         for c in checkers:
             for line in c.examples:
                 print("  " + line)
@@ -369,12 +398,13 @@ def main() -> int:
               "never-read clients %d with %.1f MiB unread, idle connections %d held of %d (accepted in %.1f s; "
               "a fresh client then answered in %.2f s), burst %d: "
               "answered %d refused %d failed %d%s); answers checked %d, wrong %d, crashes %d; "
-              "RSS baseline %.0f MiB, peak %.0f MiB, after %.0f MiB (bound %.0f)" % (
+              "RSS baseline %.0f MiB, peak %.0f MiB, after %.0f MiB (bound %.0f), after the same load again "
+              "%.0f MiB" % (
                   time.monotonic() - started, injected, f["reloads"], f["failed_reloads"],
                   f["mid_frame_disconnects"], f["never_read_clients"], f["never_read_bytes"] / 1048576.0,
                   held, args.idle, accepted_seconds, fresh_seconds, burst_n, b["answered"], b["refused"], b["failed"],
                   (" at --max-connections %d" % limit) if limit else "", checked, wrong,
-                  0 if alive and code == 0 else 1, baseline, peak, after, bound))
+                  0 if alive and code == 0 else 1, baseline, peak, after, bound, after_repeat))
         print("chaos: %d passed, %d failed" % (0 if failures else 1, len(failures)))
         if failures:
             sys.stdout.write(open(server.log_path, "rb").read().decode("utf-8", "replace")[-3000:])
