@@ -47,6 +47,9 @@ struct NearestEncodedTests {
             guard let postcode = site.postcode, !postcode.isEmpty else { continue }
             try Self.expectSameAnswer(.with { $0.postcode = postcode })
         }
+        for spelling in [" M13 9 ", "\tEC1V 2", "m139wl", "M13 9\n", "\u{00A0}LS1 4\u{2003}", "", " "] {
+            try Self.expectSameAnswer(.with { $0.postcode = spelling })
+        }
         for (postcode, km) in [("CF10 3", 30.0), ("EH1 1", 500), ("BT1 1", 800), ("M13 9", 2), ("TR21 0", 5)] {
             try Self.expectSameAnswer(
                 .with {
