@@ -41,42 +41,44 @@ extension LeagueService {
     }
 
     /// The encoded answer (every field but `id`) to `call`, or the error explaining why not.
-    func encodedAnswer(_ call: Call, from snapshot: LeagueSnapshot) throws -> [UInt8] {
+    func encodedAnswer(_ call: Call, from snapshot: LeagueSnapshot) throws -> EncodedBody {
         switch call {
         case .serverInfo:
-            return try answers.value(for: .serverInfo, in: snapshot) { try encodedValueAnswer(call, from: snapshot) }
+            return try EncodedBody(
+                answers.value(for: .serverInfo, in: snapshot) { try encodedValueAnswer(call, from: snapshot) })
         case .getTrust(let request):
-            return try perTrust(call, code: request.odsCode, snapshot)
+            return try EncodedBody(perTrust(call, code: request.odsCode, snapshot))
         case .trustHistory(let request):
-            return try perTrust(call, code: request.odsCode, snapshot)
+            return try EncodedBody(perTrust(call, code: request.odsCode, snapshot))
         case .listActions(let request):
-            return try perTrust(call, code: request.odsCode, snapshot)
+            return try EncodedBody(perTrust(call, code: request.odsCode, snapshot))
         case .findTrusts(let request):
             // Cached by request without the trusts it lists (a few hundred bytes per match
             // instead of each trust's whole encoding), so the evaluation set's 538 queries
-            // fit the budget; each use splices the trusts' cached encodings back in.
+            // fit the budget; each use writes the trusts' cached encodings in.
             let parts: SplicedAnswer
             if case .spliced(let hit)? = answers.answer(for: call, in: snapshot) {
                 parts = hit
             } else {
-                var result = try findTrusts(request, snapshot: snapshot, trusts: .codeOnly)
-                let matches = result.matches.map { Self.withoutTrust($0) }
-                result.matches = []
-                parts = SplicedAnswer(
-                    result: .findTrusts(result), field: Self.findTrustsMatchesField, elements: matches)
+                parts = try splicedFindTrusts(request, snapshot)
                 answers.store(.spliced(parts), for: call, in: snapshot)
             }
-            return assemble(parts, snapshot)
+            let elements = parts.elements.map { element in
+                ListedTrust(trust: trustBytes(element.trustCode, snapshot), rest: element.rest)
+            }
+            return assembled(
+                resultField: parts.resultField, before: parts.before, listField: parts.listField,
+                elements: elements, after: parts.after, snapshot)
         case .nearest(let request):
             // Not cached by request: locations rarely repeat (9,117 sectors, 19 kB answers), so
-            // a request cache only churned the heap (RSS); each trust's encoding still is.
-            let (result, trusts) = try encodedNearest(request, snapshot: snapshot)
-            return okBody(.nearest(result), splicing: (Self.nearestTrustsField, trusts), snapshot)
+            // a request cache only churned the heap (RSS); what each listed trust brings
+            // whatever the query is (`NearbyFragment`).
+            return try encodedNearest(request, snapshot: snapshot)
         case .leagueTable:
-            return try perRequest(call, snapshot) { try encodedValueAnswer(call, from: snapshot) }
+            return try EncodedBody(perRequest(call, snapshot) { try encodedValueAnswer(call, from: snapshot) })
         default:
             // `unset`, and any call added later: the value path, encoded.
-            return try encodedValueAnswer(call, from: snapshot)
+            return try EncodedBody(encodedValueAnswer(call, from: snapshot))
         }
     }
 
@@ -84,10 +86,10 @@ extension LeagueService {
     // spliced answers byte for byte against protobuf-c's encoding of the value path's.
     /// `TrustMatch.trust`, `NearbyTrust.trust`: the trust is field 1 of each element.
     static let elementTrustField = 1
+    /// `Response.find_trusts`.
+    static let responseFindTrustsField = 12
     /// `FindTrustsResult.matches`.
     static let findTrustsMatchesField = 1
-    /// `NearestResult.trusts`.
-    static let nearestTrustsField = 2
 
     /// The value path's answer, encoded without its id.
     private func encodedValueAnswer(_ call: Call, from snapshot: LeagueSnapshot) throws -> [UInt8] {
@@ -115,22 +117,22 @@ extension LeagueService {
         return body
     }
 
-    /// `element` encoded with an empty `trust` field, and the code of the trust that goes there.
-    private static func withoutTrust(_ element: some ProtobufMessage & HasTrust) -> SplicedAnswer.Element {
-        var element = element
-        let code = element.trust.odsCode
-        element.trust = LeagueWire.Trust()
-        return SplicedAnswer.Element(trustCode: code, bytes: element.serializedBytes())
-    }
-
-    /// The OK answer `parts` stands for: each element with its trust's cached encoding
-    /// spliced in, the elements spliced into the result, the result into the envelope.
-    private func assemble(_ parts: SplicedAnswer, _ snapshot: LeagueSnapshot) -> [UInt8] {
-        let elements = parts.elements.map { element in
-            ProtoSplice.replacing(
-                field: Self.elementTrustField, with: [trustBytes(element.trustCode, snapshot)], in: element.bytes)
+    /// A FindTrusts answer kept without its trusts: the result's fields around its matches,
+    /// and each match's fields but its trust.
+    private func splicedFindTrusts(_ request: FindTrustsRequest, _ snapshot: LeagueSnapshot) throws -> SplicedAnswer {
+        var result = try findTrusts(request, snapshot: snapshot, trusts: .codeOnly)
+        let elements = result.matches.map { match in
+            var match = match
+            let code = match.trust.odsCode
+            match.trust = LeagueWire.Trust()
+            let rest = ProtoSplice.split(match.serializedBytes(), around: Self.elementTrustField).after
+            return SplicedAnswer.Element(trustCode: code, rest: rest)
         }
-        return okBody(parts.result, splicing: (parts.field, elements), snapshot)
+        result.matches = []
+        let (before, after) = ProtoSplice.split(result.serializedBytes(), around: Self.findTrustsMatchesField)
+        return SplicedAnswer(
+            resultField: Self.responseFindTrustsField, before: before, listField: Self.findTrustsMatchesField,
+            elements: elements, after: after)
     }
 
     /// The `Trust` message of trust `code`, encoded once per snapshot.
@@ -140,39 +142,4 @@ extension LeagueService {
             return WireMapping.trust(snapshot.queries.summary(of: trust)).serializedBytes()
         }
     }
-
-    /// An OK answer carrying `result`, with the repeated field `splicing.field` of the result
-    /// set to the given encoded elements.
-    private func okBody(
-        _ result: CallResult, splicing: (field: Int, elements: [[UInt8]]), _ snapshot: LeagueSnapshot
-    ) -> [UInt8] {
-        let resultBytes: [UInt8] =
-            switch result {
-            case .findTrusts(let value): value.serializedBytes()
-            case .nearest(let value): value.serializedBytes()
-            default: preconditionFailure("only find_trusts and nearest answers are spliced")
-            }
-        let spliced = ProtoSplice.replacing(field: splicing.field, with: splicing.elements, in: resultBytes)
-        // The OK envelope with an empty result of this kind, once per snapshot; its last
-        // field is the result.
-        let envelope = answers.value(for: .envelope(result.name), in: snapshot) {
-            Response(status: .ok, dataVersion: snapshot.version, result: Self.emptied(result)).serializedBytes()
-        }
-        return ProtoSplice.replacingLastField(with: spliced, in: envelope)
-    }
-
-    private static func emptied(_ result: CallResult) -> CallResult {
-        switch result {
-        case .findTrusts: .findTrusts(FindTrustsResult())
-        case .nearest: .nearest(NearestResult())
-        default: result
-        }
-    }
 }
-
-/// The answer elements that list a trust.
-protocol HasTrust {
-    var trust: LeagueWire.Trust { get set }
-}
-
-extension TrustMatch: HasTrust {}

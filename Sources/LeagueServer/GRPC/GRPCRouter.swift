@@ -57,13 +57,16 @@ struct GRPCRouter: Sendable {
         let encoded = service.respondEncoded(to: request, receivedAt: receivedAt)
         guard encoded.code == .ok else {
             // A failure's body is small and rare: decoded for its status message.
-            guard let response = try? ProtobufCodec.decodeResponse(encoded.body) else {
+            guard let response = try? ProtobufCodec.decodeResponse(encoded.body.bytes()) else {
                 return .error(.internal, "the \(method.name) answer could not be read")
             }
             return GRPCAnswer(
                 status: response.status, message: nil, trailers: [("nhs-data-version", response.dataVersion)])
         }
-        let (dataVersion, result) = method.resultMessage(ofEncoded: ByteBuffer(bytes: encoded.body))
+        var body = ByteBuffer()
+        body.reserveCapacity(encoded.body.count)
+        encoded.body.write(into: &body)
+        let (dataVersion, result) = method.resultMessage(ofEncoded: body)
         let trailers = [("nhs-data-version", dataVersion)]
         guard let result else {
             return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)

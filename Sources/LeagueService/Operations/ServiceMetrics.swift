@@ -74,6 +74,12 @@ public enum ServiceMetrics {
         public func record(hit: Bool) {
             (hit ? hits : misses).increment()
         }
+
+        /// Counts a batch of lookups.
+        public func record(hits hitCount: Int, misses missCount: Int) {
+            if hitCount > 0 { hits.increment(by: hitCount) }
+            if missCount > 0 { misses.increment(by: missCount) }
+        }
     }
 
     /// A reload's outcome: `ok`, `unchanged` or `failed`.

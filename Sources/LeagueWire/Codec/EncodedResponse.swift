@@ -9,15 +9,21 @@ import NIOCore
 public struct EncodedResponse: Sendable {
     /// The request id the answer goes back with.
     public var id: UInt64
-    /// Every field but `id`, encoded (shared, not copied, between answers).
-    public var body: [UInt8]
+    /// Every field but `id`, encoded (shared, not copied, between answers; an assembled
+    /// answer references the shared encodings it lists).
+    public var body: EncodedBody
     /// The answer's status code (for metrics and logs; it is also inside `body`).
     public var code: StatusCode
 
-    public init(id: UInt64, body: [UInt8], code: StatusCode = .ok) {
+    public init(id: UInt64, body: EncodedBody, code: StatusCode = .ok) {
         self.id = id
         self.body = body
         self.code = code
+    }
+
+    /// An answer whose body is exactly `body` (a whole cached answer).
+    public init(id: UInt64, body: [UInt8], code: StatusCode = .ok) {
+        self.init(id: id, body: EncodedBody(body), code: code)
     }
 
     /// Encodes `response` with protobuf-c.
@@ -42,7 +48,7 @@ public struct EncodedResponse: Sendable {
             buffer.writeInteger(UInt8(0x08))
             buffer.writeProtobufVarint(id)
         }
-        buffer.writeBytes(body)
+        body.write(into: &buffer)
     }
 
     /// The whole response's encoding (for transports that frame it themselves, and tests).
@@ -53,7 +59,7 @@ public struct EncodedResponse: Sendable {
             out.append(0x08)
             ProtoSplice.appendVarint(id, to: &out)
         }
-        out.append(contentsOf: body)
+        out.append(contentsOf: body.bytes())
         return out
     }
 }

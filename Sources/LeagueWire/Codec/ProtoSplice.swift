@@ -1,12 +1,12 @@
 import NIOCore
 
-/// Assembles protobuf encodings from parts that are already encoded, so an answer can
-/// reuse the bytes of a message encoded once (a trust's `Trust`, a cached result)
-/// instead of converting and packing it again.
+/// Writes protobuf fields by hand, and splits encodings at a field, so an answer can be
+/// assembled from the bytes of messages encoded once (a trust's `Trust`, a cached result)
+/// instead of converting and packing them again (`EncodedBody`).
 ///
-/// Only top-level, length-delimited message fields are spliced. protobuf-c writes fields
-/// in field-number order, and these helpers keep that order, so a spliced encoding is
-/// byte for byte what protobuf-c would have written for the same value.
+/// protobuf-c writes fields in field-number order and leaves proto3 defaults out; callers
+/// keep that order, and these helpers leave the same defaults out, so an assembled
+/// encoding is byte for byte what protobuf-c would have written for the same value.
 public enum ProtoSplice {
     /// The protobuf wire types a field scan must step over.
     private enum WireType: UInt64 {
@@ -36,13 +36,33 @@ public enum ProtoSplice {
         varintSize(UInt64(number) << 3 | 2) + varintSize(UInt64(bodyCount)) + bodyCount
     }
 
-    /// Appends field `number` as a length-delimited field (an embedded message) whose body
-    /// is `first` followed by `second`.
-    public static func appendField(_ number: Int, _ first: [UInt8], _ second: [UInt8] = [], to out: inout [UInt8]) {
+    /// Appends field `number` as a length-delimited field (an embedded message) holding `body`.
+    public static func appendField(_ number: Int, _ body: [UInt8], to out: inout [UInt8]) {
+        appendFieldHeader(number, length: body.count, to: &out)
+        out.append(contentsOf: body)
+    }
+
+    /// Appends the key and length of a length-delimited field numbered `number`, whose
+    /// `length` bytes the caller writes next.
+    public static func appendFieldHeader(_ number: Int, length: Int, to out: inout [UInt8]) {
         appendVarint(UInt64(number) << 3 | WireType.lengthDelimited.rawValue, to: &out)
-        appendVarint(UInt64(first.count + second.count), to: &out)
-        out.append(contentsOf: first)
-        out.append(contentsOf: second)
+        appendVarint(UInt64(length), to: &out)
+    }
+
+    /// Appends field `number` as a `string`, or nothing when it is empty: proto3 leaves a
+    /// default out, as protobuf-c does.
+    public static func appendString(_ number: Int, _ value: String, to out: inout [UInt8]) {
+        guard !value.isEmpty else { return }
+        appendFieldHeader(number, length: value.utf8.count, to: &out)
+        out.append(contentsOf: value.utf8)
+    }
+
+    /// Appends field `number` as an enum (a varint of its `int32` value; a negative one
+    /// takes ten bytes, as protobuf-c writes it), or nothing when 0.
+    public static func appendEnum(_ number: Int, _ value: Int32, to out: inout [UInt8]) {
+        guard value != 0 else { return }
+        appendVarint(UInt64(number) << 3 | WireType.varint.rawValue, to: &out)
+        appendVarint(UInt64(bitPattern: Int64(value)), to: &out)
     }
 
     /// Appends field `number` as a `bool` (varint 1), or nothing when false: proto3 leaves a
@@ -62,52 +82,23 @@ public enum ProtoSplice {
         for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
     }
 
-    /// `packed` (a message's encoding with its fields in number order) with every
-    /// occurrence of field `number` replaced by `bodies`, one length-delimited field each,
-    /// written where field `number` belongs in number order.
-    ///
-    /// Use it to put pre-encoded messages into a message packed with that field left at
-    /// its default (an empty message, or an empty repeated field).
+    /// `packed` (fields in number order) split around field `number`: its fields numbered
+    /// below it, and those numbered above it; field `number` itself is left out.
     /// - Precondition: `packed` is a well-formed encoding (it came from protobuf-c).
-    public static func replacing(field number: Int, with bodies: [[UInt8]], in packed: [UInt8]) -> [UInt8] {
-        var size = packed.count
-        for body in bodies { size += fieldSize(number, bodyCount: body.count) }
-        var out: [UInt8] = []
-        out.reserveCapacity(size)
-        var inserted = false
+    public static func split(_ packed: [UInt8], around number: Int) -> (before: [UInt8], after: [UInt8]) {
         var offset = 0
+        var before: [UInt8] = []
+        var after: [UInt8] = []
         while offset < packed.count {
             let (fieldNumber, end) = scanField(packed, at: offset)
-            if fieldNumber >= number, !inserted {
-                for body in bodies { appendField(number, body, to: &out) }
-                inserted = true
+            if fieldNumber < number {
+                before.append(contentsOf: packed[offset..<end])
+            } else if fieldNumber > number {
+                after.append(contentsOf: packed[offset..<end])
             }
-            if fieldNumber != number { out.append(contentsOf: packed[offset..<end]) }
             offset = end
         }
-        if !inserted {
-            for body in bodies { appendField(number, body, to: &out) }
-        }
-        return out
-    }
-
-    /// `packed` with its last top-level field (a message field, e.g. a oneof member left
-    /// empty) replaced by the same field holding `body`.
-    /// - Precondition: `packed` is a well-formed, non-empty encoding.
-    public static func replacingLastField(with body: [UInt8], in packed: [UInt8]) -> [UInt8] {
-        precondition(!packed.isEmpty, "no field to replace")
-        var offset = 0
-        var last = (number: 0, start: 0)
-        while offset < packed.count {
-            let (number, end) = scanField(packed, at: offset)
-            last = (number, offset)
-            offset = end
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(last.start + fieldSize(last.number, bodyCount: body.count))
-        out.append(contentsOf: packed[..<last.start])
-        appendField(last.number, body, to: &out)
-        return out
+        return (before, after)
     }
 
     /// The number of the top-level field starting at `offset`, and where it ends.
