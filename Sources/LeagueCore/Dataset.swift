@@ -81,13 +81,16 @@ public struct Dataset: Sendable {
     /// Rankings per quarter and table, by league position (then ODS code).
     public let rankingsByQuarterTable: [QuarterTable: [RankingRecord]]
     public let quarterInfoByQuarter: [Quarter: QuarterInfo]
-    public let sitesByCode: [String: SiteRecord]
-    /// Sites per *current* parent ODS code (sites with an unknown parent are not here).
-    public let sitesByParent: [String: [SiteRecord]]
+    /// Sites by site code. Holds positions in `sites`, not copies: a `SiteRecord` is ~0.5 kB, and
+    /// three copies of every site (here, by parent, by main operator) were 7.8 MB of the snapshot.
+    public let sitesByCode: SiteLookup
+    /// Positions in `sites` per *current* parent ODS code (sites with an unknown parent are not here).
+    let sitePositionsByParent: [String: [Int32]]
     /// Who runs each open site (`MainOperatorRule`), by site code.
     public let siteOperators: [String: SiteOperators]
-    /// Open inpatient sites (hospitals and units) per main operator, hospitals first, then by name.
-    public let mainSitesByTrust: [String: [SiteRecord]]
+    /// Positions in `sites` of the open inpatient sites (hospitals and units) per main operator,
+    /// hospitals first, then by name.
+    let mainSitePositionsByTrust: [String: [Int32]]
     /// Successions by old code ("what did it become?").
     public let successorsByOldCode: [String: [SuccessorRecord]]
     /// Successions by successor code ("what did it absorb?").
@@ -96,8 +99,6 @@ public struct Dataset: Sendable {
     public let actionsByTrust: [String: [ActionRecord]]
     /// Aliases by upper-cased alias text.
     public let aliasesByKey: [String: [AliasRecord]]
-    public let sectorsByCode: [String: PostcodeCentroid]
-    public let districtsByCode: [String: PostcodeCentroid]
 
     /// Builds the value and its indexes. Input must already be validated (`DatasetLoader` does this).
     public init(
@@ -116,7 +117,11 @@ public struct Dataset: Sendable {
                 < ($1.quarter, $1.table.sortIndex, $1.leaguePosition ?? Int.max, $1.odsCode)
         }
         self.rankings = sortedRankings
-        self.sites = sites.sorted { $0.siteCode < $1.siteCode }
+        // `sites.csv` is already in code order: checking costs a pass, while sorting moved the
+        // ~0.5 kB records around (35 M instructions at load) to give the same order.
+        let inCodeOrder = zip(sites, sites.dropFirst()).allSatisfy { !($1.siteCode < $0.siteCode) }
+        let sortedSites = inCodeOrder ? sites : sites.sorted { $0.siteCode < $1.siteCode }
+        self.sites = sortedSites
         self.successors = successors
         self.postcodeSectors = postcodeSectors
         self.postcodeDistricts = postcodeDistricts
@@ -136,26 +141,27 @@ public struct Dataset: Sendable {
         self.rankingsByTrust = byTrust
         self.rankingsByQuarterTable = byQT
         self.quarterInfoByQuarter = Dictionary(quarters.map { ($0.quarter, $0) }, uniquingKeysWith: { a, _ in a })
-        self.sitesByCode = Dictionary(sites.map { ($0.siteCode, $0) }, uniquingKeysWith: { a, _ in a })
-        var byParent: [String: [SiteRecord]] = [:]
-        for s in self.sites {
-            if let p = s.currentParentODSCode { byParent[p, default: []].append(s) }
+        self.sitesByCode = SiteLookup(sites: sortedSites)
+        var byParent: [String: [Int32]] = [:]
+        for (i, s) in sortedSites.enumerated() {
+            if let p = s.currentParentODSCode { byParent[p, default: []].append(Int32(i)) }
         }
-        self.sitesByParent = byParent
-        let operators = Dataset.assignOperators(self.sites)
+        self.sitePositionsByParent = byParent
+        let operators = Dataset.assignOperators(sortedSites)
         self.siteOperators = operators
-        var mainSites: [String: [SiteRecord]] = [:]
-        for s in self.sites where s.isOpen && s.kind.isInpatient {
-            if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(s) }
+        var mainSites: [String: [Int32]] = [:]
+        for (i, s) in sortedSites.enumerated() where s.isOpen && s.kind.isInpatient {
+            if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(Int32(i)) }
         }
         for k in mainSites.keys {
             mainSites[k]!.sort {
-                ($0.kind.isHospital ? 0 : 1, $0.kindInferred ? 1 : 0, $0.name) < (
-                    $1.kind.isHospital ? 0 : 1, $1.kindInferred ? 1 : 0, $1.name
+                let a = sortedSites[Int($0)], b = sortedSites[Int($1)]
+                return (a.kind.isHospital ? 0 : 1, a.kindInferred ? 1 : 0, a.name) < (
+                    b.kind.isHospital ? 0 : 1, b.kindInferred ? 1 : 0, b.name
                 )
             }
         }
-        self.mainSitesByTrust = mainSites
+        self.mainSitePositionsByTrust = mainSites
         self.successorsByOldCode = Dictionary(grouping: successors, by: { $0.oldCode })
         self.predecessorsBySuccessorCode = Dictionary(grouping: successors, by: { $0.successorCode })
         var byActionTrust: [String: [ActionRecord]] = [:]
@@ -172,8 +178,6 @@ public struct Dataset: Sendable {
         }
         self.actionsByTrust = byActionTrust
         self.aliasesByKey = Dictionary(grouping: aliases, by: { $0.alias.uppercased() })
-        self.sectorsByCode = Dictionary(postcodeSectors.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        self.districtsByCode = Dictionary(postcodeDistricts.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: lookups
@@ -265,10 +269,19 @@ public struct Dataset: Sendable {
     }
 
     /// Sites whose current parent is the trust.
-    public func sites(parent odsCode: String) -> [SiteRecord] { sitesByParent[Dataset.normaliseCode(odsCode)] ?? [] }
+    public func sites(parent odsCode: String) -> [SiteRecord] {
+        (sitePositionsByParent[Dataset.normaliseCode(odsCode)] ?? []).map { sites[Int($0)] }
+    }
+
+    /// How many sites have the trust as their current parent (`sites(parent:).count`, without the copies).
+    public func siteCount(parent odsCode: String) -> Int {
+        sitePositionsByParent[Dataset.normaliseCode(odsCode)]?.count ?? 0
+    }
 
     /// The open inpatient sites the trust is the main operator of (`MainOperatorRule`).
-    public func mainSites(of odsCode: String) -> [SiteRecord] { mainSitesByTrust[Dataset.normaliseCode(odsCode)] ?? [] }
+    public func mainSites(of odsCode: String) -> [SiteRecord] {
+        (mainSitePositionsByTrust[Dataset.normaliseCode(odsCode)] ?? []).map { sites[Int($0)] }
+    }
 
     /// Applies `MainOperatorRule` to every open site, grouping neighbours by postcode.
     static func assignOperators(_ sites: [SiteRecord]) -> [String: SiteOperators] {

@@ -197,9 +197,9 @@ import Testing
     @Test func lookups() throws {
         let d = try Embedded.dataset()
         #expect(d.aliases(matching: "uclh").map(\.odsCode) == ["RRV"])
-        #expect(d.sectorsByCode["M13 9"]?.region == "England")
-        #expect(d.districtsByCode["BT1"]?.region == "Northern Ireland")
-        #expect(d.districtsByCode["GY1"] == nil)  // Channel Islands are not in the UK box
+        #expect(d.postcodeSectors.first { $0.code == "M13 9" }?.region == "England")
+        #expect(d.postcodeDistricts.first { $0.code == "BT1" }?.region == "Northern Ireland")
+        #expect(!d.postcodeDistricts.contains { $0.code == "GY1" })  // Channel Islands are not in the UK box
         #expect(d.predecessorsBySuccessorCode["RAJ"]?.map(\.oldCode).sorted().contains("RQ8") == true)
         let qeh = d.actions(for: "RCX")
         #expect(!qeh.isEmpty)

@@ -214,7 +214,7 @@ public struct GeoIndex: Sendable {
         var located = Set<String>()
         var unknownParent = 0, ineligibleParent = 0, noCoordinates = 0
         for s in sites {
-            let parent = (s.currentParentOdsCode ?? "").trimmingCharacters(in: .whitespaces)
+            let parent = (s.currentParentOdsCode ?? "").trimmedWhitespace
             if parent.isEmpty { unknownParent += 1; continue }
             guard let ti = trustIndex[parent], let t = eligible[parent] else { ineligibleParent += 1; continue }
             guard let lat = s.latitude, let lon = s.longitude,

@@ -67,22 +67,9 @@ public struct Postcode: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses and normalises free text (case and spacing are ignored).
     public static func parse(_ text: String) -> Result<Postcode, PostcodeSyntaxError> {
-        let upper = text.uppercased()
-        var tokens: [[UInt8]] = []
-        var current: [UInt8] = []
-        for scalar in upper.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if !current.isEmpty { tokens.append(current); current = [] }
-                continue
-            }
-            guard scalar.isASCII, let byte = UInt8(exactly: scalar.value),
-                isDigit(byte) || isLetter(byte)
-            else {
-                return .failure(PostcodeSyntaxError(input: text, reason: .invalidCharacter))
-            }
-            current.append(byte)
+        guard let tokens = asciiTokens(text) ?? unicodeTokens(text) else {
+            return .failure(PostcodeSyntaxError(input: text, reason: .invalidCharacter))
         }
-        if !current.isEmpty { tokens.append(current) }
         guard !tokens.isEmpty else { return .failure(PostcodeSyntaxError(input: text, reason: .empty)) }
         guard tokens.count <= 2 else { return .failure(PostcodeSyntaxError(input: text, reason: .badShape)) }
 
@@ -115,6 +102,46 @@ public struct Postcode: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return .failure(PostcodeSyntaxError(input: text, reason: .badShape))
+    }
+
+    /// The upper-cased letter and digit runs of an ASCII text, split at white space; nil when the
+    /// text is not ASCII (`unicodeTokens` reads it) or holds another character (`[]` marks that).
+    /// Why: every postcode row at load and every Nearest request parses one; upper-casing the
+    /// whole string and asking each scalar's Unicode properties cost ~5,000 instructions a postcode.
+    /// ASCII white space (tab, LF, VT, FF, CR, space) is exactly the ASCII part of Unicode's.
+    private static func asciiTokens(_ text: String) -> [[UInt8]]?? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var tokens: [[UInt8]] = []
+        var current: [UInt8] = []
+        for b in text.utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                if !current.isEmpty { tokens.append(current); current = [] }
+                continue
+            }
+            let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
+            guard isDigit(upper) || isLetter(upper) else { return .some(nil) }
+            current.append(upper)
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return .some(tokens)
+    }
+
+    /// `asciiTokens` for any text: upper-cased, split at Unicode white space; nil on another character.
+    private static func unicodeTokens(_ text: String) -> [[UInt8]]? {
+        var tokens: [[UInt8]] = []
+        var current: [UInt8] = []
+        for scalar in text.uppercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !current.isEmpty { tokens.append(current); current = [] }
+                continue
+            }
+            guard scalar.isASCII, let byte = UInt8(exactly: scalar.value), isDigit(byte) || isLetter(byte) else {
+                return nil
+            }
+            current.append(byte)
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
     }
 
     // MARK: shape rules

@@ -7,6 +7,9 @@ extension Validator {
     mutating func loadSites(_ contents: [String: Data], trusts: [String: TrustRecord]) -> [SiteRecord] {
         var sites: [SiteRecord] = []
         var siteLine: [String: Int] = [:]
+        // Most values repeat across rows (14 distinct field_sources of ~110 bytes, 1,518 distinct
+        // place lists): each distinct value is stored once and shared, not once per site.
+        var shared = TextInterner()
         guard
             let t = table(
                 contents, "sites.csv",
@@ -45,8 +48,8 @@ extension Validator {
             if isOpen, closeDate != nil { issue(row, "an open site has a close date") }
             let (lat, lon) = coordinates(row, lat: "latitude", lon: "longitude")
             var counts: [(trust: String, count: Int)] = []
-            for part in row.text("open_codes_at_postcode").split(separator: ";") {
-                let bits = part.split(separator: " ")
+            for part in row.text("open_codes_at_postcode").splitASCII(UInt8(ascii: ";")) {
+                let bits = part.splitASCII(UInt8(ascii: " "))
                 guard bits.count == 2, let n = Int(bits[1]), n > 0 else {
                     issue(
                         row,
@@ -56,20 +59,45 @@ extension Validator {
                 }
                 counts.append((String(bits[0]), n))
             }
+            let otherNames = shared.list(row.text("other_names"), Validator.list)
+            let placeNames = shared.list(row.text("place_names"), Validator.list)
+            let town = row.opt("town").map { shared.text($0) }
+            let ericSiteType = row.opt("eric_site_type").map { shared.text($0) }
             sites.append(
                 SiteRecord(
-                    siteCode: code, name: name, otherNames: list(row.text("other_names")),
-                    currentParentODSCode: trust, parentLinkMethod: method, postcode: row.opt("postcode"),
-                    town: row.opt("town"),
-                    placeNames: list(row.text("place_names")), latitude: lat, longitude: lon, kind: kind,
-                    kindInferred: inferred, ericSiteType: row.opt("eric_site_type"), isOpen: isOpen,
-                    openDate: date(row, "open_date"), closeDate: closeDate, openCodesAtPostcode: counts, source: source)
+                    siteCode: code, name: name, otherNames: otherNames, currentParentODSCode: trust,
+                    parentLinkMethod: shared.text(method), postcode: row.opt("postcode"), town: town,
+                    placeNames: placeNames, latitude: lat, longitude: lon, kind: kind, kindInferred: inferred,
+                    ericSiteType: ericSiteType, isOpen: isOpen, openDate: date(row, "open_date"), closeDate: closeDate,
+                    openCodesAtPostcode: counts, source: shared.text(source))
             )
         }
         return sites
     }
 
-    private func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    private static func list(_ text: String) -> [String] {
+        text.splitASCII(UInt8(ascii: ";")).map(\.trimmedWhitespace).filter { !$0.isEmpty }
+    }
+}
+
+/// Shares the storage of repeated values while a file loads: equal texts (and lists read from
+/// equal texts) come back as one shared `String` (or array) instead of a copy each.
+struct TextInterner {
+    private var texts: [String: String] = [:]
+    private var lists: [String: [String]] = [:]
+
+    /// `text`, or the equal text seen first.
+    mutating func text(_ text: String) -> String {
+        if let seen = texts[text] { return seen }
+        texts[text] = text
+        return text
+    }
+
+    /// `parse(raw)`, computed once per distinct `raw`.
+    mutating func list(_ raw: String, _ parse: (String) -> [String]) -> [String] {
+        if let seen = lists[raw] { return seen }
+        let parsed = parse(raw).map { text($0) }
+        lists[raw] = parsed
+        return parsed
     }
 }

@@ -164,7 +164,7 @@ struct Validator {
         }
         var columns: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
-            let n = name.trimmingCharacters(in: .whitespaces)
+            let n = name.trimmedWhitespace
             if columns[n] != nil { issue(file, 1, "duplicate column '\(n)'") } else { columns[n] = i }
         }
         var ok = true

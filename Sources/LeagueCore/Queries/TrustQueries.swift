@@ -52,7 +52,7 @@ public struct TrustQueries: Sendable {
             trust: trust,
             latest: latest.map { explainer.explain($0.ranking) },
             latestNote: latest?.note,
-            siteCount: dataset.sites(parent: trust.odsCode).count,
+            siteCount: dataset.siteCount(parent: trust.odsCode),
             formerCodes: (dataset.predecessorsBySuccessorCode[trust.odsCode] ?? []).map(\.oldCode).sorted(),
             successorCodes: (dataset.successorsByOldCode[trust.odsCode] ?? []).map(\.successorCode).sorted())
     }

@@ -102,6 +102,13 @@ extension NameIndex {
         // Foundation searches below (they ran for every name of ~35,000 sites at each load).
         let bytes = name.utf8
         guard bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: "-")) else { return name }
+        // An ASCII name with neither a bracketed ending nor " - " is also returned as it is: the
+        // Foundation searches below would find nothing in it (they cost ~8,500 instructions a name).
+        if bytes.allSatisfy({ $0 < 0x80 }) && bytes.last != UInt8(ascii: ")")
+            && !bytes.containsSequence(of: Array(" - ".utf8))
+        {
+            return name
+        }
         // a bracketed remark that is not part of the name ("St Mary's Hospital (HQ)")
         var name = name
         if let open = name.range(of: " ("), name.hasSuffix(")") {

@@ -209,7 +209,17 @@ public struct NameIndex: Sendable {
             nameLength[ei] = Int16(min(nameTokens[ei].reduce(0) { $0 + $1.utf8.count + 1 }, Int(Int16.max)))
         }
 
-        self.entries = entries
+        // Kept in an exactly sized array (grown by doubling, the entries, ~0.2 kB each, held up to
+        // twice the memory they need for the snapshot's life), without the context and place texts:
+        // they are indexed as words above and never read again.
+        var keptEntries: [SearchEntry] = []
+        keptEntries.reserveCapacity(entries.count)
+        for var e in entries {
+            e.context = nil
+            e.places = nil
+            keptEntries.append(e)
+        }
+        self.entries = keptEntries
         self.entryField = entries.map(\.field)
         self.entryAmbiguous = entries.map(\.isAmbiguous)
         self.entryWeight = entries.map { min(max($0.weight, 0), 1) }

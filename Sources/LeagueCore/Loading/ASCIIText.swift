@@ -1,0 +1,76 @@
+import Foundation
+
+extension Substring {
+    /// The text without leading and trailing `CharacterSet.whitespaces` (tab and the Unicode space
+    /// separators), exactly as `trimmingCharacters(in: .whitespaces)` returns it.
+    ///
+    /// Why not call Foundation directly: the loader trims every list item of ~35,000 site rows, and
+    /// Foundation bridges each one through `NSString` (386 M of the 2.7 G instructions of a cold
+    /// start went there). The only ASCII members of the set are space and tab, so once both ends
+    /// are other ASCII bytes the trim is done; an end that is not ASCII goes to Foundation.
+    var trimmedWhitespace: String {
+        let u = utf8
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { u.formIndex(after: &start) }
+        while start < end {
+            let last = u.index(before: end)
+            guard u[last] == 0x20 || u[last] == 0x09 else { break }
+            end = last
+        }
+        if start == end { return "" }
+        if u[start] >= 0x80 || u[u.index(before: end)] >= 0x80 {
+            return self[start..<end].trimmingCharacters(in: .whitespaces)
+        }
+        return String(self[start..<end])
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation when both ends are ASCII
+    /// (see `Substring.trimmedWhitespace`).
+    var trimmedWhitespace: String { self[...].trimmedWhitespace }
+}
+
+extension StringProtocol where SubSequence == Substring {
+    /// `split(separator:omittingEmptySubsequences:)` on an ASCII separator, giving the same pieces.
+    ///
+    /// Why: `split` on a `String` walks `Character`s (grapheme breaking, hundreds of instructions a
+    /// character); the loader splits the list fields of every site row. When the text is ASCII,
+    /// each byte is one `Character` (CR LF aside, which only a CR or LF separator could tell apart),
+    /// so splitting the UTF-8 bytes gives the same pieces; other text takes `split` itself.
+    func splitASCII(_ separator: UInt8, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        precondition(separator < 0x80 && separator != 0x0A && separator != 0x0D)
+        let u = utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else {
+            return split(
+                separator: Character(Unicode.Scalar(separator)),
+                omittingEmptySubsequences: omittingEmptySubsequences)
+        }
+        var pieces: [Substring] = []
+        var start = u.startIndex
+        var i = start
+        while i < u.endIndex {
+            if u[i] == separator {
+                if !omittingEmptySubsequences || start < i { pieces.append(self[start..<i]) }
+                start = u.index(after: i)
+            }
+            u.formIndex(after: &i)
+        }
+        if !omittingEmptySubsequences || start < u.endIndex { pieces.append(self[start..<u.endIndex]) }
+        return pieces
+    }
+}
+
+extension String.UTF8View {
+    /// True when `needle` occurs in these bytes.
+    func containsSequence(of needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var i = startIndex
+        while i < endIndex {
+            if self[i] == first, self[i...].starts(with: needle) { return true }
+            formIndex(after: &i)
+        }
+        return false
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import LeagueCore
+
+/// The cold-start fast paths give exactly what the general code they bypass gives, and the
+/// snapshot's site lookups (positions into one array) answer as the copied dictionaries did.
+@Suite struct LoadFastPathTests {
+    static let awkwardTexts: [String] = [
+        "", " ", "\t", "a", " a ", "\ta\t", "a;b", ";a;;b;", " ; ; ", "Northfield; Birmingham", "a ;b ; c",
+        "\u{00A0}a\u{00A0}", " \u{00A0}a", "a\u{2009} ", "\u{3000}x\u{3000}", "é; è ", " e\u{301}; x",
+        ";\u{301}a", "RRJ 2; RBK 1", "a\r\nb", "St Mary's Hospital (HQ)", " \u{1680}", "x \u{202F}",
+    ]
+
+    @Test func trimmedWhitespaceMatchesFoundation() {
+        for text in Self.awkwardTexts {
+            #expect(text.trimmedWhitespace == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            let sub = text[...]
+            #expect(sub.trimmedWhitespace == sub.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func splitASCIIMatchesSplit() {
+        for text in Self.awkwardTexts {
+            for separator in [";", " ", "-"] {
+                let byte = separator.utf8.first!
+                for omitting in [true, false] {
+                    let fast = text.splitASCII(byte, omittingEmptySubsequences: omitting).map(String.init)
+                    let general = text.split(separator: Character(separator), omittingEmptySubsequences: omitting)
+                        .map(String.init)
+                    #expect(fast == general, "\(text.debugDescription) split by \(separator.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test func canonicalDatesParseAsTheGeneralPathDoes() {
+        let texts = [
+            "2026-03-31", "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2026-13-01", "2026-00-10",
+            "2026-04-31", "2026-4-30", "+202-01-01", "2026-01-1a", "２026-01-01", "2026/01/01", "2026-01-01 ",
+            "0000-01-01", "",
+        ]
+        for text in texts {
+            let general: CalendarDate? = {
+                let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                    let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+                    (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
+                else { return nil }
+                return CalendarDate(year: y, month: m, day: d)
+            }()
+            #expect(CalendarDate(iso: text) == general, "\(text)")
+        }
+    }
+
+    @Test func siteNameFastPathKeepsEveryEmbeddedName() {
+        // Every site name of the embedded dataset, and names built to reach each branch.
+        var names = embeddedSnapshot.dataset.sites.flatMap { [$0.name] + $0.otherNames }
+        names += [
+            "St Mary's Hospital (HQ)", "Clinic (Main Site)",
+            "Brixham Hospital - Torbay and South Devon NHS Foundation Trust",
+            "Nottingham University Hospitals NHS Trust - City Campus", "Ward-A (East)", "Hôpital - NHS Trust", "A-B",
+            "X (note", "Unit - (Site)",
+        ]
+        for name in names {
+            var general = name
+            if let open = general.range(of: " ("), general.hasSuffix(")") {
+                let inner = general[open.upperBound..<general.index(before: general.endIndex)]
+                if SiteSearchWeight.bracketRemarks.contains(inner.lowercased()) {
+                    general = String(general[..<open.lowerBound])
+                }
+            }
+            let parts = general.components(separatedBy: " - ")
+            if parts.count > 1 {
+                let kept = parts.filter { !SearchNormalizer.tokens($0).contains("nhs") }
+                general = kept.isEmpty ? general : kept.joined(separator: " - ")
+            }
+            #expect(NameIndex.siteName(name) == general, "\(name)")
+        }
+    }
+
+    @Test func siteLookupsAnswerAsCopiesDid() {
+        let dataset = embeddedSnapshot.dataset
+        #expect(dataset.sitesByCode.count == dataset.sites.count)
+        for site in dataset.sites {
+            let found = dataset.sitesByCode[site.siteCode]
+            #expect(found == site && found?.source == site.source && found?.placeNames == site.placeNames)
+        }
+        #expect(dataset.sitesByCode["NOT A SITE"] == nil)
+        for trust in dataset.trusts {
+            let parented = dataset.sites.filter { $0.currentParentODSCode == trust.odsCode }
+            #expect(dataset.sites(parent: trust.odsCode).map(\.siteCode) == parented.map(\.siteCode))
+            #expect(dataset.siteCount(parent: trust.odsCode) == parented.count)
+            let main = dataset.sites.filter {
+                $0.isOpen && $0.kind.isInpatient && dataset.siteOperators[$0.siteCode]?.mainOperator == trust.odsCode
+            }.sorted {
+                ($0.kind.isHospital ? 0 : 1, $0.kindInferred ? 1 : 0, $0.name) < (
+                    $1.kind.isHospital ? 0 : 1, $1.kindInferred ? 1 : 0, $1.name
+                )
+            }
+            #expect(dataset.mainSites(of: trust.odsCode).map(\.siteCode) == main.map(\.siteCode), "\(trust.odsCode)")
+        }
+    }
+}
