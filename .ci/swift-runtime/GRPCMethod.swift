@@ -65,6 +65,40 @@ public struct GRPCMethod: Sendable, Hashable {
         return (dataVersion, found)
     }
 
+    /// This method's response message as gRPC sends it, a Length-Prefixed-Message (flag 0,
+    /// 4-byte big-endian length, then the message), and the answer's data version, from an
+    /// encoded `Response` as `resultMessage(ofEncoded:)` reads it, but with one copy of the
+    /// bytes: the envelope is copied once behind 5 spare bytes, and the prefix is written
+    /// over the bytes just before the result member (the spare bytes, or envelope bytes
+    /// already read), so the message is not copied again to put the prefix in front of it.
+    /// `framed` is nil when the response carries no such member.
+    public func framedResultMessage(ofEncoded response: [UInt8]) -> (dataVersion: String, framed: ByteBuffer?) {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(Self.lengthPrefix + response.count)
+        buffer.writeRepeatingByte(0, count: Self.lengthPrefix)
+        buffer.writeBytes(response)
+        var dataVersion = ""
+        var found: (end: Int, length: Int)?
+        var fields = ProtobufFieldReader(buffer.getSlice(at: Self.lengthPrefix, length: response.count)!)
+        while let (number, value) = fields.next() {
+            guard case .lengthDelimited(let body) = value else { continue }
+            // protobuf's "last one wins"; an empty message member is present with zero bytes.
+            if number == envelopeField {
+                found = (Self.lengthPrefix + fields.offset, body.readableBytes)
+            } else if number == Self.dataVersionField {
+                dataVersion = String(buffer: body)
+            }
+        }
+        guard let (end, length) = found else { return (dataVersion, nil) }
+        let start = end - length - Self.lengthPrefix
+        buffer.setInteger(UInt8(0), at: start)
+        buffer.setInteger(UInt32(length), at: start + 1)
+        return (dataVersion, buffer.getSlice(at: start, length: Self.lengthPrefix + length))
+    }
+
+    /// gRPC's Length-Prefixed-Message header: compressed flag (1 byte) and length (4 bytes).
+    public static let lengthPrefix = 5
+
     /// `Response.data_version` (proto/nhs/league/v1/league.proto).
     static let dataVersionField: UInt32 = 3
 }
