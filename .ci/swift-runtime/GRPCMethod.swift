@@ -73,27 +73,40 @@ public struct GRPCMethod: Sendable, Hashable {
     /// already read), so the message is not copied again to put the prefix in front of it.
     /// `framed` is nil when the response carries no such member.
     public func framedResultMessage(ofEncoded response: [UInt8]) -> (dataVersion: String, framed: ByteBuffer?) {
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(Self.lengthPrefix + response.count)
+        var buffer = ByteBufferAllocator().buffer(capacity: Self.lengthPrefix + response.count)
         buffer.writeRepeatingByte(0, count: Self.lengthPrefix)
         buffer.writeBytes(response)
+        // Only offsets leave the scan: a slice still alive when the prefix is written would
+        // make that write copy the whole buffer (ByteBuffer is copy-on-write).
+        let (dataVersion, found) = Self.scan(
+            buffer.getSlice(at: Self.lengthPrefix, length: response.count)!, for: envelopeField)
+        guard let (end, length) = found else { return (dataVersion, nil) }
+        // The member starts at lengthPrefix + end - length; its prefix goes just before it.
+        let start = end - length
+        buffer.setInteger(UInt8(0), at: start)
+        buffer.setInteger(UInt32(length), at: start + 1)
+        buffer.moveReaderIndex(to: start)
+        buffer.moveWriterIndex(to: start + Self.lengthPrefix + length)
+        return (dataVersion, buffer)
+    }
+
+    /// The data version and where the last member `field` ends in `envelope`, and its length.
+    private static func scan(_ envelope: ByteBuffer, for field: UInt32) -> (
+        dataVersion: String, found: (end: Int, length: Int)?
+    ) {
         var dataVersion = ""
         var found: (end: Int, length: Int)?
-        var fields = ProtobufFieldReader(buffer.getSlice(at: Self.lengthPrefix, length: response.count)!)
+        var fields = ProtobufFieldReader(envelope)
         while let (number, value) = fields.next() {
             guard case .lengthDelimited(let body) = value else { continue }
             // protobuf's "last one wins"; an empty message member is present with zero bytes.
-            if number == envelopeField {
-                found = (Self.lengthPrefix + fields.offset, body.readableBytes)
-            } else if number == Self.dataVersionField {
+            if number == field {
+                found = (fields.offset, body.readableBytes)
+            } else if number == dataVersionField {
                 dataVersion = String(buffer: body)
             }
         }
-        guard let (end, length) = found else { return (dataVersion, nil) }
-        let start = end - length - Self.lengthPrefix
-        buffer.setInteger(UInt8(0), at: start)
-        buffer.setInteger(UInt32(length), at: start + 1)
-        return (dataVersion, buffer.getSlice(at: start, length: Self.lengthPrefix + length))
+        return (dataVersion, found)
     }
 
     /// gRPC's Length-Prefixed-Message header: compressed flag (1 byte) and length (4 bytes).

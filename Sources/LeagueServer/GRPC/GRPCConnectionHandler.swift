@@ -90,13 +90,18 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // Most frequent first (each case is a dynamic cast): every DATA frame, in or out,
+        // changes two windows; each stream is created and closed once. The HTTP/2 events stop
+        // here: nothing after this handler needs them.
         switch event {
+        case let window as NIOHTTP2WindowUpdatedEvent:
+            openInboundWindow(window)
+        case is NIOHTTP2StreamCreatedEvent:
+            return  // the call is made from the stream's first HEADERS frame
         case let closed as StreamClosedEvent:
             guard let call = calls.removeValue(forKey: closed.streamID) else { return }
             call.closed()
             closeIfDrained()
-        case let window as NIOHTTP2WindowUpdatedEvent:
-            openInboundWindow(window)
         case IdleStateHandler.IdleStateEvent.all:
             // Idle timeout (limits): no stream open and nothing heard for the whole timeout.
             guard calls.isEmpty else { return }
