@@ -14,6 +14,11 @@ struct GRPCAnswer: Sendable {
     /// The response message's length, without its 5-byte prefix (0 without one).
     var messageLength: Int { max(0, (framed?.readableBytes ?? 0) - GRPCMethod.lengthPrefix) }
 
+    /// The response message without its prefix (a view of `framed`); nil for an error.
+    var message: ByteBuffer? {
+        framed?.getSlice(at: (framed?.readerIndex ?? 0) + GRPCMethod.lengthPrefix, length: messageLength)
+    }
+
     /// An OK answer carrying `message` (encoded, not yet prefixed).
     static func ok(_ message: ByteBuffer, trailers: [(String, String)] = []) -> GRPCAnswer {
         var framed = ByteBuffer()
