@@ -53,19 +53,8 @@ public struct GRPCMethod: Sendable, Hashable {
     /// the served bytes are sliced, never decoded into Swift values and encoded again.
     /// `result` is nil when the response carries no such member.
     public func resultMessage(ofEncoded response: ByteBuffer) -> (dataVersion: String, result: ByteBuffer?) {
-        var dataVersion = ""
-        var found: ByteBuffer?
-        var fields = ProtobufFieldReader(response)
-        while let (number, value) = fields.next() {
-            guard case .lengthDelimited(let body) = value else { continue }
-            // protobuf's "last one wins"; an empty message member is present with zero bytes.
-            if number == envelopeField {
-                found = body
-            } else if number == Self.dataVersionField {
-                dataVersion = String(buffer: body)
-            }
-        }
-        return (dataVersion, found)
+        let (dataVersion, found) = Self.scan(response, for: envelopeField)
+        return (dataVersion, found.flatMap { response.getSlice(at: $0.end - $0.length, length: $0.length) })
     }
 
     /// This method's response message as gRPC sends it, a Length-Prefixed-Message (flag 0,
@@ -93,7 +82,8 @@ public struct GRPCMethod: Sendable, Hashable {
         return (dataVersion, buffer)
     }
 
-    /// The data version and where the last member `field` ends in `envelope`, and its length.
+    /// The data version and where the last member `field` ends in `envelope` (an index of
+    /// `envelope`), and its length.
     private static func scan(_ envelope: ByteBuffer, for field: UInt32) -> (
         dataVersion: String, found: (end: Int, length: Int)?
     ) {
