@@ -53,6 +53,32 @@ struct GRPCMethodTests {
         }
     }
 
+    @Test(
+        "the framed result is the result member behind a gRPC prefix, with the data version",
+        arguments: Fixtures.responses)
+    func framedResult(_ fixture: (String, Response)) {
+        let (_, response) = fixture
+        for id: UInt64 in [0, 1, 300] {  // the id in front of the envelope moves every offset
+            var encoded = response
+            encoded.id = id
+            let bytes = encoded.serializedBytes()
+            for method in GRPCMethod.leagueMethods {
+                let (dataVersion, framed) = method.framedResultMessage(ofEncoded: EncodedBody(bytes))
+                let (expectedVersion, member) = method.resultMessage(ofEncoded: ByteBuffer(bytes: bytes))
+                #expect(dataVersion == expectedVersion)
+                var expected: ByteBuffer?
+                if let member {
+                    var prefixed = ByteBuffer()
+                    prefixed.writeInteger(UInt8(0))
+                    prefixed.writeInteger(UInt32(member.readableBytes))
+                    prefixed.writeImmutableBuffer(member)
+                    expected = prefixed
+                }
+                #expect(framed == expected, "\(method.name), id \(id)")
+            }
+        }
+    }
+
     @Test("bytes that are not the method's message are refused")
     func malformed() {
         let method = GRPCMethod.leagueMethods[1]

@@ -5,17 +5,37 @@ import NIOCore
 /// or a status alone (gRPC's "Trailers-Only" response).
 struct GRPCAnswer: Sendable {
     var status: Status
-    /// The response message (already encoded by protobuf-c); nil for an error.
-    var message: ByteBuffer?
+    /// The response message as it goes in a DATA frame: gRPC's Length-Prefixed-Message
+    /// (flag 0, 4-byte length, then the message encoded by protobuf-c); nil for an error.
+    var framed: ByteBuffer?
     /// Extra trailers, e.g. `nhs-data-version`.
     var trailers: [(String, String)] = []
 
+    /// The response message's length, without its 5-byte prefix (0 without one).
+    var messageLength: Int { max(0, (framed?.readableBytes ?? 0) - GRPCMethod.lengthPrefix) }
+
+    /// The response message without its prefix (a view of `framed`); nil for an error.
+    var message: ByteBuffer? {
+        framed?.getSlice(at: (framed?.readerIndex ?? 0) + GRPCMethod.lengthPrefix, length: messageLength)
+    }
+
+    /// An OK answer carrying `message` (encoded, not yet prefixed).
     static func ok(_ message: ByteBuffer, trailers: [(String, String)] = []) -> GRPCAnswer {
-        GRPCAnswer(status: .ok, message: message, trailers: trailers)
+        var framed = ByteBuffer()
+        framed.reserveCapacity(GRPCMethod.lengthPrefix + message.readableBytes)
+        framed.writeInteger(UInt8(0))
+        framed.writeInteger(UInt32(message.readableBytes))
+        framed.writeImmutableBuffer(message)
+        return GRPCAnswer(status: .ok, framed: framed, trailers: trailers)
+    }
+
+    /// An OK answer whose message already carries its Length-Prefixed-Message header.
+    static func ok(framed: ByteBuffer, trailers: [(String, String)] = []) -> GRPCAnswer {
+        GRPCAnswer(status: .ok, framed: framed, trailers: trailers)
     }
 
     static func error(_ code: StatusCode, _ text: String, trailers: [(String, String)] = []) -> GRPCAnswer {
-        GRPCAnswer(status: Status(code: code, message: text), message: nil, trailers: trailers)
+        GRPCAnswer(status: Status(code: code, message: text), framed: nil, trailers: trailers)
     }
 }
 
@@ -28,4 +48,11 @@ enum GRPCHandlerKind: Sendable {
     /// Bidirectional streaming where each request message gets one response message (server
     /// reflection); an error answer ends the stream with that status.
     case bidiEcho(@Sendable (_ message: ByteBuffer) -> GRPCAnswer)
+}
+
+/// What the router knows of a `:path`: its handler, and for a League RPC the `Request.call`
+/// member name ("get_trust") its requests are counted under (nil for health and reflection).
+struct GRPCRoute: Sendable {
+    var handler: GRPCHandlerKind
+    var callName: String?
 }

@@ -1,27 +1,56 @@
 import LeagueService
+import Logging
 import NIOCore
 import NIOHTTP2
 
-/// Sits after the `NIOHTTP2Handler` of a gRPC connection and carries out a graceful
-/// shutdown: on `ChannelShouldQuiesceEvent` it sends GOAWAY naming the last stream
-/// accepted (so the client retries later calls elsewhere), lets the streams in flight
-/// finish, and closes the connection once none is open. `GRPCTransport` tells it about
-/// each stream channel the multiplexer opens (with the inline multiplexer, stream events do
-/// not travel down the connection pipeline, and its stream delegate is not told about
-/// streams the client opens). It also counts the connection and keeps its streams'
-/// request metrics (operations), as `RequestHandler` does for the framing.
+/// Serves every gRPC call of one HTTP/2 connection. It sits after a `NIOHTTP2Handler`
+/// (which does all of HTTP/2: framing, HPACK, stream states, outbound flow control,
+/// settings, pings, GOAWAY) and sees its frames, tagged with their stream: each stream's
+/// frames go to that stream's `GRPCCall`, and what a call answers is written back as frames
+/// of its stream.
+///
+/// Why not the stream multiplexer: it gives every stream a child channel with its own
+/// pipeline, handler, promises and close future, which cost more than the whole answer of a
+/// cached GetTrust (BENCHMARKS.md, "gRPC per stream"). Without the multiplexer, this handler
+/// does the two things it did: inbound flow control (`InboundWindow`: WINDOW_UPDATE once a
+/// window is half used, as the multiplexer does) and flushing (once per read batch).
+///
+/// It also carries out a graceful shutdown: on `ChannelShouldQuiesceEvent` it sends GOAWAY
+/// naming the last stream accepted (so the client retries later calls elsewhere), lets the
+/// streams in flight finish, and closes the connection once none is open. It counts the
+/// connection and keeps its calls' request metrics (operations), as `RequestHandler` does
+/// for the framing.
 final class GRPCConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = HTTP2Frame
     typealias OutboundOut = HTTP2Frame
 
-    private var openStreams = 0
+    /// The `protocol` label of this transport's metrics.
+    static let protocolLabel = "grpc"
+
+    private let router: GRPCRouter
+    private let logger: Logger
+    /// The calls whose streams are open, by stream.
+    private var calls: [HTTP2StreamID: GRPCCall] = [:]
     private var lastStreamID = HTTP2StreamID.rootStream
     private var quiescing = false
     private var context: ChannelHandlerContext?
-    /// The `protocol` label of this transport's metrics.
-    static let protocolLabel = "grpc"
-    /// Every stream of this connection runs on its event loop, so one recorder serves them all.
+    /// Inside a read batch (`channelRead` ... `channelReadComplete`): writes wait for its flush.
+    private var reading = false
+    private var flushPending = false
+    private let connectionWindow: InboundWindow
+    private let streamWindow: InboundWindow
+    /// Every call of this connection runs on its event loop, so one recorder serves them all.
     var requestMetrics = RequestRecorder(protocol: GRPCConnectionHandler.protocolLabel)
+
+    /// - Parameters:
+    ///   - connectionWindow: the connection's inbound window to keep open (bytes).
+    ///   - streamWindow: each stream's inbound window to keep open: SETTINGS_INITIAL_WINDOW_SIZE.
+    init(router: GRPCRouter, logger: Logger, connectionWindow: Int, streamWindow: Int) {
+        self.router = router
+        self.logger = logger
+        self.connectionWindow = InboundWindow(target: connectionWindow)
+        self.streamWindow = InboundWindow(target: streamWindow)
+    }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
@@ -30,39 +59,116 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        for call in calls.values { call.closed() }
+        calls = [:]
         ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)
     }
 
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        reading = true
+        let frame = Self.unwrapInboundIn(data)
+        if let call = calls[frame.streamID] {
+            call.receive(frame.payload, eventLoop: context.eventLoop)
+        } else if case .headers = frame.payload, frame.streamID != .rootStream {
+            // A new stream (NIOHTTP2Handler has checked it is one the client may open).
+            let call = GRPCCall(streamID: frame.streamID, connection: self, router: router, logger: logger)
+            calls[frame.streamID] = call
+            lastStreamID = max(lastStreamID, frame.streamID)
+            call.receive(frame.payload, eventLoop: context.eventLoop)
+        }
+        // Everything else (SETTINGS, PING, GOAWAY, WINDOW_UPDATE, frames of closed streams)
+        // is NIOHTTP2Handler's business.
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        reading = false
+        if flushPending {
+            flushPending = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
+    }
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case IdleStateHandler.IdleStateEvent.all = event {
+        // Most frequent first (each case is a dynamic cast): every DATA frame, in or out,
+        // changes two windows; each stream is created and closed once. The HTTP/2 events stop
+        // here: nothing after this handler needs them.
+        switch event {
+        case let window as NIOHTTP2WindowUpdatedEvent:
+            openInboundWindow(window)
+        case is NIOHTTP2StreamCreatedEvent:
+            return  // the call is made from the stream's first HEADERS frame
+        case let closed as StreamClosedEvent:
+            guard let call = calls.removeValue(forKey: closed.streamID) else { return }
+            call.closed()
+            closeIfDrained()
+        case IdleStateHandler.IdleStateEvent.all:
             // Idle timeout (limits): no stream open and nothing heard for the whole timeout.
-            guard openStreams == 0 else { return }
+            guard calls.isEmpty else { return }
             Limit.idle.tripped()
             context.close(promise: nil)
-            return
+        case is ChannelShouldQuiesceEvent:
+            guard !quiescing else { return }
+            quiescing = true
+            let goAway = HTTP2Frame(
+                streamID: .rootStream,
+                payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
+            context.writeAndFlush(Self.wrapOutboundOut(goAway), promise: nil)
+            closeIfDrained()
+        default:
+            context.fireUserInboundEventTriggered(event)
         }
-        guard event is ChannelShouldQuiesceEvent else {
-            return context.fireUserInboundEventTriggered(event)
-        }
-        guard !quiescing else { return }
-        quiescing = true
-        let goAway = HTTP2Frame(
-            streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
-        context.writeAndFlush(Self.wrapOutboundOut(goAway), promise: nil)
-        closeIfDrained()
     }
 
-    func streamOpened(_ id: HTTP2StreamID) {
-        openStreams += 1
-        lastStreamID = max(lastStreamID, id)
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A stream error has already been answered by NIOHTTP2Handler with RST_STREAM (and the
+        // stream's close event follows); it concerns one call, not the connection.
+        if error is NIOHTTP2Errors.StreamError { return }
+        context.fireErrorCaught(error)
     }
 
-    func streamClosed() {
-        openStreams -= 1
-        closeIfDrained()
+    // MARK: writing, for the calls
+
+    /// Writes one frame of `streamID`; flushed at the end of the read batch.
+    func write(_ payload: HTTP2Frame.FramePayload, on streamID: HTTP2StreamID) {
+        guard let context else { return }
+        context.write(Self.wrapOutboundOut(HTTP2Frame(streamID: streamID, payload: payload)), promise: nil)
+        flushPending = true
+    }
+
+    /// Flushes what was written outside a read batch (a call's deadline passing).
+    func flush() {
+        guard !reading, flushPending, let context else { return }
+        flushPending = false
+        context.flush()
+    }
+
+    // MARK: inbound flow control
+
+    /// Tops up an inbound window (the connection's or a stream's) once the client has used
+    /// half of it: each call reads what arrives at once (its messages are bounded by the
+    /// request size limit), so holding credit back would only stall the client.
+    private func openInboundWindow(_ event: NIOHTTP2WindowUpdatedEvent) {
+        guard let size = event.inboundWindowSize else { return }
+        let increment: Int?
+        if event.streamID == .rootStream {
+            increment = connectionWindow.increment(forSize: size)
+        } else {
+            guard calls[event.streamID] != nil else { return }
+            increment = streamWindow.increment(forSize: size)
+        }
+        guard let increment else { return }
+        write(.windowUpdate(windowSizeIncrement: increment), on: event.streamID)
+        flush()
     }
 
     private func closeIfDrained() {
-        if quiescing, openStreams == 0 { context?.close(promise: nil) }
+        guard quiescing, calls.isEmpty, let context else { return }
+        // Usually called from inside the write that closed the last stream (its trailers):
+        // once that returns, flush what the calls wrote, then close.
+        context.eventLoop.assumeIsolated().execute {
+            context.flush()
+            context.close(promise: nil)
+        }
     }
 }

@@ -6,37 +6,34 @@ import NIOCore
 /// generated table, so every call in the proto's `service League`), the health service and
 /// server reflection. The League RPCs call the transport-free `LeagueService`, as the framing does.
 struct GRPCRouter: Sendable {
-    private let routes: [String: GRPCHandlerKind]
-    /// The `Request.call` member name ("get_trust") of each League RPC, by `:path`: the
-    /// `call` label of the request metrics, the same as the framing's.
-    private let callNames: [String: String]
+    /// Each method's handler and, for a League RPC, the `Request.call` member name
+    /// ("get_trust"): the `call` label of the request metrics, the same as the framing's.
+    /// One lookup per call.
+    private let routes: [String: GRPCRoute]
     /// The largest request message accepted (RESOURCE_EXHAUSTED beyond it).
     let maxRequestBytes: Int
     /// The largest response message sent (RESOURCE_EXHAUSTED instead of a bigger one).
     let maxResponseBytes: Int
 
     init(service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int) {
-        var routes: [String: GRPCHandlerKind] = [:]
-        var callNames: [String: String] = [:]
+        var routes: [String: GRPCRoute] = [:]
         for method in GRPCMethod.leagueMethods {
             // An empty message is a valid request of every RPC; wrapped, it names its call.
-            callNames[method.path] = (try? method.request(wrapping: ByteBuffer()))?.call.name ?? method.name
-            routes[method.path] = .unary { message, deadlineMs, receivedAt in
+            let callName = (try? method.request(wrapping: ByteBuffer()))?.call.name ?? method.name
+            let handler = GRPCHandlerKind.unary { message, deadlineMs, receivedAt in
                 Self.answer(method, message: message, deadlineMs: deadlineMs, receivedAt: receivedAt, service: service)
             }
+            routes[method.path] = GRPCRoute(handler: handler, callName: callName)
         }
-        for (path, handler) in GRPCHealth.routes(readiness: readiness) { routes[path] = handler }
-        for (path, handler) in GRPCReflection.routes() { routes[path] = handler }
+        for (path, handler) in GRPCHealth.routes(readiness: readiness) { routes[path] = GRPCRoute(handler: handler) }
+        for (path, handler) in GRPCReflection.routes() { routes[path] = GRPCRoute(handler: handler) }
         self.routes = routes
-        self.callNames = callNames
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes
     }
 
-    func handler(forPath path: String) -> GRPCHandlerKind? { routes[path] }
-
-    /// The call name of a League RPC's `:path`; nil for health, reflection and unknown paths.
-    func callName(forPath path: String) -> String? { callNames[path] }
+    /// The method served at `path`; nil for an unknown method.
+    func route(forPath path: String) -> GRPCRoute? { routes[path] }
 
     /// A League RPC: the request message travels in the envelope the framing uses, so the
     /// answer (and every error's code and message) is exactly the framing's.
@@ -61,16 +58,14 @@ struct GRPCRouter: Sendable {
                 return .error(.internal, "the \(method.name) answer could not be read")
             }
             return GRPCAnswer(
-                status: response.status, message: nil, trailers: [("nhs-data-version", response.dataVersion)])
+                status: response.status, framed: nil, trailers: [("nhs-data-version", response.dataVersion)])
         }
-        var body = ByteBuffer()
-        body.reserveCapacity(encoded.body.count)
-        encoded.body.write(into: &body)
-        let (dataVersion, result) = method.resultMessage(ofEncoded: body)
+        // One copy of the cached bytes, already prefixed for the DATA frame.
+        let (dataVersion, framed) = method.framedResultMessage(ofEncoded: encoded.body)
         let trailers = [("nhs-data-version", dataVersion)]
-        guard let result else {
+        guard let framed else {
             return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)
         }
-        return .ok(result, trailers: trailers)
+        return .ok(framed: framed, trailers: trailers)
     }
 }

@@ -3,8 +3,9 @@ import NIOCore
 import NIOHPACK
 import NIOHTTP2
 
-/// The gRPC side of a connection: swift-nio-http2 (one child channel per stream, each
-/// served by a `GRPCStreamHandler`), and graceful shutdown by GOAWAY.
+/// The gRPC side of a connection: swift-nio-http2's `NIOHTTP2Handler` for HTTP/2, then one
+/// `GRPCConnectionHandler` serving every stream's call from the frames (no child channel
+/// per stream), and graceful shutdown by GOAWAY.
 enum GRPCTransport {
     static func install(on pipeline: ChannelPipeline.SynchronousOperations, router: GRPCRouter, logger: Logger) throws {
         var connection = NIOHTTP2Handler.ConnectionConfiguration()
@@ -13,20 +14,16 @@ enum GRPCTransport {
             HTTP2Setting(parameter: .maxConcurrentStreams, value: 256),
             HTTP2Setting(parameter: .maxHeaderListSize, value: HPACKDecoder.defaultMaxHeaderListSize),
         ]
-        let connectionHandler = GRPCConnectionHandler()
-        // Stream channels live on the connection's event loop, so the handler is reachable from there.
-        let streams = NIOLoopBound(connectionHandler, eventLoop: pipeline.eventLoop)
-        _ = try pipeline.configureHTTP2Pipeline(
-            mode: .server, connectionConfiguration: connection, streamConfiguration: .init()
-        ) { stream in
-            stream.eventLoop.makeCompletedFuture {
-                let id = try stream.syncOptions?.getOption(HTTP2StreamChannelOptions.streamID) ?? .rootStream
-                streams.value.streamOpened(id)
-                stream.closeFuture.assumeIsolated().whenComplete { _ in streams.value.streamClosed() }
-                try stream.pipeline.syncOperations.addHandler(
-                    GRPCStreamHandler(router: router, connection: streams.value, logger: logger))
-            }
-        }
-        try pipeline.addHandler(connectionHandler)
+        let streams = NIOHTTP2Handler.StreamConfiguration()
+        // Without a stream initializer the handler passes every frame, tagged with its
+        // stream, down the connection's pipeline.
+        try pipeline.addHandler(
+            NIOHTTP2Handler(mode: .server, connectionConfiguration: connection, streamConfiguration: streams))
+        try pipeline.addHandler(
+            GRPCConnectionHandler(
+                router: router, logger: logger,
+                // The initial settings leave SETTINGS_INITIAL_WINDOW_SIZE at HTTP/2's default,
+                // which is also the stream configuration's target.
+                connectionWindow: connection.targetWindowSize, streamWindow: streams.targetWindowSize))
     }
 }

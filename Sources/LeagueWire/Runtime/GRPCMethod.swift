@@ -50,20 +50,57 @@ public struct GRPCMethod: Sendable, Hashable {
     /// the served bytes are sliced, never decoded into Swift values and encoded again.
     /// `result` is nil when the response carries no such member.
     public func resultMessage(ofEncoded response: ByteBuffer) -> (dataVersion: String, result: ByteBuffer?) {
+        let (dataVersion, found) = Self.scan(response, for: envelopeField)
+        return (dataVersion, found.flatMap { response.getSlice(at: $0.end - $0.length, length: $0.length) })
+    }
+
+    /// This method's response message as gRPC sends it, a Length-Prefixed-Message (flag 0,
+    /// 4-byte big-endian length, then the message), and the answer's data version, from an
+    /// encoded `Response` as `resultMessage(ofEncoded:)` reads it, but with one copy of the
+    /// bytes: the envelope is copied once behind 5 spare bytes, and the prefix is written
+    /// over the bytes just before the result member (the spare bytes, or envelope bytes
+    /// already read), so the message is not copied again to put the prefix in front of it.
+    /// `framed` is nil when the response carries no such member.
+    public func framedResultMessage(ofEncoded response: EncodedBody) -> (dataVersion: String, framed: ByteBuffer?) {
+        var buffer = ByteBufferAllocator().buffer(capacity: Self.lengthPrefix + response.count)
+        buffer.writeRepeatingByte(0, count: Self.lengthPrefix)
+        response.write(into: &buffer)
+        // Only offsets leave the scan: a slice still alive when the prefix is written would
+        // make that write copy the whole buffer (ByteBuffer is copy-on-write).
+        let (dataVersion, found) = Self.scan(
+            buffer.getSlice(at: Self.lengthPrefix, length: response.count)!, for: envelopeField)
+        guard let (end, length) = found else { return (dataVersion, nil) }
+        // The member starts at lengthPrefix + end - length; its prefix goes just before it.
+        let start = end - length
+        buffer.setInteger(UInt8(0), at: start)
+        buffer.setInteger(UInt32(length), at: start + 1)
+        buffer.moveReaderIndex(to: start)
+        buffer.moveWriterIndex(to: start + Self.lengthPrefix + length)
+        return (dataVersion, buffer)
+    }
+
+    /// The data version and where the last member `field` ends in `envelope` (an index of
+    /// `envelope`), and its length.
+    private static func scan(_ envelope: ByteBuffer, for field: UInt32) -> (
+        dataVersion: String, found: (end: Int, length: Int)?
+    ) {
         var dataVersion = ""
-        var found: ByteBuffer?
-        var fields = ProtobufFieldReader(response)
+        var found: (end: Int, length: Int)?
+        var fields = ProtobufFieldReader(envelope)
         while let (number, value) = fields.next() {
             guard case .lengthDelimited(let body) = value else { continue }
             // protobuf's "last one wins"; an empty message member is present with zero bytes.
-            if number == envelopeField {
-                found = body
-            } else if number == Self.dataVersionField {
+            if number == field {
+                found = (fields.offset, body.readableBytes)
+            } else if number == dataVersionField {
                 dataVersion = String(buffer: body)
             }
         }
         return (dataVersion, found)
     }
+
+    /// gRPC's Length-Prefixed-Message header: compressed flag (1 byte) and length (4 bytes).
+    public static let lengthPrefix = 5
 
     /// `Response.data_version` (proto/nhs/league/v1/league.proto).
     static let dataVersionField: UInt32 = 3

@@ -20,6 +20,10 @@ public struct ProtobufFieldReader {
 
     public init(_ bytes: some Sequence<UInt8>) { buffer = ByteBuffer(bytes: bytes) }
 
+    /// How many bytes of the encoding have been read: where the last field returned by
+    /// `next()` ends.
+    public var offset: Int { buffer.readerIndex }
+
     /// The next field, or nil at the end (or at bytes that are not a protobuf encoding).
     public mutating func next() -> (number: UInt32, value: Value)? {
         guard buffer.readableBytes > 0, let key = readVarint(), key >> 3 <= UInt64(UInt32.max) else { return nil }

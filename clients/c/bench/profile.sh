@@ -7,6 +7,10 @@
 #   clients/c/bench/profile.sh [--requests N] [--conns C] [--depth D] [--calls "get-trust ..."]
 #                              [--redis] [--server-bin PATH] [--out DIR]
 #
+# The call grpc-get-trust is GetTrust over gRPC (HTTP/2, same port) driven by
+# h2load (Debian nghttp2-client) with -c CONNS -m DEPTH -n N, so the gRPC
+# transport is counted the same way as the framing (issue 13).
+#
 # Defaults: 2000 requests per call over 4 connections x 16 in flight, the
 # release server (built when --server-bin is not given), output in
 # ./callgrind-profile (one callgrind.out.<call> per call plus a summary.txt with
@@ -30,7 +34,7 @@ while (($#)); do
     --redis) with_redis=1 ;;
     --server-bin) server_bin=$2; shift ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -57,7 +61,7 @@ LD_PRELOAD="$bench/build/sigsuspend_shim.so" \
   valgrind --tool=callgrind ${CALLGRIND_OPTS:-} --callgrind-out-file="$out/callgrind.out.%p" "$server_bin" --port 0 >"$log" 2>&1 &
 pid=$!
 redis_pid=""
-trap 'kill -9 $pid $redis_pid 2>/dev/null || true; rm -f "$log" "$profiled"' EXIT
+trap 'kill -9 $pid $redis_pid 2>/dev/null || true; rm -f "$log" "$profiled" "${grpc_body:-}"' EXIT
 for _ in $(seq 1 6000); do  # up to 10 min: the load runs ~3 G instructions under callgrind
   addr=$(sed -n 's/^nhs-league-server listening on //p' "$log" | head -1)
   [ -n "$addr" ] && break
@@ -66,11 +70,23 @@ for _ in $(seq 1 6000); do  # up to 10 min: the load runs ~3 G instructions unde
 done
 [ -n "${addr:-}" ] || { cat "$log" >&2; echo "server did not start under valgrind" >&2; exit 1; }
 
+# gRPC: the one GetTrust request h2load repeats (grpc_h2load.sh sends the same).
+grpc_body=$(mktemp)
+printf '\x00\x00\x00\x00\x05\x0a\x03RP6' >"$grpc_body"
+# grpc_load CONNS STREAMS REQUESTS: h2load against the server; fails unless every request got a 2xx.
+grpc_load() {
+  local out
+  out=$(h2load -c "$1" -m "$2" -n "$3" -t 1 -d "$grpc_body" -H 'content-type: application/grpc' -H 'te: trailers' \
+    "http://$addr/nhs.league.v1.League/GetTrust" 2>&1) || { echo "$out" >&2; return 1; }
+  grep -q "^status codes: $3 2xx" <<<"$out" || { echo "$out" >&2; echo "profile.sh: h2load: not every request got 2xx" >&2; return 1; }
+  echo "$out"
+}
 inputs=(--trusts "$dataset/trusts.csv" --queries "$root/Tests/LeagueCoreTests/Resources/search_eval.csv"
   --sectors "$dataset/postcode_sectors.csv" --drain 120)
 read -r -a calls <<<"$calls"
 # Warm-up: first-use costs (lazy tables, buffer pools, connection setup paths).
 for call in "${calls[@]}"; do
+  if [ "$call" = grpc-get-trust ]; then grpc_load "$conns" "$depth" 300 >/dev/null; continue; fi
   "$loadgen" run --addr "$addr" --workload "$call" -c "$conns" -d "$depth" --requests 300 --warmup 0 "${inputs[@]}" --quiet >/dev/null
 done
 summary="$out/summary.txt"
@@ -81,8 +97,12 @@ profile() {
   local name=$1 target=$2 dump total
   shift 2
   callgrind_control -z "$target" >/dev/null 2>&1
-  "$loadgen" run "$@" -c "$conns" -d "$depth" --requests "$requests" --warmup 0 "${inputs[@]}" --quiet \
-    >"$out/loadgen.$name.txt"
+  if [ "$name" = grpc-get-trust ]; then
+    grpc_load "$conns" "$depth" "$requests" >"$out/h2load.$name.txt"
+  else
+    "$loadgen" run "$@" -c "$conns" -d "$depth" --requests "$requests" --warmup 0 "${inputs[@]}" --quiet \
+      >"$out/loadgen.$name.txt"
+  fi
   callgrind_control -d "$name" "$target" >/dev/null 2>&1
   sleep 1
   dump=$(ls -t "$out"/callgrind.out."$target".* | head -1)

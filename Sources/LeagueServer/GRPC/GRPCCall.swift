@@ -9,27 +9,27 @@ import NIOHTTP2
 /// (gRPC's Length-Prefixed-Message, byte for byte our framing), asks the `GRPCRouter`'s
 /// method, and writes the response headers, message and `grpc-status` trailers.
 ///
+/// A call is not a channel: `GRPCConnectionHandler` hands it its stream's frames and writes
+/// what it answers on the connection (one object per stream instead of a child channel with
+/// its own pipeline, handler and promises; see BENCHMARKS.md, "gRPC per stream").
+///
 /// Errors follow the gRPC protocol spec: a request that is not gRPC gets an HTTP status
 /// (405, 415); an unknown method UNIMPLEMENTED; a message over the limit RESOURCE_EXHAUSTED;
 /// a compressed message UNIMPLEMENTED (no compression is offered); a unary call without
 /// exactly one message INTERNAL; `grpc-timeout` expiring DEADLINE_EXCEEDED.
-final class GRPCStreamHandler: ChannelInboundHandler {
-    typealias InboundIn = HTTP2Frame.FramePayload
-    typealias OutboundOut = HTTP2Frame.FramePayload
-
+final class GRPCCall {
     private enum State {
         case awaitingHeaders
-        case receiving(GRPCHandlerKind, method: String)
+        case receiving(GRPCRoute)
         /// The status was sent; anything more from the client is ignored.
         case finished
     }
 
+    let streamID: HTTP2StreamID
+    /// The connection this call's stream belongs to: it writes the frames (same event loop,
+    /// and it owns this call, so `unowned` cannot outlive it).
+    private unowned let connection: GRPCConnectionHandler
     private let router: GRPCRouter
-    /// The connection's handler, which keeps the request metrics (same event loop).
-    private let connection: GRPCConnectionHandler
-    /// The League call being served ("get_trust"), counted when it finishes; nil for
-    /// health, reflection and unknown methods.
-    private var callName: String?
     private let logger: Logger
     private var state = State.awaitingHeaders
     private var received = ByteBuffer()
@@ -42,69 +42,75 @@ final class GRPCStreamHandler: ChannelInboundHandler {
     /// The client ended its side of the stream (END_STREAM received).
     private var clientFinished = false
 
-    init(router: GRPCRouter, connection: GRPCConnectionHandler, logger: Logger) {
-        self.router = router
+    init(streamID: HTTP2StreamID, connection: GRPCConnectionHandler, router: GRPCRouter, logger: Logger) {
+        self.streamID = streamID
         self.connection = connection
+        self.router = router
         self.logger = logger
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch Self.unwrapInboundIn(data) {
+    /// One frame of this call's stream, from the client.
+    func receive(_ payload: HTTP2Frame.FramePayload, eventLoop: any EventLoop) {
+        switch payload {
         case .headers(let headers):
             if case .awaitingHeaders = state {
-                start(headers.headers, endStream: headers.endStream, context: context)
+                start(headers.headers, endStream: headers.endStream, eventLoop: eventLoop)
             } else if headers.endStream {
-                endOfRequest(context: context)  // trailers from the client: the request is complete
+                endOfRequest()  // trailers from the client: the request is complete
             }
         case .data(let data):
             guard case .receiving = state, case .byteBuffer(var bytes) = data.data else { break }
-            received.writeBuffer(&bytes)
-            readMessages(context: context)
-            if data.endStream { endOfRequest(context: context) }
+            if received.readableBytes == 0 {
+                received = bytes  // the usual case, whole messages in one DATA frame: no copy
+            } else {
+                received.writeBuffer(&bytes)
+            }
+            readMessages()
+            if data.endStream { endOfRequest() }
         default:
             break
         }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    /// The stream closed (both sides ended, or reset): nothing more is read or written.
+    func closed() {
         deadlineTimer?.cancel()
+        deadlineTimer = nil
         state = .finished
-        context.fireChannelInactive()
     }
 
     // MARK: request
 
-    private func start(_ headers: HPACKHeaders, endStream: Bool, context: ChannelHandlerContext) {
+    private func start(_ headers: HPACKHeaders, endStream: Bool, eventLoop: any EventLoop) {
         receivedAt = .now
-        guard headers.first(name: ":method") == "POST" else {
-            return refuse(httpStatus: "405", context: context)
-        }
+        guard headers.first(name: ":method") == "POST" else { return refuse(httpStatus: "405") }
         guard let contentType = headers.first(name: "content-type"), contentType.hasPrefix("application/grpc") else {
-            return refuse(httpStatus: "415", context: context)
+            return refuse(httpStatus: "415")
         }
         let path = headers.first(name: ":path") ?? ""
-        guard let handler = router.handler(forPath: path) else {
-            return finish(.error(.unimplemented, "unknown method \(path)"), context: context)
+        guard let route = router.route(forPath: path) else {
+            return finish(.error(.unimplemented, "unknown method \(path)"))
         }
-        state = .receiving(handler, method: path)
-        callName = router.callName(forPath: path)
+        state = .receiving(route)
         if let header = headers.first(name: "grpc-timeout"), let timeout = GRPCTimeout.parse(header[...]) {
             self.timeout = timeout
-            deadlineTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-                finish(.error(.deadlineExceeded, "the call's deadline (grpc-timeout) passed"), context: context)
+            deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+                finish(.error(.deadlineExceeded, "the call's deadline (grpc-timeout) passed"))
+                // Outside a read batch: nothing else will flush it.
+                connection.flush()
             }
         }
-        if endStream { endOfRequest(context: context) }
+        if endStream { endOfRequest() }
     }
 
     /// Takes every complete message out of `received`.
-    private func readMessages(context: ChannelHandlerContext) {
-        while case .receiving(let handler, _) = state {
+    private func readMessages() {
+        while case .receiving(let route) = state {
             guard let flags = received.getInteger(at: received.readerIndex, as: UInt8.self),
                 let length = received.getInteger(at: received.readerIndex + 1, as: UInt32.self)
             else { return }
             guard flags == 0 else {
-                return finish(.error(.unimplemented, "compressed messages are not supported"), context: context)
+                return finish(.error(.unimplemented, "compressed messages are not supported"))
             }
             guard length <= router.maxRequestBytes else {
                 ServiceMetrics.recordRefusedFrame(
@@ -112,42 +118,40 @@ final class GRPCStreamHandler: ChannelInboundHandler {
                 return finish(
                     .error(
                         .resourceExhausted,
-                        "request message of \(length) bytes exceeds the limit of \(router.maxRequestBytes)"),
-                    context: context)
+                        "request message of \(length) bytes exceeds the limit of \(router.maxRequestBytes)"))
             }
             guard received.readableBytes >= 5 + Int(length) else { return }
             received.moveReaderIndex(forwardBy: 5)
             let message = received.readSlice(length: Int(length))!
-            switch handler {
+            switch route.handler {
             case .unary:
                 guard unaryMessage == nil else {
-                    return finish(.error(.internal, "a unary call got more than one request message"), context: context)
+                    return finish(.error(.internal, "a unary call got more than one request message"))
                 }
                 unaryMessage = message
             case .bidiEcho(let answer):
                 let result = answer(message)
-                guard result.message != nil else { return finish(result, context: context) }
-                send(result, context: context)
-                context.flush()
+                guard result.framed != nil else { return finish(result) }
+                send(result)
             }
         }
         received.discardReadBytes()
     }
 
-    private func endOfRequest(context: ChannelHandlerContext) {
+    private func endOfRequest() {
         clientFinished = true
-        guard case .receiving(let handler, _) = state else { return }
+        guard case .receiving(let route) = state else { return }
         guard received.readableBytes == 0 else {
-            return finish(.error(.internal, "the request ended inside a message"), context: context)
+            return finish(.error(.internal, "the request ended inside a message"))
         }
-        switch handler {
+        switch route.handler {
         case .unary(let answer):
             guard let message = unaryMessage else {
-                return finish(.error(.internal, "a unary call got no request message"), context: context)
+                return finish(.error(.internal, "a unary call got no request message"))
             }
-            finish(answer(message, remainingMilliseconds(), receivedAt), context: context)
+            finish(answer(message, remainingMilliseconds(), receivedAt))
         case .bidiEcho:
-            finish(.error(.ok, ""), context: context)
+            finish(.error(.ok, ""))
         }
     }
 
@@ -163,31 +167,30 @@ final class GRPCStreamHandler: ChannelInboundHandler {
     private static let responseHeaders: HPACKHeaders = [":status": "200", "content-type": "application/grpc"]
 
     /// Writes the response headers (once) and one message.
-    private func send(_ answer: GRPCAnswer, context: ChannelHandlerContext) {
-        guard let message = answer.message else { return }
+    private func send(_ answer: GRPCAnswer) {
+        guard let framed = answer.framed else { return }
         if !sentHeaders {
             sentHeaders = true
-            context.write(Self.wrapOutboundOut(.headers(.init(headers: Self.responseHeaders))), promise: nil)
+            connection.write(.headers(.init(headers: Self.responseHeaders)), on: streamID)
         }
-        var framed = context.channel.allocator.buffer(capacity: 5 + message.readableBytes)
-        framed.writeInteger(UInt8(0))
-        framed.writeInteger(UInt32(message.readableBytes))
-        framed.writeImmutableBuffer(message)
-        context.write(Self.wrapOutboundOut(.data(.init(data: .byteBuffer(framed)))), promise: nil)
+        connection.write(.data(.init(data: .byteBuffer(framed))), on: streamID)
     }
 
     /// Sends the answer's message (if any) and its status, ending the call.
-    private func finish(_ answer: GRPCAnswer, context: ChannelHandlerContext) {
+    private func finish(_ answer: GRPCAnswer) {
         if case .finished = state { return }
+        let route: GRPCRoute?
+        if case .receiving(let current) = state { route = current } else { route = nil }
         state = .finished
         deadlineTimer?.cancel()
+        deadlineTimer = nil
         var answer = answer
-        if let message = answer.message, message.readableBytes > router.maxResponseBytes {
+        if answer.messageLength > router.maxResponseBytes {
             answer = .error(
                 .resourceExhausted,
-                "response message of \(message.readableBytes) bytes exceeds the limit of \(router.maxResponseBytes)")
+                "response message of \(answer.messageLength) bytes exceeds the limit of \(router.maxResponseBytes)")
         }
-        send(answer, context: context)
+        send(answer)
         // Trailers, or "Trailers-Only" (status in the one HEADERS frame) when nothing was sent.
         var trailers: HPACKHeaders = sentHeaders ? [:] : Self.responseHeaders
         trailers.add(name: "grpc-status", value: String(answer.status.code.rawValue))
@@ -197,31 +200,31 @@ final class GRPCStreamHandler: ChannelInboundHandler {
         for (name, value) in answer.trailers { trailers.add(name: name, value: value) }
         // MARK: operations: every finished League call is counted with its final status
         // (deadline and size errors included) and timed from its headers.
-        if let callName {
+        if let callName = route?.callName {
             connection.requestMetrics.record(
                 call: callName, code: answer.status.code, duration: ContinuousClock.now - receivedAt)
         }
         if answer.status.code != .ok {
             logger.debug("gRPC call failed", metadata: ["grpc-status": "\(answer.status.code)"])
         }
-        context.writeAndFlush(Self.wrapOutboundOut(.headers(.init(headers: trailers, endStream: true))), promise: nil)
-        stopClient(context: context)
+        connection.write(.headers(.init(headers: trailers, endStream: true)), on: streamID)
+        stopClient()
     }
 
     /// Not a gRPC request at all: an HTTP error status, as the gRPC spec asks.
-    private func refuse(httpStatus: String, context: ChannelHandlerContext) {
+    private func refuse(httpStatus: String) {
         state = .finished
         let headers: HPACKHeaders = [":status": httpStatus]
-        context.writeAndFlush(Self.wrapOutboundOut(.headers(.init(headers: headers, endStream: true))), promise: nil)
-        stopClient(context: context)
+        connection.write(.headers(.init(headers: headers, endStream: true)), on: streamID)
+        stopClient()
     }
 
     /// Answered before the client finished sending (an error, or the deadline): as the gRPC
     /// spec asks, RST_STREAM with NO_ERROR after the trailers, so the client stops sending
-    /// but still reads the status (closing the stream channel would reset with CANCEL).
-    private func stopClient(context: ChannelHandlerContext) {
+    /// but still reads the status.
+    private func stopClient() {
         guard !clientFinished else { return }
         clientFinished = true
-        context.writeAndFlush(Self.wrapOutboundOut(.rstStream(.noError)), promise: nil)
+        connection.write(.rstStream(.noError), on: streamID)
     }
 }
