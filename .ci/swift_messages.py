@@ -11,9 +11,10 @@ For every message and enum of the given .proto files it writes three Swift files
   <Name>+JSON.pb.swift  proto3 JSON mapping (what grpcurl prints).
 and, for a file declaring a `service` whose RPCs take `Request.call` members:
   <Name>+GRPC.pb.swift  its gRPC method table (the gRPC transport serves exactly these).
-They are written against the small hand-written runtime in Sources/LeagueWire/Runtime/
-(the message protocols, the C arena, the field reader, the JSON writer, the gRPC method
-type), as protoc-gen-swift's output is written against the SwiftProtobuf library.
+They are written against the ProtobufCRuntime target (Sources/ProtobufCRuntime: the C arena,
+CMessageConvertible's pack/unpack, the JSON writer), as protoc-gen-swift's output is written
+against the SwiftProtobuf library, and against LeagueWire's ProtobufMessage, WireError and
+GRPCMethod types.
 
 Mapping rules (they reproduce the names of the earlier hand-written layer):
   message -> struct of the same name; enum -> enum of the same name (see TYPE_NAMES);
@@ -305,7 +306,7 @@ def nest(lines, parent):
 
 
 def generate_types(messages, enums, src):
-    out = [HEADER.format(src=src, what="Swift value types")]
+    out = [HEADER.format(src=src, what="Swift value types") + "import ProtobufCRuntime\n"]
     for e in enums:
         out += nest(enum_declaration(e), e.parent)
     for m in messages:
@@ -435,7 +436,7 @@ def oneof_case_constant(m, oneof_name, f):
 
 
 def generate_c(messages, enums, src):
-    out = [HEADER.format(src=src, what="protobuf-c conversions") + "import CLeagueProto\nimport CProtobufC", ""]
+    out = [HEADER.format(src=src, what="protobuf-c conversions") + "import CLeagueProto\nimport CProtobufC\nimport ProtobufCRuntime", ""]
     for e in enums:
         out.append(f"extension {e.swift} {{")
         out.append(f"    init(protobufC value: {e.names.c_type}) {{")
@@ -456,47 +457,47 @@ def generate_c(messages, enums, src):
         out.append("    /// Decodes the protobuf encoding of this message (protobuf-c); throws")
         out.append("    /// ``WireError/Kind/malformedMessage`` when the bytes are not one.")
         out.append("    public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {")
-        out.append("        self = try Self.unpacked(from: bytes)")
+        out.append("        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }")
         out.append("    }")
         out.append("")
-        out.append(f"    static let protoMessageName = \"{m.proto.name}\"")
+        out.append(f"    package static let protoMessageName = \"{m.proto.name}\"")
         if m.parent is None:
-            out.append(f"    static func packedSize(_ c: UnsafePointer<{c}>) -> Int {{ {lower}__get_packed_size(c) }}")
-            out.append(f"    static func pack(_ c: UnsafePointer<{c}>, _ out: UnsafeMutablePointer<UInt8>) -> Int {{")
+            out.append(f"    package static func packedSize(_ c: UnsafePointer<{c}>) -> Int {{ {lower}__get_packed_size(c) }}")
+            out.append(f"    package static func pack(_ c: UnsafePointer<{c}>, _ out: UnsafeMutablePointer<UInt8>) -> Int {{")
             out.append(f"        {lower}__pack(c, out)")
             out.append("    }")
-            out.append(f"    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<{c}>? {{")
+            out.append(f"    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<{c}>? {{")
             out.append(f"        {lower}__unpack(nil, count, bytes)")
             out.append("    }")
-            out.append(f"    static func freeUnpacked(_ c: UnsafeMutablePointer<{c}>) {{ {lower}__free_unpacked(c, nil) }}")
+            out.append(f"    package static func freeUnpacked(_ c: UnsafeMutablePointer<{c}>) {{ {lower}__free_unpacked(c, nil) }}")
         else:
             # protoc-c writes pack/unpack functions for top-level messages only: use the
             # runtime's generic ones with the descriptor an initialised struct points at.
             base = "UnsafeRawPointer(c).assumingMemoryBound(to: ProtobufCMessage.self)"
-            out.append(f"    static func packedSize(_ c: UnsafePointer<{c}>) -> Int {{")
+            out.append(f"    package static func packedSize(_ c: UnsafePointer<{c}>) -> Int {{")
             out.append(f"        protobuf_c_message_get_packed_size({base})")
             out.append("    }")
-            out.append(f"    static func pack(_ c: UnsafePointer<{c}>, _ out: UnsafeMutablePointer<UInt8>) -> Int {{")
+            out.append(f"    package static func pack(_ c: UnsafePointer<{c}>, _ out: UnsafeMutablePointer<UInt8>) -> Int {{")
             out.append(f"        protobuf_c_message_pack({base}, out)")
             out.append("    }")
-            out.append(f"    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<{c}>? {{")
+            out.append(f"    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<{c}>? {{")
             out.append(f"        var initialised = {c}()")
             out.append(f"        {lower}__init(&initialised)")
             out.append("        return protobuf_c_message_unpack(initialised.base.descriptor, nil, count, bytes)")
             out.append(f"            .map {{ UnsafeMutableRawPointer($0).assumingMemoryBound(to: {c}.self) }}")
             out.append("    }")
-            out.append(f"    static func freeUnpacked(_ c: UnsafeMutablePointer<{c}>) {{")
+            out.append(f"    package static func freeUnpacked(_ c: UnsafeMutablePointer<{c}>) {{")
             out.append("        protobuf_c_message_free_unpacked(UnsafeMutableRawPointer(c).assumingMemoryBound(to: ProtobufCMessage.self), nil)")
             out.append("    }")
         out.append("")
-        out.append(f"    func cMessage(in arena: CArena) -> UnsafeMutablePointer<{c}> {{")
+        out.append(f"    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<{c}> {{")
         out.append(f"        let m = arena.message({lower}__init)")
         for member in m.members:
             out += ["        " + line for line in encode_member(m, member)]
         out.append("        return m")
         out.append("    }")
         out.append("")
-        out.append(f"    init(cMessage: UnsafePointer<{c}>) {{")
+        out.append(f"    package init(cMessage: UnsafePointer<{c}>) {{")
         if m.members:
             out.append("        let c = cMessage.pointee")
             out.append("        self.init(")
@@ -624,7 +625,7 @@ def is_default_check(f, value):
 
 
 def generate_json(messages, src):
-    out = [HEADER.format(src=src, what="proto3 JSON mapping")]
+    out = [HEADER.format(src=src, what="proto3 JSON mapping") + "import ProtobufCRuntime\n"]
     for m in messages:
         out.append(f"extension {m.swift}: ProtoJSONMessage {{")
         if not m.members:

@@ -1,5 +1,6 @@
 import LeagueCore
 import LeagueWire
+import ProtobufCRuntime
 
 extension LeagueService {
     /// One element of an assembled list, ready to write: its trust's `Trust` message (field

@@ -1,5 +1,6 @@
 import LeagueCore
 import LeagueWire
+import ProtobufCRuntime
 
 /// How an answer fills the `Trust` message of each trust it lists.
 enum TrustFill {

@@ -1,5 +1,6 @@
 import LeagueCore
 import LeagueWire
+import ProtobufCRuntime
 
 extension LeagueService {
     /// `nearest` for the encoded path, written once (`assembled`): the location and caveats

@@ -1,3 +1,5 @@
+import ProtobufCRuntime
+
 /// An error from the wire layer: a frame that breaks the framing rules, or a
 /// message body that is not a valid protobuf encoding of the expected message.
 ///
@@ -61,11 +63,12 @@ public struct WireError: Error, Sendable, CustomStringConvertible {
         "WireError(\(self.kind), \(self.code)): \(self.message)" + (self.cause.map { " (cause: \($0))" } ?? "")
     }
 
-    static func malformed(_ messageName: String, byteCount: Int) -> WireError {
-        WireError(
+    /// protobuf-c could not unpack a message: ``Kind/malformedMessage``, INVALID_ARGUMENT.
+    init(_ unpack: ProtobufCUnpackError) {
+        let name = unpack.messageName
+        self.init(
             .malformedMessage, code: .invalidArgument,
-            message:
-                "could not decode \(messageName): \(byteCount) bytes are not a valid protobuf \(messageName) message")
+            message: "could not decode \(name): \(unpack.byteCount) bytes are not a valid protobuf \(name) message")
     }
 
     static func messageTooLarge(length: Int, limit: Int) -> WireError {

@@ -215,7 +215,7 @@ struct ConnectionHandlerTests {
         connection.setWritable(false)
         try connection.send(1...4, trailing: [0x80, 0, 0, 0, 1, 0])
         // The decoder is now in its error state: it reports these bytes as an error of its own.
-        try? connection.channel.writeInbound(ByteBuffer(bytes: RawConnection.frame([0x08, 0x01])))
+        _ = try? connection.channel.writeInbound(ByteBuffer(bytes: RawConnection.frame([0x08, 0x01])))
         #expect(connection.channel.isActive, "closed before the queued answers were written")
         connection.setWritable(true)
         #expect(try connection.answers().map(\.id) == [1, 2, 3, 4, 0])

@@ -1,5 +1,6 @@
 import LeagueWire
 import NIOCore
+import ProtobufCRuntime
 import Testing
 
 /// The generated gRPC method table and the envelope it relies on: each RPC's messages are

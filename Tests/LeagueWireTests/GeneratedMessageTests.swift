@@ -1,4 +1,5 @@
 import LeagueWire
+import ProtobufCRuntime
 import Testing
 
 /// One fixture value of a generated message type, type-erased for parameterised tests.

@@ -1,5 +1,6 @@
 import LeagueWire
 import NIOCore
+import ProtobufCRuntime
 
 /// The file descriptors server reflection serves (`ProtoDescriptors`, built by protoc from
 /// every .proto under proto/), indexed by file name and by the fully qualified symbols each

@@ -1,4 +1,5 @@
 import NIOCore
+import ProtobufCRuntime
 
 /// A `Response` already encoded, split as `id` + every other field, so one encoding of
 /// an answer can serve every request that asks for it: protobuf fields may come in any

@@ -1,4 +1,5 @@
 import NIOCore
+import ProtobufCRuntime
 
 /// The envelope messages' codec, as the server and client use it: bodies only
 /// (framing is ``Framing`` / ``FrameDecoder``), packing straight into `ByteBuffer`s.
@@ -26,20 +27,29 @@ public enum ProtobufCodec {
 
     /// Decodes a frame's readable bytes, without moving the reader index.
     public static func decodeRequest(_ buffer: ByteBuffer) throws(WireError) -> Request {
-        try buffer.withUnsafeReadableBytes { bytes throws(WireError) in try .unpacked(from: bytes) }
+        try decoded(buffer)
     }
 
     public static func decodeRequest(_ bytes: some Collection<UInt8>) throws(WireError) -> Request {
-        try .unpacked(from: bytes)
+        do { return try .unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
     /// Decodes a frame's readable bytes, without moving the reader index.
     public static func decodeResponse(_ buffer: ByteBuffer) throws(WireError) -> Response {
-        try buffer.withUnsafeReadableBytes { bytes throws(WireError) in try .unpacked(from: bytes) }
+        try decoded(buffer)
     }
 
     public static func decodeResponse(_ bytes: some Collection<UInt8>) throws(WireError) -> Response {
-        try .unpacked(from: bytes)
+        do { return try .unpacked(from: bytes) } catch { throw WireError(error) }
+    }
+
+    private static func decoded<Message: CMessageConvertible>(_ buffer: ByteBuffer) throws(WireError) -> Message {
+        do {
+            return try buffer.withUnsafeReadableBytes { bytes throws(ProtobufCUnpackError) in try .unpacked(from: bytes)
+            }
+        } catch {
+            throw WireError(error)
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 // swift-format-ignore-file
 import CLeagueProto
 import CProtobufC
+import ProtobufCRuntime
 
 extension HealthCheckResponse.ServingStatus {
     init(protobufC value: Grpc__Health__V1__HealthCheckResponse__ServingStatus) {
@@ -20,26 +21,26 @@ extension HealthCheckRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "HealthCheckRequest"
-    static func packedSize(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckRequest>) -> Int { grpc__health__v1__health_check_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "HealthCheckRequest"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckRequest>) -> Int { grpc__health__v1__health_check_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__health__v1__health_check_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest>? {
         grpc__health__v1__health_check_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest>) { grpc__health__v1__health_check_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest>) { grpc__health__v1__health_check_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest> {
         let m = arena.message(grpc__health__v1__health_check_request__init)
         m.pointee.service = arena.string(self.service)
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Health__V1__HealthCheckRequest>) {
+    package init(cMessage: UnsafePointer<Grpc__Health__V1__HealthCheckRequest>) {
         let c = cMessage.pointee
         self.init(
             service: String(protobufC: c.service)
@@ -54,26 +55,26 @@ extension HealthCheckResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "HealthCheckResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckResponse>) -> Int { grpc__health__v1__health_check_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "HealthCheckResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckResponse>) -> Int { grpc__health__v1__health_check_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Health__V1__HealthCheckResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__health__v1__health_check_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse>? {
         grpc__health__v1__health_check_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse>) { grpc__health__v1__health_check_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse>) { grpc__health__v1__health_check_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse> {
         let m = arena.message(grpc__health__v1__health_check_response__init)
         m.pointee.status = self.status.protobufC
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Health__V1__HealthCheckResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Health__V1__HealthCheckResponse>) {
         let c = cMessage.pointee
         self.init(
             status: HealthCheckResponse.ServingStatus(protobufC: c.status)

@@ -2,6 +2,7 @@
 // swift-format-ignore-file
 import CLeagueProto
 import CProtobufC
+import ProtobufCRuntime
 
 extension StatusCode {
     init(protobufC value: Nhs__League__V1__Code) {
@@ -90,20 +91,20 @@ extension Request: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "Request"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Request>) -> Int { nhs__league__v1__request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__Request>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "Request"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Request>) -> Int { nhs__league__v1__request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__Request>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Request>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Request>? {
         nhs__league__v1__request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Request>) { nhs__league__v1__request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Request>) { nhs__league__v1__request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Request> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Request> {
         let m = arena.message(nhs__league__v1__request__init)
         m.pointee.id = self.id
         m.pointee.deadline_ms = self.deadlineMs
@@ -144,7 +145,7 @@ extension Request: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__Request>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__Request>) {
         let c = cMessage.pointee
         self.init(
             id: c.id,
@@ -194,20 +195,20 @@ extension Response: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "Response"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Response>) -> Int { nhs__league__v1__response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__Response>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "Response"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Response>) -> Int { nhs__league__v1__response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__Response>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Response>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Response>? {
         nhs__league__v1__response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Response>) { nhs__league__v1__response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Response>) { nhs__league__v1__response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Response> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Response> {
         let m = arena.message(nhs__league__v1__response__init)
         m.pointee.id = self.id
         m.pointee.status = self.status.cMessage(in: arena)
@@ -249,7 +250,7 @@ extension Response: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__Response>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__Response>) {
         let c = cMessage.pointee
         self.init(
             id: c.id,
@@ -300,27 +301,27 @@ extension Status: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "Status"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Status>) -> Int { nhs__league__v1__status__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__Status>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "Status"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Status>) -> Int { nhs__league__v1__status__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__Status>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__status__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Status>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Status>? {
         nhs__league__v1__status__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Status>) { nhs__league__v1__status__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Status>) { nhs__league__v1__status__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Status> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Status> {
         let m = arena.message(nhs__league__v1__status__init)
         m.pointee.code = self.code.protobufC
         m.pointee.message = arena.string(self.message)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__Status>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__Status>) {
         let c = cMessage.pointee
         self.init(
             code: StatusCode(protobufC: c.code),
@@ -336,20 +337,20 @@ extension DomainScore: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "DomainScore"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__DomainScore>) -> Int { nhs__league__v1__domain_score__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__DomainScore>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "DomainScore"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__DomainScore>) -> Int { nhs__league__v1__domain_score__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__DomainScore>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__domain_score__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__DomainScore>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__DomainScore>? {
         nhs__league__v1__domain_score__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__DomainScore>) { nhs__league__v1__domain_score__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__DomainScore>) { nhs__league__v1__domain_score__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__DomainScore> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__DomainScore> {
         let m = arena.message(nhs__league__v1__domain_score__init)
         m.pointee.key = arena.string(self.key)
         m.pointee.name = arena.string(self.name)
@@ -366,7 +367,7 @@ extension DomainScore: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__DomainScore>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__DomainScore>) {
         let c = cMessage.pointee
         self.init(
             key: String(protobufC: c.key),
@@ -386,20 +387,20 @@ extension Movement: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "Movement"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Movement>) -> Int { nhs__league__v1__movement__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__Movement>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "Movement"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Movement>) -> Int { nhs__league__v1__movement__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__Movement>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__movement__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Movement>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Movement>? {
         nhs__league__v1__movement__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Movement>) { nhs__league__v1__movement__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Movement>) { nhs__league__v1__movement__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Movement> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Movement> {
         let m = arena.message(nhs__league__v1__movement__init)
         m.pointee.previous_quarter = arena.string(self.previousQuarter)
         if let value = self.positionsUp {
@@ -426,7 +427,7 @@ extension Movement: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__Movement>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__Movement>) {
         let c = cMessage.pointee
         self.init(
             previousQuarter: String(protobufC: c.previous_quarter),
@@ -447,20 +448,20 @@ extension SegmentGap: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "SegmentGap"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__SegmentGap>) -> Int { nhs__league__v1__segment_gap__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__SegmentGap>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "SegmentGap"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__SegmentGap>) -> Int { nhs__league__v1__segment_gap__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__SegmentGap>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__segment_gap__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__SegmentGap>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__SegmentGap>? {
         nhs__league__v1__segment_gap__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__SegmentGap>) { nhs__league__v1__segment_gap__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__SegmentGap>) { nhs__league__v1__segment_gap__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__SegmentGap> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__SegmentGap> {
         let m = arena.message(nhs__league__v1__segment_gap__init)
         m.pointee.target_segment = self.targetSegment
         m.pointee.threshold_score = self.thresholdScore
@@ -469,7 +470,7 @@ extension SegmentGap: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__SegmentGap>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__SegmentGap>) {
         let c = cMessage.pointee
         self.init(
             targetSegment: c.target_segment,
@@ -487,20 +488,20 @@ extension Ranking: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "Ranking"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Ranking>) -> Int { nhs__league__v1__ranking__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__Ranking>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "Ranking"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Ranking>) -> Int { nhs__league__v1__ranking__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__Ranking>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__ranking__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Ranking>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Ranking>? {
         nhs__league__v1__ranking__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Ranking>) { nhs__league__v1__ranking__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Ranking>) { nhs__league__v1__ranking__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Ranking> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Ranking> {
         let m = arena.message(nhs__league__v1__ranking__init)
         m.pointee.quarter = arena.string(self.quarter)
         m.pointee.period = arena.string(self.period)
@@ -551,7 +552,7 @@ extension Ranking: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__Ranking>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__Ranking>) {
         let c = cMessage.pointee
         self.init(
             quarter: String(protobufC: c.quarter),
@@ -588,20 +589,20 @@ extension HospitalSite: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "HospitalSite"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__HospitalSite>) -> Int { nhs__league__v1__hospital_site__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__HospitalSite>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "HospitalSite"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__HospitalSite>) -> Int { nhs__league__v1__hospital_site__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__HospitalSite>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__hospital_site__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__HospitalSite>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__HospitalSite>? {
         nhs__league__v1__hospital_site__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__HospitalSite>) { nhs__league__v1__hospital_site__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__HospitalSite>) { nhs__league__v1__hospital_site__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__HospitalSite> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__HospitalSite> {
         let m = arena.message(nhs__league__v1__hospital_site__init)
         m.pointee.site_code = arena.string(self.siteCode)
         m.pointee.name = arena.string(self.name)
@@ -623,7 +624,7 @@ extension HospitalSite: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__HospitalSite>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__HospitalSite>) {
         let c = cMessage.pointee
         self.init(
             siteCode: String(protobufC: c.site_code),
@@ -647,20 +648,20 @@ extension Trust: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "Trust"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Trust>) -> Int { nhs__league__v1__trust__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__Trust>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "Trust"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__Trust>) -> Int { nhs__league__v1__trust__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__Trust>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Trust>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__Trust>? {
         nhs__league__v1__trust__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Trust>) { nhs__league__v1__trust__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__Trust>) { nhs__league__v1__trust__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Trust> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__Trust> {
         let m = arena.message(nhs__league__v1__trust__init)
         m.pointee.ods_code = arena.string(self.odsCode)
         m.pointee.name = arena.string(self.name)
@@ -688,7 +689,7 @@ extension Trust: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__Trust>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__Trust>) {
         let c = cMessage.pointee
         self.init(
             odsCode: String(protobufC: c.ods_code),
@@ -718,25 +719,25 @@ extension ServerInfoRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ServerInfoRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ServerInfoRequest>) -> Int { nhs__league__v1__server_info_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ServerInfoRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ServerInfoRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ServerInfoRequest>) -> Int { nhs__league__v1__server_info_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ServerInfoRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__server_info_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfoRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfoRequest>? {
         nhs__league__v1__server_info_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ServerInfoRequest>) { nhs__league__v1__server_info_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ServerInfoRequest>) { nhs__league__v1__server_info_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfoRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfoRequest> {
         let m = arena.message(nhs__league__v1__server_info_request__init)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ServerInfoRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ServerInfoRequest>) {
         self.init()
     }
 }
@@ -748,20 +749,20 @@ extension TableCoverage: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TableCoverage"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TableCoverage>) -> Int { nhs__league__v1__table_coverage__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TableCoverage>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TableCoverage"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TableCoverage>) -> Int { nhs__league__v1__table_coverage__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TableCoverage>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__table_coverage__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TableCoverage>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TableCoverage>? {
         nhs__league__v1__table_coverage__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TableCoverage>) { nhs__league__v1__table_coverage__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TableCoverage>) { nhs__league__v1__table_coverage__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TableCoverage> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TableCoverage> {
         let m = arena.message(nhs__league__v1__table_coverage__init)
         m.pointee.quarter = arena.string(self.quarter)
         m.pointee.table = self.table.protobufC
@@ -775,7 +776,7 @@ extension TableCoverage: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TableCoverage>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TableCoverage>) {
         let c = cMessage.pointee
         self.init(
             quarter: String(protobufC: c.quarter),
@@ -798,20 +799,20 @@ extension ServerInfo: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ServerInfo"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ServerInfo>) -> Int { nhs__league__v1__server_info__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ServerInfo>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ServerInfo"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ServerInfo>) -> Int { nhs__league__v1__server_info__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ServerInfo>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__server_info__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfo>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfo>? {
         nhs__league__v1__server_info__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ServerInfo>) { nhs__league__v1__server_info__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ServerInfo>) { nhs__league__v1__server_info__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfo> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ServerInfo> {
         let m = arena.message(nhs__league__v1__server_info__init)
         m.pointee.server_version = arena.string(self.serverVersion)
         m.pointee.data_version = arena.string(self.dataVersion)
@@ -831,7 +832,7 @@ extension ServerInfo: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ServerInfo>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ServerInfo>) {
         let c = cMessage.pointee
         self.init(
             serverVersion: String(protobufC: c.server_version),
@@ -859,26 +860,26 @@ extension GetTrustRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "GetTrustRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__GetTrustRequest>) -> Int { nhs__league__v1__get_trust_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__GetTrustRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "GetTrustRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__GetTrustRequest>) -> Int { nhs__league__v1__get_trust_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__GetTrustRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__get_trust_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__GetTrustRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__GetTrustRequest>? {
         nhs__league__v1__get_trust_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__GetTrustRequest>) { nhs__league__v1__get_trust_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__GetTrustRequest>) { nhs__league__v1__get_trust_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__GetTrustRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__GetTrustRequest> {
         let m = arena.message(nhs__league__v1__get_trust_request__init)
         m.pointee.ods_code = arena.string(self.odsCode)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__GetTrustRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__GetTrustRequest>) {
         let c = cMessage.pointee
         self.init(
             odsCode: String(protobufC: c.ods_code)
@@ -893,20 +894,20 @@ extension TrustDetail: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TrustDetail"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustDetail>) -> Int { nhs__league__v1__trust_detail__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustDetail>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TrustDetail"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustDetail>) -> Int { nhs__league__v1__trust_detail__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustDetail>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust_detail__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustDetail>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustDetail>? {
         nhs__league__v1__trust_detail__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustDetail>) { nhs__league__v1__trust_detail__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustDetail>) { nhs__league__v1__trust_detail__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustDetail> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustDetail> {
         let m = arena.message(nhs__league__v1__trust_detail__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.n_sites = self.sites.count
@@ -919,7 +920,7 @@ extension TrustDetail: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TrustDetail>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TrustDetail>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -938,27 +939,27 @@ extension FindTrustsRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "FindTrustsRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__FindTrustsRequest>) -> Int { nhs__league__v1__find_trusts_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__FindTrustsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "FindTrustsRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__FindTrustsRequest>) -> Int { nhs__league__v1__find_trusts_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__FindTrustsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__find_trusts_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsRequest>? {
         nhs__league__v1__find_trusts_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__FindTrustsRequest>) { nhs__league__v1__find_trusts_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__FindTrustsRequest>) { nhs__league__v1__find_trusts_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsRequest> {
         let m = arena.message(nhs__league__v1__find_trusts_request__init)
         m.pointee.query = arena.string(self.query)
         m.pointee.limit = self.limit
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__FindTrustsRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__FindTrustsRequest>) {
         let c = cMessage.pointee
         self.init(
             query: String(protobufC: c.query),
@@ -974,20 +975,20 @@ extension TrustMatch: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TrustMatch"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMatch>) -> Int { nhs__league__v1__trust_match__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMatch>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TrustMatch"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMatch>) -> Int { nhs__league__v1__trust_match__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMatch>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust_match__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMatch>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMatch>? {
         nhs__league__v1__trust_match__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMatch>) { nhs__league__v1__trust_match__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMatch>) { nhs__league__v1__trust_match__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMatch> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMatch> {
         let m = arena.message(nhs__league__v1__trust_match__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.kind = self.kind.protobufC
@@ -1005,7 +1006,7 @@ extension TrustMatch: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TrustMatch>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TrustMatch>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -1031,20 +1032,20 @@ extension FindTrustsResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "FindTrustsResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__FindTrustsResult>) -> Int { nhs__league__v1__find_trusts_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__FindTrustsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "FindTrustsResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__FindTrustsResult>) -> Int { nhs__league__v1__find_trusts_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__FindTrustsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__find_trusts_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsResult>? {
         nhs__league__v1__find_trusts_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__FindTrustsResult>) { nhs__league__v1__find_trusts_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__FindTrustsResult>) { nhs__league__v1__find_trusts_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__FindTrustsResult> {
         let m = arena.message(nhs__league__v1__find_trusts_result__init)
         m.pointee.n_matches = self.matches.count
         m.pointee.matches = arena.messages(self.matches)
@@ -1055,7 +1056,7 @@ extension FindTrustsResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__FindTrustsResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__FindTrustsResult>) {
         let c = cMessage.pointee
         self.init(
             matches: decodeMessages(c.matches, count: c.n_matches),
@@ -1073,20 +1074,20 @@ extension NearestRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "NearestRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__NearestRequest>) -> Int { nhs__league__v1__nearest_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__NearestRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "NearestRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__NearestRequest>) -> Int { nhs__league__v1__nearest_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__NearestRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__nearest_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__NearestRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__NearestRequest>? {
         nhs__league__v1__nearest_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__NearestRequest>) { nhs__league__v1__nearest_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__NearestRequest>) { nhs__league__v1__nearest_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__NearestRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__NearestRequest> {
         let m = arena.message(nhs__league__v1__nearest_request__init)
         m.pointee.postcode = arena.string(self.postcode)
         if let value = self.latitude {
@@ -1108,7 +1109,7 @@ extension NearestRequest: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__NearestRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__NearestRequest>) {
         let c = cMessage.pointee
         self.init(
             postcode: String(protobufC: c.postcode),
@@ -1129,20 +1130,20 @@ extension ResolvedLocation: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ResolvedLocation"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ResolvedLocation>) -> Int { nhs__league__v1__resolved_location__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ResolvedLocation>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ResolvedLocation"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ResolvedLocation>) -> Int { nhs__league__v1__resolved_location__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ResolvedLocation>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__resolved_location__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ResolvedLocation>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ResolvedLocation>? {
         nhs__league__v1__resolved_location__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ResolvedLocation>) { nhs__league__v1__resolved_location__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ResolvedLocation>) { nhs__league__v1__resolved_location__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ResolvedLocation> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ResolvedLocation> {
         let m = arena.message(nhs__league__v1__resolved_location__init)
         m.pointee.query = arena.string(self.query)
         m.pointee.latitude = self.latitude
@@ -1154,7 +1155,7 @@ extension ResolvedLocation: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ResolvedLocation>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ResolvedLocation>) {
         let c = cMessage.pointee
         self.init(
             query: String(protobufC: c.query),
@@ -1175,20 +1176,20 @@ extension NearbyTrust: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "NearbyTrust"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__NearbyTrust>) -> Int { nhs__league__v1__nearby_trust__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__NearbyTrust>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "NearbyTrust"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__NearbyTrust>) -> Int { nhs__league__v1__nearby_trust__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__NearbyTrust>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__nearby_trust__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__NearbyTrust>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__NearbyTrust>? {
         nhs__league__v1__nearby_trust__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__NearbyTrust>) { nhs__league__v1__nearby_trust__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__NearbyTrust>) { nhs__league__v1__nearby_trust__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__NearbyTrust> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__NearbyTrust> {
         let m = arena.message(nhs__league__v1__nearby_trust__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.site = self.site.cMessage(in: arena)
@@ -1198,7 +1199,7 @@ extension NearbyTrust: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__NearbyTrust>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__NearbyTrust>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -1217,20 +1218,20 @@ extension NearestResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "NearestResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__NearestResult>) -> Int { nhs__league__v1__nearest_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__NearestResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "NearestResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__NearestResult>) -> Int { nhs__league__v1__nearest_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__NearestResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__nearest_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__NearestResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__NearestResult>? {
         nhs__league__v1__nearest_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__NearestResult>) { nhs__league__v1__nearest_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__NearestResult>) { nhs__league__v1__nearest_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__NearestResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__NearestResult> {
         let m = arena.message(nhs__league__v1__nearest_result__init)
         m.pointee.location = self.location.cMessage(in: arena)
         m.pointee.n_trusts = self.trusts.count
@@ -1240,7 +1241,7 @@ extension NearestResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__NearestResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__NearestResult>) {
         let c = cMessage.pointee
         self.init(
             location: c.location.map { ResolvedLocation(cMessage: $0) } ?? ResolvedLocation(),
@@ -1257,26 +1258,26 @@ extension ListActionsRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ListActionsRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListActionsRequest>) -> Int { nhs__league__v1__list_actions_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ListActionsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ListActionsRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListActionsRequest>) -> Int { nhs__league__v1__list_actions_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ListActionsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__list_actions_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsRequest>? {
         nhs__league__v1__list_actions_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListActionsRequest>) { nhs__league__v1__list_actions_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListActionsRequest>) { nhs__league__v1__list_actions_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsRequest> {
         let m = arena.message(nhs__league__v1__list_actions_request__init)
         m.pointee.ods_code = arena.string(self.odsCode)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ListActionsRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ListActionsRequest>) {
         let c = cMessage.pointee
         self.init(
             odsCode: String(protobufC: c.ods_code)
@@ -1291,20 +1292,20 @@ extension ImprovementAction: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ImprovementAction"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ImprovementAction>) -> Int { nhs__league__v1__improvement_action__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ImprovementAction>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ImprovementAction"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ImprovementAction>) -> Int { nhs__league__v1__improvement_action__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ImprovementAction>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__improvement_action__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ImprovementAction>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ImprovementAction>? {
         nhs__league__v1__improvement_action__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ImprovementAction>) { nhs__league__v1__improvement_action__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ImprovementAction>) { nhs__league__v1__improvement_action__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ImprovementAction> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ImprovementAction> {
         let m = arena.message(nhs__league__v1__improvement_action__init)
         m.pointee.date = arena.string(self.date)
         m.pointee.title = arena.string(self.title)
@@ -1318,7 +1319,7 @@ extension ImprovementAction: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ImprovementAction>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ImprovementAction>) {
         let c = cMessage.pointee
         self.init(
             date: String(protobufC: c.date),
@@ -1341,20 +1342,20 @@ extension ListActionsResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ListActionsResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListActionsResult>) -> Int { nhs__league__v1__list_actions_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ListActionsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ListActionsResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListActionsResult>) -> Int { nhs__league__v1__list_actions_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ListActionsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__list_actions_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsResult>? {
         nhs__league__v1__list_actions_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListActionsResult>) { nhs__league__v1__list_actions_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListActionsResult>) { nhs__league__v1__list_actions_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListActionsResult> {
         let m = arena.message(nhs__league__v1__list_actions_result__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.n_actions = self.actions.count
@@ -1363,7 +1364,7 @@ extension ListActionsResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ListActionsResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ListActionsResult>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -1380,20 +1381,20 @@ extension LeagueTableRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "LeagueTableRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRequest>) -> Int { nhs__league__v1__league_table_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "LeagueTableRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRequest>) -> Int { nhs__league__v1__league_table_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__league_table_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRequest>? {
         nhs__league__v1__league_table_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__LeagueTableRequest>) { nhs__league__v1__league_table_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__LeagueTableRequest>) { nhs__league__v1__league_table_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRequest> {
         let m = arena.message(nhs__league__v1__league_table_request__init)
         m.pointee.table = self.table.protobufC
         m.pointee.quarter = arena.string(self.quarter)
@@ -1408,7 +1409,7 @@ extension LeagueTableRequest: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__LeagueTableRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__LeagueTableRequest>) {
         let c = cMessage.pointee
         self.init(
             table: LeagueTableKind(protobufC: c.table),
@@ -1429,27 +1430,27 @@ extension LeagueTableRow: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "LeagueTableRow"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRow>) -> Int { nhs__league__v1__league_table_row__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRow>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "LeagueTableRow"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRow>) -> Int { nhs__league__v1__league_table_row__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__LeagueTableRow>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__league_table_row__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRow>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRow>? {
         nhs__league__v1__league_table_row__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__LeagueTableRow>) { nhs__league__v1__league_table_row__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__LeagueTableRow>) { nhs__league__v1__league_table_row__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRow> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableRow> {
         let m = arena.message(nhs__league__v1__league_table_row__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.ranking = self.ranking.cMessage(in: arena)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__LeagueTableRow>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__LeagueTableRow>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -1465,20 +1466,20 @@ extension LeagueTableResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "LeagueTableResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__LeagueTableResult>) -> Int { nhs__league__v1__league_table_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__LeagueTableResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "LeagueTableResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__LeagueTableResult>) -> Int { nhs__league__v1__league_table_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__LeagueTableResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__league_table_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableResult>? {
         nhs__league__v1__league_table_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__LeagueTableResult>) { nhs__league__v1__league_table_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__LeagueTableResult>) { nhs__league__v1__league_table_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__LeagueTableResult> {
         let m = arena.message(nhs__league__v1__league_table_result__init)
         m.pointee.quarter = arena.string(self.quarter)
         m.pointee.table = self.table.protobufC
@@ -1491,7 +1492,7 @@ extension LeagueTableResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__LeagueTableResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__LeagueTableResult>) {
         let c = cMessage.pointee
         self.init(
             quarter: String(protobufC: c.quarter),
@@ -1511,26 +1512,26 @@ extension TrustHistoryRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TrustHistoryRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryRequest>) -> Int { nhs__league__v1__trust_history_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TrustHistoryRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryRequest>) -> Int { nhs__league__v1__trust_history_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust_history_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryRequest>? {
         nhs__league__v1__trust_history_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustHistoryRequest>) { nhs__league__v1__trust_history_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustHistoryRequest>) { nhs__league__v1__trust_history_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryRequest> {
         let m = arena.message(nhs__league__v1__trust_history_request__init)
         m.pointee.ods_code = arena.string(self.odsCode)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TrustHistoryRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TrustHistoryRequest>) {
         let c = cMessage.pointee
         self.init(
             odsCode: String(protobufC: c.ods_code)
@@ -1545,20 +1546,20 @@ extension TrustHistoryResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TrustHistoryResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryResult>) -> Int { nhs__league__v1__trust_history_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TrustHistoryResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryResult>) -> Int { nhs__league__v1__trust_history_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustHistoryResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust_history_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryResult>? {
         nhs__league__v1__trust_history_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustHistoryResult>) { nhs__league__v1__trust_history_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustHistoryResult>) { nhs__league__v1__trust_history_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustHistoryResult> {
         let m = arena.message(nhs__league__v1__trust_history_result__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.n_rankings = self.rankings.count
@@ -1568,7 +1569,7 @@ extension TrustHistoryResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TrustHistoryResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TrustHistoryResult>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -1585,20 +1586,20 @@ extension MetricInfo: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricInfo"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricInfo>) -> Int { nhs__league__v1__metric_info__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricInfo>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricInfo"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricInfo>) -> Int { nhs__league__v1__metric_info__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricInfo>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_info__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricInfo>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricInfo>? {
         nhs__league__v1__metric_info__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricInfo>) { nhs__league__v1__metric_info__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricInfo>) { nhs__league__v1__metric_info__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricInfo> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricInfo> {
         let m = arena.message(nhs__league__v1__metric_info__init)
         m.pointee.id = arena.string(self.id)
         m.pointee.framework = arena.string(self.framework)
@@ -1621,7 +1622,7 @@ extension MetricInfo: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricInfo>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricInfo>) {
         let c = cMessage.pointee
         self.init(
             id: String(protobufC: c.id),
@@ -1651,20 +1652,20 @@ extension MetricMovement: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricMovement"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricMovement>) -> Int { nhs__league__v1__metric_movement__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricMovement>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricMovement"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricMovement>) -> Int { nhs__league__v1__metric_movement__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricMovement>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_movement__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricMovement>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricMovement>? {
         nhs__league__v1__metric_movement__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricMovement>) { nhs__league__v1__metric_movement__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricMovement>) { nhs__league__v1__metric_movement__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricMovement> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricMovement> {
         let m = arena.message(nhs__league__v1__metric_movement__init)
         m.pointee.previous_quarter = arena.string(self.previousQuarter)
         m.pointee.previous_metric_id = arena.string(self.previousMetricId)
@@ -1692,7 +1693,7 @@ extension MetricMovement: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricMovement>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricMovement>) {
         let c = cMessage.pointee
         self.init(
             previousQuarter: String(protobufC: c.previous_quarter),
@@ -1714,20 +1715,20 @@ extension MetricResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricResult>) -> Int { nhs__league__v1__metric_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricResult>) -> Int { nhs__league__v1__metric_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricResult>? {
         nhs__league__v1__metric_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricResult>) { nhs__league__v1__metric_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricResult>) { nhs__league__v1__metric_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricResult> {
         let m = arena.message(nhs__league__v1__metric_result__init)
         m.pointee.metric = self.metric.map { $0.cMessage(in: arena) }
         m.pointee.quarter = arena.string(self.quarter)
@@ -1770,7 +1771,7 @@ extension MetricResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricResult>) {
         let c = cMessage.pointee
         self.init(
             metric: c.metric.map { MetricInfo(cMessage: $0) },
@@ -1801,20 +1802,20 @@ extension MetricDomain: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricDomain"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricDomain>) -> Int { nhs__league__v1__metric_domain__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricDomain>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricDomain"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricDomain>) -> Int { nhs__league__v1__metric_domain__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricDomain>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_domain__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricDomain>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricDomain>? {
         nhs__league__v1__metric_domain__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricDomain>) { nhs__league__v1__metric_domain__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricDomain>) { nhs__league__v1__metric_domain__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricDomain> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricDomain> {
         let m = arena.message(nhs__league__v1__metric_domain__init)
         m.pointee.key = arena.string(self.key)
         m.pointee.name = arena.string(self.name)
@@ -1823,7 +1824,7 @@ extension MetricDomain: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricDomain>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricDomain>) {
         let c = cMessage.pointee
         self.init(
             key: String(protobufC: c.key),
@@ -1840,20 +1841,20 @@ extension MetricStrengths: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricStrengths"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricStrengths>) -> Int { nhs__league__v1__metric_strengths__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricStrengths>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricStrengths"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricStrengths>) -> Int { nhs__league__v1__metric_strengths__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricStrengths>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_strengths__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricStrengths>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricStrengths>? {
         nhs__league__v1__metric_strengths__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricStrengths>) { nhs__league__v1__metric_strengths__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricStrengths>) { nhs__league__v1__metric_strengths__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricStrengths> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricStrengths> {
         let m = arena.message(nhs__league__v1__metric_strengths__init)
         m.pointee.quarter = arena.string(self.quarter)
         m.pointee.n_strongest = self.strongest.count
@@ -1864,7 +1865,7 @@ extension MetricStrengths: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricStrengths>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricStrengths>) {
         let c = cMessage.pointee
         self.init(
             quarter: String(protobufC: c.quarter),
@@ -1882,27 +1883,27 @@ extension TrustMetricsRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TrustMetricsRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>) -> Int { nhs__league__v1__trust_metrics_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TrustMetricsRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>) -> Int { nhs__league__v1__trust_metrics_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust_metrics_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest>? {
         nhs__league__v1__trust_metrics_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest>) { nhs__league__v1__trust_metrics_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest>) { nhs__league__v1__trust_metrics_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsRequest> {
         let m = arena.message(nhs__league__v1__trust_metrics_request__init)
         m.pointee.ods_code = arena.string(self.odsCode)
         m.pointee.quarter = arena.string(self.quarter)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TrustMetricsRequest>) {
         let c = cMessage.pointee
         self.init(
             odsCode: String(protobufC: c.ods_code),
@@ -1918,20 +1919,20 @@ extension TrustMetricsResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "TrustMetricsResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsResult>) -> Int { nhs__league__v1__trust_metrics_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "TrustMetricsResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsResult>) -> Int { nhs__league__v1__trust_metrics_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__TrustMetricsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__trust_metrics_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult>? {
         nhs__league__v1__trust_metrics_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult>) { nhs__league__v1__trust_metrics_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult>) { nhs__league__v1__trust_metrics_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__TrustMetricsResult> {
         let m = arena.message(nhs__league__v1__trust_metrics_result__init)
         m.pointee.trust = self.trust.cMessage(in: arena)
         m.pointee.quarter = arena.string(self.quarter)
@@ -1950,7 +1951,7 @@ extension TrustMetricsResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__TrustMetricsResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__TrustMetricsResult>) {
         let c = cMessage.pointee
         self.init(
             trust: c.trust.map { Trust(cMessage: $0) } ?? Trust(),
@@ -1974,20 +1975,20 @@ extension MetricTableRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricTableRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricTableRequest>) -> Int { nhs__league__v1__metric_table_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricTableRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricTableRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricTableRequest>) -> Int { nhs__league__v1__metric_table_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricTableRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_table_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest>? {
         nhs__league__v1__metric_table_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest>) { nhs__league__v1__metric_table_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest>) { nhs__league__v1__metric_table_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableRequest> {
         let m = arena.message(nhs__league__v1__metric_table_request__init)
         m.pointee.metric = arena.string(self.metric)
         m.pointee.quarter = arena.string(self.quarter)
@@ -1999,7 +2000,7 @@ extension MetricTableRequest: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricTableRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricTableRequest>) {
         let c = cMessage.pointee
         self.init(
             metric: String(protobufC: c.metric),
@@ -2020,20 +2021,20 @@ extension MetricLeagueRow: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricLeagueRow"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricLeagueRow>) -> Int { nhs__league__v1__metric_league_row__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricLeagueRow>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricLeagueRow"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricLeagueRow>) -> Int { nhs__league__v1__metric_league_row__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricLeagueRow>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_league_row__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow>? {
         nhs__league__v1__metric_league_row__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow>) { nhs__league__v1__metric_league_row__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow>) { nhs__league__v1__metric_league_row__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricLeagueRow> {
         let m = arena.message(nhs__league__v1__metric_league_row__init)
         m.pointee.ods_code = arena.string(self.odsCode)
         m.pointee.trust_name = arena.string(self.trustName)
@@ -2042,7 +2043,7 @@ extension MetricLeagueRow: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricLeagueRow>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricLeagueRow>) {
         let c = cMessage.pointee
         self.init(
             odsCode: String(protobufC: c.ods_code),
@@ -2060,20 +2061,20 @@ extension MetricRankCounts: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricRankCounts"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricRankCounts>) -> Int { nhs__league__v1__metric_rank_counts__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricRankCounts>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricRankCounts"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricRankCounts>) -> Int { nhs__league__v1__metric_rank_counts__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricRankCounts>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_rank_counts__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts>? {
         nhs__league__v1__metric_rank_counts__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts>) { nhs__league__v1__metric_rank_counts__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts>) { nhs__league__v1__metric_rank_counts__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricRankCounts> {
         let m = arena.message(nhs__league__v1__metric_rank_counts__init)
         m.pointee.table_size = self.tableSize
         m.pointee.with_row = self.withRow
@@ -2088,7 +2089,7 @@ extension MetricRankCounts: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricRankCounts>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricRankCounts>) {
         let c = cMessage.pointee
         self.init(
             tableSize: c.table_size,
@@ -2111,20 +2112,20 @@ extension MetricTableResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "MetricTableResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricTableResult>) -> Int { nhs__league__v1__metric_table_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricTableResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "MetricTableResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__MetricTableResult>) -> Int { nhs__league__v1__metric_table_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__MetricTableResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__metric_table_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableResult>? {
         nhs__league__v1__metric_table_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricTableResult>) { nhs__league__v1__metric_table_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__MetricTableResult>) { nhs__league__v1__metric_table_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__MetricTableResult> {
         let m = arena.message(nhs__league__v1__metric_table_result__init)
         m.pointee.metric = self.metric.cMessage(in: arena)
         m.pointee.quarter = arena.string(self.quarter)
@@ -2155,7 +2156,7 @@ extension MetricTableResult: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__MetricTableResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__MetricTableResult>) {
         let c = cMessage.pointee
         self.init(
             metric: c.metric.map { MetricInfo(cMessage: $0) } ?? MetricInfo(),
@@ -2182,27 +2183,27 @@ extension ListMetricsRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ListMetricsRequest"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListMetricsRequest>) -> Int { nhs__league__v1__list_metrics_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ListMetricsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ListMetricsRequest"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListMetricsRequest>) -> Int { nhs__league__v1__list_metrics_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ListMetricsRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__list_metrics_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest>? {
         nhs__league__v1__list_metrics_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest>) { nhs__league__v1__list_metrics_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest>) { nhs__league__v1__list_metrics_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsRequest> {
         let m = arena.message(nhs__league__v1__list_metrics_request__init)
         m.pointee.table = self.table.protobufC
         m.pointee.quarter = arena.string(self.quarter)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ListMetricsRequest>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ListMetricsRequest>) {
         let c = cMessage.pointee
         self.init(
             table: LeagueTableKind(protobufC: c.table),
@@ -2218,27 +2219,27 @@ extension ListMetricsResult: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ListMetricsResult"
-    static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListMetricsResult>) -> Int { nhs__league__v1__list_metrics_result__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Nhs__League__V1__ListMetricsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ListMetricsResult"
+    package static func packedSize(_ c: UnsafePointer<Nhs__League__V1__ListMetricsResult>) -> Int { nhs__league__v1__list_metrics_result__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Nhs__League__V1__ListMetricsResult>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         nhs__league__v1__list_metrics_result__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult>? {
         nhs__league__v1__list_metrics_result__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult>) { nhs__league__v1__list_metrics_result__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult>) { nhs__league__v1__list_metrics_result__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Nhs__League__V1__ListMetricsResult> {
         let m = arena.message(nhs__league__v1__list_metrics_result__init)
         m.pointee.n_metrics = self.metrics.count
         m.pointee.metrics = arena.messages(self.metrics)
         return m
     }
 
-    init(cMessage: UnsafePointer<Nhs__League__V1__ListMetricsResult>) {
+    package init(cMessage: UnsafePointer<Nhs__League__V1__ListMetricsResult>) {
         let c = cMessage.pointee
         self.init(
             metrics: decodeMessages(c.metrics, count: c.n_metrics)

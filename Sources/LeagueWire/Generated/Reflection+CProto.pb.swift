@@ -2,6 +2,7 @@
 // swift-format-ignore-file
 import CLeagueProto
 import CProtobufC
+import ProtobufCRuntime
 
 extension ServerReflectionRequest: CMessageConvertible {
     /// The protobuf encoding of this message (protobuf-c).
@@ -10,20 +11,20 @@ extension ServerReflectionRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ServerReflectionRequest"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionRequest>) -> Int { grpc__reflection__v1__server_reflection_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ServerReflectionRequest"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionRequest>) -> Int { grpc__reflection__v1__server_reflection_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__server_reflection_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionRequest>? {
         grpc__reflection__v1__server_reflection_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionRequest>) { grpc__reflection__v1__server_reflection_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionRequest>) { grpc__reflection__v1__server_reflection_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionRequest> {
         let m = arena.message(grpc__reflection__v1__server_reflection_request__init)
         m.pointee.host = arena.string(self.host)
         switch self.messageRequest {
@@ -48,7 +49,7 @@ extension ServerReflectionRequest: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ServerReflectionRequest>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ServerReflectionRequest>) {
         let c = cMessage.pointee
         self.init(
             host: String(protobufC: c.host),
@@ -87,27 +88,27 @@ extension ExtensionRequest: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ExtensionRequest"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionRequest>) -> Int { grpc__reflection__v1__extension_request__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ExtensionRequest"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionRequest>) -> Int { grpc__reflection__v1__extension_request__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionRequest>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__extension_request__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionRequest>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionRequest>? {
         grpc__reflection__v1__extension_request__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionRequest>) { grpc__reflection__v1__extension_request__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionRequest>) { grpc__reflection__v1__extension_request__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionRequest> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionRequest> {
         let m = arena.message(grpc__reflection__v1__extension_request__init)
         m.pointee.containing_type = arena.string(self.containingType)
         m.pointee.extension_number = self.extensionNumber
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ExtensionRequest>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ExtensionRequest>) {
         let c = cMessage.pointee
         self.init(
             containingType: String(protobufC: c.containing_type),
@@ -123,20 +124,20 @@ extension ServerReflectionResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ServerReflectionResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionResponse>) -> Int { grpc__reflection__v1__server_reflection_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ServerReflectionResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionResponse>) -> Int { grpc__reflection__v1__server_reflection_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ServerReflectionResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__server_reflection_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionResponse>? {
         grpc__reflection__v1__server_reflection_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionResponse>) { grpc__reflection__v1__server_reflection_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionResponse>) { grpc__reflection__v1__server_reflection_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServerReflectionResponse> {
         let m = arena.message(grpc__reflection__v1__server_reflection_response__init)
         m.pointee.valid_host = arena.string(self.validHost)
         m.pointee.original_request = self.originalRequest.cMessage(in: arena)
@@ -159,7 +160,7 @@ extension ServerReflectionResponse: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ServerReflectionResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ServerReflectionResponse>) {
         let c = cMessage.pointee
         self.init(
             validHost: String(protobufC: c.valid_host),
@@ -197,27 +198,27 @@ extension FileDescriptorResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "FileDescriptorResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__FileDescriptorResponse>) -> Int { grpc__reflection__v1__file_descriptor_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__FileDescriptorResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "FileDescriptorResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__FileDescriptorResponse>) -> Int { grpc__reflection__v1__file_descriptor_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__FileDescriptorResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__file_descriptor_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__FileDescriptorResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__FileDescriptorResponse>? {
         grpc__reflection__v1__file_descriptor_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__FileDescriptorResponse>) { grpc__reflection__v1__file_descriptor_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__FileDescriptorResponse>) { grpc__reflection__v1__file_descriptor_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__FileDescriptorResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__FileDescriptorResponse> {
         let m = arena.message(grpc__reflection__v1__file_descriptor_response__init)
         m.pointee.n_file_descriptor_proto = self.fileDescriptorProto.count
         m.pointee.file_descriptor_proto = arena.array(self.fileDescriptorProto.map { arena.bytes($0) })
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__FileDescriptorResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__FileDescriptorResponse>) {
         let c = cMessage.pointee
         self.init(
             fileDescriptorProto: decodeArray(c.file_descriptor_proto, count: c.n_file_descriptor_proto).map { [UInt8](protobufC: $0) }
@@ -232,20 +233,20 @@ extension ExtensionNumberResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ExtensionNumberResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionNumberResponse>) -> Int { grpc__reflection__v1__extension_number_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionNumberResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ExtensionNumberResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionNumberResponse>) -> Int { grpc__reflection__v1__extension_number_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ExtensionNumberResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__extension_number_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionNumberResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionNumberResponse>? {
         grpc__reflection__v1__extension_number_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionNumberResponse>) { grpc__reflection__v1__extension_number_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionNumberResponse>) { grpc__reflection__v1__extension_number_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionNumberResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ExtensionNumberResponse> {
         let m = arena.message(grpc__reflection__v1__extension_number_response__init)
         m.pointee.base_type_name = arena.string(self.baseTypeName)
         m.pointee.n_extension_number = self.extensionNumber.count
@@ -253,7 +254,7 @@ extension ExtensionNumberResponse: CMessageConvertible {
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ExtensionNumberResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ExtensionNumberResponse>) {
         let c = cMessage.pointee
         self.init(
             baseTypeName: String(protobufC: c.base_type_name),
@@ -269,27 +270,27 @@ extension ListServiceResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ListServiceResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ListServiceResponse>) -> Int { grpc__reflection__v1__list_service_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ListServiceResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ListServiceResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ListServiceResponse>) -> Int { grpc__reflection__v1__list_service_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ListServiceResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__list_service_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ListServiceResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ListServiceResponse>? {
         grpc__reflection__v1__list_service_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ListServiceResponse>) { grpc__reflection__v1__list_service_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ListServiceResponse>) { grpc__reflection__v1__list_service_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ListServiceResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ListServiceResponse> {
         let m = arena.message(grpc__reflection__v1__list_service_response__init)
         m.pointee.n_service = self.service.count
         m.pointee.service = arena.messages(self.service)
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ListServiceResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ListServiceResponse>) {
         let c = cMessage.pointee
         self.init(
             service: decodeMessages(c.service, count: c.n_service)
@@ -304,26 +305,26 @@ extension ServiceResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ServiceResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ServiceResponse>) -> Int { grpc__reflection__v1__service_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ServiceResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ServiceResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ServiceResponse>) -> Int { grpc__reflection__v1__service_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ServiceResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__service_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServiceResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServiceResponse>? {
         grpc__reflection__v1__service_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ServiceResponse>) { grpc__reflection__v1__service_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ServiceResponse>) { grpc__reflection__v1__service_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServiceResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ServiceResponse> {
         let m = arena.message(grpc__reflection__v1__service_response__init)
         m.pointee.name = arena.string(self.name)
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ServiceResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ServiceResponse>) {
         let c = cMessage.pointee
         self.init(
             name: String(protobufC: c.name)
@@ -338,27 +339,27 @@ extension ErrorResponse: CMessageConvertible {
     /// Decodes the protobuf encoding of this message (protobuf-c); throws
     /// ``WireError/Kind/malformedMessage`` when the bytes are not one.
     public init(serializedBytes bytes: some Collection<UInt8>) throws(WireError) {
-        self = try Self.unpacked(from: bytes)
+        do { self = try Self.unpacked(from: bytes) } catch { throw WireError(error) }
     }
 
-    static let protoMessageName = "ErrorResponse"
-    static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ErrorResponse>) -> Int { grpc__reflection__v1__error_response__get_packed_size(c) }
-    static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ErrorResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    package static let protoMessageName = "ErrorResponse"
+    package static func packedSize(_ c: UnsafePointer<Grpc__Reflection__V1__ErrorResponse>) -> Int { grpc__reflection__v1__error_response__get_packed_size(c) }
+    package static func pack(_ c: UnsafePointer<Grpc__Reflection__V1__ErrorResponse>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         grpc__reflection__v1__error_response__pack(c, out)
     }
-    static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ErrorResponse>? {
+    package static func unpack(_ count: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Grpc__Reflection__V1__ErrorResponse>? {
         grpc__reflection__v1__error_response__unpack(nil, count, bytes)
     }
-    static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ErrorResponse>) { grpc__reflection__v1__error_response__free_unpacked(c, nil) }
+    package static func freeUnpacked(_ c: UnsafeMutablePointer<Grpc__Reflection__V1__ErrorResponse>) { grpc__reflection__v1__error_response__free_unpacked(c, nil) }
 
-    func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ErrorResponse> {
+    package func cMessage(in arena: CArena) -> UnsafeMutablePointer<Grpc__Reflection__V1__ErrorResponse> {
         let m = arena.message(grpc__reflection__v1__error_response__init)
         m.pointee.error_code = self.errorCode
         m.pointee.error_message = arena.string(self.errorMessage)
         return m
     }
 
-    init(cMessage: UnsafePointer<Grpc__Reflection__V1__ErrorResponse>) {
+    package init(cMessage: UnsafePointer<Grpc__Reflection__V1__ErrorResponse>) {
         let c = cMessage.pointee
         self.init(
             errorCode: c.error_code,

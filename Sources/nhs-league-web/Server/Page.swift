@@ -1,5 +1,6 @@
 import HTTPTypes
 import LeagueWire
+import ProtobufCRuntime
 
 /// What a page handler produces: the HTML template with its context, the JSON the
 /// CLI's `--json` would print for the same answer, and the dataset version behind it.

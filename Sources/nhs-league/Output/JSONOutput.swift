@@ -1,5 +1,6 @@
 import Foundation
 import LeagueWire
+import ProtobufCRuntime
 
 /// Writes answers as proto3 JSON on stdout: the same text `grpcurl` prints for
 /// the message (lowerCamelCase names, enum value names, 64-bit integers as

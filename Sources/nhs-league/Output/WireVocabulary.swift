@@ -1,5 +1,6 @@
 import LeagueCore
 import LeagueWire
+import ProtobufCRuntime
 
 // How the CLI names the protocol's enums to people. The table vocabulary (names
 // and aliases) is LeagueCore's `TableKind`, the same one the dataset uses.

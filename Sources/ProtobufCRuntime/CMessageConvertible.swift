@@ -1,9 +1,19 @@
-import CLeagueProto
+import CProtobufC
 import NIOCore
 
-/// A generated message's conversion to and from its protoc-c struct (conformances
-/// in `Generated/*+CProto.pb.swift`). Internal: C pointers never leave this module.
-protocol CMessageConvertible {
+/// protobuf-c could not unpack bytes as a message. protobuf-c reports no reason (it would
+/// only print one in a debug build), so the error names the message and the byte count.
+public struct ProtobufCUnpackError: Error, Sendable {
+    /// The proto message name, e.g. "Request".
+    public let messageName: String
+    /// How many bytes were offered.
+    public let byteCount: Int
+}
+
+/// A generated message's conversion to and from its protoc-c struct (conformances in the
+/// generated `*+CProto.pb.swift`). `package`, not `public`: C pointers never leave the
+/// package's wire layer (this runtime and the module holding the generated code).
+package protocol CMessageConvertible {
     associatedtype CMessage
     static var protoMessageName: String { get }
     static func packedSize(_ c: UnsafePointer<CMessage>) -> Int
@@ -17,7 +27,7 @@ protocol CMessageConvertible {
 }
 
 extension CMessageConvertible {
-    func packedBytes() -> [UInt8] {
+    package func packedBytes() -> [UInt8] {
         withCArena { arena in
             let message = UnsafePointer(self.cMessage(in: arena))
             let size = Self.packedSize(message)
@@ -28,7 +38,7 @@ extension CMessageConvertible {
     }
 
     /// Packs straight into `buffer`'s writable bytes.
-    func pack(into buffer: inout ByteBuffer) {
+    package func pack(into buffer: inout ByteBuffer) {
         withCArena { arena in
             let message = UnsafePointer(self.cMessage(in: arena))
             let size = Self.packedSize(message)
@@ -49,21 +59,23 @@ extension CMessageConvertible {
     }
 
     /// Unpacks with protobuf-c, converts to Swift and frees the C message.
-    static func unpacked(from bytes: UnsafeRawBufferPointer) throws(WireError) -> Self {
+    package static func unpacked(from bytes: UnsafeRawBufferPointer) throws(ProtobufCUnpackError) -> Self {
         // An empty buffer may have no base address; protobuf-c reads nothing for length 0.
         var empty: UInt8 = 0
         let unpacked = withUnsafePointer(to: &empty) { emptyPointer in
             Self.unpack(bytes.count, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? emptyPointer)
         }
-        // protobuf-c reports no reason (it would only print one in a debug build).
-        guard let unpacked else { throw WireError.malformed(Self.protoMessageName, byteCount: bytes.count) }
+        guard let unpacked else {
+            throw ProtobufCUnpackError(messageName: Self.protoMessageName, byteCount: bytes.count)
+        }
         defer { Self.freeUnpacked(unpacked) }
         return Self(cMessage: unpacked)
     }
 
     /// Copies only when the collection has no contiguous storage.
-    static func unpacked(from bytes: some Collection<UInt8>) throws(WireError) -> Self {
-        let decode = { (raw: UnsafeRawBufferPointer) in Result { () throws(WireError) in try Self.unpacked(from: raw) }
+    package static func unpacked(from bytes: some Collection<UInt8>) throws(ProtobufCUnpackError) -> Self {
+        let decode = { (raw: UnsafeRawBufferPointer) in
+            Result { () throws(ProtobufCUnpackError) in try Self.unpacked(from: raw) }
         }
         let result = bytes.withContiguousStorageIfAvailable { decode(UnsafeRawBufferPointer($0)) }
         return try (result ?? Array(bytes).withUnsafeBytes(decode)).get()
@@ -73,31 +85,31 @@ extension CMessageConvertible {
 extension String {
     /// protobuf-c does not check UTF-8: `String(cString:)` repairs ill-formed
     /// sequences to U+FFFD. NULL (never produced by protobuf-c) reads as "".
-    init(protobufC pointer: UnsafePointer<CChar>?) {
+    package init(protobufC pointer: UnsafePointer<CChar>?) {
         self = pointer.map { String(cString: $0) } ?? ""
     }
 }
 
 extension [UInt8] {
-    init(protobufC value: ProtobufCBinaryData) { self = decodeArray(value.data, count: value.len) }
+    package init(protobufC value: ProtobufCBinaryData) { self = decodeArray(value.data, count: value.len) }
 }
 
 extension Bool {
     /// `protobuf_c_boolean` is a C `int`.
-    init(protobufC value: protobuf_c_boolean) { self = value != 0 }
-    var protobufC: protobuf_c_boolean { self ? 1 : 0 }
+    package init(protobufC value: protobuf_c_boolean) { self = value != 0 }
+    package var protobufC: protobuf_c_boolean { self ? 1 : 0 }
 }
 
-func decodeArray<Element>(_ array: UnsafeMutablePointer<Element>?, count: Int) -> [Element] {
+package func decodeArray<Element>(_ array: UnsafeMutablePointer<Element>?, count: Int) -> [Element] {
     guard let array, count > 0 else { return [] }
     return Array(UnsafeBufferPointer(start: array, count: count))
 }
 
-func decodeStrings(_ array: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, count: Int) -> [String] {
+package func decodeStrings(_ array: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, count: Int) -> [String] {
     decodeArray(array, count: count).map { String(protobufC: $0) }
 }
 
-func decodeMessages<Value: CMessageConvertible>(
+package func decodeMessages<Value: CMessageConvertible>(
     _ array: UnsafeMutablePointer<UnsafeMutablePointer<Value.CMessage>?>?, count: Int
 ) -> [Value] {
     // protobuf-c never stores NULL elements; skipping one is the safe reading anyway.

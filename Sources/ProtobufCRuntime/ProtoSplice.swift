@@ -131,7 +131,7 @@ public enum ProtoSplice {
 
 extension ByteBuffer {
     /// Writes `value` as a base-128 varint (`ProtoSplice.appendVarint`'s rule, into a buffer).
-    mutating func writeProtobufVarint(_ value: UInt64) {
+    package mutating func writeProtobufVarint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)

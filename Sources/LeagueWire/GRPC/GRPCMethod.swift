@@ -1,4 +1,5 @@
 import NIOCore
+import ProtobufCRuntime
 
 /// One unary RPC of a gRPC service in `proto/`, carried through the same envelope as the
 /// framing: its request message is the `Request.call` member numbered `envelopeField` and

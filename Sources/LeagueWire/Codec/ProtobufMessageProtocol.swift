@@ -1,3 +1,5 @@
+import ProtobufCRuntime
+
 /// Every generated message: a `Sendable` value with its protobuf encoding
 /// (protobuf-c) and its proto3 JSON.
 public protocol ProtobufMessage: Sendable, Hashable, ProtoJSONMessage {
