@@ -94,25 +94,9 @@ struct ServeCommand: AsyncParsableCommand {
         let tls = try tlsOptions.checkedConfiguration()  // TLS (issue 14): before the slow load
 
         // Load and index everything before binding, so the first request is served at full speed.
-        let started = ContinuousClock.now
-        let snapshot: LeagueSnapshot
-        do {
-            snapshot = try LeagueSnapshot.load(from: directory)
-        } catch {
-            FileHandle.standardError.write(
-                Data(
-                    "nhs-league-server: refusing to start: the dataset in \(directory.path) is invalid\n\(error)\n".utf8
-                ))
-            throw ExitCode(1)
-        }
-        let loadTime = ContinuousClock.now - started
-        // Loading parses every CSV row and builds the indexes: tens of MiB of temporaries that
-        // glibc would keep mapped for the process's whole life. Give them back before serving.
-        ReleaseFreedMemory.now()
-        ServiceMetrics.recordDataset(snapshot, loadDuration: loadTime)  // operations
+        let (leagueService, datasetMetadata) = try Self.loadService(from: directory, logger: logger)
         readiness.markLoaded()  // operations
 
-        let leagueService = LeagueService(snapshot: snapshot, serverVersion: ServerVersion.current, logger: logger)
         let drain = Duration.seconds(drainTimeout)
         var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes, drainTimeout: drain)
@@ -120,19 +104,12 @@ struct ServeCommand: AsyncParsableCommand {
         applyLimits(to: &configuration)
         let server = LeagueServer(
             configuration: configuration, service: leagueService, logger: logger, readiness: readiness)
-        let dataset = snapshot.dataset
         let service = LeagueServerService(
             server: server, logger: logger, readiness: readiness, shutdownDelay: operations.shutdownDelayDuration
         ) { address in
             logger.info(
                 "nhs-league-server listening",
-                metadata: [
-                    "address": "\(address)", "tls": "\(tlsOptions.mode)", "data_version": "\(snapshot.version)",
-                    "trusts": "\(dataset.trusts.count)", "rankings": "\(dataset.rankings.count)",
-                    "quarters": "\(dataset.quarters.map(\.label).joined(separator: ", "))",
-                    "load_ms":
-                        "\(loadTime.components.seconds * 1000 + loadTime.components.attoseconds / 1_000_000_000_000_000)",
-                ])
+                metadata: datasetMetadata.merging(["address": "\(address)", "tls": "\(tlsOptions.mode)"]) { $1 })
             // Also on stdout, so scripts (and tests using --port 0) can read the address.
             FileHandle.standardOutput.write(Data("nhs-league-server listening on \(address)\n".utf8))
         }

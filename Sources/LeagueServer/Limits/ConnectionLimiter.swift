@@ -6,15 +6,22 @@ import Synchronization
 ///
 /// It also gives memory back after a wave of connections closes. Each open connection
 /// holds buffers and handlers; when thousands close (the chaos run's 5,000 idle clients),
-/// glibc keeps the freed pages and RSS stayed about 70 MiB above its baseline. Once
-/// ``trimAfterClosing`` connections have closed since the peak, one trim runs off the
-/// event loops, a second later so the rest of the wave has closed by then.
+/// glibc keeps the freed pages. Once ``trimAfterClosing`` connections have closed since
+/// the peak, one trim runs off the event loops when the wave is over: after a second
+/// without a close (at most ``trimWaitLimit`` after it was scheduled). A trim a fixed second
+/// after the 512th close ran while a slow wave was still closing, so most of its pages
+/// were freed after it and stayed resident.
 final class ConnectionLimiter: Sendable {
     let limit: Int
     /// Closed connections since the last peak that make a trim worth its few milliseconds.
     static let trimAfterClosing = 512
 
+    /// How long a wave may go on before the trim runs anyway (the next 512 closes schedule another).
+    static let trimWaitLimit = 10
+
     private let open = Atomic<Int>(0)
+    /// Every close so far: the scheduled trim waits until a second passes without one.
+    private let closes = Atomic<Int>(0)
     private let peakSinceTrim = Atomic<Int>(0)
     private let trimScheduled = Atomic<Bool>(false)
 
@@ -34,6 +41,7 @@ final class ConnectionLimiter: Sendable {
     /// Gives back the place of a closed connection.
     func release() {
         let now = open.wrappingSubtract(1, ordering: .relaxed).newValue
+        closes.wrappingAdd(1, ordering: .relaxed)
         if peakSinceTrim.load(ordering: .relaxed) - now >= Self.trimAfterClosing {
             scheduleTrim()
         }
@@ -57,7 +65,11 @@ final class ConnectionLimiter: Sendable {
             return
         }
         Task.detached(priority: .background) {
-            try? await Task.sleep(for: .seconds(1))
+            for _ in 0..<Self.trimWaitLimit {
+                let before = self.closes.load(ordering: .relaxed)
+                try? await Task.sleep(for: .seconds(1))
+                if self.closes.load(ordering: .relaxed) == before { break }
+            }
             self.peakSinceTrim.store(self.current, ordering: .relaxed)
             self.trimScheduled.store(false, ordering: .relaxed)
             ReleaseFreedMemory.now()
