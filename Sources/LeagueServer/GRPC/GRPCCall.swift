@@ -95,7 +95,7 @@ final class GRPCCall {
         if let header = headers.first(name: "grpc-timeout"), let timeout = GRPCTimeout.parse(header[...]) {
             self.timeout = timeout
             deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-                finish(.error(.deadlineExceeded, "the call's deadline (grpc-timeout) passed"))
+                finish(Self.deadlinePassed)
                 // Outside a read batch: nothing else will flush it.
                 connection.flush()
             }
@@ -149,11 +149,20 @@ final class GRPCCall {
             guard let message = unaryMessage else {
                 return finish(.error(.internal, "a unary call got no request message"))
             }
-            finish(answer(message, remainingMilliseconds(), receivedAt))
+            let answered = answer(message, remainingMilliseconds(), receivedAt)
+            // A deadline shorter than the answer took (a whole request in one read batch) has
+            // passed before the timer could run on this event loop: the answer would arrive
+            // late, so the call ends as the timer would have ended it.
+            if let timeout, ContinuousClock.now - receivedAt >= .nanoseconds(timeout.nanoseconds) {
+                return finish(Self.deadlinePassed)
+            }
+            finish(answered)
         case .bidiEcho:
             finish(.error(.ok, ""))
         }
     }
+
+    private static let deadlinePassed = GRPCAnswer.error(.deadlineExceeded, "the call's deadline (grpc-timeout) passed")
 
     /// What is left of `grpc-timeout`, rounded up, for the service's own deadline check; 0 = none.
     private func remainingMilliseconds() -> UInt32 {
