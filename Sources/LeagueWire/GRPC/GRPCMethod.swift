@@ -38,26 +38,9 @@ public struct GRPCMethod: Sendable, Hashable {
         return try ProtobufCodec.decodeRequest(envelope)
     }
 
-    /// This method's response message (encoded by protobuf-c) from an OK `response`: the
-    /// bytes of its `Response.result` member. Nil when the response carries no such member.
-    public func resultMessage(of response: Response) -> ByteBuffer? {
-        var encoded = ByteBuffer()
-        ProtobufCodec.encode(response, into: &encoded)
-        return resultMessage(ofEncoded: encoded).result
-    }
-
-    /// This method's response message and the answer's data version, read at the wire level
-    /// from an encoded `Response` (such as `EncodedResponse.body`, every field but `id`):
-    /// the served bytes are sliced, never decoded into Swift values and encoded again.
-    /// `result` is nil when the response carries no such member.
-    public func resultMessage(ofEncoded response: ByteBuffer) -> (dataVersion: String, result: ByteBuffer?) {
-        let (dataVersion, found) = Self.scan(response, for: envelopeField)
-        return (dataVersion, found.flatMap { response.getSlice(at: $0.end - $0.length, length: $0.length) })
-    }
-
     /// This method's response message as gRPC sends it, a Length-Prefixed-Message (flag 0,
     /// 4-byte big-endian length, then the message), and the answer's data version, from an
-    /// encoded `Response` as `resultMessage(ofEncoded:)` reads it, but with one copy of the
+    /// encoded `Response` (such as `EncodedResponse.body`, every field but `id`), with one copy of the
     /// bytes: the envelope is copied once behind 5 spare bytes, and the prefix is written
     /// over the bytes just before the result member (the spare bytes, or envelope bytes
     /// already read), so the message is not copied again to put the prefix in front of it.
