@@ -8,12 +8,11 @@ import NIOCore
 /// keep that order, and these helpers leave the same defaults out, so an assembled
 /// encoding is byte for byte what protobuf-c would have written for the same value.
 public enum ProtoSplice {
-    /// The protobuf wire types a field scan must step over.
+    /// The protobuf wire types these helpers write.
     private enum WireType: UInt64 {
         case varint = 0
         case fixed64 = 1
         case lengthDelimited = 2
-        case fixed32 = 5
     }
 
     /// Bytes a base-128 varint of `value` takes.
@@ -86,46 +85,22 @@ public enum ProtoSplice {
     /// below it, and those numbered above it; field `number` itself is left out.
     /// - Precondition: `packed` is a well-formed encoding (it came from protobuf-c).
     public static func split(_ packed: [UInt8], around number: Int) -> (before: [UInt8], after: [UInt8]) {
-        var offset = 0
+        var fields = ProtobufFieldReader(packed)
         var before: [UInt8] = []
         var after: [UInt8] = []
-        while offset < packed.count {
-            let (fieldNumber, end) = scanField(packed, at: offset)
+        var start = 0
+        while let (field, _) = fields.next() {
+            let fieldNumber = Int(field)
+            let end = fields.offset
             if fieldNumber < number {
-                before.append(contentsOf: packed[offset..<end])
+                before.append(contentsOf: packed[start..<end])
             } else if fieldNumber > number {
-                after.append(contentsOf: packed[offset..<end])
+                after.append(contentsOf: packed[start..<end])
             }
-            offset = end
+            start = end
         }
+        precondition(start == packed.count, "not a well-formed protobuf encoding: a field runs past its end")
         return (before, after)
-    }
-
-    /// The number of the top-level field starting at `offset`, and where it ends.
-    private static func scanField(_ bytes: [UInt8], at offset: Int) -> (number: Int, end: Int) {
-        var offset = offset
-        let key = readVarint(bytes, &offset)
-        switch WireType(rawValue: key & 7) {
-        case .varint: _ = readVarint(bytes, &offset)
-        case .fixed64: offset += 8
-        case .fixed32: offset += 4
-        case .lengthDelimited: offset += Int(readVarint(bytes, &offset))
-        case nil: preconditionFailure("protobuf-c wrote wire type \(key & 7), which proto3 does not use")
-        }
-        precondition(offset <= bytes.count, "a field runs past the end of its message")
-        return (Int(key >> 3), offset)
-    }
-
-    private static func readVarint(_ bytes: [UInt8], _ offset: inout Int) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
     }
 }
 
