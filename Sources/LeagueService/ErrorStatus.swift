@@ -61,7 +61,23 @@ struct UnimplementedCall: LeagueErrorConvertible {
 
 /// An answer that was ready only after the request's own deadline.
 struct DeadlineExceeded: LeagueErrorConvertible {
-    var milliseconds: UInt32
+    var timeAllowed: Duration
     var leagueErrorCode: LeagueErrorCode { .deadlineExceeded }
-    var leagueErrorMessage: String { "no answer within the request's \(milliseconds) ms deadline" }
+    var leagueErrorMessage: String { "no answer within the request's \(Self.describe(timeAllowed)) deadline" }
+
+    /// "250 ms" for the framing's whole milliseconds; "1500 µs" or "1 ns" for a finer gRPC timeout.
+    static func describe(_ time: Duration) -> String {
+        let (seconds, attoseconds) = time.components
+        // Beyond 30 years (an 8-digit grpc-timeout in hours) nanoseconds overflow Int64.
+        guard seconds < 1_000_000_000 else { return "\(seconds) s" }
+        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        if nanoseconds % 1_000_000 == 0 { return "\(nanoseconds / 1_000_000) ms" }
+        if nanoseconds % 1_000 == 0 { return "\(nanoseconds / 1_000) µs" }
+        return "\(nanoseconds) ns"
+    }
+}
+
+extension Request {
+    /// The time this request allows from its arrival (`deadline_ms`); nil: no deadline.
+    var timeAllowed: Duration? { deadlineMs > 0 ? .milliseconds(deadlineMs) : nil }
 }

@@ -30,11 +30,14 @@ extension LeagueService {
     /// - any other call (and every failure) is answered by `respond(to:)` and encoded.
     ///
     /// The cache belongs to the snapshot the request reads, so a reload never serves old bytes.
-    public func respondEncoded(to request: Request, receivedAt: ContinuousClock.Instant = .now) -> EncodedResponse {
+    /// The parameters are `respond(to:receivedAt:timeAllowed:)`'s.
+    public func respondEncoded(
+        to request: Request, receivedAt: ContinuousClock.Instant = .now, timeAllowed: Duration? = nil
+    ) -> EncodedResponse {
         let snapshot = store.current
         do {
             let body = try encodedAnswer(request.call, from: snapshot)
-            try Self.checkDeadline(of: request, receivedAt: receivedAt)
+            try Self.checkDeadline(timeAllowed ?? request.timeAllowed, receivedAt: receivedAt)
             return EncodedResponse(id: request.id, body: body)
         } catch {
             return EncodedResponse(failure(error, answering: request, from: snapshot))

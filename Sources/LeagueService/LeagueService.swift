@@ -56,23 +56,29 @@ public struct LeagueService: Sendable {
 
     /// The answer to `request`, always carrying `request.id`.
     ///
-    /// - Parameter receivedAt: when the request arrived; a request with a deadline that has
-    ///   passed by the time its answer is ready gets DEADLINE_EXCEEDED instead of the answer.
-    public func respond(to request: Request, receivedAt: ContinuousClock.Instant = .now) -> Response {
+    /// - Parameters:
+    ///   - receivedAt: when the request arrived; a request with a deadline that has passed by
+    ///     the time its answer is ready gets DEADLINE_EXCEEDED instead of the answer.
+    ///   - timeAllowed: the time the caller allows from `receivedAt`, when its transport
+    ///     carries a deadline of its own (gRPC's `grpc-timeout`, to the nanosecond);
+    ///     nil takes the request's `deadline_ms` (0: no deadline).
+    public func respond(
+        to request: Request, receivedAt: ContinuousClock.Instant = .now, timeAllowed: Duration? = nil
+    ) -> Response {
         let snapshot = store.current
         do {
             let result = try answer(request.call, from: snapshot)
-            try Self.checkDeadline(of: request, receivedAt: receivedAt)
+            try Self.checkDeadline(timeAllowed ?? request.timeAllowed, receivedAt: receivedAt)
             return Response(id: request.id, status: .ok, dataVersion: snapshot.version, result: result)
         } catch {
             return failure(error, answering: request, from: snapshot)
         }
     }
 
-    /// Throws DEADLINE_EXCEEDED when `request` had a deadline that has now passed.
-    static func checkDeadline(of request: Request, receivedAt: ContinuousClock.Instant) throws {
-        if request.deadlineMs > 0, ContinuousClock.now - receivedAt > .milliseconds(request.deadlineMs) {
-            throw DeadlineExceeded(milliseconds: request.deadlineMs)
+    /// Throws DEADLINE_EXCEEDED when more than `timeAllowed` has passed since `receivedAt`.
+    static func checkDeadline(_ timeAllowed: Duration?, receivedAt: ContinuousClock.Instant) throws {
+        if let timeAllowed, ContinuousClock.now - receivedAt > timeAllowed {
+            throw DeadlineExceeded(timeAllowed: timeAllowed)
         }
     }
 

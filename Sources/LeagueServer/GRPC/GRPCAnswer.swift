@@ -41,10 +41,11 @@ struct GRPCAnswer: Sendable {
 
 /// One gRPC method the server serves.
 enum GRPCHandlerKind: Sendable {
-    /// One request message, one answer. `deadlineMs` is what is left of `grpc-timeout`
-    /// (0 = none), counted from `receivedAt`.
+    /// One request message, one answer. `timeAllowed` is the call's `grpc-timeout` (nil:
+    /// none), counted from `receivedAt`.
     case unary(
-        @Sendable (_ message: ByteBuffer, _ deadlineMs: UInt32, _ receivedAt: ContinuousClock.Instant) -> GRPCAnswer)
+        @Sendable (_ message: ByteBuffer, _ timeAllowed: Duration?, _ receivedAt: ContinuousClock.Instant) -> GRPCAnswer
+    )
     /// Bidirectional streaming where each request message gets one response message (server
     /// reflection); an error answer ends the stream with that status.
     case bidiEcho(@Sendable (_ message: ByteBuffer) -> GRPCAnswer)

@@ -149,27 +149,13 @@ final class GRPCCall {
             guard let message = unaryMessage else {
                 return finish(.error(.internal, "a unary call got no request message"))
             }
-            let answered = answer(message, remainingMilliseconds(), receivedAt)
-            // A deadline shorter than the answer took (a whole request in one read batch) has
-            // passed before the timer could run on this event loop: the answer would arrive
-            // late, so the call ends as the timer would have ended it.
-            if let timeout, ContinuousClock.now - receivedAt >= .nanoseconds(timeout.nanoseconds) {
-                return finish(Self.deadlinePassed)
-            }
-            finish(answered)
+            finish(answer(message, timeout.map { .nanoseconds($0.nanoseconds) }, receivedAt))
         case .bidiEcho:
             finish(.error(.ok, ""))
         }
     }
 
     private static let deadlinePassed = GRPCAnswer.error(.deadlineExceeded, "the call's deadline (grpc-timeout) passed")
-
-    /// What is left of `grpc-timeout`, rounded up, for the service's own deadline check; 0 = none.
-    private func remainingMilliseconds() -> UInt32 {
-        guard let timeout else { return 0 }
-        let nanoseconds = max(1, timeout.nanoseconds)
-        return UInt32(clamping: (nanoseconds + 999_999) / 1_000_000)
-    }
 
     // MARK: response
 

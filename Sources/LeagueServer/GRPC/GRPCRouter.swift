@@ -20,8 +20,9 @@ struct GRPCRouter: Sendable {
         for method in GRPCMethod.leagueMethods {
             // An empty message is a valid request of every RPC; wrapped, it names its call.
             let callName = (try? method.request(wrapping: ByteBuffer()))?.call.name ?? method.name
-            let handler = GRPCHandlerKind.unary { message, deadlineMs, receivedAt in
-                Self.answer(method, message: message, deadlineMs: deadlineMs, receivedAt: receivedAt, service: service)
+            let handler = GRPCHandlerKind.unary { message, timeAllowed, receivedAt in
+                Self.answer(
+                    method, message: message, timeAllowed: timeAllowed, receivedAt: receivedAt, service: service)
             }
             routes[method.path] = GRPCRoute(handler: handler, callName: callName)
         }
@@ -38,31 +39,29 @@ struct GRPCRouter: Sendable {
     /// A League RPC: the request message travels in the envelope the framing uses, so the
     /// answer (and every error's code and message) is exactly the framing's.
     private static func answer(
-        _ method: GRPCMethod, message: ByteBuffer, deadlineMs: UInt32, receivedAt: ContinuousClock.Instant,
+        _ method: GRPCMethod, message: ByteBuffer, timeAllowed: Duration?, receivedAt: ContinuousClock.Instant,
         service: LeagueService
     ) -> GRPCAnswer {
-        var request: Request
+        let request: Request
         do {
             request = try method.request(wrapping: message)
         } catch {
             // gRPC reports a request it cannot deserialize as INTERNAL (as grpc-go and grpc-java do).
             return .error(.internal, "cannot decode the \(method.name) request message: \(error.status.message)")
         }
-        request.deadlineMs = deadlineMs
         // The encoded path, as the framing takes: cached answers are served as the same
-        // shared bytes, sliced out of the envelope instead of decoded and encoded again.
-        let encoded = service.respondEncoded(to: request, receivedAt: receivedAt)
-        guard encoded.code == .ok else {
-            // A failure's body is small and rare: decoded for its status message.
-            guard let response = try? ProtobufCodec.decodeResponse(encoded.body.bytes()) else {
-                return .error(.internal, "the \(method.name) answer could not be read")
-            }
-            return GRPCAnswer(
-                status: response.status, framed: nil, trailers: [("nhs-data-version", response.dataVersion)])
-        }
-        // One copy of the cached bytes, already prefixed for the DATA frame.
+        // shared bytes, sliced out of the envelope instead of decoded and encoded again. The
+        // service checks the deadline itself, to the nanosecond of `grpc-timeout`, once the
+        // answer is ready (a whole request in one read batch is answered before the call's
+        // deadline timer can run).
+        let encoded = service.respondEncoded(to: request, receivedAt: receivedAt, timeAllowed: timeAllowed)
+        // One copy of the cached bytes, already prefixed for the DATA frame (a failure has
+        // no result: only its data version is read).
         let (dataVersion, framed) = method.framedResultMessage(ofEncoded: encoded.body)
         let trailers = [("nhs-data-version", dataVersion)]
+        guard encoded.code == .ok else {
+            return GRPCAnswer(status: encoded.status, framed: nil, trailers: trailers)
+        }
         guard let framed else {
             return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)
         }

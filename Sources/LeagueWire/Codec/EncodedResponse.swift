@@ -13,25 +13,28 @@ public struct EncodedResponse: Sendable {
     /// Every field but `id`, encoded (shared, not copied, between answers; an assembled
     /// answer references the shared encodings it lists).
     public var body: EncodedBody
-    /// The answer's status code (for metrics and logs; it is also inside `body`).
-    public var code: StatusCode
+    /// The answer's status (it is also inside `body`): kept beside the bytes so that metrics,
+    /// logs and gRPC's `grpc-status`/`grpc-message` need not decode them.
+    public var status: Status
+    /// The answer's status code.
+    public var code: StatusCode { status.code }
 
-    public init(id: UInt64, body: EncodedBody, code: StatusCode = .ok) {
+    public init(id: UInt64, body: EncodedBody, status: Status = .ok) {
         self.id = id
         self.body = body
-        self.code = code
+        self.status = status
     }
 
     /// An answer whose body is exactly `body` (a whole cached answer).
-    public init(id: UInt64, body: [UInt8], code: StatusCode = .ok) {
-        self.init(id: id, body: EncodedBody(body), code: code)
+    public init(id: UInt64, body: [UInt8], status: Status = .ok) {
+        self.init(id: id, body: EncodedBody(body), status: status)
     }
 
     /// Encodes `response` with protobuf-c.
     public init(_ response: Response) {
         var rest = response
         rest.id = 0
-        self.init(id: response.id, body: rest.serializedBytes(), code: response.status.code)
+        self.init(id: response.id, body: rest.serializedBytes(), status: response.status)
     }
 
     /// The encoded message's length (without the frame header).

@@ -1,0 +1,128 @@
+import LeagueService
+import LeagueWire
+import NIOCore
+import NIOEmbedded
+import NIOHPACK
+import NIOHTTP2
+import Testing
+
+@testable import LeagueServer
+
+/// gRPC calls on an `EmbeddedChannel`: `GRPCConnectionHandler` gets the HTTP/2 frames that
+/// `NIOHTTP2Handler` would pass it, and the test reads the frames it writes. The clock of
+/// the deadline timer is the test's (`advanceTime`), so every deadline case is deterministic.
+@Suite("gRPC calls on an EmbeddedChannel")
+struct GRPCCallTests {
+    static let stream = HTTP2StreamID(1)
+
+    /// A connection handler serving the embedded dataset.
+    static func connection() throws -> EmbeddedChannel {
+        let router = GRPCRouter(
+            service: SharedService.value, readiness: Readiness(), maxRequestBytes: 4 << 20, maxResponseBytes: 4 << 20)
+        let handler = GRPCConnectionHandler(
+            router: router, logger: testLogger, connectionWindow: 65_535, streamWindow: 65_535)
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(handler)
+        return channel
+    }
+
+    /// The request HEADERS of a GetTrust call, with `grpc-timeout` when given.
+    static func headers(timeout: String?) -> HTTP2Frame {
+        var headers: HPACKHeaders = [
+            ":method": "POST", ":scheme": "http", ":path": "/nhs.league.v1.League/GetTrust",
+            "content-type": "application/grpc", "te": "trailers",
+        ]
+        if let timeout { headers.add(name: "grpc-timeout", value: timeout) }
+        return HTTP2Frame(streamID: stream, payload: .headers(.init(headers: headers)))
+    }
+
+    /// One GetTrust request message (gRPC's Length-Prefixed-Message), ending the stream.
+    static func message(odsCode: String = "RP6") -> HTTP2Frame {
+        let body = GetTrustRequest(odsCode: odsCode).serializedBytes()
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt8(0))
+        buffer.writeInteger(UInt32(body.count))
+        buffer.writeBytes(body)
+        return HTTP2Frame(streamID: stream, payload: .data(.init(data: .byteBuffer(buffer), endStream: true)))
+    }
+
+    /// Frames arriving in one read batch (the handler flushes at its end).
+    static func receive(_ frames: HTTP2Frame..., on channel: EmbeddedChannel) throws {
+        for frame in frames { try channel.writeInbound(frame) }
+        channel.pipeline.fireChannelReadComplete()
+    }
+
+    /// Every frame the handler has written so far.
+    static func written(_ channel: EmbeddedChannel) throws -> [HTTP2Frame.FramePayload] {
+        var frames: [HTTP2Frame.FramePayload] = []
+        while let frame = try channel.readOutbound(as: HTTP2Frame.self) {
+            #expect(frame.streamID == stream)
+            frames.append(frame.payload)
+        }
+        return frames
+    }
+
+    /// The `grpc-status` of the call's trailers (the last HEADERS frame, ending the stream).
+    static func grpcStatus(_ frames: [HTTP2Frame.FramePayload]) -> (code: String?, message: String?) {
+        for case .headers(let headers) in frames.reversed() where headers.endStream {
+            return (headers.headers.first(name: "grpc-status"), headers.headers.first(name: "grpc-message"))
+        }
+        return (nil, nil)
+    }
+
+    @Test("without a deadline, or with one far off, the answer is sent with grpc-status 0")
+    func answered() throws {
+        for timeout in [nil, "10S"] {
+            let channel = try Self.connection()
+            try Self.receive(Self.headers(timeout: timeout), Self.message(), on: channel)
+            let frames = try Self.written(channel)
+            #expect(frames.contains { if case .data = $0 { true } else { false } }, "timeout \(timeout ?? "none")")
+            #expect(Self.grpcStatus(frames).code == "0")
+            _ = try channel.finish()
+        }
+    }
+
+    /// The whole request in one read batch: the answer is computed before the deadline
+    /// timer could run, so the service's own check (to the nanosecond) must end the call.
+    @Test("grpc-timeout 1n, whole request at once: DEADLINE_EXCEEDED, no answer message")
+    func nanosecondDeadline() throws {
+        let channel = try Self.connection()
+        try Self.receive(Self.headers(timeout: "1n"), Self.message(), on: channel)
+        let frames = try Self.written(channel)
+        #expect(!frames.contains { if case .data = $0 { true } else { false } })
+        let status = Self.grpcStatus(frames)
+        #expect(status.code == String(StatusCode.deadlineExceeded.rawValue))
+        #expect(status.message == "no answer within the request's 1 ns deadline")
+        _ = try channel.finish()
+    }
+
+    /// The client sent its headers but not yet its message: the timer ends the call, and
+    /// RST_STREAM NO_ERROR tells the client to stop sending.
+    @Test("grpc-timeout 5m, message never sent: DEADLINE_EXCEEDED once 5 ms pass, not before")
+    func timerDeadline() throws {
+        let channel = try Self.connection()
+        try Self.receive(Self.headers(timeout: "5m"), on: channel)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(4))
+        #expect(try Self.written(channel).isEmpty)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
+        let frames = try Self.written(channel)
+        #expect(Self.grpcStatus(frames).code == String(StatusCode.deadlineExceeded.rawValue))
+        guard case .rstStream(.noError)? = frames.last else {
+            Issue.record("expected RST_STREAM NO_ERROR last, got \(frames)")
+            return
+        }
+        _ = try channel.finish()
+    }
+
+    @Test("a failed answer keeps the service's status code and message")
+    func failure() throws {
+        let channel = try Self.connection()
+        try Self.receive(Self.headers(timeout: nil), Self.message(odsCode: "ZZZ99"), on: channel)
+        let expected = SharedService.value.respond(to: Request(call: .getTrust(GetTrustRequest(odsCode: "ZZZ99"))))
+        #expect(expected.status.code != .ok)
+        let status = Self.grpcStatus(try Self.written(channel))
+        #expect(status.code == String(expected.status.code.rawValue))
+        #expect(status.message == GRPCMessageEncoding.percentEncode(expected.status.message))
+        _ = try channel.finish()
+    }
+}
