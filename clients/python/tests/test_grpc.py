@@ -185,11 +185,22 @@ def test_oversized_request_is_resource_exhausted(stubs, channel):
 
 
 def test_client_deadline_is_deadline_exceeded(stubs, channel):
-    # A deadline that has passed before the call starts. A 1 µs one raced: grpc core's timers
-    # run at millisecond granularity, and the server answers a cached table well inside 1 ms.
-    messages, services = stubs
+    """grpcio's deadline on a call whose request is still incomplete when it passes: the call
+    ends DEADLINE_EXCEEDED whichever side's timer fires first. (A deadline that has already
+    passed races: grpc core sends it as `grpc-timeout: 1m`, rounded up, and a cached answer
+    arrives inside that millisecond; `test_grpc_timeout_checked_when_answered` has the server's
+    side of a passed deadline.)"""
+    messages, _ = stubs
+    call = channel.stream_unary("/%s/LeagueTable" % SERVICE,
+                                request_serializer=messages.LeagueTableRequest.SerializeToString,
+                                response_deserializer=messages.LeagueTableResult.FromString)
+
+    def late():
+        time.sleep(1)
+        yield messages.LeagueTableRequest(table=1)
+
     with pytest.raises(grpc.RpcError) as e:
-        services.LeagueStub(channel).LeagueTable(messages.LeagueTableRequest(table=1), timeout=0)
+        call(late(), timeout=0.2)
     assert e.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
 
 
@@ -267,6 +278,21 @@ def test_grpc_timeout_is_enforced_by_the_server(server_addr):
         headers = _headers(c.events(_ended(stream)), stream)
         assert headers["grpc-status"] == "4"
         assert 0.15 < time.monotonic() - start < 5
+    finally:
+        c.close()
+
+
+def test_grpc_timeout_checked_when_answered(stubs, server_addr):
+    """A whole request whose 1 ns grpc-timeout passes while it is answered: the server's own
+    check (not its timer, which cannot run inside the answer) ends it DEADLINE_EXCEEDED."""
+    messages, _ = stubs
+    c = H2(server_addr)
+    try:
+        stream = c.headers("/%s/LeagueTable" % SERVICE, extra=[("grpc-timeout", "1n")])
+        c.message(stream, messages.LeagueTableRequest(table=1).SerializeToString())
+        headers = _headers(c.events(_ended(stream)), stream)
+        assert headers["grpc-status"] == "4"
+        assert "deadline" in headers.get("grpc-message", "")
     finally:
         c.close()
 
