@@ -58,14 +58,13 @@ struct GRPCRouter: Sendable {
                 return .error(.internal, "the \(method.name) answer could not be read")
             }
             return GRPCAnswer(
-                status: response.status, framed: nil, trailers: [("nhs-data-version", response.dataVersion)])
+                status: response.status, framed: nil, dataVersion: response.dataVersion)
         }
         // One copy of the cached bytes, already prefixed for the DATA frame.
         let (dataVersion, framed) = method.framedResultMessage(ofEncoded: encoded.body)
-        let trailers = [("nhs-data-version", dataVersion)]
         guard let framed else {
-            return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)
+            return .error(.internal, "the \(method.name) answer carried no result", dataVersion: dataVersion)
         }
-        return .ok(framed: framed, trailers: trailers)
+        return .ok(framed: framed, dataVersion: dataVersion)
     }
 }
