@@ -35,6 +35,7 @@ try:
     import grpc
     import h2.config
     import h2.connection
+    import h2.errors
     import h2.events
     import hyperframe.frame
     from hyperframe.frame import DataFrame, Frame, HeadersFrame
@@ -209,9 +210,12 @@ def test_health(channel):
 class H2:
     """A bare HTTP/2 client connection (prior knowledge, as gRPC uses)."""
 
-    def __init__(self, addr):
+    def __init__(self, addr, validate=True):
         self.sock = socket.create_connection(addr, timeout=10)
-        self.conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True, header_encoding="utf-8"))
+        # validate=False lets malformed header blocks out (h2 refuses to send them otherwise).
+        config = h2.config.H2Configuration(client_side=True, header_encoding="utf-8", validate_outbound_headers=validate,
+                                           normalize_outbound_headers=validate)
+        self.conn = h2.connection.H2Connection(config)
         self.conn.initiate_connection()
         self.flush()
 
@@ -278,6 +282,24 @@ def test_not_grpc_gets_an_http_status(server_addr, method, content_type, status)
     try:
         stream = c.headers("/%s/ServerInfo" % SERVICE, method=method, content_type=content_type, end=True)
         assert _headers(c.events(_ended(stream)), stream)[":status"] == status
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize("extra", [[("te", "gzip")], [(":path", "/%s/GetTrust" % SERVICE)], [("X-Upper", "1")],
+                                   [("connection", "close")]],
+                         ids=["te-not-trailers", "second-path", "uppercase-name", "connection-specific"])
+def test_malformed_request_headers_reset_the_stream(server_addr, extra):
+    """A malformed header block (RFC 9113 §8.2.2, §8.3.1) resets its stream with PROTOCOL_ERROR,
+    and the connection goes on serving (the server checks the fields it reads itself)."""
+    c = H2(server_addr, validate=False)
+    try:
+        stream = c.headers("/%s/ServerInfo" % SERVICE, extra=extra, end=True)
+        events = c.events(lambda ev: any(isinstance(e, h2.events.StreamReset) and e.stream_id == stream for e in ev))
+        assert [e.error_code for e in events if isinstance(e, h2.events.StreamReset)] == [h2.errors.ErrorCodes.PROTOCOL_ERROR]
+        good = c.headers("/%s/ServerInfo" % SERVICE)
+        c.message(good, b"")
+        assert _headers(c.events(_ended(good)), good)["grpc-status"] == "0"
     finally:
         c.close()
 
