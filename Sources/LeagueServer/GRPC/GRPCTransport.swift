@@ -19,12 +19,12 @@ enum GRPCTransport {
         // - the blocks sent are this server's own few constant ones (`GRPCCall`), valid by
         //   construction, so checking them on every call finds nothing;
         // - of a received block this server is the end (not a proxy: nothing is forwarded, so
-        //   no field can be smuggled to another party), and acts only on the fields it reads,
-        //   which `GRPCRequestHead` checks as the validation did: exact lowercase names, one
-        //   `:method` (POST, else 405) and one `:path` (a known method, else UNIMPLEMENTED),
-        //   `content-type` application/grpc (else 415), `te` only "trailers" (else
-        //   RST_STREAM PROTOCOL_ERROR). Pseudo-header order, `:scheme` and the other fields
-        //   change nothing in the answer;
+        //   no field can be smuggled to another party), and acts only on the fields it reads
+        //   (`:method` POST else 405, `:path` a known method else UNIMPLEMENTED, `content-type`
+        //   application/grpc else 415, `grpc-timeout`); `GRPCRequestHead` reads them and, in
+        //   the same pass, finds what the validation refused (uppercase names,
+        //   connection-specific fields, `te` other than "trailers", pseudo-headers unknown,
+        //   repeated, late or missing) and the stream is reset with PROTOCOL_ERROR as before;
         // - content-length is not used: gRPC messages carry their own length prefix, checked
         //   by `GRPCCall` against the request size limit, and a stream ending inside a
         //   message is INTERNAL.
