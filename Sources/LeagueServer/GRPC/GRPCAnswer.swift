@@ -8,8 +8,8 @@ struct GRPCAnswer: Sendable {
     /// The response message as it goes in a DATA frame: gRPC's Length-Prefixed-Message
     /// (flag 0, 4-byte length, then the message encoded by protobuf-c); nil for an error.
     var framed: ByteBuffer?
-    /// Extra trailers, e.g. `nhs-data-version`.
-    var trailers: [(String, String)] = []
+    /// The `nhs-data-version` trailer of a League answer (nil: none, as for health and reflection).
+    var dataVersion: String?
 
     /// The response message's length, without its 5-byte prefix (0 without one).
     var messageLength: Int { max(0, (framed?.readableBytes ?? 0) - GRPCMethod.lengthPrefix) }
@@ -20,22 +20,22 @@ struct GRPCAnswer: Sendable {
     }
 
     /// An OK answer carrying `message` (encoded, not yet prefixed).
-    static func ok(_ message: ByteBuffer, trailers: [(String, String)] = []) -> GRPCAnswer {
+    static func ok(_ message: ByteBuffer, dataVersion: String? = nil) -> GRPCAnswer {
         var framed = ByteBuffer()
         framed.reserveCapacity(GRPCMethod.lengthPrefix + message.readableBytes)
         framed.writeInteger(UInt8(0))
         framed.writeInteger(UInt32(message.readableBytes))
         framed.writeImmutableBuffer(message)
-        return GRPCAnswer(status: .ok, framed: framed, trailers: trailers)
+        return GRPCAnswer(status: .ok, framed: framed, dataVersion: dataVersion)
     }
 
     /// An OK answer whose message already carries its Length-Prefixed-Message header.
-    static func ok(framed: ByteBuffer, trailers: [(String, String)] = []) -> GRPCAnswer {
-        GRPCAnswer(status: .ok, framed: framed, trailers: trailers)
+    static func ok(framed: ByteBuffer, dataVersion: String? = nil) -> GRPCAnswer {
+        GRPCAnswer(status: .ok, framed: framed, dataVersion: dataVersion)
     }
 
-    static func error(_ code: StatusCode, _ text: String, trailers: [(String, String)] = []) -> GRPCAnswer {
-        GRPCAnswer(status: Status(code: code, message: text), framed: nil, trailers: trailers)
+    static func error(_ code: StatusCode, _ text: String, dataVersion: String? = nil) -> GRPCAnswer {
+        GRPCAnswer(status: Status(code: code, message: text), framed: nil, dataVersion: dataVersion)
     }
 }
 

@@ -83,16 +83,18 @@ final class GRPCCall {
 
     private func start(_ headers: HPACKHeaders, endStream: Bool, eventLoop: any EventLoop) {
         receivedAt = .now
-        guard headers.first(name: ":method") == "POST" else { return refuse(httpStatus: "405") }
-        guard let contentType = headers.first(name: "content-type"), contentType.hasPrefix("application/grpc") else {
+        let head = GRPCRequestHead(headers)
+        guard !head.malformed else { return reset(.protocolError) }
+        guard head.method == "POST" else { return refuse(httpStatus: "405") }
+        guard let contentType = head.contentType, contentType.hasPrefix("application/grpc") else {
             return refuse(httpStatus: "415")
         }
-        let path = headers.first(name: ":path") ?? ""
+        let path = head.path ?? ""
         guard let route = router.route(forPath: path) else {
             return finish(.error(.unimplemented, "unknown method \(path)"))
         }
         state = .receiving(route)
-        if let header = headers.first(name: "grpc-timeout"), let timeout = GRPCTimeout.parse(header[...]) {
+        if let header = head.timeout, let timeout = GRPCTimeout.parse(header[...]) {
             self.timeout = timeout
             deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
                 finish(Self.deadlinePassed)
@@ -186,13 +188,13 @@ final class GRPCCall {
                 "response message of \(answer.messageLength) bytes exceeds the limit of \(router.maxResponseBytes)")
         }
         send(answer)
-        // Trailers, or "Trailers-Only" (status in the one HEADERS frame) when nothing was sent.
-        var trailers: HPACKHeaders = sentHeaders ? [:] : Self.responseHeaders
-        trailers.add(name: "grpc-status", value: String(answer.status.code.rawValue))
-        if !answer.status.message.isEmpty {
-            trailers.add(name: "grpc-message", value: GRPCMessageEncoding.percentEncode(answer.status.message))
+        let trailers: HPACKHeaders
+        if sentHeaders, answer.status.code == .ok, answer.status.message.isEmpty, let version = answer.dataVersion {
+            // The usual end of a League call: the same block for every answer of a snapshot.
+            trailers = connection.okTrailers(dataVersion: version)
+        } else {
+            trailers = Self.trailers(of: answer, afterHeaders: sentHeaders)
         }
-        for (name, value) in answer.trailers { trailers.add(name: name, value: value) }
         // MARK: operations: every finished League call is counted with its final status
         // (deadline and size errors included) and timed from its headers.
         if let callName = route?.callName {
@@ -206,12 +208,32 @@ final class GRPCCall {
         stopClient()
     }
 
+    /// The trailers ending `answer`, or "Trailers-Only" (status in the one HEADERS frame) when
+    /// no response headers were sent.
+    static func trailers(of answer: GRPCAnswer, afterHeaders: Bool) -> HPACKHeaders {
+        var trailers: HPACKHeaders = afterHeaders ? [:] : Self.responseHeaders
+        trailers.add(name: "grpc-status", value: String(answer.status.code.rawValue))
+        if !answer.status.message.isEmpty {
+            trailers.add(name: "grpc-message", value: GRPCMessageEncoding.percentEncode(answer.status.message))
+        }
+        if let version = answer.dataVersion { trailers.add(name: "nhs-data-version", value: version) }
+        return trailers
+    }
+
     /// Not a gRPC request at all: an HTTP error status, as the gRPC spec asks.
     private func refuse(httpStatus: String) {
         state = .finished
         let headers: HPACKHeaders = [":status": httpStatus]
         connection.write(.headers(.init(headers: headers, endStream: true)), on: streamID)
         stopClient()
+    }
+
+    /// A malformed request header block: the stream is reset, as swift-nio-http2's header
+    /// validation (off: `GRPCTransport`) did.
+    private func reset(_ code: HTTP2ErrorCode) {
+        state = .finished
+        clientFinished = true
+        connection.write(.rstStream(code), on: streamID)
     }
 
     /// Answered before the client finished sending (an error, or the deadline): as the gRPC

@@ -1,6 +1,7 @@
 import LeagueService
 import Logging
 import NIOCore
+import NIOHPACK
 import NIOHTTP2
 
 /// Serves every gRPC call of one HTTP/2 connection. It sits after a `NIOHTTP2Handler`
@@ -39,6 +40,9 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     private var flushPending = false
     private let connectionWindow: InboundWindow
     private let streamWindow: InboundWindow
+    /// The trailers of an OK League answer, built for the data version last served: every
+    /// answer of a snapshot ends with the same block, so it is built once, not per call.
+    private var lastOKTrailers: (dataVersion: String, block: HPACKHeaders)?
     /// Every call of this connection runs on its event loop, so one recorder serves them all.
     var requestMetrics = RequestRecorder(protocol: GRPCConnectionHandler.protocolLabel)
 
@@ -89,21 +93,29 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         context.fireChannelReadComplete()
     }
 
+    private static let windowUpdated = ObjectIdentifier(NIOHTTP2WindowUpdatedEvent.self)
+    private static let streamCreated = ObjectIdentifier(NIOHTTP2StreamCreatedEvent.self)
+    private static let streamClosed = ObjectIdentifier(StreamClosedEvent.self)
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // Most frequent first (each case is a dynamic cast): every DATA frame, in or out,
-        // changes two windows; each stream is created and closed once. The HTTP/2 events stop
-        // here: nothing after this handler needs them.
-        switch event {
-        case let window as NIOHTTP2WindowUpdatedEvent:
-            openInboundWindow(window)
-        case is NIOHTTP2StreamCreatedEvent:
-            return  // the call is made from the stream's first HEADERS frame
-        case let closed as StreamClosedEvent:
+        // The HTTP/2 events of every call (ten per call: every DATA frame, in or out, changes
+        // two windows; each stream is created and closed once) are told apart by their type,
+        // a pointer compare, before any dynamic cast: a cast that misses costs hundreds of
+        // instructions. They stop here: nothing after this handler needs them.
+        let type = ObjectIdentifier(Swift.type(of: event))
+        if type == Self.windowUpdated, let window = event as? NIOHTTP2WindowUpdatedEvent {
+            return openInboundWindow(window)
+        }
+        if type == Self.streamCreated { return }  // the call is made from the stream's first HEADERS frame
+        if type == Self.streamClosed, let closed = event as? StreamClosedEvent {
             guard let call = calls.removeValue(forKey: closed.streamID) else { return }
             call.closed()
-            closeIfDrained()
-        case IdleStateHandler.IdleStateEvent.all:
-            // Idle timeout (limits): no stream open and nothing heard for the whole timeout.
+            return closeIfDrained()
+        }
+        switch event {
+        case IdleStateHandler.IdleStateEvent.read:
+            // Idle timeout (limits): no stream open and nothing heard for the whole timeout
+            // (`GRPCTransport` watches reads only: why there).
             guard calls.isEmpty else { return }
             Limit.idle.tripped()
             context.close(promise: nil)
@@ -134,6 +146,14 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         guard let context else { return }
         context.write(Self.wrapOutboundOut(HTTP2Frame(streamID: streamID, payload: payload)), promise: nil)
         flushPending = true
+    }
+
+    /// The trailers ending an OK League answer of `dataVersion`, after its response headers.
+    func okTrailers(dataVersion: String) -> HPACKHeaders {
+        if let last = lastOKTrailers, last.dataVersion == dataVersion { return last.block }
+        let block = GRPCCall.trailers(of: .ok(framed: ByteBuffer(), dataVersion: dataVersion), afterHeaders: true)
+        lastOKTrailers = (dataVersion, block)
+        return block
     }
 
     /// Flushes what was written outside a read batch (a call's deadline passing).

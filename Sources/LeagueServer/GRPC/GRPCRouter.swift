@@ -58,13 +58,12 @@ struct GRPCRouter: Sendable {
         // One copy of the cached bytes, already prefixed for the DATA frame (a failure has
         // no result: only its data version is read).
         let (dataVersion, framed) = method.framedResultMessage(ofEncoded: encoded.body)
-        let trailers = [("nhs-data-version", dataVersion)]
         guard encoded.code == .ok else {
-            return GRPCAnswer(status: encoded.status, framed: nil, trailers: trailers)
+            return GRPCAnswer(status: encoded.status, framed: nil, dataVersion: dataVersion)
         }
         guard let framed else {
-            return .error(.internal, "the \(method.name) answer carried no result", trailers: trailers)
+            return .error(.internal, "the \(method.name) answer carried no result", dataVersion: dataVersion)
         }
-        return .ok(framed: framed, trailers: trailers)
+        return .ok(framed: framed, dataVersion: dataVersion)
     }
 }

@@ -35,6 +35,7 @@ try:
     import grpc
     import h2.config
     import h2.connection
+    import h2.errors
     import h2.events
     import hyperframe.frame
     from hyperframe.frame import DataFrame, Frame, HeadersFrame
@@ -220,9 +221,12 @@ def test_health(channel):
 class H2:
     """A bare HTTP/2 client connection (prior knowledge, as gRPC uses)."""
 
-    def __init__(self, addr):
+    def __init__(self, addr, validate=True):
         self.sock = socket.create_connection(addr, timeout=10)
-        self.conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True, header_encoding="utf-8"))
+        # validate=False lets malformed header blocks out (h2 refuses to send them otherwise).
+        config = h2.config.H2Configuration(client_side=True, header_encoding="utf-8",
+                                           validate_outbound_headers=validate, normalize_outbound_headers=validate)
+        self.conn = h2.connection.H2Connection(config)
         self.conn.initiate_connection()
         self.flush()
 
@@ -304,6 +308,25 @@ def test_not_grpc_gets_an_http_status(server_addr, method, content_type, status)
     try:
         stream = c.headers("/%s/ServerInfo" % SERVICE, method=method, content_type=content_type, end=True)
         assert _headers(c.events(_ended(stream)), stream)[":status"] == status
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize("extra", [[("te", "gzip")], [(":path", "/%s/GetTrust" % SERVICE)], [("X-Upper", "1")],
+                                   [("connection", "close")]],
+                         ids=["te-not-trailers", "second-path", "uppercase-name", "connection-specific"])
+def test_malformed_request_headers_reset_the_stream(server_addr, extra):
+    """A malformed header block (RFC 9113 §8.2.2, §8.3.1) resets its stream with PROTOCOL_ERROR,
+    and the connection goes on serving (the server checks the fields it reads itself)."""
+    c = H2(server_addr, validate=False)
+    try:
+        stream = c.headers("/%s/ServerInfo" % SERVICE, extra=extra, end=True)
+        events = c.events(lambda ev: any(isinstance(e, h2.events.StreamReset) and e.stream_id == stream for e in ev))
+        resets = [e.error_code for e in events if isinstance(e, h2.events.StreamReset)]
+        assert resets == [h2.errors.ErrorCodes.PROTOCOL_ERROR]
+        good = c.headers("/%s/ServerInfo" % SERVICE)
+        c.message(good, b"")
+        assert _headers(c.events(_ended(good)), good)["grpc-status"] == "0"
     finally:
         c.close()
 
@@ -443,6 +466,37 @@ def test_graceful_shutdown_sends_goaway_and_finishes_calls_in_flight():
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_idle_timeout_closes_a_grpc_connection_without_calls_not_one_with_a_call_open():
+    """--idle-timeout (limits): a gRPC connection with no stream open and nothing read for the
+    timeout is closed; one whose call is still open (request not finished) is kept."""
+    proc, addr, _ = _own_server("--idle-timeout", "1")
+    try:
+        idle, busy = H2(addr), H2(addr)
+        answered = idle.headers("/%s/ServerInfo" % SERVICE)
+        idle.message(answered, b"")
+        assert _headers(idle.events(_ended(answered)), answered)["grpc-status"] == "0"
+        pending = busy.headers("/%s/GetTrust" % SERVICE)  # no message yet, no deadline
+        busy.events(lambda ev: any(isinstance(e, h2.events.SettingsAcknowledged) for e in ev))
+        deadline = time.monotonic() + 15
+        while True:  # bounded: the server closes the idle connection after about 1 s
+            assert time.monotonic() < deadline, "the idle gRPC connection was not closed"
+            try:
+                if not idle.sock.recv(65536):
+                    break
+            except ConnectionResetError:
+                break
+            except socket.timeout:
+                continue
+        time.sleep(1.5)  # a whole further timeout with the busy connection silent
+        busy.message(pending, pb.GetTrustRequest(ods_code="RP6").SerializeToString())
+        assert _headers(busy.events(_ended(pending)), pending)["grpc-status"] == "0"
+        idle.close()
+        busy.close()
+    finally:
+        proc.kill()
+        proc.wait(20)
 
 
 def test_reflection_lists_and_describes_every_service(channel, stubs):
