@@ -27,10 +27,19 @@ public final class LeagueSnapshot: Sendable {
         self.version = DataVersion.make(
             contentHash: dataset.contentHash, extraContentHashes: fullPostcodesHash.map { [$0] } ?? [],
             latestQuarter: dataset.latestQuarter?.quarter)
-        self.queries = TrustQueries(dataset: dataset)
-        self.metrics = MetricQueries(dataset: dataset, trusts: queries)
-        self.names = NameIndex.build(from: dataset)
-        self.nearest = NearestTrustSearch(dataset: dataset, fullPostcodes: fullPostcodes)
+        // The indexes are independent reads of the same immutable dataset: built at the same
+        // time (the name index is the largest, so it goes first; see `Concurrently`).
+        let (names, (queries, metrics), nearest) = Concurrently.run(
+            { NameIndex.build(from: dataset) },
+            { () -> (TrustQueries, MetricQueries) in
+                let queries = TrustQueries(dataset: dataset)
+                return (queries, MetricQueries(dataset: dataset, trusts: queries))
+            },
+            { NearestTrustSearch(dataset: dataset, fullPostcodes: fullPostcodes) })
+        self.queries = queries
+        self.metrics = metrics
+        self.names = names
+        self.nearest = nearest
         self.loadedAt = loadedAt
     }
 

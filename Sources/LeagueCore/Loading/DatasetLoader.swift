@@ -195,33 +195,56 @@ struct Validator {
         let (quarterInfos, quarterLine) = loadQuarters(contents)
         let (domainDefs, domainKeys) = loadDomains(contents, quarterInfos: quarterInfos, quarterLine: quarterLine)
         let trusts = loadTrusts(contents)
-        let ranked = loadRankings(contents, quarterInfos: quarterInfos, trusts: trusts)
-        var rankings = ranked.records
-        loadDomainScores(
-            contents, quarterInfos: quarterInfos, domainDefs: domainDefs, domainKeys: domainKeys, trusts: trusts,
-            rankings: &rankings, rankingIndex: ranked.index)
-        let sites = loadSites(contents, trusts: trusts)
-        let successors = loadSuccessors(contents, trusts: trusts)
-        let (sectors, districts) = loadPostcodes(contents)
-        let actions = loadActions(contents, trusts: trusts)
-        let aliases = loadAliases(contents, trusts: trusts, siteCodes: Set(sites.map(\.siteCode)))
-        let news = loadNewsReports(contents, trusts: trusts)
-
-        // metrics (MetricsValidation.swift)
-        let metricStore = buildMetricStore(
-            contents: contents,
-            context: MetricContext(
-                quarterInfos: quarterInfos, domainKeys: Set(domainKeys.keys),
-                rankedTrusts: Set(
-                    rankings.map { TrustInTable(quarter: $0.quarter, table: $0.table, odsCode: $0.odsCode) })))
+        // The rest falls into three groups that read only what is loaded above (immutable by
+        // now) and each other's nothing: they run at the same time, each on its own validator,
+        // and their issues are merged (every issue is sorted before it is reported).
+        var base = Validator(issues: [])
+        base.quarterCache = quarterCache
+        let start = base
+        let (league, places, other) = Concurrently.run(
+            { () -> (rankings: [RankingRecord], metrics: MetricStore, issues: [DatasetIssue]) in
+                var v = start
+                let ranked = v.loadRankings(contents, quarterInfos: quarterInfos, trusts: trusts)
+                var rankings = ranked.records
+                v.loadDomainScores(
+                    contents, quarterInfos: quarterInfos, domainDefs: domainDefs, domainKeys: domainKeys,
+                    trusts: trusts, rankings: &rankings, rankingIndex: ranked.index)
+                // metrics (MetricsValidation.swift)
+                let metricStore = v.buildMetricStore(
+                    contents: contents,
+                    context: MetricContext(
+                        quarterInfos: quarterInfos, domainKeys: Set(domainKeys.keys),
+                        rankedTrusts: Set(
+                            rankings.map { TrustInTable(quarter: $0.quarter, table: $0.table, odsCode: $0.odsCode) })))
+                return (rankings, metricStore, v.issues)
+            },
+            { () -> (sites: [SiteRecord], aliases: [AliasRecord], issues: [DatasetIssue]) in
+                var v = start
+                let sites = v.loadSites(contents, trusts: trusts)
+                let aliases = v.loadAliases(contents, trusts: trusts, siteCodes: Set(sites.map(\.siteCode)))
+                return (sites, aliases, v.issues)
+            },
+            {
+                () -> (
+                    successors: [SuccessorRecord], sectors: [PostcodeCentroid], districts: [PostcodeCentroid],
+                    actions: [ActionRecord], news: [NewsReport], issues: [DatasetIssue]
+                ) in
+                var v = start
+                let successors = v.loadSuccessors(contents, trusts: trusts)
+                let (sectors, districts) = v.loadPostcodes(contents)
+                let actions = v.loadActions(contents, trusts: trusts)
+                let news = v.loadNewsReports(contents, trusts: trusts)
+                return (successors, sectors, districts, actions, news, v.issues)
+            })
+        issues += league.issues + places.issues + other.issues
 
         if quarterInfos.isEmpty && issues.isEmpty { issue("quarters.csv", 0, "no quarters") }
         guard issues.isEmpty else { return nil }
         return Dataset(
-            quarters: Array(quarterInfos.values), domains: domainDefs, trusts: Array(trusts.values), rankings: rankings,
-            sites: sites, successors: successors, postcodeSectors: sectors, postcodeDistricts: districts,
-            actions: actions, aliases: aliases, newsReports: news, contentHash: contentHash,
-            metrics: metricStore)
+            quarters: Array(quarterInfos.values), domains: domainDefs, trusts: Array(trusts.values),
+            rankings: league.rankings, sites: places.sites, successors: other.successors,
+            postcodeSectors: other.sectors, postcodeDistricts: other.districts, actions: other.actions,
+            aliases: places.aliases, newsReports: other.news, contentHash: contentHash, metrics: league.metrics)
     }
 
     /// `yyyy`, `yyyy-MM` or a valid `yyyy-MM-dd`.

@@ -45,20 +45,27 @@ extension NameIndex {
         // One entry per (main operator, name, place): a trust's many codes at one hospital ("Stepping
         // Hill Hospital" under four trusts' codes, all Stockport's once the main-operator rule has run)
         // answer once, from the best-weighted site. Keeps the index (and every query's work) small.
-        var siteEntryAt: [String: Int] = [:]
-        for s in dataset.sites {
+        var siteEntryAt: [SiteEntryKey: Int] = [:]
+        // Each site's names, cleaned and tokenised: independent per site, so done at the same
+        // time on every core (the merging below stays in the sites' order).
+        let siteNames = Concurrently.map(dataset.sites) { s -> [(text: String, tokens: [String])] in
+            guard dataset.siteOperators[s.siteCode] != nil else { return [] }
+            return ([s.name] + s.otherNames).map { name in
+                let text = siteName(name)
+                return (text, SearchNormalizer.tokens(text))
+            }
+        }
+        for (s, names) in zip(dataset.sites, siteNames) {
             guard let op = dataset.siteOperators[s.siteCode] else { continue }  // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
             let places = s.placeNames.joined(separator: " ")
             let weight = SiteSearchWeight.of(s)
-            for name in [s.name] + s.otherNames {
+            for name in names {
                 let entry = SearchEntry(
-                    text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
+                    text: name.text, odsCode: main, field: .siteName, siteCode: s.siteCode,
                     context: trust.displayName, places: places, weight: weight)
-                let key =
-                    main + "|" + SearchNormalizer.tokens(entry.text).joined(separator: " ") + "|"
-                    + (s.postcode ?? s.siteCode)
+                let key = SiteEntryKey(trust: main, tokens: name.tokens, place: s.postcode ?? s.siteCode)
                 if let i = siteEntryAt[key] {
                     if entries[i].weight < weight { entries[i] = entry }
                     continue
@@ -91,6 +98,13 @@ extension NameIndex {
             entries.append(SearchEntry(text: s.oldName, odsCode: current, field: .formerName, formerCode: s.oldCode))
         }
         return (trusts, entries)
+    }
+
+    /// One site entry per (main operator, normalised name, postcode or else site code).
+    private struct SiteEntryKey: Hashable {
+        var trust: String
+        var tokens: [String]
+        var place: String
     }
 
     /// A site name without the trust name some sources glue to it

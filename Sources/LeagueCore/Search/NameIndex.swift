@@ -92,7 +92,7 @@ public struct NameIndex: Sendable {
         var placeTokens: [[String]] = []
         // The entry each (trust, field, normalised text, site) key went to: duplicates merge
         // into it without a search.
-        var entryForKey: [String: Int] = [:]
+        var entryForKey: [EntryKey: Int] = [:]
         // A site's context (its trust's name) and places repeat across thousands of sites:
         // each distinct text is tokenised once.
         var distinctiveWordsOf: [String: [String]] = [:]
@@ -102,17 +102,17 @@ public struct NameIndex: Sendable {
             distinctiveWordsOf[text] = words
             return words
         }
-        for e in rawEntries {
+        // Tokenising is most of the work and each entry's is independent: done at the same time
+        // on every core, in the entries' order.
+        let rawTokens = Concurrently.map(rawEntries) { e in
+            e.field == .odsCode ? [e.text.lowercased()] : SearchNormalizer.tokens(e.text)
+        }
+        for (e, entryTokens) in zip(rawEntries, rawTokens) {
             guard let ti = trustIdx[e.odsCode] else { continue }
-            var toks: [String]
-            if e.field == .odsCode {
-                toks = [e.text.lowercased()]
-            } else {
-                toks = SearchNormalizer.tokens(e.text)
-            }
+            var toks = entryTokens
             guard !toks.isEmpty else { continue }
             // one entry per (trust, field, normalised text, site)
-            let key = "\(e.odsCode)|\(e.field.rawValue)|\(toks.joined(separator: " "))|\(e.siteCode ?? "")"
+            let key = EntryKey(odsCode: e.odsCode, field: e.field, tokens: toks, siteCode: e.siteCode ?? "")
             if let i = entryForKey[key] {
                 // merge alias sources of duplicate rows
                 if let s = e.source, let old = entries[i].source, !old.contains(s) {
@@ -251,6 +251,15 @@ public struct NameIndex: Sendable {
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
         self.postings = postings
         self.scratch = SearchScratchPool(entryCount: entries.count)
+    }
+
+    /// What makes two raw entries one: the same trust, field, normalised words and site. A
+    /// struct, not a joined string: hashing the parts costs no string building per entry.
+    private struct EntryKey: Hashable {
+        var odsCode: String
+        var field: SearchField
+        var tokens: [String]
+        var siteCode: String
     }
 
     /// How an entry holds a word, and what a match on it is worth.
