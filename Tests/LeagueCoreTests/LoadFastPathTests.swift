@@ -101,4 +101,42 @@ import Testing
             #expect(dataset.mainSites(of: trust.odsCode).map(\.siteCode) == main.map(\.siteCode), "\(trust.odsCode)")
         }
     }
+
+    @Test func decimalsReadAsDoubleReadsThem() throws {
+        // Every coordinate text of the embedded dataset, and forms on each side of the fast path.
+        var texts = [
+            "0", "-0", "0.0", "-0.0", ".5", "5.", "-.5", "1.", "00012.50", "51.5072", "-0.1276", "+1.5", "1e5", "1E-3",
+            "nan", "inf", "-", ".", "1.2.3", "1,5", " 1.5", "999999999999999", "9999999999999999", "0.1234567890123",
+            "1234567890.12345", "0.0000000000000000000001", "0.00000000000000000000001", "１.5", "",
+        ]
+        for file in ["sites.csv", "postcode_sectors.csv", "postcode_districts.csv", "trusts.csv"] {
+            let data = try Data(contentsOf: EmbeddedDataset.directory.appendingPathComponent(file))
+            let records = CSVParser.parse(data).records
+            let header = try #require(records.first).fields
+            for (i, name) in header.enumerated() where name.hasSuffix("latitude") || name.hasSuffix("longitude") {
+                texts += records.dropFirst().map { $0.fields[i] }
+            }
+        }
+        #expect(texts.count > 20_000)
+        for text in texts {
+            let read = Validator.fastDecimal(text) ?? Double(text)
+            #expect(read?.bitPattern == Double(text)?.bitPattern, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func concurrentMapKeepsTheOrderOfMap() {
+        let names = embeddedSnapshot.dataset.sites.map(\.name)
+        #expect(Concurrently.map(names, SearchNormalizer.tokens) == names.map(SearchNormalizer.tokens))
+        for count in [0, 1, 2, 7, 8, 9, 1_001] {
+            let items = Array(0..<count)
+            #expect(Concurrently.map(items) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 }, "\(count)")
+        }
+    }
+
+    @Test func concurrentRunReturnsEachStepsResult() {
+        let (a, b) = Concurrently.run({ (1...1_000).reduce(0, +) }, { "b" })
+        #expect(a == 500_500 && b == "b")
+        let (x, y, z) = Concurrently.run({ [1, 2] }, { 2.5 }, { (1...100).map { $0 * $0 }.reduce(0, +) })
+        #expect(x == [1, 2] && y == 2.5 && z == 338_350)
+    }
 }
