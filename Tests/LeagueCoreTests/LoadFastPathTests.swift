@@ -1,4 +1,5 @@
 import Foundation
+import LeagueData
 import Testing
 
 @testable import LeagueCore
