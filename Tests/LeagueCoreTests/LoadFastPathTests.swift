@@ -61,7 +61,9 @@ import Testing
             "St Mary's Hospital (HQ)", "Clinic (Main Site)",
             "Brixham Hospital - Torbay and South Devon NHS Foundation Trust",
             "Nottingham University Hospitals NHS Trust - City Campus", "Ward-A (East)", "Hôpital - NHS Trust", "A-B",
-            "X (note", "Unit - (Site)",
+            "X (note", "Unit - (Site)", " ()", "A ()", "A (hq) (HQ)", "A (x) (HQ)", "A (Main) - B (HQ)", "(HQ)",
+            "A - - B", " - ", "A - ", " - B", "A -  - NHS", "NHS - NHS", "A - NHS Trust - B", "A-NHS - B", "A - B - C",
+            "A (HEADQUARTERS)", "A  (HQ)", "A (HQ) ", "A (Site)", "Ward - A (East) - NHS",
         ]
         for name in names {
             var general = name
@@ -101,6 +103,62 @@ import Testing
             }
             #expect(dataset.mainSites(of: trust.odsCode).map(\.siteCode) == main.map(\.siteCode), "\(trust.odsCode)")
         }
+    }
+
+    @Test func synonymShapesLetThroughEverySynonym() {
+        // The filter may let through words that are no synonym, never a synonym: every key passes.
+        for key in SearchNormalizer.synonyms.keys {
+            #expect(key.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }, "\(key)")
+            #expect(SearchNormalizer.mayBeSynonym(Array(key.utf8)), "\(key)")
+        }
+        for word in ["hospital", "saint", "royal", "x", "", "1st", "é", String(repeating: "s", count: 70)] {
+            #expect(!SearchNormalizer.mayBeSynonym(Array(word.utf8)) || SearchNormalizer.synonyms[word] == nil)
+        }
+        #expect(
+            SearchNormalizer.tokens("St Thomas' Hosp, Staffs & Women's Ctr") == [
+                "saint", "thomas", "hospital", "staffordshire", "and", "womens", "centre",
+            ])
+        // every word of every embedded site name as the lookup of every word gives it
+        for site in embeddedSnapshot.dataset.sites {
+            for name in [site.name] + site.otherNames {
+                let general = SearchNormalizer.tokens(name).map { SearchNormalizer.synonyms[$0] ?? $0 }
+                #expect(SearchNormalizer.tokens(name) == general, "\(name)")
+            }
+        }
+    }
+
+    @Test func indexBuiltWithKnownTokensIsTheGeneralIndex() {
+        let dataset = embeddedSnapshot.dataset
+        let (trusts, entries) = NameIndex.searchEntries(from: dataset)
+        let general = NameIndex(trusts: trusts, entries: entries)
+        let built = NameIndex.searchEntriesAndTokens(from: dataset)
+        #expect(built.entries == entries)
+        for (entry, tokens) in zip(built.entries, built.tokens) where tokens != nil {
+            #expect(tokens == SearchNormalizer.tokens(entry.text), "\(entry.text)")
+        }
+        let fast = NameIndex.build(from: dataset)
+        #expect(fast.entries == general.entries)
+        #expect(fast.termStrings == general.termStrings)
+        #expect(fast.postings == general.postings)
+        #expect(fast.termWeight == general.termWeight)
+        #expect(fast.entryNameWeight == general.entryNameWeight)
+        #expect(fast.entryNameLength == general.entryNameLength)
+        #expect(fast.entryTrust == general.entryTrust)
+    }
+
+    @Test func trustMetricValuesAreTheTrustsRowsOfEveryBlock() {
+        let store = embeddedSnapshot.dataset.metrics
+        let all = store.blockKeys.flatMap { store.block($0) }
+        var byTrust: [String: [MetricValue]] = [:]
+        for v in all { byTrust[v.odsCode, default: []].append(v) }
+        #expect(Set(store.valuesByTrust.keys) == Set(byTrust.keys))
+        for (code, values) in byTrust {
+            // (quarter, metric) is unique per trust, so the order below is the only one
+            #expect(Set(values.map { "\($0.quarter.label) \($0.metricID)" }).count == values.count, "\(code)")
+            let general = values.sorted { ($0.quarter, $0.metricID) < ($1.quarter, $1.metricID) }
+            #expect(Array(store.values(ofTrust: code)) == general, "\(code)")
+        }
+        #expect(store.values(ofTrust: "NOT A TRUST").isEmpty)
     }
 
     @Test func decimalsReadAsDoubleReadsThem() throws {

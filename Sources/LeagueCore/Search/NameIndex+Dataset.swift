@@ -6,8 +6,8 @@ extension NameIndex {
     /// (and, where the alias note spells it out, the name the abbreviation stands for), and the
     /// former names of merged trusts, which lead to the successor.
     public static func build(from dataset: Dataset) -> NameIndex {
-        let (trusts, entries) = searchEntries(from: dataset)
-        return NameIndex(trusts: trusts, entries: entries)
+        let (trusts, entries, tokens) = searchEntriesAndTokens(from: dataset)
+        return NameIndex(trusts: trusts, entries: entries, knownTokens: tokens)
     }
 
     /// The trusts and entries `build(from:)` indexes.
@@ -18,6 +18,16 @@ extension NameIndex {
     /// postcode district local names) as context; clinics and offices weigh a little less than
     /// hospitals and inpatient units (`SiteSearchWeight`).
     public static func searchEntries(from dataset: Dataset) -> (trusts: [SearchTrust], entries: [SearchEntry]) {
+        let built = searchEntriesAndTokens(from: dataset)
+        return (built.trusts, built.entries)
+    }
+
+    /// `searchEntries(from:)`, with the words of each site name entry (`SearchNormalizer.tokens`
+    /// of its text, nil for the other entries): computed here for merging, so the index does not
+    /// tokenise those ~7,000 names again.
+    static func searchEntriesAndTokens(from dataset: Dataset) -> (
+        trusts: [SearchTrust], entries: [SearchEntry], tokens: [[String]?]
+    ) {
         var trusts: [SearchTrust] = []
         var entries: [SearchEntry] = []
         for t in dataset.trusts {
@@ -46,6 +56,7 @@ extension NameIndex {
         // Hill Hospital" under four trusts' codes, all Stockport's once the main-operator rule has run)
         // answer once, from the best-weighted site. Keeps the index (and every query's work) small.
         var siteEntryAt: [SiteEntryKey: Int] = [:]
+        var siteTokens: [(entry: Int, tokens: [String])] = []
         // Each site's names, cleaned and tokenised: independent per site, so done at the same
         // time on every core (the merging below stays in the sites' order).
         let siteNames = Concurrently.map(dataset.sites) { s -> [(text: String, tokens: [String])] in
@@ -71,6 +82,7 @@ extension NameIndex {
                     continue
                 }
                 siteEntryAt[key] = entries.count
+                siteTokens.append((entries.count, name.tokens))
                 entries.append(entry)
             }
             // site codes of hospitals and units (what staff and letters quote); clinic codes are not indexed
@@ -97,7 +109,9 @@ extension NameIndex {
             let current = dataset.currentTrust(for: s.successorCode).code
             entries.append(SearchEntry(text: s.oldName, odsCode: current, field: .formerName, formerCode: s.oldCode))
         }
-        return (trusts, entries)
+        var tokens = [[String]?](repeating: nil, count: entries.count)
+        for (entry, words) in siteTokens { tokens[entry] = words }
+        return (trusts, entries, tokens)
     }
 
     /// One site entry per (main operator, normalised name, postcode or else site code).
@@ -116,13 +130,9 @@ extension NameIndex {
         // Foundation searches below (they ran for every name of ~35,000 sites at each load).
         let bytes = name.utf8
         guard bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: "-")) else { return name }
-        // An ASCII name with neither a bracketed ending nor " - " is also returned as it is: the
-        // Foundation searches below would find nothing in it (they cost ~8,500 instructions a name).
-        if bytes.allSatisfy({ $0 < 0x80 }) && bytes.last != UInt8(ascii: ")")
-            && !bytes.containsSequence(of: Array(" - ".utf8))
-        {
-            return name
-        }
+        // An ASCII name is cleaned on its bytes (`asciiSiteName`): the Foundation searches below
+        // cost ~60,000 instructions a name (~900 names at each load).
+        if bytes.allSatisfy({ $0 < 0x80 }) { return asciiSiteName(Array(bytes)) ?? name }
         // a bracketed remark that is not part of the name ("St Mary's Hospital (HQ)")
         var name = name
         if let open = name.range(of: " ("), name.hasSuffix(")") {
@@ -133,6 +143,42 @@ extension NameIndex {
         guard parts.count > 1 else { return name }
         let kept = parts.filter { !SearchNormalizer.tokens($0).contains("nhs") }
         return kept.isEmpty ? name : kept.joined(separator: " - ")
+    }
+
+    /// `siteName` of an ASCII name, on its bytes: the same steps (the first " (" of a name ending
+    /// in ")" opens the remark; parts split on " - " from the left), where every character is one
+    /// byte. nil when the name is kept as it is.
+    static func asciiSiteName(_ bytes: [UInt8]) -> String? {
+        var b = bytes[...]
+        var changed = false
+        if b.last == UInt8(ascii: ")"),
+            let open = b.indices.dropLast().first(where: {
+                b[$0] == UInt8(ascii: " ") && b[$0 + 1] == UInt8(ascii: "(")
+            })
+        {
+            let inner = b[(open + 2)..<(b.endIndex - 1)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if SiteSearchWeight.bracketRemarks.contains(String(decoding: inner, as: UTF8.self)) {
+                b = b[..<open]
+                changed = true
+            }
+        }
+        var parts: [ArraySlice<UInt8>] = []
+        var start = b.startIndex, i = b.startIndex
+        while i + 3 <= b.endIndex {
+            if b[i] == UInt8(ascii: " ") && b[i + 1] == UInt8(ascii: "-") && b[i + 2] == UInt8(ascii: " ") {
+                parts.append(b[start..<i])
+                i += 3
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(b[start...])
+        let kept =
+            parts.count > 1
+            ? parts.filter { !SearchNormalizer.tokens(String(decoding: $0, as: UTF8.self)).contains("nhs") } : []
+        if kept.isEmpty || kept.count == parts.count { return changed ? String(decoding: b, as: UTF8.self) : nil }
+        return kept.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " - ")
     }
 
     /// The words of `note` an abbreviation stands for: the first run of capitalised words whose

@@ -68,6 +68,12 @@ public struct NameIndex: Sendable {
 
     /// Builds an index over `entries`; entries whose trust is not in `trusts` are ignored.
     public init(trusts: [SearchTrust], entries rawEntries: [SearchEntry]) {
+        self.init(trusts: trusts, entries: rawEntries, knownTokens: [])
+    }
+
+    /// Builds an index over `entries`, where `knownTokens[i]`, when given, is entry i's words
+    /// (`SearchNormalizer.tokens` of its text, as `NameIndex.build` has them already).
+    init(trusts: [SearchTrust], entries rawEntries: [SearchEntry], knownTokens: [[String]?]) {
         var trustList: [SearchTrust] = []
         var trustIdx: [String: Int32] = [:]
         for t in trusts where trustIdx[t.odsCode] == nil {
@@ -104,8 +110,10 @@ public struct NameIndex: Sendable {
         }
         // Tokenising is most of the work and each entry's is independent: done at the same time
         // on every core, in the entries' order.
-        let rawTokens = Concurrently.map(rawEntries) { e in
-            e.field == .odsCode ? [e.text.lowercased()] : SearchNormalizer.tokens(e.text)
+        let rawTokens = Concurrently.map(Array(rawEntries.indices)) { i in
+            let e = rawEntries[i]
+            if i < knownTokens.count, let known = knownTokens[i] { return known }
+            return e.field == .odsCode ? [e.text.lowercased()] : SearchNormalizer.tokens(e.text)
         }
         for (e, entryTokens) in zip(rawEntries, rawTokens) {
             guard let ti = trustIdx[e.odsCode] else { continue }

@@ -41,7 +41,8 @@ public enum SearchNormalizer {
         func flush() {
             guard !current.isEmpty else { return }
             let word = String(decoding: current, as: UTF8.self)
-            out.append(synonyms[word] ?? word)
+            // Most words cannot be a spelling variant (`mayBeSynonym`): not hashed for the lookup.
+            out.append(mayBeSynonym(current) ? synonyms[word] ?? word : word)
             current.removeAll(keepingCapacity: true)
         }
 
@@ -77,6 +78,26 @@ public enum SearchNormalizer {
             scan(t.lowercased().utf8)
         }
         return out
+    }
+
+    /// For each first letter a to z, one bit per length (below 64) of a `synonyms` key with that
+    /// letter and length. Every key is lower-case ASCII letters (`LoadFastPathTests`).
+    static let synonymShapes: [UInt64] = {
+        var shapes = [UInt64](repeating: 0, count: 26)
+        for key in synonyms.keys {
+            let bytes = Array(key.utf8)
+            shapes[Int(bytes[0] - UInt8(ascii: "a"))] |= 1 << UInt64(bytes.count)
+        }
+        return shapes
+    }()
+
+    /// False when no `synonyms` key has this word's first letter and length, so the word is its
+    /// own form (a dictionary lookup hashes the whole word; this reads one byte and the length).
+    static func mayBeSynonym(_ word: [UInt8]) -> Bool {
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), word.count < 64 else {
+            return false
+        }
+        return synonymShapes[Int(first - UInt8(ascii: "a"))] & (1 << UInt64(word.count)) != 0
     }
 
     /// The normalised text: tokens joined by single spaces.
