@@ -127,23 +127,80 @@ import Testing
         }
     }
 
+    /// `SearchNormalizer.tokens` as it was before it read words into a stack buffer and skipped
+    /// the synonym lookup: bytes appended to an array, every word looked up.
+    static func referenceTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            out.append(SearchNormalizer.synonyms[word] ?? word)
+            current.removeAll(keepingCapacity: true)
+        }
+        func scan<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(b)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b | 0x20)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                case UInt8(ascii: "&"):
+                    flush()
+                    out.append("and")
+                case 0x80...: current.append(b)
+                default: flush()
+                }
+            }
+            flush()
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            scan(text.utf8)
+        } else {
+            var t = text
+            for apostrophe in ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}"] {
+                t = t.replacingOccurrences(of: apostrophe, with: "")
+            }
+            t = t.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            scan(t.lowercased().utf8)
+        }
+        return out
+    }
+
+    @Test func tokensAreTheReferenceTokens() {
+        let dataset = embeddedSnapshot.dataset
+        var texts =
+            Self.awkwardTexts + [
+                "St Thomas\u{2019} Hosp", "KING'S COLLEGE HOSPITAL", "A&E", "&&", "a & b", "Hôpital Saint-Étienne",
+                "ＡＢＣ hospital", "Gt Ormond St", "x\u{301}y", "Uni of Staffs 2nd", "'", "`a`", "straße", "İstanbul",
+            ]
+        texts += dataset.sites.flatMap { [$0.name] + $0.otherNames + $0.placeNames }
+        texts += dataset.trusts.flatMap { [$0.name, $0.displayName] }
+        texts += dataset.aliases.map(\.alias)
+        for text in texts {
+            #expect(SearchNormalizer.tokens(text) == Self.referenceTokens(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func indexBuiltWithKnownTokensIsTheGeneralIndex() {
         let dataset = embeddedSnapshot.dataset
         let (trusts, entries) = NameIndex.searchEntries(from: dataset)
         let general = NameIndex(trusts: trusts, entries: entries)
-        let built = NameIndex.searchEntriesAndTokens(from: dataset)
+        let built = NameIndex.searchEntriesAndTokens(from: dataset, siteNames: nil)
         #expect(built.entries == entries)
         for (entry, tokens) in zip(built.entries, built.tokens) where tokens != nil {
             #expect(tokens == SearchNormalizer.tokens(entry.text), "\(entry.text)")
         }
-        let fast = NameIndex.build(from: dataset)
-        #expect(fast.entries == general.entries)
-        #expect(fast.termStrings == general.termStrings)
-        #expect(fast.postings == general.postings)
-        #expect(fast.termWeight == general.termWeight)
-        #expect(fast.entryNameWeight == general.entryNameWeight)
-        #expect(fast.entryNameLength == general.entryNameLength)
-        #expect(fast.entryTrust == general.entryTrust)
+        // with the site names worked out here, and with those the loader works out (every site's)
+        let loaded = NameIndex.build(from: dataset, siteNames: NameIndex.siteSearchNames(of: dataset.sites))
+        for fast in [NameIndex.build(from: dataset), loaded] {
+            #expect(fast.entries == general.entries)
+            #expect(fast.termStrings == general.termStrings)
+            #expect(fast.postings == general.postings)
+            #expect(fast.termWeight == general.termWeight)
+            #expect(fast.entryNameWeight == general.entryNameWeight)
+            #expect(fast.entryNameLength == general.entryNameLength)
+            #expect(fast.entryTrust == general.entryTrust)
+        }
     }
 
     @Test func trustMetricValuesAreTheTrustsRowsOfEveryBlock() {
@@ -159,6 +216,26 @@ import Testing
             #expect(Array(store.values(ofTrust: code)) == general, "\(code)")
         }
         #expect(store.values(ofTrust: "NOT A TRUST").isEmpty)
+    }
+
+    @Test func columnMapFindsWhatTheDictionaryFinds() throws {
+        // every header of the embedded files, and made-up ones (gaps from duplicates, "" columns)
+        var headers: [[String: Int]] = [
+            [:], ["": 0], ["a": 0, "b": 2], ["x": 5],
+            Dictionary(uniqueKeysWithValues: (0..<40).map { ("column_\($0)", $0) }),
+        ]
+        for file in DatasetLoader.fileNames {
+            let data = try Data(contentsOf: EmbeddedDataset.directory.appendingPathComponent(file))
+            let header = try #require(CSVParser.parse(data).records.first).fields
+            headers.append(Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let others = ["", "a", "b", "x", "ods_code", "name ", "NAME", "latitude", "column_41", "é", "metric_id"]
+        for columns in headers {
+            let map = ColumnMap(columns)
+            for name in Array(columns.keys) + others {
+                #expect(map[name] == columns[name], "\(name) in \(columns.keys.sorted())")
+            }
+        }
     }
 
     @Test func decimalsReadAsDoubleReadsThem() throws {

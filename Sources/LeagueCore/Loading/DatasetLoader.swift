@@ -18,6 +18,14 @@ public enum DatasetLoader {
     /// Reads every file in `directory`, validates everything and builds the indexes.
     /// - Throws: `DatasetError` listing every problem as `file:line: what is wrong`.
     public static func load(from directory: URL) throws -> Dataset {
+        try loadForIndexing(from: directory).dataset
+    }
+
+    /// `load(from:)`, with every site's search names (`NameIndex.siteSearchNames`), computed
+    /// while the dataset is assembled.
+    static func loadForIndexing(from directory: URL) throws -> (
+        dataset: Dataset, siteNames: NameIndex.SiteSearchNames
+    ) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw DatasetError(
@@ -41,8 +49,8 @@ public enum DatasetLoader {
             }
         }
         var v = Validator(issues: issues)
-        let dataset = v.build(contents: contents, contentHash: hasher.hex)
-        if !v.issues.isEmpty || dataset == nil {
+        let built = v.build(contents: contents, contentHash: hasher.hex)
+        if !v.issues.isEmpty || built == nil {
             let sorted = v.issues.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
             throw DatasetError(
                 code: .invalidData,
@@ -50,7 +58,7 @@ public enum DatasetLoader {
                     "dataset at \(directory.path) is invalid: \(sorted.count) problem\(sorted.count == 1 ? "" : "s")",
                 issues: sorted)
         }
-        return dataset!
+        return built!
     }
 }
 
@@ -60,6 +68,8 @@ public enum DatasetLoader {
 struct CSVTable {
     let file: String
     let columns: [String: Int]
+    /// `columns`, for the per-field lookups of `Row`.
+    let columnMap: ColumnMap
     let width: Int
     var rows: [CSVRecord]
 }
@@ -69,7 +79,7 @@ struct Row {
     let file: String
     let line: Int
     let fields: [String]
-    let columns: [String: Int]
+    let columns: ColumnMap
 
     /// Raw text of a column ("" when the column is absent).
     func text(_ col: String) -> String {
@@ -186,16 +196,19 @@ struct Validator {
             }
             rows.append(rec)
         }
-        return CSVTable(file: file, columns: columns, width: header.fields.count, rows: rows)
+        return CSVTable(
+            file: file, columns: columns, columnMap: ColumnMap(columns), width: header.fields.count, rows: rows)
     }
 
     func rows(_ t: CSVTable) -> [Row] {
-        t.rows.map { Row(file: t.file, line: $0.line, fields: $0.fields, columns: t.columns) }
+        t.rows.map { Row(file: t.file, line: $0.line, fields: $0.fields, columns: t.columnMap) }
     }
 
     // MARK: build
 
-    mutating func build(contents: [String: Data], contentHash: String) -> Dataset? {
+    mutating func build(contents: [String: Data], contentHash: String) -> (
+        dataset: Dataset, siteNames: NameIndex.SiteSearchNames
+    )? {
         let (quarterInfos, quarterLine) = loadQuarters(contents)
         let (domainDefs, domainKeys) = loadDomains(contents, quarterInfos: quarterInfos, quarterLine: quarterLine)
         let trusts = loadTrusts(contents)
@@ -244,11 +257,17 @@ struct Validator {
 
         if quarterInfos.isEmpty && issues.isEmpty { issue("quarters.csv", 0, "no quarters") }
         guard issues.isEmpty else { return nil }
-        return Dataset(
-            quarters: Array(quarterInfos.values), domains: domainDefs, trusts: Array(trusts.values),
-            rankings: league.rankings, sites: places.sites, successors: other.successors,
-            postcodeSectors: other.sectors, postcodeDistricts: other.districts, actions: other.actions,
-            aliases: places.aliases, newsReports: other.news, contentHash: contentHash, metrics: league.metrics)
+        // The sites' search names need only the sites: worked out on the other core while the
+        // dataset's lookups are built (the index build would otherwise do it after them).
+        return Concurrently.run(
+            {
+                Dataset(
+                    quarters: Array(quarterInfos.values), domains: domainDefs, trusts: Array(trusts.values),
+                    rankings: league.rankings, sites: places.sites, successors: other.successors,
+                    postcodeSectors: other.sectors, postcodeDistricts: other.districts, actions: other.actions,
+                    aliases: places.aliases, newsReports: other.news, contentHash: contentHash,
+                    metrics: league.metrics)
+            }, { NameIndex.siteSearchNames(of: places.sites) })
     }
 
     /// `yyyy`, `yyyy-MM` or a valid `yyyy-MM-dd`.

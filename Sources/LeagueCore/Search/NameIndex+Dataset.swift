@@ -6,8 +6,31 @@ extension NameIndex {
     /// (and, where the alias note spells it out, the name the abbreviation stands for), and the
     /// former names of merged trusts, which lead to the successor.
     public static func build(from dataset: Dataset) -> NameIndex {
-        let (trusts, entries, tokens) = searchEntriesAndTokens(from: dataset)
+        build(from: dataset, siteNames: nil)
+    }
+
+    /// `build(from:)`, with every site's names already cleaned and tokenised
+    /// (`siteSearchNames(of:)` of `dataset.sites`, computed while the dataset was assembled).
+    static func build(from dataset: Dataset, siteNames: SiteSearchNames?) -> NameIndex {
+        let (trusts, entries, tokens) = searchEntriesAndTokens(from: dataset, siteNames: siteNames)
         return NameIndex(trusts: trusts, entries: entries, knownTokens: tokens)
+    }
+
+    /// Per site, its name and other names as indexed (`siteName`) with their words.
+    typealias SiteSearchNames = [[(text: String, tokens: [String])]]
+
+    /// Every site's names, cleaned and tokenised (open or closed: a closed site's are not used).
+    /// Independent of everything but the sites, so the loader computes them while it assembles
+    /// the `Dataset` (on the other core), not on the index build's path.
+    static func siteSearchNames(of sites: [SiteRecord]) -> SiteSearchNames {
+        sites.map { searchNames(of: $0) }
+    }
+
+    private static func searchNames(of site: SiteRecord) -> [(text: String, tokens: [String])] {
+        ([site.name] + site.otherNames).map { name in
+            let text = siteName(name)
+            return (text, SearchNormalizer.tokens(text))
+        }
     }
 
     /// The trusts and entries `build(from:)` indexes.
@@ -18,14 +41,14 @@ extension NameIndex {
     /// postcode district local names) as context; clinics and offices weigh a little less than
     /// hospitals and inpatient units (`SiteSearchWeight`).
     public static func searchEntries(from dataset: Dataset) -> (trusts: [SearchTrust], entries: [SearchEntry]) {
-        let built = searchEntriesAndTokens(from: dataset)
+        let built = searchEntriesAndTokens(from: dataset, siteNames: nil)
         return (built.trusts, built.entries)
     }
 
     /// `searchEntries(from:)`, with the words of each site name entry (`SearchNormalizer.tokens`
     /// of its text, nil for the other entries): computed here for merging, so the index does not
     /// tokenise those ~7,000 names again.
-    static func searchEntriesAndTokens(from dataset: Dataset) -> (
+    static func searchEntriesAndTokens(from dataset: Dataset, siteNames known: SiteSearchNames?) -> (
         trusts: [SearchTrust], entries: [SearchEntry], tokens: [[String]?]
     ) {
         var trusts: [SearchTrust] = []
@@ -56,16 +79,15 @@ extension NameIndex {
         // Hill Hospital" under four trusts' codes, all Stockport's once the main-operator rule has run)
         // answer once, from the best-weighted site. Keeps the index (and every query's work) small.
         var siteEntryAt: [SiteEntryKey: Int] = [:]
+        siteEntryAt.reserveCapacity(dataset.sites.count)  // growing rehashes every key
         var siteTokens: [(entry: Int, tokens: [String])] = []
         // Each site's names, cleaned and tokenised: independent per site, so done at the same
         // time on every core (the merging below stays in the sites' order).
-        let siteNames = Concurrently.map(dataset.sites) { s -> [(text: String, tokens: [String])] in
-            guard dataset.siteOperators[s.siteCode] != nil else { return [] }
-            return ([s.name] + s.otherNames).map { name in
-                let text = siteName(name)
-                return (text, SearchNormalizer.tokens(text))
+        let siteNames =
+            known
+            ?? Concurrently.map(dataset.sites) { s -> [(text: String, tokens: [String])] in
+                dataset.siteOperators[s.siteCode] != nil ? searchNames(of: s) : []
             }
-        }
         for (s, names) in zip(dataset.sites, siteNames) {
             guard let op = dataset.siteOperators[s.siteCode] else { continue }  // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code

@@ -99,13 +99,24 @@ public struct NameIndex: Sendable {
         // The entry each (trust, field, normalised text, site) key went to: duplicates merge
         // into it without a search.
         var entryForKey: [EntryKey: Int] = [:]
+        // sized once: growing rehashes every key (each a trust, a site code and the words)
+        entryForKey.reserveCapacity(rawEntries.count)
         // A site's context (its trust's name) and places repeat across thousands of sites:
         // each distinct text is tokenised once.
         var distinctiveWordsOf: [String: [String]] = [:]
-        func distinctiveWords(_ text: String) -> [String] {
-            if let words = distinctiveWordsOf[text] { return words }
-            let words = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }
-            distinctiveWordsOf[text] = words
+        // Entries of one site, and a trust's sites, come one after another: the last context and
+        // the last places asked for are checked first (an equal string compares without hashing).
+        var last: [(text: String, words: [String])] = [("", []), ("", [])]
+        func distinctiveWords(_ text: String, _ slot: Int) -> [String] {
+            if text == last[slot].text { return last[slot].words }
+            let words: [String]
+            if let known = distinctiveWordsOf[text] {
+                words = known
+            } else {
+                words = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }
+                distinctiveWordsOf[text] = words
+            }
+            last[slot] = (text, words)
             return words
         }
         // Tokenising is most of the work and each entry's is independent: done at the same time
@@ -134,7 +145,7 @@ public struct NameIndex: Sendable {
             toks = uniq
             var ctx: [String] = []
             if let c = e.context {
-                for t in distinctiveWords(c) where !toks.contains(t) && !ctx.contains(t) {
+                for t in distinctiveWords(c, 0) where !toks.contains(t) && !ctx.contains(t) {
                     ctx.append(t)
                 }
             }
@@ -144,7 +155,7 @@ public struct NameIndex: Sendable {
             contextTokens.append(ctx)
             var places: [String] = []
             if let p = e.places {
-                for t in distinctiveWords(p) where !toks.contains(t) && !places.contains(t) {
+                for t in distinctiveWords(p, 1) where !toks.contains(t) && !places.contains(t) {
                     places.append(t)
                 }
             }
@@ -250,7 +261,7 @@ public struct NameIndex: Sendable {
         }
         self.prefixMasks = pm
         self.prefixStart = ps
-        let maxLen = self.terms.map(\.count).max() ?? 0
+        let maxLen = self.terms.map { $0.count }.max() ?? 0
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
