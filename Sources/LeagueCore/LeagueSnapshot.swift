@@ -19,18 +19,37 @@ public final class LeagueSnapshot: Sendable {
     /// table's hash when one is loaded, so it changes exactly when any served data changes.
     public let version: String
 
-    public init(
+    public convenience init(
         dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable(), fullPostcodesHash: String? = nil,
         loadedAt: Date = Date()
+    ) {
+        self.init(
+            dataset: dataset, fullPostcodes: fullPostcodes, fullPostcodesHash: fullPostcodesHash, loadedAt: loadedAt,
+            siteNames: nil)
+    }
+
+    /// `init(dataset:…)`, with the sites' search names the loader computed (`NameIndex.siteSearchNames`).
+    init(
+        dataset: Dataset, fullPostcodes: FullPostcodeTable = FullPostcodeTable(), fullPostcodesHash: String? = nil,
+        loadedAt: Date = Date(), siteNames: NameIndex.SiteSearchNames?
     ) {
         self.dataset = dataset
         self.version = DataVersion.make(
             contentHash: dataset.contentHash, extraContentHashes: fullPostcodesHash.map { [$0] } ?? [],
             latestQuarter: dataset.latestQuarter?.quarter)
-        self.queries = TrustQueries(dataset: dataset)
-        self.metrics = MetricQueries(dataset: dataset, trusts: queries)
-        self.names = NameIndex.build(from: dataset)
-        self.nearest = NearestTrustSearch(dataset: dataset, fullPostcodes: fullPostcodes)
+        // The indexes are independent reads of the same immutable dataset: built at the same
+        // time (the name index is the largest, so it goes first; see `Concurrently`).
+        let (names, (queries, metrics), nearest) = Concurrently.run(
+            { NameIndex.build(from: dataset, siteNames: siteNames) },
+            { () -> (TrustQueries, MetricQueries) in
+                let queries = TrustQueries(dataset: dataset)
+                return (queries, MetricQueries(dataset: dataset, trusts: queries))
+            },
+            { NearestTrustSearch(dataset: dataset, fullPostcodes: fullPostcodes) })
+        self.queries = queries
+        self.metrics = metrics
+        self.names = names
+        self.nearest = nearest
         self.loadedAt = loadedAt
     }
 
@@ -39,13 +58,15 @@ public final class LeagueSnapshot: Sendable {
     /// The optional full-postcode table (`postcodes_full.csv`, written by the Code-Point
     /// Open import) is loaded when present; without it full postcodes resolve to sectors.
     public static func load(from directory: URL) throws -> LeagueSnapshot {
-        let dataset = try DatasetLoader.load(from: directory)
+        let (dataset, siteNames) = try DatasetLoader.loadForIndexing(from: directory)
         let fullURL = directory.appendingPathComponent(FullPostcodeTable.fileName)
-        guard FileManager.default.fileExists(atPath: fullURL.path) else { return LeagueSnapshot(dataset: dataset) }
+        guard FileManager.default.fileExists(atPath: fullURL.path) else {
+            return LeagueSnapshot(dataset: dataset, siteNames: siteNames)
+        }
         var hasher = FNV1a64()
         hasher.update(try Data(contentsOf: fullURL))
         return LeagueSnapshot(
             dataset: dataset, fullPostcodes: try FullPostcodeTable.load(fromDataDirectory: directory),
-            fullPostcodesHash: hasher.hex)
+            fullPostcodesHash: hasher.hex, siteNames: siteNames)
     }
 }

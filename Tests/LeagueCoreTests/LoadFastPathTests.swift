@@ -1,4 +1,5 @@
 import Foundation
+import LeagueData
 import Testing
 
 @testable import LeagueCore
@@ -60,7 +61,9 @@ import Testing
             "St Mary's Hospital (HQ)", "Clinic (Main Site)",
             "Brixham Hospital - Torbay and South Devon NHS Foundation Trust",
             "Nottingham University Hospitals NHS Trust - City Campus", "Ward-A (East)", "Hôpital - NHS Trust", "A-B",
-            "X (note", "Unit - (Site)",
+            "X (note", "Unit - (Site)", " ()", "A ()", "A (hq) (HQ)", "A (x) (HQ)", "A (Main) - B (HQ)", "(HQ)",
+            "A - - B", " - ", "A - ", " - B", "A -  - NHS", "NHS - NHS", "A - NHS Trust - B", "A-NHS - B", "A - B - C",
+            "A (HEADQUARTERS)", "A  (HQ)", "A (HQ) ", "A (Site)", "Ward - A (East) - NHS",
         ]
         for name in names {
             var general = name
@@ -100,5 +103,176 @@ import Testing
             }
             #expect(dataset.mainSites(of: trust.odsCode).map(\.siteCode) == main.map(\.siteCode), "\(trust.odsCode)")
         }
+    }
+
+    @Test func synonymShapesLetThroughEverySynonym() {
+        // The filter may let through words that are no synonym, never a synonym: every key passes.
+        for key in SearchNormalizer.synonyms.keys {
+            #expect(key.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }, "\(key)")
+            #expect(SearchNormalizer.mayBeSynonym(Array(key.utf8)), "\(key)")
+        }
+        for word in ["hospital", "saint", "royal", "x", "", "1st", "é", String(repeating: "s", count: 70)] {
+            #expect(!SearchNormalizer.mayBeSynonym(Array(word.utf8)) || SearchNormalizer.synonyms[word] == nil)
+        }
+        #expect(
+            SearchNormalizer.tokens("St Thomas' Hosp, Staffs & Women's Ctr") == [
+                "saint", "thomas", "hospital", "staffordshire", "and", "womens", "centre",
+            ])
+        // every word of every embedded site name as the lookup of every word gives it
+        for site in embeddedSnapshot.dataset.sites {
+            for name in [site.name] + site.otherNames {
+                let general = SearchNormalizer.tokens(name).map { SearchNormalizer.synonyms[$0] ?? $0 }
+                #expect(SearchNormalizer.tokens(name) == general, "\(name)")
+            }
+        }
+    }
+
+    /// `SearchNormalizer.tokens` as it was before it read words into a stack buffer and skipped
+    /// the synonym lookup: bytes appended to an array, every word looked up.
+    static func referenceTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            out.append(SearchNormalizer.synonyms[word] ?? word)
+            current.removeAll(keepingCapacity: true)
+        }
+        func scan<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(b)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b | 0x20)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                case UInt8(ascii: "&"):
+                    flush()
+                    out.append("and")
+                case 0x80...: current.append(b)
+                default: flush()
+                }
+            }
+            flush()
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            scan(text.utf8)
+        } else {
+            var t = text
+            for apostrophe in ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}"] {
+                t = t.replacingOccurrences(of: apostrophe, with: "")
+            }
+            t = t.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            scan(t.lowercased().utf8)
+        }
+        return out
+    }
+
+    @Test func tokensAreTheReferenceTokens() {
+        let dataset = embeddedSnapshot.dataset
+        var texts =
+            Self.awkwardTexts + [
+                "St Thomas\u{2019} Hosp", "KING'S COLLEGE HOSPITAL", "A&E", "&&", "a & b", "Hôpital Saint-Étienne",
+                "ＡＢＣ hospital", "Gt Ormond St", "x\u{301}y", "Uni of Staffs 2nd", "'", "`a`", "straße", "İstanbul",
+            ]
+        texts += dataset.sites.flatMap { [$0.name] + $0.otherNames + $0.placeNames }
+        texts += dataset.trusts.flatMap { [$0.name, $0.displayName] }
+        texts += dataset.aliases.map(\.alias)
+        for text in texts {
+            #expect(SearchNormalizer.tokens(text) == Self.referenceTokens(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func indexBuiltWithKnownTokensIsTheGeneralIndex() {
+        let dataset = embeddedSnapshot.dataset
+        let (trusts, entries) = NameIndex.searchEntries(from: dataset)
+        let general = NameIndex(trusts: trusts, entries: entries)
+        let built = NameIndex.searchEntriesAndTokens(from: dataset, siteNames: nil)
+        #expect(built.entries == entries)
+        for (entry, tokens) in zip(built.entries, built.tokens) where tokens != nil {
+            #expect(tokens == SearchNormalizer.tokens(entry.text), "\(entry.text)")
+        }
+        // with the site names worked out here, and with those the loader works out (every site's)
+        let loaded = NameIndex.build(from: dataset, siteNames: NameIndex.siteSearchNames(of: dataset.sites))
+        for fast in [NameIndex.build(from: dataset), loaded] {
+            #expect(fast.entries == general.entries)
+            #expect(fast.termStrings == general.termStrings)
+            #expect(fast.postings == general.postings)
+            #expect(fast.termWeight == general.termWeight)
+            #expect(fast.entryNameWeight == general.entryNameWeight)
+            #expect(fast.entryNameLength == general.entryNameLength)
+            #expect(fast.entryTrust == general.entryTrust)
+        }
+    }
+
+    @Test func trustMetricValuesAreTheTrustsRowsOfEveryBlock() {
+        let store = embeddedSnapshot.dataset.metrics
+        let all = store.blockKeys.flatMap { store.block($0) }
+        var byTrust: [String: [MetricValue]] = [:]
+        for v in all { byTrust[v.odsCode, default: []].append(v) }
+        #expect(Set(store.valuesByTrust.keys) == Set(byTrust.keys))
+        for (code, values) in byTrust {
+            // (quarter, metric) is unique per trust, so the order below is the only one
+            #expect(Set(values.map { "\($0.quarter.label) \($0.metricID)" }).count == values.count, "\(code)")
+            let general = values.sorted { ($0.quarter, $0.metricID) < ($1.quarter, $1.metricID) }
+            #expect(Array(store.values(ofTrust: code)) == general, "\(code)")
+        }
+        #expect(store.values(ofTrust: "NOT A TRUST").isEmpty)
+    }
+
+    @Test func columnMapFindsWhatTheDictionaryFinds() throws {
+        // every header of the embedded files, and made-up ones (gaps from duplicates, "" columns)
+        var headers: [[String: Int]] = [
+            [:], ["": 0], ["a": 0, "b": 2], ["x": 5],
+            Dictionary(uniqueKeysWithValues: (0..<40).map { ("column_\($0)", $0) }),
+        ]
+        for file in DatasetLoader.fileNames {
+            let data = try Data(contentsOf: EmbeddedDataset.directory.appendingPathComponent(file))
+            let header = try #require(CSVParser.parse(data).records.first).fields
+            headers.append(Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let others = ["", "a", "b", "x", "ods_code", "name ", "NAME", "latitude", "column_41", "é", "metric_id"]
+        for columns in headers {
+            let map = ColumnMap(columns)
+            for name in Array(columns.keys) + others {
+                #expect(map[name] == columns[name], "\(name) in \(columns.keys.sorted())")
+            }
+        }
+    }
+
+    @Test func decimalsReadAsDoubleReadsThem() throws {
+        // Every coordinate text of the embedded dataset, and forms on each side of the fast path.
+        var texts = [
+            "0", "-0", "0.0", "-0.0", ".5", "5.", "-.5", "1.", "00012.50", "51.5072", "-0.1276", "+1.5", "1e5", "1E-3",
+            "nan", "inf", "-", ".", "1.2.3", "1,5", " 1.5", "999999999999999", "9999999999999999", "0.1234567890123",
+            "1234567890.12345", "0.0000000000000000000001", "0.00000000000000000000001", "１.5", "",
+        ]
+        for file in ["sites.csv", "postcode_sectors.csv", "postcode_districts.csv", "trusts.csv"] {
+            let data = try Data(contentsOf: EmbeddedDataset.directory.appendingPathComponent(file))
+            let records = CSVParser.parse(data).records
+            let header = try #require(records.first).fields
+            for (i, name) in header.enumerated() where name.hasSuffix("latitude") || name.hasSuffix("longitude") {
+                texts += records.dropFirst().map { $0.fields[i] }
+            }
+        }
+        #expect(texts.count > 20_000)
+        for text in texts {
+            let read = Validator.fastDecimal(text) ?? Double(text)
+            #expect(read?.bitPattern == Double(text)?.bitPattern, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func concurrentMapKeepsTheOrderOfMap() {
+        let names = embeddedSnapshot.dataset.sites.map(\.name)
+        #expect(Concurrently.map(names, SearchNormalizer.tokens) == names.map(SearchNormalizer.tokens))
+        for count in [0, 1, 2, 7, 8, 9, 1_001] {
+            let items = Array(0..<count)
+            #expect(Concurrently.map(items) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 }, "\(count)")
+        }
+    }
+
+    @Test func concurrentRunReturnsEachStepsResult() {
+        let (a, b) = Concurrently.run({ (1...1_000).reduce(0, +) }, { "b" })
+        #expect(a == 500_500 && b == "b")
+        let (x, y, z) = Concurrently.run({ [1, 2] }, { 2.5 }, { (1...100).map { $0 * $0 }.reduce(0, +) })
+        #expect(x == [1, 2] && y == 2.5 && z == 338_350)
     }
 }

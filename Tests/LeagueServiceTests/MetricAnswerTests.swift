@@ -52,7 +52,7 @@ struct MetricAnswerTests {
             Issue.record("\(code): \(response.status)")
             return
         }
-        let values = Shared.dataset.metrics.valuesByTrust[code] ?? []
+        let values = Shared.dataset.metrics.values(ofTrust: code)
         let latest = values.map(\.quarter).max()
         #expect(result.trust.odsCode == code && result.quarter == latest?.label && result.quarterDefaulted)
         let rows = result.domains.flatMap(\.metrics)

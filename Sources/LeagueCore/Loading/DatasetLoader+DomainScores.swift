@@ -7,9 +7,9 @@ extension Validator {
     mutating func loadDomainScores(
         _ contents: [String: Data], quarterInfos: [Quarter: QuarterInfo], domainDefs: [DomainDefinition],
         domainKeys: [String: Int], trusts: [String: TrustRecord], rankings: inout [RankingRecord],
-        rankingIndex: [String: Int]
+        rankingIndex: [TrustInQuarter: Int]
     ) {
-        var domainLine: [String: Int] = [:]
+        var domainLine: [DomainResultKey: Int] = [:]
         if let t = table(
             contents, "domain_scores.csv", required: ["quarter", "ods_code", "domain", "score", "segment", "source"])
         {
@@ -24,7 +24,7 @@ extension Validator {
                 guard domainKeys[info.domainSet + "|" + key] != nil else {
                     issue(row, "unknown domain '\(key)' for domain set \(info.domainSet)"); continue
                 }
-                let k = "\(q.label)|\(code)|\(key)"
+                let k = DomainResultKey(trust: TrustInQuarter(quarter: q, odsCode: code), domain: key)
                 if let first = domainLine[k] {
                     issue(row, "duplicate domain result \(q.label) \(code) \(key) (first on line \(first))"); continue
                 }
@@ -38,7 +38,7 @@ extension Validator {
                 if score == nil && segment == nil { issue(row, "neither score nor segment is given") }
                 guard let source = required(row, "source") else { continue }
                 guard trusts[code] != nil else { issue(row, "unknown ODS code \(code)"); continue }
-                guard let idx = rankingIndex["\(q.label)|\(code)"] else {
+                guard let idx = rankingIndex[k.trust] else {
                     issue(row, "no ranking for \(code) in \(q.label)"); continue
                 }
                 rankings[idx].domains.append(
@@ -50,7 +50,17 @@ extension Validator {
             domainDefs.map { ($0.domainSet + "|" + $0.key, $0.displayOrder) }, uniquingKeysWith: { a, _ in a })
         for i in rankings.indices where rankings[i].domains.count > 1 {
             let set = quarterInfos[rankings[i].quarter]?.domainSet ?? ""
-            rankings[i].domains.sort { (order[set + "|" + $0.domainKey] ?? 0) < (order[set + "|" + $1.domainKey] ?? 0) }
+            // each result's place looked up once, not at every comparison (the same comparisons,
+            // so the same order)
+            var placed = rankings[i].domains.map { (place: order[set + "|" + $0.domainKey] ?? 0, result: $0) }
+            placed.sort { $0.place < $1.place }
+            rankings[i].domains = placed.map(\.result)
         }
     }
+}
+
+/// One domain result's identity: a trust in a quarter and a domain key.
+struct DomainResultKey: Hashable {
+    var trust: TrustInQuarter
+    var domain: String
 }

@@ -4,13 +4,13 @@ extension Validator {
     /// Reads and validates `rankings.csv`: one ranking per trust, quarter and table, of a known
     /// quarter, table and trust (open when the quarter began), values in range, and per table a
     /// `table_size` equal to its row count and `joint_position` agreeing with shared positions.
-    /// Returns the rankings (without domains) and each one's index by "quarter|ods".
+    /// Returns the rankings (without domains) and each one's index by quarter and trust.
     mutating func loadRankings(
         _ contents: [String: Data], quarterInfos: [Quarter: QuarterInfo], trusts: [String: TrustRecord]
-    ) -> (records: [RankingRecord], index: [String: Int]) {
+    ) -> (records: [RankingRecord], index: [TrustInQuarter: Int]) {
         var rankings: [RankingRecord] = []
         var rankingLine: [String: Int] = [:]
-        var rankingIndex: [String: Int] = [:]  // "quarter|ods" -> index (for domains)
+        var rankingIndex: [TrustInQuarter: Int] = [:]  // (for domains)
         var groupRows: [QuarterTable: [(line: Int, size: Int, position: Int?, joint: Bool?, ods: String)]] = [:]
         if let t = table(
             contents, "rankings.csv",
@@ -66,10 +66,10 @@ extension Validator {
                 let joint = flag(row, "joint_position")
                 guard let source = required(row, "source") else { continue }
                 groupRows[QuarterTable(q, table), default: []].append((row.line, size, position, joint, code))
-                if rankingIndex["\(q.label)|\(code)"] != nil {
+                if rankingIndex[TrustInQuarter(quarter: q, odsCode: code)] != nil {
                     issue(row, "\(code) is ranked in more than one table in \(q.label)")
                 }
-                rankingIndex["\(q.label)|\(code)"] = rankings.count
+                rankingIndex[TrustInQuarter(quarter: q, odsCode: code)] = rankings.count
                 rankings.append(
                     RankingRecord(
                         quarter: q, table: table, tableSize: size, odsCode: code,
@@ -107,4 +107,11 @@ extension Validator {
         }
         return (rankings, rankingIndex)
     }
+}
+
+/// A trust in one quarter: a struct key, where a "quarter|ods" string key built both labels by
+/// interpolation on every row (the quarter's label alone is ~1,000 instructions).
+struct TrustInQuarter: Hashable {
+    var quarter: Quarter
+    var odsCode: String
 }

@@ -82,7 +82,7 @@ public struct MetricQueries: Sendable {
     /// Every metric of a trust in `quarter` (nil = the latest quarter with metric data for it), by domain.
     public func trustMetrics(_ odsCode: String, quarter: Quarter? = nil) throws(QueryError) -> TrustMetricsView {
         let trust = try trusts.requireTrust(odsCode)
-        let values = store.valuesByTrust[trust.odsCode] ?? []
+        let values = store.values(ofTrust: trust.odsCode)
         let available = Array(Set(values.map(\.quarter))).sorted()
         guard let newest = available.last else {
             let tables = trust.nofTable.map { " (\($0.displayName))" } ?? ""

@@ -6,8 +6,31 @@ extension NameIndex {
     /// (and, where the alias note spells it out, the name the abbreviation stands for), and the
     /// former names of merged trusts, which lead to the successor.
     public static func build(from dataset: Dataset) -> NameIndex {
-        let (trusts, entries) = searchEntries(from: dataset)
-        return NameIndex(trusts: trusts, entries: entries)
+        build(from: dataset, siteNames: nil)
+    }
+
+    /// `build(from:)`, with every site's names already cleaned and tokenised
+    /// (`siteSearchNames(of:)` of `dataset.sites`, computed while the dataset was assembled).
+    static func build(from dataset: Dataset, siteNames: SiteSearchNames?) -> NameIndex {
+        let (trusts, entries, tokens) = searchEntriesAndTokens(from: dataset, siteNames: siteNames)
+        return NameIndex(trusts: trusts, entries: entries, knownTokens: tokens)
+    }
+
+    /// Per site, its name and other names as indexed (`siteName`) with their words.
+    typealias SiteSearchNames = [[(text: String, tokens: [String])]]
+
+    /// Every site's names, cleaned and tokenised (open or closed: a closed site's are not used).
+    /// Independent of everything but the sites, so the loader computes them while it assembles
+    /// the `Dataset` (on the other core), not on the index build's path.
+    static func siteSearchNames(of sites: [SiteRecord]) -> SiteSearchNames {
+        sites.map { searchNames(of: $0) }
+    }
+
+    private static func searchNames(of site: SiteRecord) -> [(text: String, tokens: [String])] {
+        ([site.name] + site.otherNames).map { name in
+            let text = siteName(name)
+            return (text, SearchNormalizer.tokens(text))
+        }
     }
 
     /// The trusts and entries `build(from:)` indexes.
@@ -18,6 +41,16 @@ extension NameIndex {
     /// postcode district local names) as context; clinics and offices weigh a little less than
     /// hospitals and inpatient units (`SiteSearchWeight`).
     public static func searchEntries(from dataset: Dataset) -> (trusts: [SearchTrust], entries: [SearchEntry]) {
+        let built = searchEntriesAndTokens(from: dataset, siteNames: nil)
+        return (built.trusts, built.entries)
+    }
+
+    /// `searchEntries(from:)`, with the words of each site name entry (`SearchNormalizer.tokens`
+    /// of its text, nil for the other entries): computed here for merging, so the index does not
+    /// tokenise those ~7,000 names again.
+    static func searchEntriesAndTokens(from dataset: Dataset, siteNames known: SiteSearchNames?) -> (
+        trusts: [SearchTrust], entries: [SearchEntry], tokens: [[String]?]
+    ) {
         var trusts: [SearchTrust] = []
         var entries: [SearchEntry] = []
         for t in dataset.trusts {
@@ -45,25 +78,33 @@ extension NameIndex {
         // One entry per (main operator, name, place): a trust's many codes at one hospital ("Stepping
         // Hill Hospital" under four trusts' codes, all Stockport's once the main-operator rule has run)
         // answer once, from the best-weighted site. Keeps the index (and every query's work) small.
-        var siteEntryAt: [String: Int] = [:]
-        for s in dataset.sites {
+        var siteEntryAt: [SiteEntryKey: Int] = [:]
+        siteEntryAt.reserveCapacity(dataset.sites.count)  // growing rehashes every key
+        var siteTokens: [(entry: Int, tokens: [String])] = []
+        // Each site's names, cleaned and tokenised: independent per site, so done at the same
+        // time on every core (the merging below stays in the sites' order).
+        let siteNames =
+            known
+            ?? Concurrently.map(dataset.sites) { s -> [(text: String, tokens: [String])] in
+                dataset.siteOperators[s.siteCode] != nil ? searchNames(of: s) : []
+            }
+        for (s, names) in zip(dataset.sites, siteNames) {
             guard let op = dataset.siteOperators[s.siteCode] else { continue }  // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
             let places = s.placeNames.joined(separator: " ")
             let weight = SiteSearchWeight.of(s)
-            for name in [s.name] + s.otherNames {
+            for name in names {
                 let entry = SearchEntry(
-                    text: siteName(name), odsCode: main, field: .siteName, siteCode: s.siteCode,
+                    text: name.text, odsCode: main, field: .siteName, siteCode: s.siteCode,
                     context: trust.displayName, places: places, weight: weight)
-                let key =
-                    main + "|" + SearchNormalizer.tokens(entry.text).joined(separator: " ") + "|"
-                    + (s.postcode ?? s.siteCode)
+                let key = SiteEntryKey(trust: main, tokens: name.tokens, place: s.postcode ?? s.siteCode)
                 if let i = siteEntryAt[key] {
                     if entries[i].weight < weight { entries[i] = entry }
                     continue
                 }
                 siteEntryAt[key] = entries.count
+                siteTokens.append((entries.count, name.tokens))
                 entries.append(entry)
             }
             // site codes of hospitals and units (what staff and letters quote); clinic codes are not indexed
@@ -90,7 +131,16 @@ extension NameIndex {
             let current = dataset.currentTrust(for: s.successorCode).code
             entries.append(SearchEntry(text: s.oldName, odsCode: current, field: .formerName, formerCode: s.oldCode))
         }
-        return (trusts, entries)
+        var tokens = [[String]?](repeating: nil, count: entries.count)
+        for (entry, words) in siteTokens { tokens[entry] = words }
+        return (trusts, entries, tokens)
+    }
+
+    /// One site entry per (main operator, normalised name, postcode or else site code).
+    private struct SiteEntryKey: Hashable {
+        var trust: String
+        var tokens: [String]
+        var place: String
     }
 
     /// A site name without the trust name some sources glue to it
@@ -102,13 +152,9 @@ extension NameIndex {
         // Foundation searches below (they ran for every name of ~35,000 sites at each load).
         let bytes = name.utf8
         guard bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: "-")) else { return name }
-        // An ASCII name with neither a bracketed ending nor " - " is also returned as it is: the
-        // Foundation searches below would find nothing in it (they cost ~8,500 instructions a name).
-        if bytes.allSatisfy({ $0 < 0x80 }) && bytes.last != UInt8(ascii: ")")
-            && !bytes.containsSequence(of: Array(" - ".utf8))
-        {
-            return name
-        }
+        // An ASCII name is cleaned on its bytes (`asciiSiteName`): the Foundation searches below
+        // cost ~60,000 instructions a name (~900 names at each load).
+        if bytes.allSatisfy({ $0 < 0x80 }) { return asciiSiteName(Array(bytes)) ?? name }
         // a bracketed remark that is not part of the name ("St Mary's Hospital (HQ)")
         var name = name
         if let open = name.range(of: " ("), name.hasSuffix(")") {
@@ -119,6 +165,42 @@ extension NameIndex {
         guard parts.count > 1 else { return name }
         let kept = parts.filter { !SearchNormalizer.tokens($0).contains("nhs") }
         return kept.isEmpty ? name : kept.joined(separator: " - ")
+    }
+
+    /// `siteName` of an ASCII name, on its bytes: the same steps (the first " (" of a name ending
+    /// in ")" opens the remark; parts split on " - " from the left), where every character is one
+    /// byte. nil when the name is kept as it is.
+    static func asciiSiteName(_ bytes: [UInt8]) -> String? {
+        var b = bytes[...]
+        var changed = false
+        if b.last == UInt8(ascii: ")"),
+            let open = b.indices.dropLast().first(where: {
+                b[$0] == UInt8(ascii: " ") && b[$0 + 1] == UInt8(ascii: "(")
+            })
+        {
+            let inner = b[(open + 2)..<(b.endIndex - 1)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if SiteSearchWeight.bracketRemarks.contains(String(decoding: inner, as: UTF8.self)) {
+                b = b[..<open]
+                changed = true
+            }
+        }
+        var parts: [ArraySlice<UInt8>] = []
+        var start = b.startIndex, i = b.startIndex
+        while i + 3 <= b.endIndex {
+            if b[i] == UInt8(ascii: " ") && b[i + 1] == UInt8(ascii: "-") && b[i + 2] == UInt8(ascii: " ") {
+                parts.append(b[start..<i])
+                i += 3
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(b[start...])
+        let kept =
+            parts.count > 1
+            ? parts.filter { !SearchNormalizer.tokens(String(decoding: $0, as: UTF8.self)).contains("nhs") } : []
+        if kept.isEmpty || kept.count == parts.count { return changed ? String(decoding: b, as: UTF8.self) : nil }
+        return kept.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " - ")
     }
 
     /// The words of `note` an abbreviation stands for: the first run of capitalised words whose

@@ -68,6 +68,12 @@ public struct NameIndex: Sendable {
 
     /// Builds an index over `entries`; entries whose trust is not in `trusts` are ignored.
     public init(trusts: [SearchTrust], entries rawEntries: [SearchEntry]) {
+        self.init(trusts: trusts, entries: rawEntries, knownTokens: [])
+    }
+
+    /// Builds an index over `entries`, where `knownTokens[i]`, when given, is entry i's words
+    /// (`SearchNormalizer.tokens` of its text, as `NameIndex.build` has them already).
+    init(trusts: [SearchTrust], entries rawEntries: [SearchEntry], knownTokens: [[String]?]) {
         var trustList: [SearchTrust] = []
         var trustIdx: [String: Int32] = [:]
         for t in trusts where trustIdx[t.odsCode] == nil {
@@ -92,27 +98,40 @@ public struct NameIndex: Sendable {
         var placeTokens: [[String]] = []
         // The entry each (trust, field, normalised text, site) key went to: duplicates merge
         // into it without a search.
-        var entryForKey: [String: Int] = [:]
+        var entryForKey: [EntryKey: Int] = [:]
+        // sized once: growing rehashes every key (each a trust, a site code and the words)
+        entryForKey.reserveCapacity(rawEntries.count)
         // A site's context (its trust's name) and places repeat across thousands of sites:
         // each distinct text is tokenised once.
         var distinctiveWordsOf: [String: [String]] = [:]
-        func distinctiveWords(_ text: String) -> [String] {
-            if let words = distinctiveWordsOf[text] { return words }
-            let words = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }
-            distinctiveWordsOf[text] = words
+        // Entries of one site, and a trust's sites, come one after another: the last context and
+        // the last places asked for are checked first (an equal string compares without hashing).
+        var last: [(text: String, words: [String])] = [("", []), ("", [])]
+        func distinctiveWords(_ text: String, _ slot: Int) -> [String] {
+            if text == last[slot].text { return last[slot].words }
+            let words: [String]
+            if let known = distinctiveWordsOf[text] {
+                words = known
+            } else {
+                words = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }
+                distinctiveWordsOf[text] = words
+            }
+            last[slot] = (text, words)
             return words
         }
-        for e in rawEntries {
+        // Tokenising is most of the work and each entry's is independent: done at the same time
+        // on every core, in the entries' order.
+        let rawTokens = Concurrently.map(Array(rawEntries.indices)) { i in
+            let e = rawEntries[i]
+            if i < knownTokens.count, let known = knownTokens[i] { return known }
+            return e.field == .odsCode ? [e.text.lowercased()] : SearchNormalizer.tokens(e.text)
+        }
+        for (e, entryTokens) in zip(rawEntries, rawTokens) {
             guard let ti = trustIdx[e.odsCode] else { continue }
-            var toks: [String]
-            if e.field == .odsCode {
-                toks = [e.text.lowercased()]
-            } else {
-                toks = SearchNormalizer.tokens(e.text)
-            }
+            var toks = entryTokens
             guard !toks.isEmpty else { continue }
             // one entry per (trust, field, normalised text, site)
-            let key = "\(e.odsCode)|\(e.field.rawValue)|\(toks.joined(separator: " "))|\(e.siteCode ?? "")"
+            let key = EntryKey(odsCode: e.odsCode, field: e.field, tokens: toks, siteCode: e.siteCode ?? "")
             if let i = entryForKey[key] {
                 // merge alias sources of duplicate rows
                 if let s = e.source, let old = entries[i].source, !old.contains(s) {
@@ -126,7 +145,7 @@ public struct NameIndex: Sendable {
             toks = uniq
             var ctx: [String] = []
             if let c = e.context {
-                for t in distinctiveWords(c) where !toks.contains(t) && !ctx.contains(t) {
+                for t in distinctiveWords(c, 0) where !toks.contains(t) && !ctx.contains(t) {
                     ctx.append(t)
                 }
             }
@@ -136,7 +155,7 @@ public struct NameIndex: Sendable {
             contextTokens.append(ctx)
             var places: [String] = []
             if let p = e.places {
-                for t in distinctiveWords(p) where !toks.contains(t) && !places.contains(t) {
+                for t in distinctiveWords(p, 1) where !toks.contains(t) && !places.contains(t) {
                     places.append(t)
                 }
             }
@@ -242,7 +261,7 @@ public struct NameIndex: Sendable {
         }
         self.prefixMasks = pm
         self.prefixStart = ps
-        let maxLen = self.terms.map(\.count).max() ?? 0
+        let maxLen = self.terms.map { $0.count }.max() ?? 0
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
@@ -251,6 +270,15 @@ public struct NameIndex: Sendable {
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
         self.postings = postings
         self.scratch = SearchScratchPool(entryCount: entries.count)
+    }
+
+    /// What makes two raw entries one: the same trust, field, normalised words and site. A
+    /// struct, not a joined string: hashing the parts costs no string building per entry.
+    private struct EntryKey: Hashable {
+        var odsCode: String
+        var field: SearchField
+        var tokens: [String]
+        var siteCode: String
     }
 
     /// How an entry holds a word, and what a match on it is worth.

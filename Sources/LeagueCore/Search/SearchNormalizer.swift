@@ -35,49 +35,84 @@ public enum SearchNormalizer {
     /// The normalised words of `text`, in order (duplicates kept).
     public static func tokens(_ text: String) -> [String] {
         var out: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(24)
-
-        func flush() {
-            guard !current.isEmpty else { return }
-            let word = String(decoding: current, as: UTF8.self)
-            out.append(synonyms[word] ?? word)
-            current.removeAll(keepingCapacity: true)
+        out.reserveCapacity(8)
+        // ASCII text (nearly every name and query) is read in place, without a copy.
+        var t = text
+        let isASCII = t.withUTF8 { bytes -> Bool in
+            for b in bytes where b >= 0x80 { return false }
+            scan(bytes, into: &out)
+            return true
         }
+        if isASCII { return out }
+        for apostrophe in ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}"] {
+            t = t.replacingOccurrences(of: apostrophe, with: "")
+        }
+        t = t.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var lower = t.lowercased()
+        lower.withUTF8 { scan($0, into: &out) }
+        return out
+    }
 
-        func scan<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    /// Appends the words of `bytes` to `out` (the rules of `tokens`): each word is gathered in
+    /// one buffer on the stack (no word is longer than the text), not appended byte by byte to
+    /// an array.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [String]) {
+        guard !bytes.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
+            var count = 0
+            func flush() {
+                guard count > 0 else { return }
+                let letters = UnsafeBufferPointer(rebasing: word[0..<count])
+                let w = String(decoding: letters, as: UTF8.self)
+                // Most words cannot be a spelling variant (`mayBeSynonym`): not hashed for the lookup.
+                out.append(mayBeSynonym(letters) ? synonyms[w] ?? w : w)
+                count = 0
+            }
             for b in bytes {
                 switch b {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    current.append(b)
+                    word[count] = b
+                    count += 1
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    current.append(b | 0x20)
+                    word[count] = b | 0x20
+                    count += 1
                 case UInt8(ascii: "'"), UInt8(ascii: "`"):
                     continue  // inside a word: King's -> kings
                 case UInt8(ascii: "&"):
                     flush()
                     out.append("and")
                 case 0x80...:
-                    current.append(b)  // non-ASCII left after folding: keep as part of the word
+                    word[count] = b  // non-ASCII left after folding: keep as part of the word
+                    count += 1
                 default:
                     flush()
                 }
             }
             flush()
         }
-
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            scan(text.utf8)
-        } else {
-            var t = text
-            for apostrophe in ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}"] {
-                t = t.replacingOccurrences(of: apostrophe, with: "")
-            }
-            t = t.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            scan(t.lowercased().utf8)
-        }
-        return out
     }
+
+    /// For each first letter a to z, one bit per length (below 64) of a `synonyms` key with that
+    /// letter and length. Every key is lower-case ASCII letters (`LoadFastPathTests`).
+    static let synonymShapes: [UInt64] = {
+        var shapes = [UInt64](repeating: 0, count: 26)
+        for key in synonyms.keys {
+            let bytes = Array(key.utf8)
+            shapes[Int(bytes[0] - UInt8(ascii: "a"))] |= 1 << UInt64(bytes.count)
+        }
+        return shapes
+    }()
+
+    /// False when no `synonyms` key has this word's first letter and length, so the word is its
+    /// own form (a dictionary lookup hashes the whole word; this reads one byte and the length).
+    static func mayBeSynonym(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), word.count < 64 else {
+            return false
+        }
+        return synonymShapes[Int(first - UInt8(ascii: "a"))] & (1 << UInt64(word.count)) != 0
+    }
+
+    static func mayBeSynonym(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { mayBeSynonym($0) } }
 
     /// The normalised text: tokens joined by single spaces.
     public static func normalize(_ text: String) -> String {
