@@ -203,6 +203,31 @@ import Testing
         }
     }
 
+    @Test func indexBuiltOnWordIDsIsTheStringBuiltIndex() {
+        let dataset = embeddedSnapshot.dataset
+        let (trusts, entries) = NameIndex.searchEntries(from: dataset)
+        let reference = NameIndexReferenceBuild(trusts: trusts, entries: entries)
+        let loaded = NameIndex.build(from: dataset, siteNames: NameIndex.siteSearchNames(of: dataset.sites))
+        #expect(reference.entries.count > 10_000 && reference.termStrings.count > 5_000)
+        for index in [NameIndex(trusts: trusts, entries: entries), loaded] {
+            #expect(index.entries == reference.entries)
+            #expect(index.entryTrust == reference.entryTrust)
+            #expect(index.entryNameWeight == reference.entryNameWeight)
+            #expect(index.entryNameLength == reference.entryNameLength)
+            // words in the same order: search breaks ties on it
+            #expect(index.termStrings == reference.termStrings)
+            #expect(index.termIsCode == reference.termIsCode)
+            #expect(index.termIsWeak == reference.termIsWeak)
+            #expect(index.termWeight == reference.termWeight)
+            #expect(index.unknownWeight == reference.unknownWeight)
+            #expect(index.postings == reference.postings)
+            #expect(index.termIndex.count == reference.termStrings.count)
+            for (i, word) in reference.termStrings.enumerated() where index.termIndex[word] != Int32(i) {
+                Issue.record("termIndex[\(word)] is \(String(describing: index.termIndex[word])), not \(i)")
+            }
+        }
+    }
+
     @Test func trustMetricValuesAreTheTrustsRowsOfEveryBlock() {
         let store = embeddedSnapshot.dataset.metrics
         let all = store.blockKeys.flatMap { store.block($0) }

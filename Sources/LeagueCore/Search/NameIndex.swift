@@ -91,33 +91,36 @@ public struct NameIndex: Sendable {
             return t.isRanked ? 2 : 1
         }
 
+        // Every word is hashed as a string once per place it occurs, here, and handled as a small
+        // integer after: merge keys, de-duplication, vocabulary and postings compare and hash ids.
+        var words = WordNumbering()
         var entries: [SearchEntry] = []
         var entryTrust: [Int32] = []
-        var nameTokens: [[String]] = []
-        var contextTokens: [[String]] = []
-        var placeTokens: [[String]] = []
-        // The entry each (trust, field, normalised text, site) key went to: duplicates merge
+        var nameWords: [[Int32]] = []
+        var contextWords: [[Int32]] = []
+        var placeWords: [[Int32]] = []
+        // The entry each (trust, field, normalised words, site) key went to: duplicates merge
         // into it without a search.
         var entryForKey: [EntryKey: Int] = [:]
-        // sized once: growing rehashes every key (each a trust, a site code and the words)
+        // sized once: growing rehashes every key
         entryForKey.reserveCapacity(rawEntries.count)
         // A site's context (its trust's name) and places repeat across thousands of sites:
         // each distinct text is tokenised once.
-        var distinctiveWordsOf: [String: [String]] = [:]
+        var distinctiveWordsOf: [String: [Int32]] = [:]
         // Entries of one site, and a trust's sites, come one after another: the last context and
         // the last places asked for are checked first (an equal string compares without hashing).
-        var last: [(text: String, words: [String])] = [("", []), ("", [])]
-        func distinctiveWords(_ text: String, _ slot: Int) -> [String] {
+        var last: [(text: String, words: [Int32])] = [("", []), ("", [])]
+        func distinctiveWords(_ text: String, _ slot: Int) -> [Int32] {
             if text == last[slot].text { return last[slot].words }
-            let words: [String]
+            let ids: [Int32]
             if let known = distinctiveWordsOf[text] {
-                words = known
+                ids = known
             } else {
-                words = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }
-                distinctiveWordsOf[text] = words
+                ids = SearchNormalizer.tokens(text).filter { !SearchNormalizer.isWeak($0) }.map { words.id(of: $0) }
+                distinctiveWordsOf[text] = ids
             }
-            last[slot] = (text, words)
-            return words
+            last[slot] = (text, ids)
+            return ids
         }
         // Tokenising is most of the work and each entry's is independent: done at the same time
         // on every core, in the entries' order.
@@ -127,11 +130,11 @@ public struct NameIndex: Sendable {
             return e.field == .odsCode ? [e.text.lowercased()] : SearchNormalizer.tokens(e.text)
         }
         for (e, entryTokens) in zip(rawEntries, rawTokens) {
-            guard let ti = trustIdx[e.odsCode] else { continue }
-            var toks = entryTokens
-            guard !toks.isEmpty else { continue }
-            // one entry per (trust, field, normalised text, site)
-            let key = EntryKey(odsCode: e.odsCode, field: e.field, tokens: toks, siteCode: e.siteCode ?? "")
+            guard let ti = trustIdx[e.odsCode], !entryTokens.isEmpty else { continue }
+            var ids = entryTokens.map { words.id(of: $0) }
+            // one entry per (trust, field, normalised words, site): the trust's position stands
+            // for its code (one position per code)
+            let key = EntryKey(trust: ti, field: e.field, words: ids, siteCode: e.siteCode ?? "")
             if let i = entryForKey[key] {
                 // merge alias sources of duplicate rows
                 if let s = e.source, let old = entries[i].source, !old.contains(s) {
@@ -140,65 +143,61 @@ public struct NameIndex: Sendable {
                 continue
             }
             entryForKey[key] = entries.count
-            var uniq: [String] = []
-            for t in toks where !uniq.contains(t) { uniq.append(t) }
-            toks = uniq
-            var ctx: [String] = []
+            var uniq: [Int32] = []
+            for t in ids where !uniq.contains(t) { uniq.append(t) }
+            ids = uniq
+            var places: [Int32] = []
+            if let p = e.places {
+                for t in distinctiveWords(p, 1) where !ids.contains(t) && !places.contains(t) {
+                    places.append(t)
+                }
+            }
+            var ctx: [Int32] = []
             if let c = e.context {
-                for t in distinctiveWords(c, 0) where !toks.contains(t) && !ctx.contains(t) {
+                for t in distinctiveWords(c, 0) where !ids.contains(t) && !ctx.contains(t) && !places.contains(t) {
                     ctx.append(t)
                 }
             }
             entries.append(e)
             entryTrust.append(ti)
-            nameTokens.append(toks)
-            contextTokens.append(ctx)
-            var places: [String] = []
-            if let p = e.places {
-                for t in distinctiveWords(p, 1) where !toks.contains(t) && !places.contains(t) {
-                    places.append(t)
-                }
-            }
-            ctx.removeAll { places.contains($0) }
-            contextTokens[contextTokens.count - 1] = ctx
-            placeTokens.append(places)
+            nameWords.append(ids)
+            contextWords.append(ctx)
+            placeWords.append(places)
         }
 
-        // vocabulary and document frequency (distinct trusts per word, names only)
-        var termIndex: [String: Int32] = [:]
+        // The vocabulary numbers words in the order the entries hold them (each entry's name,
+        // then context, then place words): search breaks ties on that order.
+        var termOf = [Int32](repeating: -1, count: words.strings.count)
         var termStrings: [String] = []
         var isCode: [Bool] = []
-        var trustsPerTerm: [Set<Int32>] = []
-        func intern(_ s: String, code: Bool) -> Int32 {
-            if let i = termIndex[s] {
+        func term(_ word: Int32, code: Bool) -> Int32 {
+            let i = termOf[Int(word)]
+            if i >= 0 {
                 if !code { isCode[Int(i)] = false }
                 return i
             }
-            let i = Int32(termStrings.count)
-            termIndex[s] = i
-            termStrings.append(s)
+            let t = Int32(termStrings.count)
+            termOf[Int(word)] = t
+            termStrings.append(words.strings[Int(word)])
             isCode.append(code)
-            trustsPerTerm.append([])
-            return i
+            return t
         }
-        var entryTermIDs: [[Int32]] = []
-        var entryContextIDs: [[Int32]] = []
-        var entryPlaceIDs: [[Int32]] = []
-        for (ei, toks) in nameTokens.enumerated() {
+        for ei in entries.indices {
             let code = entries[ei].field == .odsCode
-            let ids = toks.map { intern($0, code: code) }
-            for id in ids { trustsPerTerm[Int(id)].insert(entryTrust[ei]) }
-            entryTermIDs.append(ids)
-            entryContextIDs.append(contextTokens[ei].map { intern($0, code: false) })
-            entryPlaceIDs.append(placeTokens[ei].map { intern($0, code: false) })
+            for j in nameWords[ei].indices { nameWords[ei][j] = term(nameWords[ei][j], code: code) }
+            for j in contextWords[ei].indices { contextWords[ei][j] = term(contextWords[ei][j], code: false) }
+            for j in placeWords[ei].indices { placeWords[ei][j] = term(placeWords[ei][j], code: false) }
         }
+        let trustsPerTerm = NameIndex.trustsPerTerm(
+            nameWords: nameWords, entryTrust: entryTrust, trustCount: trustList.count, termCount: termStrings.count)
+
         let n = Float(max(trustList.count, 1))
         var weights = [Float](repeating: 0, count: termStrings.count)
         var weak = [Bool](repeating: false, count: termStrings.count)
         var maxIdf: Float = 0
         var idfs: [Float] = []
         for i in 0..<termStrings.count {
-            let df = Float(max(trustsPerTerm[i].count, 1))
+            let df = Float(max(trustsPerTerm[i], 1))
             let idf = logf(1 + n / df)
             weak[i] = SearchNormalizer.isWeak(termStrings[i])
             weights[i] = weak[i] ? idf * NameIndex.weakWordFactor : idf
@@ -212,20 +211,22 @@ public struct NameIndex: Sendable {
         // an unknown word weighs as much as a typical distinctive word
         self.unknownWeight = idfs.isEmpty ? 1 : idfs[idfs.count / 2]
 
+        let termBytes = termStrings.map { Array($0.utf8) }
         var postings = [[UInt32]](repeating: [], count: termStrings.count)
         var nameWeight = [Float](repeating: 0, count: entries.count)
         var nameLength = [Int16](repeating: 0, count: entries.count)
         for ei in 0..<entries.count {
-            var strong: Float = 0, all: Float = 0
-            for id in entryTermIDs[ei] {
+            var strong: Float = 0, all: Float = 0, length = 0
+            for id in nameWords[ei] {
                 postings[Int(id)].append(UInt32(ei) << 2 | Posting.name)
                 all += weights[Int(id)]
                 if !weak[Int(id)] { strong += weights[Int(id)] }
+                length += termBytes[Int(id)].count + 1
             }
-            for id in entryContextIDs[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
-            for id in entryPlaceIDs[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
+            for id in contextWords[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
+            for id in placeWords[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
             nameWeight[ei] = strong > 0 ? strong : all
-            nameLength[ei] = Int16(min(nameTokens[ei].reduce(0) { $0 + $1.utf8.count + 1 }, Int(Int16.max)))
+            nameLength[ei] = Int16(min(length, Int(Int16.max)))
         }
 
         // Kept in an exactly sized array (grown by doubling, the entries, ~0.2 kB each, held up to
@@ -245,8 +246,11 @@ public struct NameIndex: Sendable {
         self.entryTrust = entryTrust
         self.entryNameWeight = nameWeight
         self.entryNameLength = nameLength
-        self.terms = termStrings.map { Array($0.utf8) }
+        self.terms = termBytes
         self.termStrings = termStrings
+        var termIndex: [String: Int32] = [:]
+        termIndex.reserveCapacity(termStrings.count)
+        for (i, s) in termStrings.enumerated() { termIndex[s] = Int32(i) }
         self.termIndex = termIndex
         self.termWeight = weights
         self.termIsWeak = weak
@@ -272,13 +276,56 @@ public struct NameIndex: Sendable {
         self.scratch = SearchScratchPool(entryCount: entries.count)
     }
 
-    /// What makes two raw entries one: the same trust, field, normalised words and site. A
-    /// struct, not a joined string: hashing the parts costs no string building per entry.
+    /// Per term, the number of distinct trusts with an entry whose name holds it (document
+    /// frequency). Entries are visited trust by trust, so a term counts a trust the first time
+    /// that trust's entries show it: no set per term.
+    private static func trustsPerTerm(
+        nameWords: [[Int32]], entryTrust: [Int32], trustCount: Int, termCount: Int
+    ) -> [Int] {
+        // the entries grouped by trust (a counting sort on the trust's position)
+        var groupStart = [Int](repeating: 0, count: trustCount + 1)
+        for t in entryTrust { groupStart[Int(t) + 1] += 1 }
+        for t in 0..<trustCount { groupStart[t + 1] += groupStart[t] }
+        var next = groupStart
+        var byTrust = [Int](repeating: 0, count: entryTrust.count)
+        for (ei, t) in entryTrust.enumerated() {
+            byTrust[next[Int(t)]] = ei
+            next[Int(t)] += 1
+        }
+        var count = [Int](repeating: 0, count: termCount)
+        var lastTrust = [Int32](repeating: -1, count: termCount)
+        for t in 0..<trustCount {
+            for ei in byTrust[groupStart[t]..<groupStart[t + 1]] {
+                for id in nameWords[ei] where lastTrust[Int(id)] != Int32(t) {
+                    lastTrust[Int(id)] = Int32(t)
+                    count[Int(id)] += 1
+                }
+            }
+        }
+        return count
+    }
+
+    /// What makes two raw entries one: the same trust, field, words and site. A struct of small
+    /// integers and the site code, not a joined string: hashing it builds no string.
     private struct EntryKey: Hashable {
-        var odsCode: String
+        var trust: Int32
         var field: SearchField
-        var tokens: [String]
+        var words: [Int32]
         var siteCode: String
+    }
+
+    /// Words numbered as first met, so each is hashed as a string once where it occurs.
+    private struct WordNumbering {
+        var ids: [String: Int32] = [:]
+        var strings: [String] = []
+
+        mutating func id(of word: String) -> Int32 {
+            if let id = ids[word] { return id }
+            let id = Int32(strings.count)
+            ids[word] = id
+            strings.append(word)
+            return id
+        }
     }
 
     /// How an entry holds a word, and what a match on it is worth.
