@@ -316,7 +316,9 @@ import Testing
             for (record, expected) in zip(scanned.records, reference.records) {
                 #expect(record.count == expected.fields.count)
                 for (i, text) in expected.fields.enumerated() {
-                    #expect(scanned.withBytes(record.first + i) { Array($0) } == Array(text.utf8) || text.contains("\u{FFFD}"))
+                    #expect(
+                        scanned.withBytes(record.first + i) { Array($0) } == Array(text.utf8)
+                            || text.contains("\u{FFFD}"))
                     #expect(scanned.isEmpty(record.first + i) == text.isEmpty)
                     fields += 1
                 }
