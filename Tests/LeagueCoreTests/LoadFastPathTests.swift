@@ -285,6 +285,89 @@ import Testing
         }
     }
 
+    /// Made-up CSV texts for the reader: quoting, line ends, errors, blank lines and odd bytes.
+    static let awkwardCSV: [[UInt8]] =
+        [
+            "", "\n", "\r\n", "a", "a,b\n", "a,b\n1,2", "a,b\n1,\n", "a,b\n1,", "a,b\n,\n,,\n", "a\n\n\nb\n\r\nc",
+            "a,b\n\"x, y\",\"multi\nline\"\n\"q\"\"uote\",\n", "\"\"\"\"\"\",\"\"\n\"a\"\"\"\"b\",c\r\n",
+            "a,b\n1,x\"y\n2,3\n", "a,b\n\"1\"x,2\n3,4\n", "a,b\n\"unterminated,2\n3,4\n", "a,b\n1,\"open\nstill",
+            "a,b\r\n1,2\r\n\"x\r\ny\",3\r\n", "a\rb,c\n", "a,b\n\"x\"\r,2\n", "h\n\"\"\n\"\"\"\"\n",
+            "é,ü\nSt Mary's,Hôpital\n", "a,b\n\"1\n2\n3\",x\"y\n4,5\n", ",\n,", "\"a\"", "\"a\",", "a,,,\n,,,\n",
+        ].map { Array($0.utf8) } + [
+            [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n".utf8), [0xEF, 0xBB, 0xBF], [0xEF, 0xBB],
+            Array("a,b\n".utf8) + [0xFF, 0x2C, 0xC3, 0x0A] + Array("\"\u{FF}\"\"\",x\n".utf8),
+        ]
+
+    @Test func scannedFieldsAreTheReferenceParsersFields() throws {
+        var inputs = Self.awkwardCSV.map { Data($0) }
+        for file in DatasetLoader.fileNames {
+            inputs.append(try Data(contentsOf: EmbeddedDataset.directory.appendingPathComponent(file)))
+        }
+        var fields = 0
+        for data in inputs {
+            let reference = CSVParserReference.parse(data)
+            let parsed = CSVParser.parse(data)
+            #expect(parsed.records == reference.records, "\(String(decoding: data.prefix(80), as: UTF8.self))")
+            #expect(parsed.errors == reference.errors, "\(String(decoding: data.prefix(80), as: UTF8.self))")
+            // the scan itself: the same records, every field's bytes the reference's text
+            let scanned = CSVParser.scan(data)
+            #expect(scanned.records.map(\.line) == reference.records.map(\.line))
+            #expect(scanned.bounds.count == 2 * reference.records.reduce(0) { $0 + $1.fields.count })
+            for (record, expected) in zip(scanned.records, reference.records) {
+                #expect(record.count == expected.fields.count)
+                for (i, text) in expected.fields.enumerated() {
+                    #expect(
+                        scanned.withBytes(record.first + i) { Array($0) } == Array(text.utf8)
+                            || text.contains("\u{FFFD}"))
+                    #expect(scanned.isEmpty(record.first + i) == text.isEmpty)
+                    fields += 1
+                }
+            }
+        }
+        #expect(fields > 300_000)
+    }
+
+    @Test func numbersReadFromBytesAreTheStringPathsNumbers() throws {
+        let texts = [
+            "", " ", "\t", "1", "0", "-1", "+1", "007", " 12 ", "12 ", "\t3\t", "1.0", "-0", "-0.0", ".5", "5.", "1e3",
+            "123456789012345678", "1234567890123456789", "99999999999999999999", "999999999999999", "9999999999999999",
+            "0.1234567890123", "nan", "inf", "-", ".", "1.2.3", "1,5", "１", "٣", "Y", "N", "y", "n", " Y", "N ", "Yes",
+            "YN", "\u{00A0}1", "1\u{00A0}", "52.420088", "-1.96116", " -1.96116", "2.4", "1.33",
+        ]
+        let body = texts.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: "\n")
+        var v = Validator(issues: [])
+        let csv = "x,y\n" + body.replacingOccurrences(of: "\n", with: ",\n") + ",\n"
+        let parsed = v.table(["t.csv": Data(csv.utf8)], "t.csv", required: ["x"])
+        let table = try #require(parsed)
+        let rows = v.rows(table)
+        #expect(rows.count == texts.count && v.issues.isEmpty)
+        for (row, text) in zip(rows, texts) {
+            let t = text.trimmedSpaces
+            let blank = t.isEmpty
+            // int
+            var w = Validator(issues: [])
+            let i = w.int(row, "x")
+            #expect(i == (blank ? nil : Int(t)), "\(text.debugDescription)")
+            #expect(w.issues.map(\.message) == (blank || Int(t) != nil ? [] : ["x '\(t)' is not a whole number"]))
+            #expect(w.int(row, at: 0, "x") == i && w.int(row, "absent") == nil)
+            // double
+            w = Validator(issues: [])
+            let d = w.double(row, "x")
+            let expected = blank ? nil : (Validator.fastDecimal(t) ?? Double(t)).flatMap { $0.isFinite ? $0 : nil }
+            #expect(d?.bitPattern == expected?.bitPattern, "\(text.debugDescription)")
+            #expect(w.issues.map(\.message) == (blank || expected != nil ? [] : ["x '\(t)' is not a number"]))
+            #expect(w.double(row, "y") == nil && w.double(row, "absent") == nil)
+            // flag
+            w = Validator(issues: [])
+            let f = w.flag(row, "x")
+            #expect(f == (t == "Y" ? true : t == "N" ? false : nil), "\(text.debugDescription)")
+            #expect(w.issues.map(\.message) == (blank || t == "Y" || t == "N" ? [] : ["x '\(t)' is not Y or N"]))
+            // text
+            #expect(row.text("x") == text && row.opt("x") == (blank ? nil : t) && row.text("y") == "")
+            #expect(row.opt(at: 0) == row.opt("x") && row.opt(at: 2) == nil && row.opt(at: -1) == nil)
+        }
+    }
+
     @Test func concurrentMapKeepsTheOrderOfMap() {
         let names = embeddedSnapshot.dataset.sites.map(\.name)
         #expect(Concurrently.map(names, SearchNormalizer.tokens) == names.map(SearchNormalizer.tokens))

@@ -40,27 +40,40 @@ public enum CSVParser {
 
     /// Parses UTF-8 CSV bytes. Blank lines are ignored (they still count as physical lines).
     public static func parse(_ data: Data) -> Result {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return bytes.withUnsafeBufferPointer { parse(buffer: $0) }
+        let scanned = scan(data)
+        let records = scanned.records.map { r in
+            CSVRecord(line: r.line, fields: (0..<r.count).map { scanned.string(r.first + $0) })
+        }
+        return Result(records: records, errors: scanned.errors)
     }
 
     /// Parses a string (used by tests).
     public static func parse(_ text: String) -> Result { parse(Data(text.utf8)) }
 
-    private static func parse(buffer b: UnsafeBufferPointer<UInt8>) -> Result {
-        var records: [CSVRecord] = []
+    /// Splits UTF-8 CSV bytes into records and fields without making a `String` of any field:
+    /// the loader makes strings only of the fields it keeps and reads numbers from the bytes.
+    /// Same records, lines and errors as `parse` (which is built on it).
+    static func scan(_ data: Data) -> CSVFields {
+        var bytes = [UInt8](data)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var bounds: [Int] = []
+        var records: [CSVFields.Record] = []
+        let errors = bytes.withUnsafeMutableBufferPointer {
+            scan(buffer: $0, from: bom, bounds: &bounds, records: &records)
+        }
+        return CSVFields(bytes: bytes, bounds: bounds, records: records, errors: errors)
+    }
+
+    /// The records of `b[from...]`: each field's start and end appended to `bounds` (a quoted
+    /// field's doubled quotes collapsed in place, so its range reads its value), each
+    /// well-formed record to `records`. Returns one error per malformed record.
+    private static func scan(
+        buffer b: UnsafeMutableBufferPointer<UInt8>, from: Int, bounds: inout [Int], records: inout [CSVFields.Record]
+    ) -> [CSVSyntaxError] {
         var errors: [CSVSyntaxError] = []
         let n = b.count
-        var i = 0
+        var i = from
         var line = 1
-        var fields: [String] = []
-        fields.reserveCapacity(32)
-
-        func makeString(_ start: Int, _ end: Int) -> String {
-            if start >= end { return "" }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-        }
 
         // Skip to the end of the current physical line (after an error).
         func skipLine(_ i: inout Int, _ line: inout Int) {
@@ -70,7 +83,9 @@ public enum CSVParser {
 
         recordLoop: while i < n {
             let recordLine = line
-            fields.removeAll(keepingCapacity: true)
+            // Fields of a malformed record are dropped with it.
+            let first = records.last.map { $0.first + $0.count } ?? 0
+            if bounds.count > 2 * first { bounds.removeLast(bounds.count - 2 * first) }
             // Blank line (LF or CRLF only): skip.
             if b[i] == lf { i += 1; line += 1; continue }
             if b[i] == cr && i + 1 < n && b[i + 1] == lf { i += 2; line += 1; continue }
@@ -99,18 +114,19 @@ public enum CSVParser {
                             CSVSyntaxError(line: openLine, message: "malformed CSV: unterminated quoted field"))
                         break recordLoop
                     }
+                    var end = i
                     if hasEscapes {
-                        var value: [UInt8] = []
-                        value.reserveCapacity(i - start)
+                        // Collapse each doubled quote in place: the value is shorter than its text.
+                        end = start
                         var k = start
                         while k < i {
-                            value.append(b[k])
+                            b[end] = b[k]
+                            end += 1
                             k += (b[k] == quote) ? 2 : 1
                         }
-                        fields.append(String(decoding: value, as: UTF8.self))
-                    } else {
-                        fields.append(makeString(start, i))
                     }
+                    bounds.append(start)
+                    bounds.append(end)
                     i += 1  // closing quote
                     // After a closing quote: comma, line end or end of input.
                     if i >= n { break fieldLoop }
@@ -136,11 +152,12 @@ public enum CSVParser {
                         }
                         i += 1
                     }
-                    fields.append(makeString(start, i))
+                    bounds.append(start)
+                    bounds.append(i)
                     if i >= n { break fieldLoop }
                     if b[i] == comma {
                         i += 1
-                        if i >= n { fields.append(""); break fieldLoop }
+                        if i >= n { bounds.append(i); bounds.append(i); break fieldLoop }
                         continue fieldLoop
                     }
                     if b[i] == lf { i += 1 } else { i += 2 }
@@ -148,8 +165,53 @@ public enum CSVParser {
                     break fieldLoop
                 }
             }
-            records.append(CSVRecord(line: recordLine, fields: fields))
+            records.append(CSVFields.Record(line: recordLine, first: first, count: bounds.count / 2 - first))
         }
-        return Result(records: records, errors: errors)
+        let kept = records.last.map { $0.first + $0.count } ?? 0
+        if bounds.count > 2 * kept { bounds.removeLast(bounds.count - 2 * kept) }
+        return errors
+    }
+}
+
+/// A CSV file split into records and fields, each field a byte range of one buffer
+/// (`CSVParser.scan`). Immutable once scanned, so shared by every row read from it.
+final class CSVFields: Sendable {
+    /// A well-formed record: its first physical line, and its fields' numbers (`first` ..< `first + count`).
+    struct Record: Sendable {
+        let line: Int
+        let first: Int
+        let count: Int
+    }
+
+    /// The file's bytes, each quoted field's doubled quotes collapsed in place.
+    let bytes: [UInt8]
+    /// Start and end offset in `bytes` of every field, two per field, records one after another.
+    let bounds: [Int]
+    let records: [Record]
+    let errors: [CSVSyntaxError]
+
+    init(bytes: [UInt8], bounds: [Int], records: [Record], errors: [CSVSyntaxError]) {
+        self.bytes = bytes
+        self.bounds = bounds
+        self.records = records
+        self.errors = errors
+    }
+
+    /// Whether field `k` is empty.
+    func isEmpty(_ k: Int) -> Bool { bounds[2 * k] == bounds[2 * k + 1] }
+
+    /// The text of field `k`.
+    func string(_ k: Int) -> String {
+        let start = bounds[2 * k], end = bounds[2 * k + 1]
+        if start == end { return "" }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the bytes of field `k`.
+    func withBytes<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = bounds[2 * k], end = bounds[2 * k + 1]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 }

@@ -71,25 +71,64 @@ struct CSVTable {
     /// `columns`, for the per-field lookups of `Row`.
     let columnMap: ColumnMap
     let width: Int
-    var rows: [CSVRecord]
+    /// The file's fields as byte ranges: a `String` is made only of a field that is read as text.
+    let fields: CSVFields
+    /// The data rows with the header's number of fields.
+    var rows: [CSVFields.Record]
 }
 
 /// One row, with helpers that report bad values as issues.
 struct Row {
     let file: String
     let line: Int
-    let fields: [String]
+    /// The file's fields; this row's are `first ..< first + count`.
+    let source: CSVFields
+    let first: Int
+    let count: Int
     let columns: ColumnMap
 
     /// Raw text of a column ("" when the column is absent).
     func text(_ col: String) -> String {
-        guard let i = columns[col], i < fields.count else { return "" }
-        return fields[i]
+        guard let i = columns[col], i < count else { return "" }
+        return source.string(first + i)
     }
     /// Trimmed text, nil when blank.
     func opt(_ col: String) -> String? {
-        let t = text(col).trimmedSpaces
+        guard let i = columns[col] else { return nil }
+        return opt(at: i)
+    }
+    /// Trimmed text of the field at position `i`, nil when blank or absent.
+    func opt(at i: Int) -> String? {
+        guard i >= 0, i < count, !source.isEmpty(first + i) else { return nil }
+        let t = source.string(first + i).trimmedSpaces
         return t.isEmpty ? nil : t
+    }
+
+    /// What the field at position `i` holds, read from its bytes without making a `String`.
+    func plain(at i: Int) -> PlainField {
+        guard i >= 0, i < count else { return .blank }
+        return source.withBytes(first + i) { PlainField($0) }
+    }
+}
+
+/// A field as the number fast paths see it: blank, a plain decimal or whole number (no sign but
+/// `-`, no spaces), or anything else (left to the `String` path, which reports what is wrong).
+enum PlainField {
+    case blank
+    /// `Validator.fastDecimal` of the bytes, and the whole number when they are 1 to 18 digits.
+    case number(Double, whole: Int?)
+    case other
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let f = b.first, let l = b.last else { self = .blank; return }
+        // Spaces or tabs at either end: `trimmedSpaces` trims them (and other white space).
+        if f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 { self = .other; return }
+        guard let v = Validator.fastDecimal(b) else { self = .other; return }
+        var whole: Int? = nil
+        if b.count <= 18 && b.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            whole = b.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        self = .number(v, whole: whole)
     }
 }
 
@@ -115,12 +154,33 @@ struct Validator {
     // MARK: value parsing (blank -> nil, bad -> issue + nil)
 
     mutating func int(_ row: Row, _ col: String) -> Int? {
-        guard let t = row.opt(col) else { return nil }
+        guard let i = row.columns[col] else { return nil }
+        return int(row, at: i, col)
+    }
+    /// `int(row, col)` for the field at position `i` (column `col`): digits read from the bytes.
+    mutating func int(_ row: Row, at i: Int, _ col: String) -> Int? {
+        switch row.plain(at: i) {
+        case .blank: return nil
+        case .number(_, let whole?): return whole
+        default: break
+        }
+        guard let t = row.opt(at: i) else { return nil }
         guard let v = Int(t) else { issue(row, "\(col) '\(t)' is not a whole number"); return nil }
         return v
     }
     mutating func double(_ row: Row, _ col: String) -> Double? {
-        guard let t = row.opt(col) else { return nil }
+        guard let i = row.columns[col] else { return nil }
+        return double(row, at: i, col)
+    }
+    /// `double(row, col)` for the field at position `i` (column `col`): a plain decimal is read
+    /// from the bytes.
+    mutating func double(_ row: Row, at i: Int, _ col: String) -> Double? {
+        switch row.plain(at: i) {
+        case .blank: return nil
+        case .number(let v, _): return v
+        case .other: break
+        }
+        guard let t = row.opt(at: i) else { return nil }
         // `fastDecimal` reads plain decimals exactly as `Double(String)` does (and declines the
         // rest), without strtod's cost (~1,500 instructions a coordinate).
         guard let v = Self.fastDecimal(t) ?? Double(t), v.isFinite else {
@@ -129,7 +189,16 @@ struct Validator {
         return v
     }
     mutating func flag(_ row: Row, _ col: String) -> Bool? {
-        guard let t = row.opt(col) else { return nil }
+        guard let i = row.columns[col], i < row.count else { return nil }
+        let k = row.first + i
+        if row.source.bounds[2 * k + 1] - row.source.bounds[2 * k] == 1 {
+            switch row.source.bytes[row.source.bounds[2 * k]] {
+            case UInt8(ascii: "Y"): return true
+            case UInt8(ascii: "N"): return false
+            default: break
+            }
+        }
+        guard let t = row.opt(at: i) else { return nil }
         switch t {
         case "Y": return true
         case "N": return false
@@ -170,15 +239,15 @@ struct Validator {
     /// Parses a file, checks field counts and required columns. Returns nil when unusable.
     mutating func table(_ contents: [String: Data], _ file: String, required: [String]) -> CSVTable? {
         guard let data = contents[file] else { return nil }
-        let parsed = CSVParser.parse(data)
+        let parsed = CSVParser.scan(data)
         for e in parsed.errors { issue(file, e.line, e.message) }
         guard let header = parsed.records.first, header.line == 1 else {
             if parsed.errors.first?.line != 1 { issue(file, 1, "missing header row") }
             return nil
         }
         var columns: [String: Int] = [:]
-        for (i, name) in header.fields.enumerated() {
-            let n = name.trimmedWhitespace
+        for i in 0..<header.count {
+            let n = parsed.string(header.first + i).trimmedWhitespace
             if columns[n] != nil { issue(file, 1, "duplicate column '\(n)'") } else { columns[n] = i }
         }
         var ok = true
@@ -187,21 +256,24 @@ struct Validator {
             ok = false
         }
         if !ok { return nil }
-        var rows: [CSVRecord] = []
+        var rows: [CSVFields.Record] = []
         rows.reserveCapacity(parsed.records.count)
         for rec in parsed.records.dropFirst() {
-            if rec.fields.count != header.fields.count {
-                issue(file, rec.line, "expected \(header.fields.count) fields, found \(rec.fields.count)")
+            if rec.count != header.count {
+                issue(file, rec.line, "expected \(header.count) fields, found \(rec.count)")
                 continue
             }
             rows.append(rec)
         }
         return CSVTable(
-            file: file, columns: columns, columnMap: ColumnMap(columns), width: header.fields.count, rows: rows)
+            file: file, columns: columns, columnMap: ColumnMap(columns), width: header.count, fields: parsed,
+            rows: rows)
     }
 
     func rows(_ t: CSVTable) -> [Row] {
-        t.rows.map { Row(file: t.file, line: $0.line, fields: $0.fields, columns: t.columnMap) }
+        t.rows.map {
+            Row(file: t.file, line: $0.line, source: t.fields, first: $0.first, count: $0.count, columns: t.columnMap)
+        }
     }
 
     // MARK: build

@@ -130,7 +130,7 @@ extension Validator {
         // share of the cold load (`Row.text` hashes the column name on every call).
         let c = MetricColumns(t.columns)
         for row in rows(t) {
-            let f = row.fields
+            let f = row
             guard let qLabel = c.text(f, c.quarter) ?? required(row, "quarter"),
                 let tLabel = c.text(f, c.table) ?? required(row, "table"),
                 let rawCode = c.text(f, c.ods) ?? required(row, "ods_code"),
@@ -158,9 +158,9 @@ extension Validator {
             if !context.rankedTrusts.contains(inTable) {
                 issue(row, "\(code) is not in the \(q.label) \(tk.rawValue) league table")
             }
-            let value = decimal(row, "value", c.text(f, c.value)),
-                rank = c.text(f, c.rank) == nil ? nil : int(row, "rank")
-            let score = decimal(row, "metric_score", c.text(f, c.score))
+            // Numbers are read from the fields' bytes; strings are made of the fields kept as text.
+            let value = decimal(row, at: c.value, "value"), rank = int(row, at: c.rank, "rank")
+            let score = decimal(row, at: c.score, "metric_score")
             if let s = score, !(1.0...4.0).contains(s) {
                 issue(row, "metric score \(row.text("metric_score")) outside 1.0-4.0")
             }
@@ -180,10 +180,10 @@ extension Validator {
                     quarter: q, table: tk, odsCode: code, metricID: id, reportingDate: c.text(f, c.reportingDate),
                     units: c.text(f, c.units),
                     value: value, valueText: c.text(f, c.value), rank: rank,
-                    rankedCount: c.text(f, c.rankedCount) == nil ? nil : int(row, "ranked_count"), rankCheck: check,
-                    median: decimal(row, "median", c.text(f, c.median)),
-                    lowerQuartile: decimal(row, "lower_quartile", c.text(f, c.lower)),
-                    upperQuartile: decimal(row, "upper_quartile", c.text(f, c.upper)), metricScore: score))
+                    rankedCount: int(row, at: c.rankedCount, "ranked_count"), rankCheck: check,
+                    median: decimal(row, at: c.median, "median"),
+                    lowerQuartile: decimal(row, at: c.lower, "lower_quartile"),
+                    upperQuartile: decimal(row, at: c.upper, "upper_quartile"), metricScore: score))
             lines.append(row.line)
         }
         let (seenQuarters, seenTables) = checkMetricBlocks(
@@ -308,17 +308,16 @@ extension Validator {
     /// A decimal column, as `double(_:_:)` but fast for the plain `-12.345` form every metric value
     /// has: exact Clinger fast path (an integer mantissa below 2^53 divided by an exact power of ten
     /// is correctly rounded), falling back to `Double(String)` for anything else.
-    mutating func decimal(_ row: Row, _ col: String, _ text: String?) -> Double? {
-        guard let t = text else { return nil }
-        if let v = Self.fastDecimal(t) { return v }
-        return double(row, col)
-    }
+    mutating func decimal(_ row: Row, at i: Int, _ col: String) -> Double? { double(row, at: i, col) }
 
     static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }
 
-    static func fastDecimal(_ text: String) -> Double? {
+    static func fastDecimal(_ text: String) -> Double? { fastDecimal(text.utf8) }
+
+    /// `fastDecimal` of UTF-8 bytes (a CSV field's, read in place).
+    static func fastDecimal<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Double? {
         var mantissa: UInt64 = 0, digits = 0, fraction = 0, negative = false, seenPoint = false
-        var utf8 = text.utf8.makeIterator()
+        var utf8 = bytes.makeIterator()
         var first = true
         while let b = utf8.next() {
             if first && b == UInt8(ascii: "-") { negative = true; first = false; continue }
@@ -374,9 +373,5 @@ struct MetricColumns {
     }
 
     /// Trimmed text of a field; nil when blank or absent.
-    func text(_ fields: [String], _ i: Int) -> String? {
-        guard i >= 0, i < fields.count else { return nil }
-        let t = fields[i].trimmedSpaces
-        return t.isEmpty ? nil : t
-    }
+    func text(_ row: Row, _ i: Int) -> String? { row.opt(at: i) }
 }
