@@ -14,19 +14,9 @@ enum Concurrently {
     static func run<A: Sendable, B: Sendable>(
         _ a: @Sendable () -> A, _ b: @Sendable () -> B
     ) -> (A, B) {
-        let results = Mutex<(A?, B?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 2) { step in
-            switch step {
-            case 0:
-                let value = a()
-                results.withLock { $0.0 = value }
-            default:
-                let value = b()
-                results.withLock { $0.1 = value }
-            }
-        }
-        // concurrentPerform returns only after every iteration has run, so both are set.
-        return results.withLock { ($0.0!, $0.1!) }
+        // The three-step form with an empty third step: one copy of the gathering.
+        let (resultA, resultB, _) = run(a, b) {}
+        return (resultA, resultB)
     }
 
     /// Runs `a`, `b` and `c` at the same time; returns when all three have finished.
@@ -47,6 +37,7 @@ enum Concurrently {
                 results.withLock { $0.2 = value }
             }
         }
+        // concurrentPerform returns only after every iteration has run, so all are set.
         return results.withLock { ($0.0!, $0.1!, $0.2!) }
     }
 }
