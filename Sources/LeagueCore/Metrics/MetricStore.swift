@@ -67,6 +67,7 @@ public struct MetricStore: Sendable {
             byTrust[code] = TrustMetricValues(blocks: rows, positions: list)
         }
         self.blocks = blocks
+        self.blockKeys = keys
         self.valuesByTrust = byTrust
     }
 
@@ -75,8 +76,8 @@ public struct MetricStore: Sendable {
     /// One block's rows, by published rank.
     public func block(_ key: MetricBlockKey) -> [MetricValue] { blocks[key] ?? [] }
 
-    /// Every block key, oldest quarter first.
-    public var blockKeys: [MetricBlockKey] { blocks.keys.sorted() }
+    /// Every block key, oldest quarter first (sorted once, in `init`).
+    public let blockKeys: [MetricBlockKey]
 
     /// A trust's values, oldest quarter first, then metric id (empty when it has none).
     public func values(ofTrust odsCode: String) -> TrustMetricValues {

@@ -37,7 +37,7 @@ final class GRPCCall {
     private var unaryMessage: ByteBuffer?
     private var sentHeaders = false
     private var receivedAt = ContinuousClock.now
-    private var timeout: TimeAmount?
+    private var timeout: Duration?
     private var deadlineTimer: Scheduled<Void>?
     /// The client ended its side of the stream (END_STREAM received).
     private var clientFinished = false
@@ -96,7 +96,7 @@ final class GRPCCall {
         state = .receiving(route)
         if let header = head.timeout, let timeout = GRPCTimeout.parse(header[...]) {
             self.timeout = timeout
-            deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) { [self] in
                 finish(Self.deadlinePassed)
                 // Outside a read batch: nothing else will flush it.
                 connection.flush()
@@ -151,7 +151,7 @@ final class GRPCCall {
             guard let message = unaryMessage else {
                 return finish(.error(.internal, "a unary call got no request message"))
             }
-            finish(answer(message, timeout.map { .nanoseconds($0.nanoseconds) }, receivedAt))
+            finish(answer(message, timeout, receivedAt))
         case .bidiEcho:
             finish(.error(.ok, ""))
         }
