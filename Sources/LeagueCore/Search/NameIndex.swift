@@ -41,12 +41,16 @@ public struct NameIndex: Sendable {
     let termWeight: [Float]
     let termIsWeak: [Bool]
     let termIsCode: [Bool]
-    let termMask: [UInt64]
     /// Masks of every prefix of every word, flattened: `prefixMasks[prefixStart[t] + i]` covers
     /// the first i + 1 letters of word t (filters typo-tolerant prefix candidates cheaply).
     let prefixMasks: [UInt64]
     let prefixStart: [Int32]
     let termsByLength: [[Int32]]
+    /// `termsByLength`'s letter masks (`mask`), in the same order: the typo scans read them in
+    /// a row instead of looking each word's mask up.
+    let masksByLength: [[UInt64]]
+    /// The same words arranged for the typo scan (`TypoBucket`), by length.
+    let typoBuckets: [TypoBucket]
     let sortedTerms: [Int32]
     /// Per term: entry index << 2 | how the entry holds the word (`Posting`: 0 name, 1 trust
     /// context, 2 place context).
@@ -255,7 +259,6 @@ public struct NameIndex: Sendable {
         self.termWeight = weights
         self.termIsWeak = weak
         self.termIsCode = isCode
-        self.termMask = self.terms.map(NameIndex.mask)
         var pm: [UInt64] = []
         var ps: [Int32] = []
         for t in self.terms {
@@ -269,6 +272,8 @@ public struct NameIndex: Sendable {
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
+        self.masksByLength = byLength.map { ids in ids.map { NameIndex.mask(termBytes[Int($0)]) } }
+        self.typoBuckets = byLength.map { TypoBucket(ids: $0, terms: termBytes) }
         let ts = self.terms
         self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
@@ -346,6 +351,23 @@ public struct NameIndex: Sendable {
         var m: UInt64 = 0
         for b in bytes { m |= 1 << UInt64(b & 63) }
         return m
+    }
+
+    /// `bits.nonzeroBitCount > k`, by clearing the lowest set bit k times: the typo scans ask
+    /// this of every word of a length, and the baseline x86-64 target has no POPCNT
+    /// instruction, so `nonzeroBitCount` is a dozen instructions where this is two or four.
+    @inline(__always)
+    static func hasMoreThan(_ k: Int, bits: UInt64) -> Bool {
+        var x = bits
+        for _ in 0..<k { x &= x &- 1 }
+        return x != 0
+    }
+
+    /// Whether a word with letter mask `tm` may be within `k` edits of a query with mask `qm`:
+    /// each letter one has and the other lacks costs an edit at least.
+    @inline(__always)
+    static func mayBeWithin(_ k: Int, _ qm: UInt64, _ tm: UInt64) -> Bool {
+        !hasMoreThan(k, bits: qm & ~tm) && !hasMoreThan(k, bits: tm & ~qm)
     }
 
     // MARK: - search
@@ -439,20 +461,25 @@ public struct NameIndex: Sendable {
             let k = EditDistance.allowedEdits(forLength: n)
             guard k > 0 else { return }
             let qm = NameIndex.mask(Array(qbuf))
-            let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
+            let qp = TypoBucket.pairMask(qbuf)
+            let pattern = OSAPattern(qbuf)
+            let lo = max(1, n - k), hi = min(typoBuckets.count - 1, n + k)
             if lo <= hi {
                 for len in lo...hi {
-                    for id in termsByLength[len] where id != exactID {
-                        let tm = termMask[Int(id)]
-                        if (qm & ~tm).nonzeroBitCount > k || (tm & ~qm).nonzeroBitCount > k { continue }
-                        let d = terms[Int(id)].withUnsafeBufferPointer { EditDistance.bounded(qbuf, $0, bound: k) }
-                        if let d, d > 0 {
-                            out.append(
-                                Candidate(
-                                    term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
-                                    edits: UInt8(d), how: 2))
-                        }
+                    let first = out.count
+                    typoBuckets[len].forEachPossibleMatch(within: k, letters: qm, pairs: qp) { id in
+                        guard id != exactID,
+                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
+                            d > 0
+                        else { return }
+                        out.append(
+                            Candidate(
+                                term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
+                                edits: UInt8(d), how: 2))
                     }
+                    // Readings of equal quality keep their order (the first wins a tie), and that
+                    // order was by id: the bucket is ordered by letter count.
+                    out[first...].sort { $0.term < $1.term }
                 }
             }
             // typos while typing: the last word against word beginnings
@@ -466,9 +493,11 @@ public struct NameIndex: Sendable {
                             let start = Int(prefixStart[Int(id)])
                             let wide = prefixMasks[start + min(len, n + k) - 1]
                             let narrow = prefixMasks[start + max(n - k, 1) - 1]
-                            if (qm & ~wide).nonzeroBitCount > k || (narrow & ~qm).nonzeroBitCount > k { continue }
+                            if NameIndex.hasMoreThan(k, bits: qm & ~wide) || NameIndex.hasMoreThan(k, bits: narrow & ~qm) {
+                                continue
+                            }
                             let d = terms[Int(id)].withUnsafeBufferPointer {
-                                EditDistance.boundedPrefix(qbuf, $0, bound: k)
+                                pattern.prefixDistance(to: $0, bound: k)
                             }
                             if let d, d > 0 {
                                 out.append(
@@ -501,14 +530,14 @@ public struct NameIndex: Sendable {
                 let lo = max(1, n - bound), hi = min(termsByLength.count - 1, n + bound)
                 guard lo <= hi else { return }
                 let qm = NameIndex.mask(q)
+                let pattern = OSAPattern(qb)
                 for len in lo...hi {
-                    for id in termsByLength[len] where !termIsWeak[Int(id)] {
-                        let tm = termMask[Int(id)]
-                        if (qm & ~tm).nonzeroBitCount > bound || (tm & ~qm).nonzeroBitCount > bound { continue }
+                    let ids = termsByLength[len], masks = masksByLength[len]
+                    for i in masks.indices where NameIndex.mayBeWithin(bound, qm, masks[i]) {
+                        let id = ids[i]
+                        if termIsWeak[Int(id)] { continue }
                         guard
-                            let d = terms[Int(id)].withUnsafeBufferPointer({
-                                EditDistance.bounded(qb, $0, bound: bound)
-                            })
+                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: bound) })
                         else { continue }
                         let w = termWeight[Int(id)]
                         if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
