@@ -100,7 +100,7 @@ extension NameIndex {
     func rank(_ tokens: [String], limit: Int) -> [SearchMatch] {
         let words = queryWords(tokens)
         return scratch.withScratch { acc in
-            let totals = accumulate(words, into: &acc)
+            let totals = accumulate(words, into: acc)
             guard totals.weight > 0 else { return [] }
             let best = bestEntryPerTrust(acc, totals)
             return topScored(best, limit: limit).map(match(for:))
@@ -137,7 +137,7 @@ extension NameIndex {
     /// Step 2: adds each word's best reading to every entry holding it. Distinctive words go
     /// first; generic words then only refine entries already found (an entry matching generic
     /// words alone cannot reach the coverage floor, and "hospital" alone would touch most entries).
-    func accumulate(_ words: [QueryWord], into acc: inout Accumulator) -> QueryTotals {
+    func accumulate(_ words: [QueryWord], into acc: Accumulator) -> QueryTotals {
         let allWeak = !words.contains { !$0.isWeak }
         var order = Array(words.indices)
         if !allWeak {
@@ -151,27 +151,38 @@ extension NameIndex {
             if counts { totals.strongWords += 1 }
             if counts && !word.readings.isEmpty { anyStrongMatched = true }
             totals.weight += word.weight
-            collectBestReading(of: word, refineOnly: !counts && anyStrongMatched, into: &acc)
-            addBestReadings(of: word, counts: counts, allWeak: allWeak, into: &acc)
+            collectBestReading(of: word, refineOnly: !counts && anyStrongMatched, into: acc)
+            addBestReadings(of: word, counts: counts, allWeak: allWeak, into: acc)
         }
         return totals
     }
 
     /// Step 2a: per entry, the word's best reading (`tokBest`, `tokInfo`) over the entry's
     /// name and context words.
-    private func collectBestReading(of word: QueryWord, refineOnly: Bool, into acc: inout Accumulator) {
+    private func collectBestReading(of word: QueryWord, refineOnly: Bool, into acc: Accumulator) {
+        let best = acc.tokBest, info = acc.tokInfo, reached = acc.tokTouched
+        var reachedCount = acc.tokTouchedCount
+        defer { acc.tokTouchedCount = reachedCount }
         for c in word.readings {
             let base = word.weight * c.quality
-            for p in postings[Int(c.term)] {
-                let e = Int(p >> 2)
-                if refineOnly && acc.stats[e] == 0 && acc.total[e] == 0 { continue }
-                let holding = p & 3
-                let ctx: UInt32 = holding == Posting.name ? 0 : 1
-                let contrib = base * Posting.weight[Int(holding)]
-                if contrib > acc.tokBest[e] {
-                    if acc.tokBest[e] == 0 { acc.tokTouched.append(Int32(e)) }
-                    acc.tokBest[e] = contrib
-                    acc.tokInfo[e] = UInt32(c.how) | UInt32(c.edits) << 2 | ctx << 4 | UInt32(c.term) << 8
+            // Per way of holding the word (`Posting`): what it adds, and how it is recorded.
+            let contribution = Posting.weights * base
+            let reading = UInt32(c.how) | UInt32(c.edits) << 2 | UInt32(c.term) << 8
+            let recorded = SIMD4<UInt32>(0, 1, 1, 1) &<< 4 | reading  // context holdings set bit 4
+            postings[Int(c.term)].withUnsafeBufferPointer { postings in
+                for p in postings {
+                    let e = Int(p >> 2)
+                    if refineOnly && !acc.isTouched(e) { continue }
+                    let holding = Int(p & 3)
+                    let contrib = contribution[holding]
+                    if contrib > best[e] {
+                        if best[e] == 0 {
+                            reached[reachedCount] = Int32(e)
+                            reachedCount += 1
+                        }
+                        best[e] = contrib
+                        info[e] = recorded[holding]
+                    }
                 }
             }
         }
@@ -179,10 +190,15 @@ extension NameIndex {
 
     /// Step 2b: adds the word's best reading to each entry's totals, and counts how it matched
     /// the entry's name (exact, prefix, typo; context words add weight only).
-    private func addBestReadings(of word: QueryWord, counts: Bool, allWeak: Bool, into acc: inout Accumulator) {
-        for e32 in acc.tokTouched {
+    private func addBestReadings(of word: QueryWord, counts: Bool, allWeak: Bool, into acc: Accumulator) {
+        var touchedCount = acc.touchedCount
+        defer { acc.touchedCount = touchedCount }
+        for e32 in acc.tokTouched[..<acc.tokTouchedCount] {
             let e = Int(e32)
-            if acc.total[e] == 0 && acc.stats[e] == 0 { acc.touched.append(e32) }
+            if !acc.isTouched(e) {
+                acc.touchedSlots[touchedCount] = e32
+                touchedCount += 1
+            }
             acc.total[e] += acc.tokBest[e]
             let info = acc.tokInfo[e]
             let how = info & 3, edits = (info >> 2) & 3, ctx = (info >> 4) & 1, term = Int(info >> 8)
@@ -201,7 +217,7 @@ extension NameIndex {
             }
             acc.tokBest[e] = 0
         }
-        acc.tokTouched.removeAll(keepingCapacity: true)
+        acc.tokTouchedCount = 0
     }
 
     /// Step 3: every touched entry scored; per trust the best entry, its score raised a little

@@ -4,30 +4,63 @@ extension NameIndex {
     /// Per-entry accumulation for one query: one slot per index entry, plus the lists of entries
     /// touched. Only touched slots are ever non-zero between queries (`reset()` clears them),
     /// so a pooled accumulator serves the next query without being zeroed whole.
-    struct Accumulator {
-        var tokBest: [Float]
-        var tokInfo: [UInt32]  // how | edits << 2 | ctx << 4 | term << 8
-        var tokTouched: [Int32] = []
-        var total: [Float]
-        var nameMatched: [Float]  // share of the entry's own distinctive weight matched
-        var stats: [UInt32]  // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
-        var exactAll: [UInt8]  // query words (generic ones included) matched exactly in the name
-        var touched: [Int32] = []
+    ///
+    /// A class over raw buffers: the ranking loops read and write a slot per posting, and a
+    /// slot of an array in a struct costs a uniqueness check and a bounds check on every write.
+    ///
+    /// `@unchecked Sendable` because one query at a time uses an instance: `SearchScratchPool`
+    /// hands it out from under its lock and takes it back, reset, after the query; nothing else
+    /// holds a reference.
+    final class Accumulator: @unchecked Sendable {
+        let tokBest: UnsafeMutableBufferPointer<Float>
+        let tokInfo: UnsafeMutableBufferPointer<UInt32>  // how | edits << 2 | ctx << 4 | term << 8
+        /// The entries the current word reached, each once, in `tokTouched[..<tokTouchedCount]`.
+        let tokTouched: UnsafeMutableBufferPointer<Int32>
+        var tokTouchedCount = 0
+        let total: UnsafeMutableBufferPointer<Float>
+        let nameMatched: UnsafeMutableBufferPointer<Float>  // share of the entry's own distinctive weight matched
+        let stats: UnsafeMutableBufferPointer<UInt32>  // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
+        let exactAll: UnsafeMutableBufferPointer<UInt8>  // query words (generic ones included) matched exactly in the name
+        /// The entries the query reached, each once, in `touchedSlots[..<touchedCount]`.
+        let touchedSlots: UnsafeMutableBufferPointer<Int32>
+        var touchedCount = 0
+        var touched: UnsafeMutableBufferPointer<Int32> { .init(rebasing: touchedSlots[..<touchedCount]) }
 
         init(count: Int) {
-            tokBest = [Float](repeating: 0, count: count)
-            tokInfo = [UInt32](repeating: 0, count: count)
-            total = [Float](repeating: 0, count: count)
-            nameMatched = [Float](repeating: 0, count: count)
-            stats = [UInt32](repeating: 0, count: count)
-            exactAll = [UInt8](repeating: 0, count: count)
-            tokTouched.reserveCapacity(256)
-            touched.reserveCapacity(256)
+            // Each list holds an entry at most once: a slot per entry is enough.
+            func zeroed<T: Numeric>(_: T.Type) -> UnsafeMutableBufferPointer<T> {
+                let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+                buffer.initialize(repeating: 0)
+                return buffer
+            }
+            tokBest = zeroed(Float.self)
+            tokInfo = zeroed(UInt32.self)
+            total = zeroed(Float.self)
+            nameMatched = zeroed(Float.self)
+            stats = zeroed(UInt32.self)
+            exactAll = zeroed(UInt8.self)
+            tokTouched = zeroed(Int32.self)
+            touchedSlots = zeroed(Int32.self)
         }
+
+        deinit {
+            tokBest.deallocate()
+            tokInfo.deallocate()
+            total.deallocate()
+            nameMatched.deallocate()
+            stats.deallocate()
+            exactAll.deallocate()
+            tokTouched.deallocate()
+            touchedSlots.deallocate()
+        }
+
+        /// Whether the entry has been reached by an earlier word of the query.
+        @inline(__always)
+        func isTouched(_ e: Int) -> Bool { stats[e] != 0 || total[e] != 0 }
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
         /// it is used; `tokInfo` is written before it is read).
-        mutating func reset() {
+        func reset() {
             for e32 in touched {
                 let e = Int(e32)
                 total[e] = 0
@@ -35,9 +68,9 @@ extension NameIndex {
                 stats[e] = 0
                 exactAll[e] = 0
             }
-            for e32 in tokTouched { tokBest[Int(e32)] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            tokTouched.removeAll(keepingCapacity: true)
+            for e32 in tokTouched[..<tokTouchedCount] { tokBest[Int(e32)] = 0 }
+            touchedCount = 0
+            tokTouchedCount = 0
         }
     }
 }
@@ -60,14 +93,14 @@ final class SearchScratchPool: Sendable {
     }
 
     /// Runs `body` with an all-zero accumulator of `entryCount` slots.
-    func withScratch<R>(_ body: (inout NameIndex.Accumulator) -> R) -> R {
-        var acc = free.withLock { $0.popLast() } ?? NameIndex.Accumulator(count: entryCount)
+    func withScratch<R>(_ body: (NameIndex.Accumulator) -> R) -> R {
+        let acc = free.withLock { $0.popLast() } ?? NameIndex.Accumulator(count: entryCount)
         defer {
             acc.reset()
             free.withLock { pool in
                 if pool.count < capacity { pool.append(acc) }
             }
         }
-        return body(&acc)
+        return body(acc)
     }
 }
