@@ -94,8 +94,9 @@ struct TypoScanTests {
             query.withUnsafeBufferPointer { q in
                 for k in 1...2 {
                     var passed = Set<Int32>()
-                    bucket.forEachPossibleMatch(within: k, letters: NameIndex.mask(query), pairs: TypoBucket.pairMask(q))
-                    { passed.insert($0) }
+                    bucket.forEachPossibleMatch(
+                        within: k, letters: NameIndex.mask(query), pairs: TypoBucket.pairMask(q)
+                    ) { passed.insert($0) }
                     for (id, word) in words.enumerated() {
                         guard word.withUnsafeBufferPointer({ EditDistance.bounded(q, $0, bound: k) }) != nil else {
                             continue

@@ -493,7 +493,9 @@ public struct NameIndex: Sendable {
                             let start = Int(prefixStart[Int(id)])
                             let wide = prefixMasks[start + min(len, n + k) - 1]
                             let narrow = prefixMasks[start + max(n - k, 1) - 1]
-                            if NameIndex.hasMoreThan(k, bits: qm & ~wide) || NameIndex.hasMoreThan(k, bits: narrow & ~qm) {
+                            if NameIndex.hasMoreThan(k, bits: qm & ~wide)
+                                || NameIndex.hasMoreThan(k, bits: narrow & ~qm)
+                            {
                                 continue
                             }
                             let d = terms[Int(id)].withUnsafeBufferPointer {

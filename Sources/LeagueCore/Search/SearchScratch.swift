@@ -18,9 +18,12 @@ extension NameIndex {
         let tokTouched: UnsafeMutableBufferPointer<Int32>
         var tokTouchedCount = 0
         let total: UnsafeMutableBufferPointer<Float>
-        let nameMatched: UnsafeMutableBufferPointer<Float>  // share of the entry's own distinctive weight matched
-        let stats: UnsafeMutableBufferPointer<UInt32>  // strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
-        let exactAll: UnsafeMutableBufferPointer<UInt8>  // query words (generic ones included) matched exactly in the name
+        /// Share of the entry's own distinctive weight matched.
+        let nameMatched: UnsafeMutableBufferPointer<Float>
+        /// strongExact | prefix << 6 | fuzzy << 12 | edits << 18 | nameHits << 24
+        let stats: UnsafeMutableBufferPointer<UInt32>
+        /// Query words (generic ones included) matched exactly in the name.
+        let exactAll: UnsafeMutableBufferPointer<UInt8>
         /// The entries the query reached, each once, in `touchedSlots[..<touchedCount]`.
         let touchedSlots: UnsafeMutableBufferPointer<Int32>
         var touchedCount = 0
