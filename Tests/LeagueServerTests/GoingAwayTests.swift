@@ -60,7 +60,9 @@ struct GoingAwayTests {
         }
         let notice = try #require(answers.first(where: GoingAway.isNotice))
         #expect(GoingAway.lastAnsweredID(in: notice.status.message) == 30)
-        try await client.send(raw: (31...40).flatMap { LimitsTests.infoRequest(id: $0) })
+        // On a slow machine the server may have written every answer and closed before this
+        // task runs again: then the send fails, and the answers below are still what counts.
+        try? await client.send(raw: (31...40).flatMap { LimitsTests.infoRequest(id: $0) })
         if answers.count < 31 { answers += await client.receive(31 - answers.count) }
         #expect(answers.filter { $0.id != 0 }.map(\.id).sorted() == (1...30).map(UInt64.init))
         try await shutdown
