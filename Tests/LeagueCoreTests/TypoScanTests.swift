@@ -3,8 +3,8 @@ import Testing
 @testable import LeagueCore
 
 /// The typo scan's fast parts against the table-filling distance they stand in for: the
-/// bit-parallel `OSAPattern` must give exactly its answers, and `TypoBucket`'s filters must
-/// pass every word it accepts.
+/// bit-parallel `OSAPattern` must give exactly its answers, and `TypoNeighbourIndex` must find
+/// every word it accepts.
 @Suite("Typo scan")
 struct TypoScanTests {
     /// SplitMix64: the same pairs on every run.
@@ -78,36 +78,44 @@ struct TypoScanTests {
         #expect(within > checked / 5)
     }
 
-    @Test("a bucket's filters pass every word of its length within k edits", arguments: [UInt64(4), 5, 6])
-    func bucketPassesEveryMatch(seed: UInt64) {
+    @Test(
+        "the neighbour index finds every word within k edits, and each once, in id order",
+        arguments: [UInt64(4), 5, 6, 7])
+    func neighbourIndexFindsEveryMatch(seed: UInt64) {
         var random = Random(state: seed)
-        let length = 5 + random.next(6)
+        let letters = 3 + random.next(10)
+        // Words of 3...14 letters, many of them near one another: mistyped copies of a few.
         var words: [[UInt8]] = []
-        for _ in 0..<400 {
-            words.append(random.word(length: length, letters: 3 + random.next(20)))
-        }
-        let bucket = TypoBucket(ids: words.indices.map(Int32.init), terms: words)
-        var found = 0
-        for _ in 0..<200 {
+        for _ in 0..<60 { words.append(random.word(length: 3 + random.next(12), letters: letters)) }
+        for _ in 0..<900 {
             let source = words[random.next(words.count)]
-            let query = random.mistyped(source, edits: random.next(3), letters: 26)
+            let word = random.mistyped(source, edits: 1 + random.next(3), letters: letters)
+            if word.count >= 1 { words.append(word) }
+        }
+        let index = TypoNeighbourIndex(terms: words, included: { _ in true })
+        var found = 0
+        var candidates: [Int32] = []
+        for _ in 0..<300 {
+            let query = random.mistyped(words[random.next(words.count)], edits: random.next(3), letters: letters)
+            guard query.count >= 5 else { continue }
+            let k = EditDistance.allowedEdits(forLength: query.count)
             query.withUnsafeBufferPointer { q in
-                for k in 1...2 {
-                    var passed = Set<Int32>()
-                    bucket.forEachPossibleMatch(
-                        within: k, letters: NameIndex.mask(query), pairs: TypoBucket.pairMask(q)
-                    ) { passed.insert($0) }
-                    for (id, word) in words.enumerated() {
+                for length in (query.count - k)...(query.count + k) {
+                    index.candidates(of: q, length: length, edits: k, into: &candidates)
+                    #expect(candidates == candidates.sorted() && Set(candidates).count == candidates.count)
+                    #expect(candidates.allSatisfy { words[Int($0)].count == length })
+                    for (id, word) in words.enumerated() where word.count == length {
                         guard word.withUnsafeBufferPointer({ EditDistance.bounded(q, $0, bound: k) }) != nil else {
                             continue
                         }
                         found += 1
-                        #expect(passed.contains(Int32(id)), "\(query) missed \(word) at \(k)")
+                        #expect(candidates.contains(Int32(id)), "\(query) missed \(word) at \(k)")
                     }
                 }
             }
         }
-        #expect(found > 100)
+        // Matches at both allowances, not only the easy ones.
+        #expect(found > 300)
     }
 
     @Test("hasMoreThan(k, bits:) is nonzeroBitCount > k", arguments: [UInt64(0), 1, 0b1011, .max, 1 << 63, 0xF0F0])

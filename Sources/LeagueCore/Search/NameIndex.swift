@@ -46,11 +46,13 @@ public struct NameIndex: Sendable {
     let prefixMasks: [UInt64]
     let prefixStart: [Int32]
     let termsByLength: [[Int32]]
-    /// `termsByLength`'s letter masks (`mask`), in the same order: the typo scans read them in
-    /// a row instead of looking each word's mask up.
+    /// `termsByLength`'s letter masks (`mask`), in the same order: the "did you mean" scan reads
+    /// them in a row instead of looking each word's mask up.
     let masksByLength: [[UInt64]]
-    /// The same words arranged for the typo scan (`TypoBucket`), by length.
-    let typoBuckets: [TypoBucket]
+    /// Where a word within k typos must agree with the query (`TypoNeighbourIndex`).
+    let typoNeighbours: TypoNeighbourIndex
+    /// Each word's letter mask (`mask`), to pass over a typo candidate before its distance.
+    let termMask: [UInt64]
     let sortedTerms: [Int32]
     /// Per term: entry index << 2 | how the entry holds the word (`Posting`: 0 name, 1 trust
     /// context, 2 place context).
@@ -273,7 +275,8 @@ public struct NameIndex: Sendable {
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
         self.masksByLength = byLength.map { ids in ids.map { NameIndex.mask(termBytes[Int($0)]) } }
-        self.typoBuckets = byLength.map { TypoBucket(ids: $0, terms: termBytes) }
+        self.typoNeighbours = TypoNeighbourIndex(terms: termBytes, included: { !isCode[$0] })
+        self.termMask = termBytes.map(NameIndex.mask)
         let ts = self.terms
         self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
@@ -461,25 +464,22 @@ public struct NameIndex: Sendable {
             let k = EditDistance.allowedEdits(forLength: n)
             guard k > 0 else { return }
             let qm = NameIndex.mask(Array(qbuf))
-            let qp = TypoBucket.pairMask(qbuf)
             let pattern = OSAPattern(qbuf)
-            let lo = max(1, n - k), hi = min(typoBuckets.count - 1, n + k)
+            let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
             if lo <= hi {
+                var found: [Int32] = []
                 for len in lo...hi {
-                    let first = out.count
-                    typoBuckets[len].forEachPossibleMatch(within: k, letters: qm, pairs: qp) { id in
-                        guard id != exactID,
-                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
+                    // ascending ids: readings of equal quality keep this order (the first wins a tie)
+                    typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found)
+                    for id in found where id != exactID && NameIndex.mayBeWithin(k, qm, termMask[Int(id)]) {
+                        guard let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
                             d > 0
-                        else { return }
+                        else { continue }
                         out.append(
                             Candidate(
                                 term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
                                 edits: UInt8(d), how: 2))
                     }
-                    // Readings of equal quality keep their order (the first wins a tie), and that
-                    // order was by id: the bucket is ordered by letter count.
-                    out[first...].sort { $0.term < $1.term }
                 }
             }
             // typos while typing: the last word against word beginnings

@@ -1,0 +1,95 @@
+/// Where a vocabulary word within k typos of a query word must agree with it, as an index, so
+/// the typo scan reads tens of words instead of every word of the lengths within k.
+///
+/// The rule (optimal string alignment, k = 1 for 5–8 letters and 2 from 9,
+/// `EditDistance.allowedEdits`): an edit changes at most two adjacent letters, or inserts one.
+/// - k = 1: the edit leaves either the first two letters or the last two as they were (the
+///   query has 5 letters at least, so one edit cannot reach both ends). From 7 letters, the
+///   first three or the last three: an edit that changes the first three touches letters 0–3
+///   at most, and the last three start at letter 4.
+/// - k = 2: if both ends are changed, one edit is at each end: the front one touches letters
+///   0–2 at most, the back one the last three, so letters 3 ..< n − 3 of the query (3 at least)
+///   are untouched, shifted by the front edit's −1, 0 or +1. In particular the query's letters
+///   3 and 4 stand at positions 2, 3 or 4 of the word.
+///
+/// So a word within k edits shares the query's first two (three) letters, or its last two
+/// (three), or (k = 2) the pair at 3–4 at position 2, 3 or 4. Those are the keys, per word
+/// length; every word found still has its distance computed. `TypoScanTests` checks that nothing within k is missed.
+struct TypoNeighbourIndex: Sendable {
+    /// Sorted: word length << 40 | key kind << 32 | the two or three letters << 8.
+    private let keys: [UInt64]
+    /// The word id of each key, ascending within a key.
+    private let ids: [Int32]
+
+    private enum Kind: UInt64 {
+        case firstTwo = 0, lastTwo = 1, pairAt2 = 2, pairAt3 = 3, pairAt4 = 4, firstThree = 5, lastThree = 6
+    }
+
+    private static func key(length: Int, _ kind: Kind, _ a: UInt8, _ b: UInt8, _ c: UInt8 = 0) -> UInt64 {
+        UInt64(length) << 40 | kind.rawValue << 32 | UInt64(a) << 24 | UInt64(b) << 16 | UInt64(c) << 8
+    }
+
+    /// - Parameter included: the word ids to index (the typo scan skips ODS codes).
+    init(terms: [[UInt8]], included: (Int) -> Bool) {
+        var pairs: [(key: UInt64, id: Int32)] = []
+        pairs.reserveCapacity(terms.count * 7)
+        for (id, t) in terms.enumerated() where included(id) && t.count >= 2 {
+            let n = t.count
+            pairs.append((Self.key(length: n, .firstTwo, t[0], t[1]), Int32(id)))
+            pairs.append((Self.key(length: n, .lastTwo, t[n - 2], t[n - 1]), Int32(id)))
+            if n >= 3 {
+                pairs.append((Self.key(length: n, .firstThree, t[0], t[1], t[2]), Int32(id)))
+                pairs.append((Self.key(length: n, .lastThree, t[n - 3], t[n - 2], t[n - 1]), Int32(id)))
+            }
+            for (p, kind) in [(2, Kind.pairAt2), (3, .pairAt3), (4, .pairAt4)] where p + 1 < n {
+                pairs.append((Self.key(length: n, kind, t[p], t[p + 1]), Int32(id)))
+            }
+        }
+        pairs.sort { ($0.key, $0.id) < ($1.key, $1.id) }
+        keys = pairs.map(\.key)
+        ids = pairs.map(\.id)
+    }
+
+    /// The ids of the words of `length` letters that may be within `edits` (1 or 2) of
+    /// `query` (5 letters or more), ascending and each once, in `out` (replacing its contents).
+    func candidates(of query: UnsafeBufferPointer<UInt8>, length: Int, edits: Int, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        let n = query.count
+        precondition(n >= 5 && (1...2).contains(edits), "the typo rule needs 5 letters and 1 or 2 edits")
+        if edits == 1 && n >= 7 {
+            append(Self.key(length: length, .firstThree, query[0], query[1], query[2]), into: &out)
+            append(Self.key(length: length, .lastThree, query[n - 3], query[n - 2], query[n - 1]), into: &out)
+        } else {
+            append(Self.key(length: length, .firstTwo, query[0], query[1]), into: &out)
+            append(Self.key(length: length, .lastTwo, query[n - 2], query[n - 1]), into: &out)
+        }
+        if edits == 2 {
+            for kind in [Kind.pairAt2, .pairAt3, .pairAt4] {
+                append(Self.key(length: length, kind, query[3], query[4]), into: &out)
+            }
+        }
+        out.sort()
+        var unique = 0
+        for i in out.indices where i == 0 || out[i] != out[i - 1] {
+            out[unique] = out[i]
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
+    }
+
+    /// Appends the ids stored under `key`.
+    private func append(_ key: UInt64, into out: inout [Int32]) {
+        keys.withUnsafeBufferPointer { keys in
+            var lo = 0, hi = keys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            var i = lo
+            while i < keys.count && keys[i] == key {
+                out.append(ids[i])
+                i += 1
+            }
+        }
+    }
+}
