@@ -16,38 +16,42 @@
 /// (three), or (k = 2) the pair at 3–4 at position 2, 3 or 4. Those are the keys, per word
 /// length; every word found still has its distance computed. `TypoScanTests` checks that nothing within k is missed.
 struct TypoNeighbourIndex: Sendable {
-    /// Sorted: word length << 40 | key kind << 32 | the two or three letters << 8.
-    private let keys: [UInt64]
-    /// The word id of each key, ascending within a key.
-    private let ids: [Int32]
+    /// Sorted: word length << 51 | key kind << 48 | the two or three letters << 24 | word id.
+    /// One integer per key and word, so the build sorts plain integers (it runs at every load,
+    /// and in every test that loads the dataset, unoptimised).
+    private let entries: [UInt64]
+    /// The word id's bits: 24 (16.7 M words; the vocabulary has about 10,000).
+    private static let idBits: UInt64 = 24
 
     private enum Kind: UInt64 {
         case firstTwo = 0, lastTwo = 1, pairAt2 = 2, pairAt3 = 3, pairAt4 = 4, firstThree = 5, lastThree = 6
     }
 
     private static func key(length: Int, _ kind: Kind, _ a: UInt8, _ b: UInt8, _ c: UInt8 = 0) -> UInt64 {
-        UInt64(length) << 40 | kind.rawValue << 32 | UInt64(a) << 24 | UInt64(b) << 16 | UInt64(c) << 8
+        UInt64(length) << 51 | kind.rawValue << 48 | UInt64(a) << 40 | UInt64(b) << 32 | UInt64(c) << 24
     }
 
     /// - Parameter included: the word ids to index (the typo scan skips ODS codes).
     init(terms: [[UInt8]], included: (Int) -> Bool) {
-        var pairs: [(key: UInt64, id: Int32)] = []
-        pairs.reserveCapacity(terms.count * 7)
-        for (id, t) in terms.enumerated() where included(id) && t.count >= 2 {
-            let n = t.count
-            pairs.append((Self.key(length: n, .firstTwo, t[0], t[1]), Int32(id)))
-            pairs.append((Self.key(length: n, .lastTwo, t[n - 2], t[n - 1]), Int32(id)))
+        precondition(terms.count < 1 << Self.idBits, "more words than the index's id bits hold")
+        var entries: [UInt64] = []
+        entries.reserveCapacity(terms.count * 7)
+        // A word over 255 letters could only be within two typos of a query of 253 letters or
+        // more, past the 200 a query may have: it is left out.
+        for (id, t) in terms.enumerated() where included(id) && (2...255).contains(t.count) {
+            let n = t.count, id = UInt64(id)
+            entries.append(Self.key(length: n, .firstTwo, t[0], t[1]) | id)
+            entries.append(Self.key(length: n, .lastTwo, t[n - 2], t[n - 1]) | id)
             if n >= 3 {
-                pairs.append((Self.key(length: n, .firstThree, t[0], t[1], t[2]), Int32(id)))
-                pairs.append((Self.key(length: n, .lastThree, t[n - 3], t[n - 2], t[n - 1]), Int32(id)))
+                entries.append(Self.key(length: n, .firstThree, t[0], t[1], t[2]) | id)
+                entries.append(Self.key(length: n, .lastThree, t[n - 3], t[n - 2], t[n - 1]) | id)
             }
             for (p, kind) in [(2, Kind.pairAt2), (3, .pairAt3), (4, .pairAt4)] where p + 1 < n {
-                pairs.append((Self.key(length: n, kind, t[p], t[p + 1]), Int32(id)))
+                entries.append(Self.key(length: n, kind, t[p], t[p + 1]) | id)
             }
         }
-        pairs.sort { ($0.key, $0.id) < ($1.key, $1.id) }
-        keys = pairs.map(\.key)
-        ids = pairs.map(\.id)
+        entries.sort()
+        self.entries = entries
     }
 
     /// The ids of the words of `length` letters that may be within `edits` (1 or 2) of
@@ -79,15 +83,15 @@ struct TypoNeighbourIndex: Sendable {
 
     /// Appends the ids stored under `key`.
     private func append(_ key: UInt64, into out: inout [Int32]) {
-        keys.withUnsafeBufferPointer { keys in
-            var lo = 0, hi = keys.count
+        entries.withUnsafeBufferPointer { entries in
+            var lo = 0, hi = entries.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+                if entries[mid] < key { lo = mid + 1 } else { hi = mid }
             }
             var i = lo
-            while i < keys.count && keys[i] == key {
-                out.append(ids[i])
+            while i < entries.count && entries[i] >> Self.idBits == key >> Self.idBits {
+                out.append(Int32(truncatingIfNeeded: entries[i] & (1 << Self.idBits - 1)))
                 i += 1
             }
         }
