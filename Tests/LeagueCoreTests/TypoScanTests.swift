@@ -101,7 +101,7 @@ struct TypoScanTests {
             let k = EditDistance.allowedEdits(forLength: query.count)
             query.withUnsafeBufferPointer { q in
                 for length in (query.count - k)...(query.count + k) {
-                    index.candidates(of: q, length: length, edits: k, into: &candidates)
+                    index.candidates(of: q, length: length, edits: k, into: &candidates) { _ in true }
                     #expect(candidates == candidates.sorted() && Set(candidates).count == candidates.count)
                     #expect(candidates.allSatisfy { words[Int($0)].count == length })
                     for (id, word) in words.enumerated() where word.count == length {

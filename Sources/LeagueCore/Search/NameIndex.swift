@@ -470,8 +470,13 @@ public struct NameIndex: Sendable {
                 var found: [Int32] = []
                 for len in lo...hi {
                     // ascending ids: readings of equal quality keep this order (the first wins a tie)
-                    typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found)
-                    for id in found where id != exactID && NameIndex.mayBeWithin(k, qm, termMask[Int(id)]) {
+                    // the filter captures the masks alone: capturing `self` copies the whole index
+                    termMask.withUnsafeBufferPointer { masks in
+                        typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found) { id in
+                            id != exactID && NameIndex.mayBeWithin(k, qm, masks[Int(id)])
+                        }
+                    }
+                    for id in found {
                         guard let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
                             d > 0
                         else { continue }

@@ -55,34 +55,44 @@ struct TypoNeighbourIndex: Sendable {
     }
 
     /// The ids of the words of `length` letters that may be within `edits` (1 or 2) of
-    /// `query` (5 letters or more), ascending and each once, in `out` (replacing its contents).
-    func candidates(of query: UnsafeBufferPointer<UInt8>, length: Int, edits: Int, into out: inout [Int32]) {
+    /// `query` (5 letters or more) and pass `keep`, ascending and each once, in `out` (replacing
+    /// its contents).
+    ///
+    /// `keep` is asked of every id a key holds, before any sorting: a cheap filter there (the
+    /// letter masks, `NameIndex.mayBeWithin`) leaves a handful of ids to sort out of hundreds.
+    func candidates(
+        of query: UnsafeBufferPointer<UInt8>, length: Int, edits: Int, into out: inout [Int32],
+        where keep: (Int32) -> Bool
+    ) {
         out.removeAll(keepingCapacity: true)
         let n = query.count
         precondition(n >= 5 && (1...2).contains(edits), "the typo rule needs 5 letters and 1 or 2 edits")
         if edits == 1 && n >= 7 {
-            append(Self.key(length: length, .firstThree, query[0], query[1], query[2]), into: &out)
-            append(Self.key(length: length, .lastThree, query[n - 3], query[n - 2], query[n - 1]), into: &out)
+            append(Self.key(length: length, .firstThree, query[0], query[1], query[2]), into: &out, where: keep)
+            append(
+                Self.key(length: length, .lastThree, query[n - 3], query[n - 2], query[n - 1]), into: &out, where: keep)
         } else {
-            append(Self.key(length: length, .firstTwo, query[0], query[1]), into: &out)
-            append(Self.key(length: length, .lastTwo, query[n - 2], query[n - 1]), into: &out)
+            append(Self.key(length: length, .firstTwo, query[0], query[1]), into: &out, where: keep)
+            append(Self.key(length: length, .lastTwo, query[n - 2], query[n - 1]), into: &out, where: keep)
         }
         if edits == 2 {
-            for kind in [Kind.pairAt2, .pairAt3, .pairAt4] {
-                append(Self.key(length: length, kind, query[3], query[4]), into: &out)
-            }
+            // three calls, not a loop over an array literal: that array is allocated per call
+            append(Self.key(length: length, .pairAt2, query[3], query[4]), into: &out, where: keep)
+            append(Self.key(length: length, .pairAt3, query[3], query[4]), into: &out, where: keep)
+            append(Self.key(length: length, .pairAt4, query[3], query[4]), into: &out, where: keep)
         }
+        guard out.count > 1 else { return }
         out.sort()
-        var unique = 0
-        for i in out.indices where i == 0 || out[i] != out[i - 1] {
+        var unique = 1
+        for i in 1..<out.count where out[i] != out[unique - 1] {
             out[unique] = out[i]
             unique += 1
         }
         out.removeLast(out.count - unique)
     }
 
-    /// Appends the ids stored under `key`.
-    private func append(_ key: UInt64, into out: inout [Int32]) {
+    /// Appends the ids stored under `key` that pass `keep`.
+    private func append(_ key: UInt64, into out: inout [Int32], where keep: (Int32) -> Bool) {
         entries.withUnsafeBufferPointer { entries in
             var lo = 0, hi = entries.count
             while lo < hi {
@@ -91,7 +101,8 @@ struct TypoNeighbourIndex: Sendable {
             }
             var i = lo
             while i < entries.count && entries[i] >> Self.idBits == key >> Self.idBits {
-                out.append(Int32(truncatingIfNeeded: entries[i] & (1 << Self.idBits - 1)))
+                let id = Int32(truncatingIfNeeded: entries[i] & (1 << Self.idBits - 1))
+                if keep(id) { out.append(id) }
                 i += 1
             }
         }
