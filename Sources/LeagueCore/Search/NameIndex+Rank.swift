@@ -87,9 +87,22 @@ extension NameIndex {
     /// An entry's score, before it competes with its trust's other entries.
     struct Scored {
         var entry: Int32
-        var score: Float
+        var score: Float {
+            didSet { shown = (score * 1000).rounded() }
+        }
+        /// `score` to three decimals, times 1000: what the ranking compares (`precedes`), rounded
+        /// once per score rather than twice per comparison.
+        private(set) var shown: Float
         var kind: SearchMatchKind
         var edits: Int
+
+        init(entry: Int32, score: Float, kind: SearchMatchKind, edits: Int) {
+            self.entry = entry
+            self.score = score
+            self.shown = (score * 1000).rounded()
+            self.kind = kind
+            self.edits = edits
+        }
     }
 
     /// The `limit` best trusts for `tokens`, one match per trust, best first:
@@ -223,22 +236,30 @@ extension NameIndex {
     /// Step 3: every touched entry scored; per trust the best entry, its score raised a little
     /// by the trust's second-best entry (`Scoring.corroborationWeight`).
     func bestEntryPerTrust(_ acc: Accumulator, _ totals: QueryTotals) -> [Scored] {
-        var bestForTrust = [Int32](repeating: -1, count: trusts.count)
         var scored: [Scored] = []
         var secondScore: [Float] = []
-        for e32 in acc.touched {
-            guard let candidate = score(entry: e32, acc, totals) else { continue }
-            let trust = Int(entryTrust[Int(e32)])
-            let bi = bestForTrust[trust]
-            if bi < 0 {
-                bestForTrust[trust] = Int32(scored.count)
-                scored.append(candidate)
-                secondScore.append(0)
-            } else if precedes(candidate, scored[Int(bi)]) {
-                secondScore[Int(bi)] = max(secondScore[Int(bi)], scored[Int(bi)].score)
-                scored[Int(bi)] = candidate
-            } else {
-                secondScore[Int(bi)] = max(secondScore[Int(bi)], candidate.score)
+        // at most one per trust; reserved so the appends below never grow the arrays
+        let most = min(acc.touchedCount, trusts.count)
+        scored.reserveCapacity(most)
+        secondScore.reserveCapacity(most)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: trusts.count) { bestForTrust in
+            bestForTrust.initialize(repeating: -1)
+            for e32 in acc.touched {
+                // most touched entries were reached through context words only: no name hit,
+                // never an answer (`score` says so too, at the cost of a call)
+                guard acc.stats[Int(e32)] >> 24 > 0, let candidate = score(entry: e32, acc, totals) else { continue }
+                let trust = Int(entryTrust[Int(e32)])
+                let bi = Int(bestForTrust[trust])
+                if bi < 0 {
+                    bestForTrust[trust] = Int32(scored.count)
+                    scored.append(candidate)
+                    secondScore.append(0)
+                } else if precedes(candidate, scored[bi]) {
+                    secondScore[bi] = max(secondScore[bi], scored[bi].score)
+                    scored[bi] = candidate
+                } else {
+                    secondScore[bi] = max(secondScore[bi], candidate.score)
+                }
             }
         }
         let w = Scoring.corroborationWeight
@@ -322,8 +343,7 @@ extension NameIndex {
     /// trusts, then the trust's own name before its sites, then fewer typos, then shorter names,
     /// then ODS code, so equal answers always come in the same order.
     func precedes(_ a: Scored, _ b: Scored) -> Bool {
-        let sa = (a.score * 1000).rounded(), sb = (b.score * 1000).rounded()
-        if sa != sb { return sa > sb }
+        if a.shown != b.shown { return a.shown > b.shown }
         if a.kind.rank != b.kind.rank { return a.kind.rank < b.kind.rank }
         let ta = trustStanding[Int(entryTrust[Int(a.entry)])], tb = trustStanding[Int(entryTrust[Int(b.entry)])]
         if ta != tb { return ta > tb }
