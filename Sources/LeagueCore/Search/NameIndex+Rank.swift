@@ -173,7 +173,9 @@ extension NameIndex {
     /// Step 2a: per entry, the word's best reading (`tokBest`, `tokInfo`) over the entry's
     /// name and context words.
     private func collectBestReading(of word: QueryWord, refineOnly: Bool, into acc: Accumulator) {
-        let best = acc.tokBest, info = acc.tokInfo, reached = acc.tokTouched
+        // The buffers in locals: read through `acc` (a class) in the loop, every posting would
+        // load them again, the compiler cannot tell the stores below leave them alone.
+        let best = acc.tokBest, info = acc.tokInfo, reached = acc.tokTouched, total = acc.total
         var reachedCount = acc.tokTouchedCount
         defer { acc.tokTouchedCount = reachedCount }
         for c in word.readings {
@@ -185,7 +187,7 @@ extension NameIndex {
             postings[Int(c.term)].withUnsafeBufferPointer { postings in
                 for p in postings {
                     let e = Int(p >> 2)
-                    if refineOnly && !acc.isTouched(e) { continue }
+                    if refineOnly && total[e] == 0 { continue }  // not touched (`Accumulator.total`)
                     let holding = Int(p & 3)
                     let contrib = contribution[holding]
                     if contrib > best[e] {
@@ -204,31 +206,34 @@ extension NameIndex {
     /// Step 2b: adds the word's best reading to each entry's totals, and counts how it matched
     /// the entry's name (exact, prefix, typo; context words add weight only).
     private func addBestReadings(of word: QueryWord, counts: Bool, allWeak: Bool, into acc: Accumulator) {
+        // the buffers in locals, as in `collectBestReading`
+        let best = acc.tokBest, infos = acc.tokInfo, total = acc.total, stats = acc.stats
+        let exactAll = acc.exactAll, nameMatched = acc.nameMatched, touchedSlots = acc.touchedSlots
+        let weight = max(word.weight, 1e-6)
         var touchedCount = acc.touchedCount
         defer { acc.touchedCount = touchedCount }
         for e32 in acc.tokTouched[..<acc.tokTouchedCount] {
             let e = Int(e32)
-            if !acc.isTouched(e) {
-                acc.touchedSlots[touchedCount] = e32
+            if total[e] == 0 {  // not touched yet (`Accumulator.total`)
+                touchedSlots[touchedCount] = e32
                 touchedCount += 1
             }
-            acc.total[e] += acc.tokBest[e]
-            let info = acc.tokInfo[e]
+            total[e] += best[e]
+            let info = infos[e]
             let how = info & 3, edits = (info >> 2) & 3, ctx = (info >> 4) & 1, term = Int(info >> 8)
             if ctx == 0 {
-                var s = acc.stats[e]
+                var s = stats[e]
                 s += 1 << 24
-                if how == 0 { acc.exactAll[e] &+= 1 }
+                if how == 0 { exactAll[e] &+= 1 }
                 if how == 0 && counts { s += 1 }
                 if how == 1 { s += 1 << 6 }
                 if how == 2 { s += 1 << 12; s += edits << 18 }
-                acc.stats[e] = s
+                stats[e] = s
                 if !termIsWeak[term] || entryNameWeight[e] == 0 || allWeak {
-                    let quality = acc.tokBest[e] / max(word.weight, 1e-6)
-                    acc.nameMatched[e] += termWeight[term] * quality
+                    nameMatched[e] += termWeight[term] * (best[e] / weight)
                 }
             }
-            acc.tokBest[e] = 0
+            best[e] = 0
         }
         acc.tokTouchedCount = 0
     }

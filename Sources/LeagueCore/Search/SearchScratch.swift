@@ -17,6 +17,10 @@ extension NameIndex {
         /// The entries the current word reached, each once, in `tokTouched[..<tokTouchedCount]`.
         let tokTouched: UnsafeMutableBufferPointer<Int32>
         var tokTouchedCount = 0
+        /// The weight of the query the entry explains so far. Not zero exactly when an earlier
+        /// word reached the entry, as every reading adds a positive amount (a word's weight is an
+        /// IDF, at least log 2, times a positive factor; a reading's quality and a holding's
+        /// weight are positive too): the ranking loops test it alone for "touched", one load.
         let total: UnsafeMutableBufferPointer<Float>
         /// Share of the entry's own distinctive weight matched.
         let nameMatched: UnsafeMutableBufferPointer<Float>
@@ -56,10 +60,6 @@ extension NameIndex {
             tokTouched.deallocate()
             touchedSlots.deallocate()
         }
-
-        /// Whether the entry has been reached by an earlier word of the query.
-        @inline(__always)
-        func isTouched(_ e: Int) -> Bool { stats[e] != 0 || total[e] != 0 }
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
         /// it is used; `tokInfo` is written before it is read).
