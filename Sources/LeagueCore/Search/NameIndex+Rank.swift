@@ -184,6 +184,34 @@ extension NameIndex {
             let contribution = Posting.weights * base
             let reading = UInt32(c.how) | UInt32(c.edits) << 2 | UInt32(c.term) << 8
             let recorded = SIMD4<UInt32>(0, 1, 1, 1) &<< 4 | reading  // context holdings set bit 4
+            // Only entries already touched count, and this word is in most names: AND its
+            // entries with the touched ones a machine word at a time, not a posting each. Its
+            // postings are all name holdings (`DenseTerms`), visited in the same order.
+            if refineOnly,
+                denseTerms.withBits(
+                    of: c.term,
+                    { dense in
+                        let touchedBits = acc.touchedBits
+                        let contrib = contribution[Int(Posting.name)], recorded = recorded[Int(Posting.name)]
+                        for w in 0..<dense.count {
+                            var bits = dense[w] & touchedBits[w]
+                            while bits != 0 {
+                                let e = w << 6 | bits.trailingZeroBitCount
+                                bits &= bits &- 1
+                                if contrib > best[e] {
+                                    if best[e] == 0 {
+                                        reached[reachedCount] = Int32(e)
+                                        reachedCount += 1
+                                    }
+                                    best[e] = contrib
+                                    info[e] = recorded
+                                }
+                            }
+                        }
+                    })
+            {
+                continue
+            }
             postings[Int(c.term)].withUnsafeBufferPointer { postings in
                 for p in postings {
                     let e = Int(p >> 2)
@@ -208,16 +236,11 @@ extension NameIndex {
     private func addBestReadings(of word: QueryWord, counts: Bool, allWeak: Bool, into acc: Accumulator) {
         // the buffers in locals, as in `collectBestReading`
         let best = acc.tokBest, infos = acc.tokInfo, total = acc.total, stats = acc.stats
-        let exactAll = acc.exactAll, nameMatched = acc.nameMatched, touchedSlots = acc.touchedSlots
+        let exactAll = acc.exactAll, nameMatched = acc.nameMatched
         let weight = max(word.weight, 1e-6)
-        var touchedCount = acc.touchedCount
-        defer { acc.touchedCount = touchedCount }
         for e32 in acc.tokTouched[..<acc.tokTouchedCount] {
             let e = Int(e32)
-            if total[e] == 0 {  // not touched yet (`Accumulator.total`)
-                touchedSlots[touchedCount] = e32
-                touchedCount += 1
-            }
+            if total[e] == 0 { acc.markTouched(e32) }  // not touched yet (`Accumulator.total`)
             total[e] += best[e]
             let info = infos[e]
             let how = info & 3, edits = (info >> 2) & 3, ctx = (info >> 4) & 1, term = Int(info >> 8)

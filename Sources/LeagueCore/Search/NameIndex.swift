@@ -57,6 +57,8 @@ public struct NameIndex: Sendable {
     /// Per term: entry index << 2 | how the entry holds the word (`Posting`: 0 name, 1 trust
     /// context, 2 place context).
     let postings: [[UInt32]]
+    /// The entries of the words in most names, as bitmaps (`DenseTerms`).
+    let denseTerms: DenseTerms
     /// Weight of a query word the vocabulary does not know.
     let unknownWeight: Float
     /// Per-query scratch space, reused between queries (`SearchScratchPool`).
@@ -280,6 +282,7 @@ public struct NameIndex: Sendable {
         let ts = self.terms
         self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
+        self.denseTerms = DenseTerms(postings: postings, entryCount: entries.count)
         self.postings = postings
         self.scratch = SearchScratchPool(entryCount: entries.count)
     }

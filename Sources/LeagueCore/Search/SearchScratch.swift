@@ -32,6 +32,9 @@ extension NameIndex {
         let touchedSlots: UnsafeMutableBufferPointer<Int32>
         var touchedCount = 0
         var touched: UnsafeMutableBufferPointer<Int32> { .init(rebasing: touchedSlots[..<touchedCount]) }
+        /// The same entries as bits (entry e is bit e % 64 of word e / 64): a refining word with
+        /// a long postings list reads it a word at a time (`NameIndex.DenseTerms`).
+        let touchedBits: UnsafeMutableBufferPointer<UInt64>
 
         init(count: Int) {
             // Each list holds an entry at most once: a slot per entry is enough.
@@ -48,6 +51,16 @@ extension NameIndex {
             exactAll = zeroed(UInt8.self)
             tokTouched = zeroed(Int32.self)
             touchedSlots = zeroed(Int32.self)
+            touchedBits = .allocate(capacity: (count + 63) / 64)
+            touchedBits.initialize(repeating: 0)
+        }
+
+        /// Records that the query reached entry `e` (the caller checked it had not before).
+        @inline(__always)
+        func markTouched(_ e: Int32) {
+            touchedSlots[touchedCount] = e
+            touchedCount += 1
+            touchedBits[Int(e) >> 6] |= 1 << UInt64(e & 63)
         }
 
         deinit {
@@ -59,6 +72,7 @@ extension NameIndex {
             exactAll.deallocate()
             tokTouched.deallocate()
             touchedSlots.deallocate()
+            touchedBits.deallocate()
         }
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
@@ -70,6 +84,7 @@ extension NameIndex {
                 nameMatched[e] = 0
                 stats[e] = 0
                 exactAll[e] = 0
+                touchedBits[e >> 6] = 0
             }
             for e32 in tokTouched[..<tokTouchedCount] { tokBest[Int(e32)] = 0 }
             touchedCount = 0
