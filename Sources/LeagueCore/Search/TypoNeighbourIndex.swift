@@ -20,6 +20,10 @@ struct TypoNeighbourIndex: Sendable {
     /// One integer per key and word, so the build sorts plain integers (it runs at every load,
     /// and in every test that loads the dataset, unoptimised).
     private let entries: [UInt64]
+    /// Where each (word length, key kind) block starts in `entries`, by `key >> 48` (length << 3
+    /// | kind), with one more slot for the end: a lookup binary-searches one block of a few
+    /// hundred keys, not all 70,000.
+    private let blockStart: [Int32]
     /// The word id's bits: 24 (16.7 M words; the vocabulary has about 10,000).
     private static let idBits: UInt64 = 24
 
@@ -51,6 +55,10 @@ struct TypoNeighbourIndex: Sendable {
             }
         }
         entries.sort()
+        var blockStart = [Int32](repeating: 0, count: 256 << 3 + 1)
+        for key in entries { blockStart[Int(key >> 48) + 1] += 1 }
+        for i in 1..<blockStart.count { blockStart[i] += blockStart[i - 1] }
+        self.blockStart = blockStart
         self.entries = entries
     }
 
@@ -93,8 +101,10 @@ struct TypoNeighbourIndex: Sendable {
 
     /// Appends the ids stored under `key` that pass `keep`.
     private func append(_ key: UInt64, into out: inout [Int32], where keep: (Int32) -> Bool) {
+        let block = Int(key >> 48)
+        guard block + 1 < blockStart.count else { return }
         entries.withUnsafeBufferPointer { entries in
-            var lo = 0, hi = entries.count
+            var lo = Int(blockStart[block]), hi = Int(blockStart[block + 1])
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if entries[mid] < key { lo = mid + 1 } else { hi = mid }
