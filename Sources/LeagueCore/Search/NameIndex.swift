@@ -46,9 +46,6 @@ public struct NameIndex: Sendable {
     let prefixMasks: [UInt64]
     let prefixStart: [Int32]
     let termsByLength: [[Int32]]
-    /// `termsByLength`'s letter masks (`mask`), in the same order: the "did you mean" scan reads
-    /// them in a row instead of looking each word's mask up.
-    let masksByLength: [[UInt64]]
     /// Where a word within k typos must agree with the query (`TypoNeighbourIndex`).
     let typoNeighbours: TypoNeighbourIndex
     /// Each word's letter mask (`mask`), to pass over a typo candidate before its distance.
@@ -276,7 +273,6 @@ public struct NameIndex: Sendable {
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
-        self.masksByLength = byLength.map { ids in ids.map { NameIndex.mask(termBytes[Int($0)]) } }
         self.typoNeighbours = TypoNeighbourIndex(terms: termBytes, included: { !isCode[$0] })
         self.termMask = termBytes.map(NameIndex.mask)
         let ts = self.terms
@@ -542,9 +538,7 @@ public struct NameIndex: Sendable {
                 let qm = NameIndex.mask(q)
                 let pattern = OSAPattern(qb)
                 for len in lo...hi {
-                    let ids = termsByLength[len], masks = masksByLength[len]
-                    for i in masks.indices where NameIndex.mayBeWithin(bound, qm, masks[i]) {
-                        let id = ids[i]
+                    for id in termsByLength[len] where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
                         if termIsWeak[Int(id)] { continue }
                         guard
                             let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: bound) })
