@@ -178,6 +178,18 @@ extension NameIndex {
         let best = acc.tokBest, info = acc.tokInfo, reached = acc.tokTouched, total = acc.total
         var reachedCount = acc.tokTouchedCount
         defer { acc.tokTouchedCount = reachedCount }
+        /// Keeps `contrib` as entry e's best reading of the word if it beats the one kept; the
+        /// first reading to reach the entry lists it.
+        @inline(__always)
+        func offer(_ e: Int, _ contrib: Float, _ recorded: UInt32) {
+            guard contrib > best[e] else { return }
+            if best[e] == 0 {
+                reached[reachedCount] = Int32(e)
+                reachedCount += 1
+            }
+            best[e] = contrib
+            info[e] = recorded
+        }
         for c in word.readings {
             let base = word.weight * c.quality
             // Per way of holding the word (`Posting`): what it adds, and how it is recorded.
@@ -198,14 +210,7 @@ extension NameIndex {
                             while bits != 0 {
                                 let e = w << 6 | bits.trailingZeroBitCount
                                 bits &= bits &- 1
-                                if contrib > best[e] {
-                                    if best[e] == 0 {
-                                        reached[reachedCount] = Int32(e)
-                                        reachedCount += 1
-                                    }
-                                    best[e] = contrib
-                                    info[e] = recorded
-                                }
+                                offer(e, contrib, recorded)
                             }
                         }
                     })
@@ -217,15 +222,7 @@ extension NameIndex {
                     let e = Int(p >> 2)
                     if refineOnly && total[e] == 0 { continue }  // not touched (`Accumulator.total`)
                     let holding = Int(p & 3)
-                    let contrib = contribution[holding]
-                    if contrib > best[e] {
-                        if best[e] == 0 {
-                            reached[reachedCount] = Int32(e)
-                            reachedCount += 1
-                        }
-                        best[e] = contrib
-                        info[e] = recorded[holding]
-                    }
+                    offer(e, contribution[holding], recorded[holding])
                 }
             }
         }
