@@ -1,6 +1,7 @@
 // nhs-league-bench: prints performance numbers, each with a reference measured in
 // the same run. Build and run in release only:
-//   swift run -c release nhs-league-bench [all|load|search [EVAL_CSV]|nearest]
+//   swift run -c release nhs-league-bench [all|load [RUNS]|search [EVAL_CSV]|nearest]
+//   (`load 1` is one load, for `valgrind --tool=callgrind`)
 //   swift run -c release nhs-league-bench query TEXT...   (what the name index returns)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"
@@ -9,7 +10,7 @@ do {
     case "query":
         try runSearchQueries(Array(arguments.dropFirst()))
     case "load":
-        runLoadBenchmark()
+        runLoadBenchmark(iterations: arguments.count > 1 ? max(1, Int(arguments[1]) ?? 15) : 15)
     case "search":
         try runSearchBenchmark(evalPath: arguments.count > 1 ? arguments[1] : nil)
     case "nearest", "geo":
@@ -19,7 +20,7 @@ do {
         try runSearchBenchmark(evalPath: nil)
         try runGeoBenchmark()
     default:
-        print("usage: nhs-league-bench [all|load|search [EVAL_CSV]|nearest] | query TEXT...")
+        print("usage: nhs-league-bench [all|load [RUNS]|search [EVAL_CSV]|nearest] | query TEXT...")
     }
 } catch {
     print("bench: failed: \(error)")
