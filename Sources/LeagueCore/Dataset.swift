@@ -290,12 +290,24 @@ public struct Dataset: Sendable {
 
     /// Applies `MainOperatorRule` to every open site, grouping neighbours by postcode.
     static func assignOperators(_ sites: [SiteRecord]) -> [String: SiteOperators] {
-        var byPostcode: [String: [SiteRecord]] = [:]
-        for s in sites where s.isOpen { if let p = s.postcode { byPostcode[p, default: []].append(s) } }
+        // Only the few sites the rule compares with their neighbours (`needsNeighbours`) are given
+        // them: grouping every open site by postcode copied each ~0.5 kB record into its group
+        // (a third of the load's `Dataset` build) for neighbours that were never read.
+        let asking = sites.indices.filter { sites[$0].isOpen && MainOperatorRule.needsNeighbours(sites[$0]) }
+        let wanted = Set(asking.compactMap { sites[$0].postcode })
+        var byPostcode: [String: [Int]] = [:]
+        if !wanted.isEmpty {
+            for i in sites.indices where sites[i].isOpen {
+                if let p = sites[i].postcode, wanted.contains(p) { byPostcode[p, default: []].append(i) }
+            }
+        }
         var out: [String: SiteOperators] = [:]
         out.reserveCapacity(sites.count)
         for s in sites where s.isOpen && s.currentParentODSCode != nil {
-            out[s.siteCode] = MainOperatorRule.operators(of: s, neighbours: s.postcode.flatMap { byPostcode[$0] } ?? [])
+            let neighbours =
+                MainOperatorRule.needsNeighbours(s)
+                ? (s.postcode.flatMap { byPostcode[$0] } ?? []).map { sites[$0] } : []
+            out[s.siteCode] = MainOperatorRule.operators(of: s, neighbours: neighbours)
         }
         return out
     }

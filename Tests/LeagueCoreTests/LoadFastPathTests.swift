@@ -35,6 +35,47 @@ import Testing
         }
     }
 
+    /// `open_codes_at_postcode` read part by part, as the loader reads what the fast path declines:
+    /// the pairs, and whether any part was reported as malformed.
+    static func referenceCodeCounts(_ text: String) -> (counts: [String], malformed: Bool) {
+        var counts: [String] = []
+        var malformed = false
+        for part in text.split(separator: ";") {
+            let bits = part.split(separator: " ")
+            guard bits.count == 2, let n = Int(bits[1]), n > 0 else { malformed = true; continue }
+            counts.append("\(bits[0]) \(n)")
+        }
+        return (counts, malformed)
+    }
+
+    @Test(arguments: [
+        "", ";", ";;", "RRJ 2", "RRJ 2; RBK 1", "RRJ 2;RBK 1;", ";RRJ 2", "  RRJ   2  ;  RBK 1 ", "RRJ 2; ",
+        "RRJ 2; ;RBK 1",
+        "RRJ 0", "RRJ -1", "RRJ +1", "RRJ 007", "RRJ", "RRJ 2 3", "RRJ\t2", "RRJ 2\t", "RRJ 1x", "RÉJ 2", "RRJ ２",
+        "RRJ 1234567890123456789", "RRJ 123456789012345678", " ", "a b c; d 1",
+    ])
+    func codeCountsReadFromBytesAreThePartByPartReading(_ text: String) {
+        let reference = Self.referenceCodeCounts(text)
+        // Declining is always safe (the loader then reads part by part); what is read must be exact.
+        guard let fast = Validator.wellFormedCodeCounts(text) else { return }
+        #expect(!reference.malformed, "\(text.debugDescription)")
+        #expect(fast.map { "\($0.trust) \($0.count)" } == reference.counts, "\(text.debugDescription)")
+    }
+
+    @Test func codeCountsOfEveryEmbeddedSiteAreReadFromBytes() throws {
+        let data = try Data(contentsOf: EmbeddedDataset.directory.appendingPathComponent("sites.csv"))
+        let records = CSVParser.parse(data).records
+        let column = try #require(records.first?.fields.firstIndex(of: "open_codes_at_postcode"))
+        var read = 0
+        for record in records.dropFirst() where !record.fields[column].isEmpty {
+            let text = record.fields[column]
+            let fast = try #require(Validator.wellFormedCodeCounts(text), "\(text.debugDescription)")
+            #expect(fast.map { "\($0.trust) \($0.count)" } == Self.referenceCodeCounts(text).counts)
+            read += 1
+        }
+        #expect(read > 6_000)
+    }
+
     @Test func canonicalDatesParseAsTheGeneralPathDoes() {
         let texts = [
             "2026-03-31", "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2026-13-01", "2026-00-10",
@@ -80,6 +121,22 @@ import Testing
             }
             #expect(NameIndex.siteName(name) == general, "\(name)")
         }
+    }
+
+    @Test func operatorsAreTheRuleAppliedWithEveryNeighbour() {
+        // the rule applied as the loader once did: every open site given all open sites at its postcode
+        let sites = embeddedSnapshot.dataset.sites
+        let byPostcode = Dictionary(grouping: sites.filter { $0.isOpen && $0.postcode != nil }, by: { $0.postcode! })
+        let assigned = Dataset.assignOperators(sites)
+        var compared = 0, withNeighbours = 0
+        for s in sites where s.isOpen && s.currentParentODSCode != nil {
+            let neighbours = s.postcode.flatMap { byPostcode[$0] } ?? []
+            #expect(assigned[s.siteCode] == MainOperatorRule.operators(of: s, neighbours: neighbours), "\(s.siteCode)")
+            compared += 1
+            if MainOperatorRule.needsNeighbours(s) { withNeighbours += 1 }
+        }
+        #expect(assigned.count == compared && compared > 6_000)
+        #expect(withNeighbours > 10)  // the rule's second step is exercised
     }
 
     @Test func siteLookupsAnswerAsCopiesDid() {

@@ -26,10 +26,17 @@ public enum MainOperatorRule {
         return SiteOperators(mainOperator: main, alsoHere: also, rule: rule)
     }
 
-    static func mainOperator(of site: SiteRecord, own: String, neighbours: [SiteRecord]) -> String {
+    /// Whether the rule looks at the site's neighbours at all (rule 2): only for a site named as
+    /// a hospital that its own trust did not report as an inpatient site; every other site is
+    /// its own trust's (rules 1 and 3).
+    public static func needsNeighbours(_ site: SiteRecord) -> Bool {
         // 1. reported by its own trust as an inpatient site
-        if !site.kindInferred && site.kind.isInpatient { return own }
-        guard site.kind.isHospital, site.postcode != nil else { return own }
+        if !site.kindInferred && site.kind.isInpatient { return false }
+        return site.kind.isHospital && site.postcode != nil
+    }
+
+    static func mainOperator(of site: SiteRecord, own: String, neighbours: [SiteRecord]) -> String {
+        guard needsNeighbours(site) else { return own }
         let codes = Dictionary(site.openCodesAtPostcode.map { ($0.trust, $0.count) }, uniquingKeysWith: max)
         // 2. the trusts whose ERIC return lists an inpatient hospital here
         var reporters = Set<String>()
