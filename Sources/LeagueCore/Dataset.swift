@@ -290,24 +290,18 @@ public struct Dataset: Sendable {
 
     /// Applies `MainOperatorRule` to every open site, grouping neighbours by postcode.
     static func assignOperators(_ sites: [SiteRecord]) -> [String: SiteOperators] {
-        // Only the few sites the rule compares with their neighbours (`needsNeighbours`) are given
-        // them: grouping every open site by postcode copied each ~0.5 kB record into its group
-        // (a third of the load's `Dataset` build) for neighbours that were never read.
-        let asking = sites.indices.filter { sites[$0].isOpen && MainOperatorRule.needsNeighbours(sites[$0]) }
-        let wanted = Set(asking.compactMap { sites[$0].postcode })
-        var byPostcode: [String: [Int]] = [:]
-        if !wanted.isEmpty {
-            for i in sites.indices where sites[i].isOpen {
-                if let p = sites[i].postcode, wanted.contains(p) { byPostcode[p, default: []].append(i) }
-            }
+        // Rule 2 reads only which trusts report a hospital at the postcode: worked out once per
+        // postcode from the few hundred reporting hospitals. Grouping every open site by postcode
+        // copied each ~0.5 kB record into its group, a third of the load's `Dataset` build.
+        var reporters: [String: Set<String>] = [:]
+        for i in sites.indices where MainOperatorRule.reportsHospital(sites[i]) {
+            if let p = sites[i].postcode { reporters[p, default: []].insert(sites[i].currentParentODSCode!) }
         }
         var out: [String: SiteOperators] = [:]
         out.reserveCapacity(sites.count)
-        for s in sites where s.isOpen && s.currentParentODSCode != nil {
-            let neighbours =
-                MainOperatorRule.needsNeighbours(s)
-                ? (s.postcode.flatMap { byPostcode[$0] } ?? []).map { sites[$0] } : []
-            out[s.siteCode] = MainOperatorRule.operators(of: s, neighbours: neighbours)
+        for i in sites.indices where sites[i].isOpen && sites[i].currentParentODSCode != nil {
+            let here = MainOperatorRule.needsNeighbours(sites[i]) ? sites[i].postcode.flatMap { reporters[$0] } : nil
+            out[sites[i].siteCode] = MainOperatorRule.operators(of: sites[i], hospitalReporters: here ?? [])
         }
         return out
     }
@@ -332,6 +326,9 @@ public struct Dataset: Sendable {
     /// split, the first successor in `successors.csv` order is followed.
     public func currentTrust(for odsCode: String) -> (code: String, steps: [SuccessorRecord]) {
         var code = Dataset.normaliseCode(odsCode)
+        // Most codes asked for are open trusts (every site's at each load): answered without the
+        // cycle guard's set.
+        if trustsByCode[code]?.isOpen == true { return (code, []) }
         var steps: [SuccessorRecord] = []
         var seen: Set<String> = [code]
         while trustsByCode[code]?.isOpen != true, let next = successorsByOldCode[code]?.first,

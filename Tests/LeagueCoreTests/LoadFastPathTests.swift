@@ -123,6 +123,32 @@ import Testing
         }
     }
 
+    @Test func placeNamesJoinAsJoinedJoinsThem() {
+        var lists: [[String]] = [[], [""], ["a"], ["", ""], ["a", "", "b"], Self.awkwardTexts]
+        lists += embeddedSnapshot.dataset.sites.map(\.placeNames)
+        for words in lists {
+            #expect(NameIndex.joinedWithSpaces(words) == words.joined(separator: " "), "\(words)")
+        }
+    }
+
+    @Test func currentTrustOfEveryCodeFollowsItsChain() throws {
+        let dataset = embeddedSnapshot.dataset
+        for code in dataset.trusts.map(\.odsCode) + dataset.successors.map(\.oldCode) + ["NOT A CODE", " rbk "] {
+            // the chain walked step by step, as `currentTrust` documents it
+            var current = Dataset.normaliseCode(code)
+            var steps: [String] = []
+            var seen: Set<String> = [current]
+            while dataset.trustsByCode[current]?.isOpen != true,
+                let next = dataset.successorsByOldCode[current]?.first, seen.insert(next.successorCode).inserted
+            {
+                steps.append(next.successorCode)
+                current = next.successorCode
+            }
+            let answer = dataset.currentTrust(for: code)
+            #expect(answer.code == current && answer.steps.map(\.successorCode) == steps, "\(code)")
+        }
+    }
+
     @Test func operatorsAreTheRuleAppliedWithEveryNeighbour() {
         // the rule applied as the loader once did: every open site given all open sites at its postcode
         let sites = embeddedSnapshot.dataset.sites

@@ -16,7 +16,18 @@ public struct FNV1a64: Sendable {
 
     /// Hashes raw bytes (fast path for `Data`).
     public mutating func update(_ data: Data) {
-        data.withUnsafeBytes { raw in update(raw.bindMemory(to: UInt8.self)) }
+        data.withUnsafeBytes { raw in update(bytes: raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The loop over a buffer, written for it: the generic `update` is not always specialised
+    /// where it is called (3.4 against 2 instructions a byte, over every byte of the dataset).
+    private mutating func update(bytes: UnsafeBufferPointer<UInt8>) {
+        var h = value
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        value = h
     }
 
     /// 16 lower-case hex digits.

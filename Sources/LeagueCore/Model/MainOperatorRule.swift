@@ -20,9 +20,29 @@ public enum MainOperatorRule {
     /// The main operator of `site` and the other trusts with open site codes at its postcode.
     /// - Parameter neighbours: the open sites at the same postcode (may include `site`).
     public static func operators(of site: SiteRecord, neighbours: [SiteRecord]) -> SiteOperators {
+        operators(of: site, hospitalReporters: hospitalReporters(among: neighbours))
+    }
+
+    /// The trusts whose ERIC return lists an inpatient hospital among `sites` (all that rule 2
+    /// reads of a site's neighbours).
+    static func hospitalReporters(among sites: [SiteRecord]) -> Set<String> {
+        var reporters = Set<String>()
+        for n in sites where reportsHospital(n) { reporters.insert(n.currentParentODSCode!) }
+        return reporters
+    }
+
+    /// Whether `site` is an open hospital its trust's ERIC return lists (a rule 2 reporter).
+    static func reportsHospital(_ site: SiteRecord) -> Bool {
+        site.isOpen && !site.kindInferred && site.kind.isHospital && site.currentParentODSCode != nil
+    }
+
+    /// `operators(of:neighbours:)`, given the hospital reporters among the neighbours.
+    static func operators(of site: SiteRecord, hospitalReporters: Set<String>) -> SiteOperators {
         let own = site.currentParentODSCode ?? ""
-        let main = mainOperator(of: site, own: own, neighbours: neighbours)
-        let also = site.openCodesAtPostcode.map(\.trust).filter { $0 != main }
+        let main = mainOperator(of: site, own: own, reporters: hospitalReporters)
+        var also: [String] = []
+        also.reserveCapacity(site.openCodesAtPostcode.count)
+        for c in site.openCodesAtPostcode where c.trust != main { also.append(c.trust) }
         return SiteOperators(mainOperator: main, alsoHere: also, rule: rule)
     }
 
@@ -35,15 +55,11 @@ public enum MainOperatorRule {
         return site.kind.isHospital && site.postcode != nil
     }
 
-    static func mainOperator(of site: SiteRecord, own: String, neighbours: [SiteRecord]) -> String {
+    static func mainOperator(of site: SiteRecord, own: String, reporters: Set<String>) -> String {
         guard needsNeighbours(site) else { return own }
-        let codes = Dictionary(site.openCodesAtPostcode.map { ($0.trust, $0.count) }, uniquingKeysWith: max)
         // 2. the trusts whose ERIC return lists an inpatient hospital here
-        var reporters = Set<String>()
-        for n in neighbours where n.isOpen && !n.kindInferred && n.kind.isHospital {
-            if let p = n.currentParentODSCode { reporters.insert(p) }
-        }
         if reporters.contains(own) { return own }
+        let codes = Dictionary(site.openCodesAtPostcode.map { ($0.trust, $0.count) }, uniquingKeysWith: max)
         if !reporters.isEmpty {
             return reporters.sorted { (codes[$0] ?? 0, $1) > (codes[$1] ?? 0, $0) }.first!
         }

@@ -273,11 +273,18 @@ public struct NameIndex: Sendable {
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
-        self.typoNeighbours = TypoNeighbourIndex(terms: termBytes, included: { !isCode[$0] })
+        // The typo index (the largest of these tables) and the sorted vocabulary read only the
+        // words: built at the same time (the load's longest chain runs through this index).
+        let codeTerms = isCode
+        let (typoNeighbours, sortedTerms) = Concurrently.run(
+            { TypoNeighbourIndex(terms: termBytes, included: { !codeTerms[$0] }) },
+            {
+                (0..<Int32(termBytes.count)).filter { !codeTerms[Int($0)] }
+                    .sorted { termBytes[Int($0)].lexicographicallyPrecedes(termBytes[Int($1)]) }
+            })
+        self.typoNeighbours = typoNeighbours
         self.termMask = termBytes.map(NameIndex.mask)
-        let ts = self.terms
-        self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
-            .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
+        self.sortedTerms = sortedTerms
         self.denseTerms = DenseTerms(postings: postings, entryCount: entries.count)
         self.postings = postings
         self.scratch = SearchScratchPool(entryCount: entries.count)
