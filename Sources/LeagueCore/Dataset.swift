@@ -141,31 +141,17 @@ public struct Dataset: Sendable {
         self.rankingsByTrust = byTrust
         self.rankingsByQuarterTable = byQT
         self.quarterInfoByQuarter = Dictionary(quarters.map { ($0.quarter, $0) }, uniquingKeysWith: { a, _ in a })
-        self.sitesByCode = SiteLookup(sites: sortedSites)
-        var byParent: [String: [Int32]] = [:]
-        for (i, s) in sortedSites.enumerated() {
-            if let p = s.currentParentODSCode { byParent[p, default: []].append(Int32(i)) }
-        }
+        // Who runs each site and the site lookups read only the sites: built at the same time
+        // (they are most of this build, which every index after it waits for).
+        let ((operators, mainSites), (lookup, byParent)) = Concurrently.run(
+            { () -> ([String: SiteOperators], [String: [Int32]]) in
+                let operators = Dataset.assignOperators(sortedSites)
+                return (operators, Dataset.mainSitePositions(sortedSites, operators: operators))
+            },
+            { (SiteLookup(sites: sortedSites), Dataset.positionsByParent(sortedSites)) })
+        self.sitesByCode = lookup
         self.sitePositionsByParent = byParent
-        let operators = Dataset.assignOperators(sortedSites)
         self.siteOperators = operators
-        var mainSites: [String: [Int32]] = [:]
-        for (i, s) in sortedSites.enumerated() where s.isOpen && s.kind.isInpatient {
-            if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(Int32(i)) }
-        }
-        for (k, positions) in mainSites {
-            // Each site's sort key is read once: a comparator reading `sortedSites[i]` copied two
-            // whole records (~0.5 kB, a dozen strings retained and released) per comparison.
-            // Same comparisons on the same order, so the same result.
-            let keyed = positions.map { i in
-                let s = sortedSites[Int(i)]
-                return (
-                    position: i, hospital: s.kind.isHospital ? 0 : 1, inferred: s.kindInferred ? 1 : 0, name: s.name
-                )
-            }
-            mainSites[k] = keyed.sorted { ($0.hospital, $0.inferred, $0.name) < ($1.hospital, $1.inferred, $1.name) }
-                .map(\.position)
-        }
         self.mainSitePositionsByTrust = mainSites
         self.successorsByOldCode = Dictionary(grouping: successors, by: { $0.oldCode })
         self.predecessorsBySuccessorCode = Dictionary(grouping: successors, by: { $0.successorCode })
@@ -288,7 +274,38 @@ public struct Dataset: Sendable {
         (mainSitePositionsByTrust[Dataset.normaliseCode(odsCode)] ?? []).map { sites[Int($0)] }
     }
 
-    /// Applies `MainOperatorRule` to every open site, grouping neighbours by postcode.
+    /// Positions in `sites` per current parent ODS code.
+    static func positionsByParent(_ sites: [SiteRecord]) -> [String: [Int32]] {
+        var byParent: [String: [Int32]] = [:]
+        for (i, s) in sites.enumerated() {
+            if let p = s.currentParentODSCode { byParent[p, default: []].append(Int32(i)) }
+        }
+        return byParent
+    }
+
+    /// Positions in `sites` of the open inpatient sites per main operator, hospitals first, then by name.
+    static func mainSitePositions(_ sites: [SiteRecord], operators: [String: SiteOperators]) -> [String: [Int32]] {
+        var mainSites: [String: [Int32]] = [:]
+        for (i, s) in sites.enumerated() where s.isOpen && s.kind.isInpatient {
+            if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(Int32(i)) }
+        }
+        for (k, positions) in mainSites {
+            // Each site's sort key is read once: a comparator reading `sites[i]` copied two
+            // whole records (~0.5 kB, a dozen strings retained and released) per comparison.
+            // Same comparisons on the same order, so the same result.
+            let keyed = positions.map { i in
+                let s = sites[Int(i)]
+                return (
+                    position: i, hospital: s.kind.isHospital ? 0 : 1, inferred: s.kindInferred ? 1 : 0, name: s.name
+                )
+            }
+            mainSites[k] = keyed.sorted { ($0.hospital, $0.inferred, $0.name) < ($1.hospital, $1.inferred, $1.name) }
+                .map(\.position)
+        }
+        return mainSites
+    }
+
+    /// Applies `MainOperatorRule` to every open site, given the hospital reporters at its postcode.
     static func assignOperators(_ sites: [SiteRecord]) -> [String: SiteOperators] {
         // Rule 2 reads only which trusts report a hospital at the postcode: worked out once per
         // postcode from the few hundred reporting hospitals. Grouping every open site by postcode
