@@ -123,14 +123,6 @@ import Testing
         }
     }
 
-    @Test func placeNamesJoinAsJoinedJoinsThem() {
-        var lists: [[String]] = [[], [""], ["a"], ["", ""], ["a", "", "b"], Self.awkwardTexts]
-        lists += embeddedSnapshot.dataset.sites.map(\.placeNames)
-        for words in lists {
-            #expect(NameIndex.joinedWithSpaces(words) == words.joined(separator: " "), "\(words)")
-        }
-    }
-
     @Test func currentTrustOfEveryCodeFollowsItsChain() throws {
         let dataset = embeddedSnapshot.dataset
         for code in dataset.trusts.map(\.odsCode) + dataset.successors.map(\.oldCode) + ["NOT A CODE", " rbk "] {

@@ -92,7 +92,7 @@ extension NameIndex {
             guard let op = dataset.siteOperators[s.siteCode] else { continue }  // closed sites are not indexed
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
-            let places = joinedWithSpaces(s.placeNames)
+            let places = s.placeNames.joined(separator: " ")
             let weight = SiteSearchWeight.of(s)
             for name in names {
                 let entry = SearchEntry(
@@ -134,19 +134,6 @@ extension NameIndex {
         var tokens = [[String]?](repeating: nil, count: entries.count)
         for (entry, words) in siteTokens { tokens[entry] = words }
         return (trusts, entries, tokens)
-    }
-
-    /// `words.joined(separator: " ")`, built in one reserved string: `joined` cost ~3,000
-    /// instructions for a site's few place names, for each of ~6,500 sites at every load.
-    static func joinedWithSpaces(_ words: [String]) -> String {
-        guard words.count > 1 else { return words.first ?? "" }
-        var out = ""
-        out.reserveCapacity(words.reduce(words.count - 1) { $0 + $1.utf8.count })
-        for (i, w) in words.enumerated() {
-            if i > 0 { out.append(" ") }
-            out.append(w)
-        }
-        return out
     }
 
     /// One site entry per (main operator, normalised name, postcode or else site code).
