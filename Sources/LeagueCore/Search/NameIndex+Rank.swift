@@ -156,6 +156,7 @@ extension NameIndex {
         if !allWeak {
             order = order.filter { !words[$0].isWeak } + order.filter { words[$0].isWeak }
         }
+        markNameHolders(of: words, into: acc)
         var totals = QueryTotals(weight: 0, strongWords: 0, allWeak: allWeak, wordCount: words.count)
         var anyStrongMatched = false
         for wi in order {
@@ -170,12 +171,40 @@ extension NameIndex {
         return totals
     }
 
+    /// Step 2, first: marks in `acc.nameReach` every entry holding a reading of a query word in
+    /// its name, when a reading has context postings. An entry no query word may name never gets
+    /// a name hit, so it is never an answer (`score`), and what it accumulates concerns no other
+    /// entry: `collectBestReading` skips its context postings. "london" is a place word of about
+    /// 550 sites, most of them never named by the rest of the query.
+    private func markNameHolders(of words: [QueryWord], into acc: Accumulator) {
+        let hasContext = words.contains { word in
+            word.readings.contains { postings[Int($0.term)].count > namePostingCount[Int($0.term)] }
+        }
+        guard hasContext else { return }
+        let reach = acc.nameReach
+        for word in words {
+            for c in word.readings {
+                let bitmap = denseTerms.withBits(of: c.term) { bits in
+                    for w in 0..<bits.count { reach[w] |= bits[w] }
+                }
+                if bitmap { continue }
+                postings[Int(c.term)].withUnsafeBufferPointer { list in
+                    for p in list[..<Int(namePostingCount[Int(c.term)])] {
+                        let e = Int(p >> 2)
+                        reach[e >> 6] |= 1 << UInt64(e & 63)
+                    }
+                }
+            }
+        }
+    }
+
     /// Step 2a: per entry, the word's best reading (`tokBest`, `tokInfo`) over the entry's
     /// name and context words.
     private func collectBestReading(of word: QueryWord, refineOnly: Bool, into acc: Accumulator) {
         // The buffers in locals: read through `acc` (a class) in the loop, every posting would
         // load them again, the compiler cannot tell the stores below leave them alone.
         let best = acc.tokBest, info = acc.tokInfo, reached = acc.tokTouched, total = acc.total
+        let reach = acc.nameReach
         var reachedCount = acc.tokTouchedCount
         defer { acc.tokTouchedCount = reachedCount }
         /// Keeps `contrib` as entry e's best reading of the word if it beats the one kept; the
@@ -217,10 +246,19 @@ extension NameIndex {
             {
                 continue
             }
-            postings[Int(c.term)].withUnsafeBufferPointer { postings in
-                for p in postings {
+            let names = Int(namePostingCount[Int(c.term)])
+            postings[Int(c.term)].withUnsafeBufferPointer { list in
+                let nameContrib = contribution[Int(Posting.name)], nameRecorded = recorded[Int(Posting.name)]
+                for p in list[..<names] {
                     let e = Int(p >> 2)
                     if refineOnly && total[e] == 0 { continue }  // not touched (`Accumulator.total`)
+                    offer(e, nameContrib, nameRecorded)
+                }
+                // the context holdings, of the entries a query word may name (`markNameHolders`)
+                for p in list[names...] {
+                    let e = Int(p >> 2)
+                    if reach[e >> 6] & 1 << UInt64(e & 63) == 0 { continue }
+                    if refineOnly && total[e] == 0 { continue }
                     let holding = Int(p & 3)
                     offer(e, contribution[holding], recorded[holding])
                 }

@@ -52,8 +52,12 @@ public struct NameIndex: Sendable {
     let termMask: [UInt64]
     let sortedTerms: [Int32]
     /// Per term: entry index << 2 | how the entry holds the word (`Posting`: 0 name, 1 trust
-    /// context, 2 place context).
+    /// context, 2 place context); the name holdings first, then the context ones, each in entry
+    /// order.
     let postings: [[UInt32]]
+    /// Per term, how many of its postings are name holdings (the context ones follow): a query
+    /// visits a context posting only for an entry some query word may name (`NameReach`).
+    let namePostingCount: [Int32]
     /// The entries of the words in most names, as bitmaps (`DenseTerms`).
     let denseTerms: DenseTerms
     /// Weight of a query word the vocabulary does not know.
@@ -217,7 +221,9 @@ public struct NameIndex: Sendable {
         self.unknownWeight = idfs.isEmpty ? 1 : idfs[idfs.count / 2]
 
         let termBytes = termStrings.map { Array($0.utf8) }
+        // name holdings in `postings`, context ones apart until they are appended after them
         var postings = [[UInt32]](repeating: [], count: termStrings.count)
+        var contextPostings = [[UInt32]](repeating: [], count: termStrings.count)
         var nameWeight = [Float](repeating: 0, count: entries.count)
         var nameLength = [Int16](repeating: 0, count: entries.count)
         for ei in 0..<entries.count {
@@ -228,10 +234,14 @@ public struct NameIndex: Sendable {
                 if !weak[Int(id)] { strong += weights[Int(id)] }
                 length += termBytes[Int(id)].count + 1
             }
-            for id in contextWords[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
-            for id in placeWords[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
+            for id in contextWords[ei] { contextPostings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
+            for id in placeWords[ei] { contextPostings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
             nameWeight[ei] = strong > 0 ? strong : all
             nameLength[ei] = Int16(min(length, Int(Int16.max)))
+        }
+        self.namePostingCount = postings.map { Int32($0.count) }
+        for t in postings.indices where !contextPostings[t].isEmpty {
+            postings[t].append(contentsOf: contextPostings[t])
         }
 
         // Kept in an exactly sized array (grown by doubling, the entries, ~0.2 kB each, held up to

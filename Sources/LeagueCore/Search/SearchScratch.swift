@@ -35,6 +35,10 @@ extension NameIndex {
         /// The same entries as bits (entry e is bit e % 64 of word e / 64): a refining word with
         /// a long postings list reads it a word at a time (`NameIndex.DenseTerms`).
         let touchedBits: UnsafeMutableBufferPointer<UInt64>
+        /// The entries holding a reading of some query word in their name, as bits (as
+        /// `touchedBits`), when a reading has context postings (`NameIndex.markNameHolders`):
+        /// only these can get a name hit, so only their context postings are worth visiting.
+        let nameReach: UnsafeMutableBufferPointer<UInt64>
 
         init(count: Int) {
             // Each list holds an entry at most once: a slot per entry is enough.
@@ -53,6 +57,8 @@ extension NameIndex {
             touchedSlots = zeroed(Int32.self)
             touchedBits = .allocate(capacity: (count + 63) / 64)
             touchedBits.initialize(repeating: 0)
+            nameReach = .allocate(capacity: (count + 63) / 64)
+            nameReach.initialize(repeating: 0)
         }
 
         /// Records that the query reached entry `e` (the caller checked it had not before).
@@ -73,11 +79,14 @@ extension NameIndex {
             tokTouched.deallocate()
             touchedSlots.deallocate()
             touchedBits.deallocate()
+            nameReach.deallocate()
         }
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
-        /// it is used; `tokInfo` is written before it is read).
+        /// it is used; `tokInfo` is written before it is read) and `nameReach` whole (a few
+        /// hundred machine words, and its bits need not be touched entries).
         func reset() {
+            nameReach.update(repeating: 0)
             for e32 in touched {
                 let e = Int(e32)
                 total[e] = 0
