@@ -88,7 +88,7 @@ extension NameIndex {
     struct Scored {
         var entry: Int32
         var score: Float {
-            didSet { shown = (score * 1000).rounded() }
+            didSet { shown = Scored.shown(score) }
         }
         /// `score` to three decimals, times 1000: what the ranking compares (`precedes`), rounded
         /// once per score rather than twice per comparison.
@@ -99,9 +99,21 @@ extension NameIndex {
         init(entry: Int32, score: Float, kind: SearchMatchKind, edits: Int) {
             self.entry = entry
             self.score = score
-            self.shown = (score * 1000).rounded()
+            self.shown = Scored.shown(score)
             self.kind = kind
             self.edits = edits
+        }
+
+        /// `(score * 1000).rounded()` (to nearest, halves away from zero), without the call to
+        /// libm's `roundf` that `rounded()` is on the baseline x86-64 target (no SSE4.1): a score
+        /// is in 0...1, so its whole part converts to an integer exactly, and subtracting it
+        /// leaves the fraction exactly.
+        @inline(__always)
+        static func shown(_ score: Float) -> Float {
+            let x = score * 1000
+            guard x >= 0, x < 8_388_608 else { return x.rounded() }  // 2^23: from there every float is whole
+            let whole = Float(Int32(x))
+            return x - whole >= 0.5 ? whole + 1 : whole
         }
     }
 
@@ -128,7 +140,8 @@ extension NameIndex {
         for (ti, token) in tokens.enumerated() {
             var readings: [Candidate] = []
             candidates(for: token, isLast: ti == tokens.count - 1, into: &readings)
-            let exact = termIndex[token]
+            // the exact reading, when there is one, comes first (the only one with `how` 0)
+            let exact = readings.first.flatMap { $0.how == 0 ? $0.term : nil }
             let best = readings.max(by: {
                 ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)])
             })
@@ -334,6 +347,9 @@ extension NameIndex {
 
     /// Step 3a: one entry's kind and score; nil when it is not an answer (matched only through
     /// context words, below the coverage floor, or an ambiguous alias in a longer query).
+    /// Inlined: most entries with a name hit fail the coverage floor, and a call costs more
+    /// than that test.
+    @inline(__always)
     func score(entry e32: Int32, _ acc: Accumulator, _ totals: QueryTotals) -> Scored? {
         let e = Int(e32)
         let s = acc.stats[e]

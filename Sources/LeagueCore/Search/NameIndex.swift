@@ -284,7 +284,7 @@ public struct NameIndex: Sendable {
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
         self.typoNeighbours = TypoNeighbourIndex(terms: termBytes, included: { !isCode[$0] })
-        self.termMask = termBytes.map(NameIndex.mask)
+        self.termMask = termBytes.map { NameIndex.mask($0) }
         let ts = self.terms
         self.sortedTerms = (0..<Int32(ts.count)).filter { !isCode[Int($0)] }
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
@@ -359,7 +359,9 @@ public struct NameIndex: Sendable {
         static let weights = SIMD4<Float>(1, 0.5, 0.9, 0)
     }
 
-    static func mask(_ bytes: [UInt8]) -> UInt64 {
+    /// The letters of a word as bits (byte b is bit b % 64), to tell cheaply that two words
+    /// differ in more letters than some number of edits can change.
+    static func mask(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var m: UInt64 = 0
         for b in bytes { m |= 1 << UInt64(b & 63) }
         return m
@@ -436,10 +438,10 @@ public struct NameIndex: Sendable {
             exactID = id
             out.append(Candidate(term: id, quality: 1, edits: 0, how: 0))
         }
-        var q = Array(token.utf8)
-        let n = q.count
-        q.withUnsafeMutableBufferPointer { qb in
-            let qbuf = UnsafeBufferPointer(qb)
+        // the token's own bytes (a native string's are contiguous), not a copy
+        var token = token
+        let n = token.utf8.count
+        token.withUTF8 { qbuf in
             // prefix (type-ahead) from 3 letters
             if n >= 3 {
                 var lo = 0, hi = sortedTerms.count
@@ -472,7 +474,7 @@ public struct NameIndex: Sendable {
             // typos, scaled to word length
             let k = EditDistance.allowedEdits(forLength: n)
             guard k > 0 else { return }
-            let qm = NameIndex.mask(Array(qbuf))
+            let qm = NameIndex.mask(qbuf)
             let pattern = OSAPattern(qbuf)
             let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
             if lo <= hi {
