@@ -60,16 +60,17 @@ struct TypoScanTests {
         for (a, b) in Self.pairs(seed: seed, count: 4000, maxLength: maxLength) {
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
-                    let pattern = OSAPattern(a)
-                    for bound in 0...4 {
-                        let table = EditDistance.bounded(a, b, bound: bound)
-                        #expect(pattern.distance(to: b, bound: bound) == table, "\(Array(a)) \(Array(b)) \(bound)")
-                        #expect(
-                            pattern.prefixDistance(to: b, bound: bound)
-                                == EditDistance.boundedPrefix(a, b, bound: bound),
-                            "prefix \(Array(a)) \(Array(b)) \(bound)")
-                        checked += 1
-                        if table != nil { within += 1 }
+                    OSAPattern.with(a) { pattern in
+                        for bound in 0...4 {
+                            let table = EditDistance.bounded(a, b, bound: bound)
+                            #expect(pattern.distance(to: b, bound: bound) == table, "\(Array(a)) \(Array(b)) \(bound)")
+                            #expect(
+                                pattern.prefixDistance(to: b, bound: bound)
+                                    == EditDistance.boundedPrefix(a, b, bound: bound),
+                                "prefix \(Array(a)) \(Array(b)) \(bound)")
+                            checked += 1
+                            if table != nil { within += 1 }
+                        }
                     }
                 }
             }

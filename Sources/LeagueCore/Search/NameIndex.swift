@@ -475,54 +475,57 @@ public struct NameIndex: Sendable {
             let k = EditDistance.allowedEdits(forLength: n)
             guard k > 0 else { return }
             let qm = NameIndex.mask(qbuf)
-            let pattern = OSAPattern(qbuf)
-            let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
-            if lo <= hi {
-                var found: [Int32] = []
-                for len in lo...hi {
-                    // ascending ids: readings of equal quality keep this order (the first wins a tie)
-                    // the filter captures the masks alone: capturing `self` copies the whole index
-                    termMask.withUnsafeBufferPointer { masks in
-                        typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found) { id in
-                            id != exactID && NameIndex.mayBeWithin(k, qm, masks[Int(id)])
+            OSAPattern.with(qbuf) { pattern in
+                let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
+                if lo <= hi {
+                    var found: [Int32] = []
+                    for len in lo...hi {
+                        // ascending ids: readings of equal quality keep this order (the first wins a tie)
+                        // the filter captures the masks alone: capturing `self` copies the whole index
+                        termMask.withUnsafeBufferPointer { masks in
+                            typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found) { id in
+                                id != exactID && NameIndex.mayBeWithin(k, qm, masks[Int(id)])
+                            }
+                        }
+                        for id in found {
+                            guard
+                                let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
+                                d > 0
+                            else { continue }
+                            out.append(
+                                Candidate(
+                                    term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
+                                    edits: UInt8(d), how: 2))
                         }
                     }
-                    for id in found {
-                        guard let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
-                            d > 0
-                        else { continue }
-                        out.append(
-                            Candidate(
-                                term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
-                                edits: UInt8(d), how: 2))
-                    }
                 }
-            }
-            // typos while typing: the last word against word beginnings
-            if isLast && exactID < 0 {
-                let lo2 = max(1, n - k)
-                if lo2 < termsByLength.count {
-                    for len in lo2..<termsByLength.count where len > n {
-                        for id in termsByLength[len] {
-                            // letters of the query missing from the word's first n + k letters,
-                            // and letters of its first n - k letters missing from the query
-                            let start = Int(prefixStart[Int(id)])
-                            let wide = prefixMasks[start + min(len, n + k) - 1]
-                            let narrow = prefixMasks[start + max(n - k, 1) - 1]
-                            if NameIndex.hasMoreThan(k, bits: qm & ~wide)
-                                || NameIndex.hasMoreThan(k, bits: narrow & ~qm)
-                            {
-                                continue
-                            }
-                            let d = terms[Int(id)].withUnsafeBufferPointer {
-                                pattern.prefixDistance(to: $0, bound: k)
-                            }
-                            if let d, d > 0 {
-                                out.append(
-                                    Candidate(
-                                        term: id,
-                                        quality: d == 1 ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
-                                        edits: UInt8(d), how: 2))
+                // typos while typing: the last word against word beginnings
+                if isLast && exactID < 0 {
+                    let lo2 = max(1, n - k)
+                    if lo2 < termsByLength.count {
+                        for len in lo2..<termsByLength.count where len > n {
+                            for id in termsByLength[len] {
+                                // letters of the query missing from the word's first n + k letters,
+                                // and letters of its first n - k letters missing from the query
+                                let start = Int(prefixStart[Int(id)])
+                                let wide = prefixMasks[start + min(len, n + k) - 1]
+                                let narrow = prefixMasks[start + max(n - k, 1) - 1]
+                                if NameIndex.hasMoreThan(k, bits: qm & ~wide)
+                                    || NameIndex.hasMoreThan(k, bits: narrow & ~qm)
+                                {
+                                    continue
+                                }
+                                let d = terms[Int(id)].withUnsafeBufferPointer {
+                                    pattern.prefixDistance(to: $0, bound: k)
+                                }
+                                if let d, d > 0 {
+                                    out.append(
+                                        Candidate(
+                                            term: id,
+                                            quality: d == 1
+                                                ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
+                                            edits: UInt8(d), how: 2))
+                                }
                             }
                         }
                     }
@@ -548,15 +551,18 @@ public struct NameIndex: Sendable {
                 let lo = max(1, n - bound), hi = min(termsByLength.count - 1, n + bound)
                 guard lo <= hi else { return }
                 let qm = NameIndex.mask(q)
-                let pattern = OSAPattern(qb)
-                for len in lo...hi {
-                    for id in termsByLength[len] where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
-                        if termIsWeak[Int(id)] { continue }
-                        guard
-                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: bound) })
-                        else { continue }
-                        let w = termWeight[Int(id)]
-                        if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
+                OSAPattern.with(qb) { pattern in
+                    for len in lo...hi {
+                        for id in termsByLength[len] where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
+                            if termIsWeak[Int(id)] { continue }
+                            guard
+                                let d = terms[Int(id)].withUnsafeBufferPointer({
+                                    pattern.distance(to: $0, bound: bound)
+                                })
+                            else { continue }
+                            let w = termWeight[Int(id)]
+                            if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
+                        }
                     }
                 }
             }
