@@ -313,34 +313,33 @@ extension NameIndex {
     /// by the trust's second-best entry (`Scoring.corroborationWeight`).
     func bestEntryPerTrust(_ acc: Accumulator, _ totals: QueryTotals) -> [Scored] {
         var scored: [Scored] = []
-        var secondScore: [Float] = []
-        // at most one per trust; reserved so the appends below never grow the arrays
-        let most = min(acc.touchedCount, trusts.count)
-        scored.reserveCapacity(most)
-        secondScore.reserveCapacity(most)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: trusts.count) { bestForTrust in
-            bestForTrust.initialize(repeating: -1)
-            for e32 in acc.touched {
-                // most touched entries were reached through context words only: no name hit,
-                // never an answer (`score` says so too, at the cost of a call)
-                guard acc.stats[Int(e32)] >> 24 > 0, let candidate = score(entry: e32, acc, totals) else { continue }
-                let trust = Int(entryTrust[Int(e32)])
-                let bi = Int(bestForTrust[trust])
-                if bi < 0 {
-                    bestForTrust[trust] = Int32(scored.count)
-                    scored.append(candidate)
-                    secondScore.append(0)
-                } else if precedes(candidate, scored[bi]) {
-                    secondScore[bi] = max(secondScore[bi], scored[bi].score)
-                    scored[bi] = candidate
-                } else {
-                    secondScore[bi] = max(secondScore[bi], candidate.score)
-                }
+        // at most one per trust; reserved so the appends below never grow the array
+        scored.reserveCapacity(min(acc.touchedCount, trusts.count))
+        // per trust, its place in `scored` and its second-best score (`Accumulator.trustBest`)
+        let best = acc.trustBest, second = acc.trustSecond
+        for e32 in acc.touched {
+            // an entry reached through context words only has no name hit, never an answer
+            // (`score` says so too; this is its cheapest test, first)
+            guard acc.stats[Int(e32)] >> 24 > 0, let candidate = score(entry: e32, acc, totals) else { continue }
+            let trust = Int(entryTrust[Int(e32)])
+            let bi = Int(best[trust])
+            if bi < 0 {
+                best[trust] = Int32(scored.count)
+                scored.append(candidate)
+            } else if precedes(candidate, scored[bi]) {
+                second[trust] = max(second[trust], scored[bi].score)
+                scored[bi] = candidate
+            } else {
+                second[trust] = max(second[trust], candidate.score)
             }
         }
         let w = Scoring.corroborationWeight
         for i in scored.indices {
-            scored[i].score = (scored[i].score + w * secondScore[i]) / (1 + w)
+            let trust = Int(entryTrust[Int(scored[i].entry)])
+            scored[i].score = (scored[i].score + w * second[trust]) / (1 + w)
+            // the slots back as the next query expects them
+            best[trust] = -1
+            second[trust] = 0
         }
         return scored
     }

@@ -290,7 +290,7 @@ public struct NameIndex: Sendable {
             .sorted { ts[Int($0)].lexicographicallyPrecedes(ts[Int($1)]) }
         self.denseTerms = DenseTerms(postings: postings, entryCount: entries.count)
         self.postings = postings
-        self.scratch = SearchScratchPool(entryCount: entries.count)
+        self.scratch = SearchScratchPool(entryCount: entries.count, trustCount: trustList.count)
     }
 
     /// Per term, the number of distinct trusts with an entry whose name holds it (document

@@ -39,8 +39,14 @@ extension NameIndex {
         /// `touchedBits`), when a reading has context postings (`NameIndex.markNameHolders`):
         /// only these can get a name hit, so only their context postings are worth visiting.
         let nameReach: UnsafeMutableBufferPointer<UInt64>
+        /// Per trust, where its best entry is in the scored list (`NameIndex.bestEntryPerTrust`),
+        /// -1 for none, and its second-best entry's score, 0 for none: -1 and 0 between queries
+        /// (`bestEntryPerTrust` restores the slots it used). A heap allocation per query, and
+        /// growing arrays checked for uniqueness at every update, cost more than the slots' use.
+        let trustBest: UnsafeMutableBufferPointer<Int32>
+        let trustSecond: UnsafeMutableBufferPointer<Float>
 
-        init(count: Int) {
+        init(count: Int, trustCount: Int) {
             // Each list holds an entry at most once: a slot per entry is enough.
             func zeroed<T: Numeric>(_: T.Type) -> UnsafeMutableBufferPointer<T> {
                 let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
@@ -59,6 +65,10 @@ extension NameIndex {
             touchedBits.initialize(repeating: 0)
             nameReach = .allocate(capacity: (count + 63) / 64)
             nameReach.initialize(repeating: 0)
+            trustBest = .allocate(capacity: trustCount)
+            trustBest.initialize(repeating: -1)
+            trustSecond = .allocate(capacity: trustCount)
+            trustSecond.initialize(repeating: 0)
         }
 
         /// Records that the query reached entry `e` (the caller checked it had not before).
@@ -80,6 +90,8 @@ extension NameIndex {
             touchedSlots.deallocate()
             touchedBits.deallocate()
             nameReach.deallocate()
+            trustBest.deallocate()
+            trustSecond.deallocate()
         }
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
@@ -112,16 +124,20 @@ extension NameIndex {
 final class SearchScratchPool: Sendable {
     private let free = Mutex<[NameIndex.Accumulator]>([])
     private let entryCount: Int
+    private let trustCount: Int
     private let capacity: Int
 
-    init(entryCount: Int, capacity: Int = 4) {
+    init(entryCount: Int, trustCount: Int, capacity: Int = 4) {
         self.entryCount = entryCount
+        self.trustCount = trustCount
         self.capacity = capacity
     }
 
-    /// Runs `body` with an all-zero accumulator of `entryCount` slots.
+    /// Runs `body` with an all-zero accumulator of `entryCount` entry slots and `trustCount`
+    /// trust slots.
     func withScratch<R>(_ body: (NameIndex.Accumulator) -> R) -> R {
-        let acc = free.withLock { $0.popLast() } ?? NameIndex.Accumulator(count: entryCount)
+        let acc =
+            free.withLock { $0.popLast() } ?? NameIndex.Accumulator(count: entryCount, trustCount: trustCount)
         defer {
             acc.reset()
             free.withLock { pool in
