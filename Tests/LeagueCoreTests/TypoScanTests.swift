@@ -100,18 +100,19 @@ struct TypoScanTests {
             let query = random.mistyped(words[random.next(words.count)], edits: random.next(3), letters: letters)
             guard query.count >= 5 else { continue }
             let k = EditDistance.allowedEdits(forLength: query.count)
+            let lengths = (query.count - k)...(query.count + k)
             query.withUnsafeBufferPointer { q in
-                for length in (query.count - k)...(query.count + k) {
-                    index.candidates(of: q, length: length, edits: k, into: &candidates) { _ in true }
-                    #expect(candidates == candidates.sorted() && Set(candidates).count == candidates.count)
-                    #expect(candidates.allSatisfy { words[Int($0)].count == length })
-                    for (id, word) in words.enumerated() where word.count == length {
-                        guard word.withUnsafeBufferPointer({ EditDistance.bounded(q, $0, bound: k) }) != nil else {
-                            continue
-                        }
-                        found += 1
-                        #expect(candidates.contains(Int32(id)), "\(query) missed \(word) at \(k)")
+                index.candidates(of: q, lengths: lengths, edits: k, into: &candidates) { _ in true }
+                // by length, then by id, each once
+                let order = candidates.map { (words[Int($0)].count, $0) }
+                #expect(zip(order, order.dropFirst()).allSatisfy { $0 < $1 })
+                #expect(candidates.allSatisfy { lengths.contains(words[Int($0)].count) })
+                for (id, word) in words.enumerated() where lengths.contains(word.count) {
+                    guard word.withUnsafeBufferPointer({ EditDistance.bounded(q, $0, bound: k) }) != nil else {
+                        continue
                     }
+                    found += 1
+                    #expect(candidates.contains(Int32(id)), "\(query) missed \(word) at \(k)")
                 }
             }
         }

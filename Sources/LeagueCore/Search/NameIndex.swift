@@ -479,24 +479,23 @@ public struct NameIndex: Sendable {
                 let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
                 if lo <= hi {
                     var found: [Int32] = []
-                    for len in lo...hi {
-                        // ascending ids: readings of equal quality keep this order (the first wins a tie)
-                        // the filter captures the masks alone: capturing `self` copies the whole index
-                        termMask.withUnsafeBufferPointer { masks in
-                            typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found) { id in
-                                id != exactID && NameIndex.mayBeWithin(k, qm, masks[Int(id)])
-                            }
+                    // by length, then ascending ids: readings of equal quality keep this order (the
+                    // first wins a tie); the filter captures the masks alone: capturing `self`
+                    // copies the whole index
+                    termMask.withUnsafeBufferPointer { masks in
+                        typoNeighbours.candidates(of: qbuf, lengths: lo...hi, edits: k, into: &found) { id in
+                            id != exactID && NameIndex.mayBeWithin(k, qm, masks[Int(id)])
                         }
-                        for id in found {
-                            guard
-                                let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
-                                d > 0
-                            else { continue }
-                            out.append(
-                                Candidate(
-                                    term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
-                                    edits: UInt8(d), how: 2))
-                        }
+                    }
+                    for id in found {
+                        guard
+                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
+                            d > 0
+                        else { continue }
+                        out.append(
+                            Candidate(
+                                term: id, quality: d == 1 ? Scoring.oneTypoQuality : Scoring.twoTyposQuality,
+                                edits: UInt8(d), how: 2))
                     }
                 }
                 // typos while typing: the last word against word beginnings
