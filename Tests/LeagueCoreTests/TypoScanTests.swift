@@ -120,6 +120,20 @@ struct TypoScanTests {
         #expect(found > 300)
     }
 
+    @Test("the prefix search's byte comparisons are lexicographicallyPrecedes and starts(with:)")
+    func byteComparisons() {
+        var pairs = Self.pairs(seed: 8, count: 4000, maxLength: 6)
+        pairs += [([], []), ([1], []), ([], [1]), ([1, 2], [1, 2]), ([1, 2], [1, 2, 3]), ([200], [3])]
+        for (a, b) in pairs {
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    #expect(NameIndex.bytesPrecede(a, b) == a.lexicographicallyPrecedes(b), "\(Array(a)) \(Array(b))")
+                    #expect(NameIndex.bytes(a, startWith: b) == a.starts(with: b), "\(Array(a)) \(Array(b))")
+                }
+            }
+        }
+    }
+
     @Test("hasMoreThan(k, bits:) is nonzeroBitCount > k", arguments: [UInt64(0), 1, 0b1011, .max, 1 << 63, 0xF0F0])
     func hasMoreThan(bits: UInt64) {
         for k in 0...65 {

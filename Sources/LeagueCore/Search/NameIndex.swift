@@ -367,6 +367,22 @@ public struct NameIndex: Sendable {
         return m
     }
 
+    /// `a.lexicographicallyPrecedes(b)`, a byte at a time: the generic method walks two
+    /// iterators, and the prefix search asks it a dozen times per query word.
+    @inline(__always)
+    static func bytesPrecede(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
+        return a.count < b.count
+    }
+
+    /// `word.starts(with: prefix)`, a byte at a time (as `bytesPrecede`).
+    @inline(__always)
+    static func bytes(_ word: UnsafeBufferPointer<UInt8>, startWith prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where word[i] != prefix[i] { return false }
+        return true
+    }
+
     /// `bits.nonzeroBitCount > k`, by clearing the lowest set bit k times: the typo scans ask
     /// this of every word of a length, and the baseline x86-64 target has no POPCNT
     /// instruction, so `nonzeroBitCount` is a dozen instructions where this is two or four.
@@ -447,14 +463,17 @@ public struct NameIndex: Sendable {
                 var lo = 0, hi = sortedTerms.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if terms[Int(sortedTerms[mid])].lexicographicallyPrecedes(qbuf) { lo = mid + 1 } else { hi = mid }
+                    let precedes = terms[Int(sortedTerms[mid])].withUnsafeBufferPointer {
+                        NameIndex.bytesPrecede($0, qbuf)
+                    }
+                    if precedes { lo = mid + 1 } else { hi = mid }
                 }
                 var taken = 0
                 var i = lo
                 while i < sortedTerms.count, taken < NameIndex.prefixExpansionLimit {
                     let id = sortedTerms[i]
                     let t = terms[Int(id)]
-                    guard t.count >= n, t.starts(with: qbuf) else { break }
+                    guard t.withUnsafeBufferPointer({ NameIndex.bytes($0, startWith: qbuf) }) else { break }
                     if id != exactID {
                         // the word being typed is more likely unfinished than mistyped: as the last
                         // word a prefix reading is worth at least a one-typo reading (0.8)
