@@ -128,7 +128,9 @@ extension NameIndex {
             let totals = accumulate(words, into: acc)
             guard totals.weight > 0 else { return [] }
             let best = bestEntryPerTrust(acc, totals)
-            return topScored(best, limit: limit).map(match(for:))
+            // a closure, not `match(for:)` itself: that method value would hold a copy of the
+            // index (a retain and a release of each of its arrays, per query)
+            return topScored(best, limit: limit).map { match(for: $0) }
         }
     }
 
