@@ -271,6 +271,7 @@ import Testing
             #expect(fast.entries == general.entries)
             #expect(fast.termStrings == general.termStrings)
             #expect(fast.postings == general.postings)
+            #expect(fast.namePostingCount == general.namePostingCount)
             #expect(fast.termWeight == general.termWeight)
             #expect(fast.entryNameWeight == general.entryNameWeight)
             #expect(fast.entryNameLength == general.entryNameLength)
@@ -296,6 +297,7 @@ import Testing
             #expect(index.termWeight == reference.termWeight)
             #expect(index.unknownWeight == reference.unknownWeight)
             #expect(index.postings == reference.postings)
+            #expect(index.namePostingCount == reference.namePostingCount)
             #expect(index.termIndex.count == reference.termStrings.count)
             for (i, word) in reference.termStrings.enumerated() where index.termIndex[word] != Int32(i) {
                 Issue.record("termIndex[\(word)] is \(String(describing: index.termIndex[word])), not \(i)")

@@ -14,6 +14,7 @@ struct NameIndexReferenceBuild {
     var termWeight: [Float] = []
     var unknownWeight: Float = 1
     var postings: [[UInt32]] = []
+    var namePostingCount: [Int32] = []
     var entryNameWeight: [Float] = []
     var entryNameLength: [Int16] = []
 
@@ -130,6 +131,11 @@ struct NameIndexReferenceBuild {
             }
             entryNameWeight[ei] = strong > 0 ? strong : all
             entryNameLength[ei] = Int16(min(nameTokens[ei].reduce(0) { $0 + $1.utf8.count + 1 }, Int(Int16.max)))
+        }
+        // each list's name holdings first (`NameIndex.namePostingCount` of them), each part in entry order
+        namePostingCount = postings.map { Int32($0.count { $0 & 3 == NameIndex.Posting.name }) }
+        postings = postings.map { list in
+            list.filter { $0 & 3 == NameIndex.Posting.name } + list.filter { $0 & 3 != NameIndex.Posting.name }
         }
         for i in entries.indices {
             entries[i].context = nil

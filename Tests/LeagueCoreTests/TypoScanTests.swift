@@ -60,16 +60,17 @@ struct TypoScanTests {
         for (a, b) in Self.pairs(seed: seed, count: 4000, maxLength: maxLength) {
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
-                    let pattern = OSAPattern(a)
-                    for bound in 0...4 {
-                        let table = EditDistance.bounded(a, b, bound: bound)
-                        #expect(pattern.distance(to: b, bound: bound) == table, "\(Array(a)) \(Array(b)) \(bound)")
-                        #expect(
-                            pattern.prefixDistance(to: b, bound: bound)
-                                == EditDistance.boundedPrefix(a, b, bound: bound),
-                            "prefix \(Array(a)) \(Array(b)) \(bound)")
-                        checked += 1
-                        if table != nil { within += 1 }
+                    OSAPattern.with(a) { pattern in
+                        for bound in 0...4 {
+                            let table = EditDistance.bounded(a, b, bound: bound)
+                            #expect(pattern.distance(to: b, bound: bound) == table, "\(Array(a)) \(Array(b)) \(bound)")
+                            #expect(
+                                pattern.prefixDistance(to: b, bound: bound)
+                                    == EditDistance.boundedPrefix(a, b, bound: bound),
+                                "prefix \(Array(a)) \(Array(b)) \(bound)")
+                            checked += 1
+                            if table != nil { within += 1 }
+                        }
                     }
                 }
             }
@@ -99,23 +100,38 @@ struct TypoScanTests {
             let query = random.mistyped(words[random.next(words.count)], edits: random.next(3), letters: letters)
             guard query.count >= 5 else { continue }
             let k = EditDistance.allowedEdits(forLength: query.count)
+            let lengths = (query.count - k)...(query.count + k)
             query.withUnsafeBufferPointer { q in
-                for length in (query.count - k)...(query.count + k) {
-                    index.candidates(of: q, length: length, edits: k, into: &candidates) { _ in true }
-                    #expect(candidates == candidates.sorted() && Set(candidates).count == candidates.count)
-                    #expect(candidates.allSatisfy { words[Int($0)].count == length })
-                    for (id, word) in words.enumerated() where word.count == length {
-                        guard word.withUnsafeBufferPointer({ EditDistance.bounded(q, $0, bound: k) }) != nil else {
-                            continue
-                        }
-                        found += 1
-                        #expect(candidates.contains(Int32(id)), "\(query) missed \(word) at \(k)")
+                index.candidates(of: q, lengths: lengths, edits: k, into: &candidates) { _ in true }
+                // by length, then by id, each once
+                let order = candidates.map { (words[Int($0)].count, $0) }
+                #expect(zip(order, order.dropFirst()).allSatisfy { $0 < $1 })
+                #expect(candidates.allSatisfy { lengths.contains(words[Int($0)].count) })
+                for (id, word) in words.enumerated() where lengths.contains(word.count) {
+                    guard word.withUnsafeBufferPointer({ EditDistance.bounded(q, $0, bound: k) }) != nil else {
+                        continue
                     }
+                    found += 1
+                    #expect(candidates.contains(Int32(id)), "\(query) missed \(word) at \(k)")
                 }
             }
         }
         // Matches at both allowances, not only the easy ones.
         #expect(found > 300)
+    }
+
+    @Test("the prefix search's byte comparisons are lexicographicallyPrecedes and starts(with:)")
+    func byteComparisons() {
+        var pairs = Self.pairs(seed: 8, count: 4000, maxLength: 6)
+        pairs += [([], []), ([1], []), ([], [1]), ([1, 2], [1, 2]), ([1, 2], [1, 2, 3]), ([200], [3])]
+        for (a, b) in pairs {
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    #expect(NameIndex.bytesPrecede(a, b) == a.lexicographicallyPrecedes(b), "\(Array(a)) \(Array(b))")
+                    #expect(NameIndex.bytes(a, startWith: b) == a.starts(with: b), "\(Array(a)) \(Array(b))")
+                }
+            }
+        }
     }
 
     @Test("hasMoreThan(k, bits:) is nonzeroBitCount > k", arguments: [UInt64(0), 1, 0b1011, .max, 1 << 63, 0xF0F0])

@@ -88,7 +88,7 @@ extension NameIndex {
     struct Scored {
         var entry: Int32
         var score: Float {
-            didSet { shown = (score * 1000).rounded() }
+            didSet { shown = Scored.shown(score) }
         }
         /// `score` to three decimals, times 1000: what the ranking compares (`precedes`), rounded
         /// once per score rather than twice per comparison.
@@ -99,9 +99,21 @@ extension NameIndex {
         init(entry: Int32, score: Float, kind: SearchMatchKind, edits: Int) {
             self.entry = entry
             self.score = score
-            self.shown = (score * 1000).rounded()
+            self.shown = Scored.shown(score)
             self.kind = kind
             self.edits = edits
+        }
+
+        /// `(score * 1000).rounded()` (to nearest, halves away from zero), without the call to
+        /// libm's `roundf` that `rounded()` is on the baseline x86-64 target (no SSE4.1): a score
+        /// is in 0...1, so its whole part converts to an integer exactly, and subtracting it
+        /// leaves the fraction exactly.
+        @inline(__always)
+        static func shown(_ score: Float) -> Float {
+            let x = score * 1000
+            guard x >= 0, x < 8_388_608 else { return x.rounded() }  // 2^23: from there every float is whole
+            let whole = Float(Int32(x))
+            return x - whole >= 0.5 ? whole + 1 : whole
         }
     }
 
@@ -116,7 +128,9 @@ extension NameIndex {
             let totals = accumulate(words, into: acc)
             guard totals.weight > 0 else { return [] }
             let best = bestEntryPerTrust(acc, totals)
-            return topScored(best, limit: limit).map(match(for:))
+            // a closure, not `match(for:)` itself: that method value would hold a copy of the
+            // index (a retain and a release of each of its arrays, per query)
+            return topScored(best, limit: limit).map { match(for: $0) }
         }
     }
 
@@ -128,7 +142,8 @@ extension NameIndex {
         for (ti, token) in tokens.enumerated() {
             var readings: [Candidate] = []
             candidates(for: token, isLast: ti == tokens.count - 1, into: &readings)
-            let exact = termIndex[token]
+            // the exact reading, when there is one, comes first (the only one with `how` 0)
+            let exact = readings.first.flatMap { $0.how == 0 ? $0.term : nil }
             let best = readings.max(by: {
                 ($0.quality, termWeight[Int($0.term)]) < ($1.quality, termWeight[Int($1.term)])
             })
@@ -156,6 +171,7 @@ extension NameIndex {
         if !allWeak {
             order = order.filter { !words[$0].isWeak } + order.filter { words[$0].isWeak }
         }
+        markNameHolders(of: words, into: acc)
         var totals = QueryTotals(weight: 0, strongWords: 0, allWeak: allWeak, wordCount: words.count)
         var anyStrongMatched = false
         for wi in order {
@@ -170,12 +186,40 @@ extension NameIndex {
         return totals
     }
 
+    /// Step 2, first: marks in `acc.nameReach` every entry holding a reading of a query word in
+    /// its name, when a reading has context postings. An entry no query word may name never gets
+    /// a name hit, so it is never an answer (`score`), and what it accumulates concerns no other
+    /// entry: `collectBestReading` skips its context postings. "london" is a place word of about
+    /// 550 sites, most of them never named by the rest of the query.
+    private func markNameHolders(of words: [QueryWord], into acc: Accumulator) {
+        let hasContext = words.contains { word in
+            word.readings.contains { postings[Int($0.term)].count > namePostingCount[Int($0.term)] }
+        }
+        guard hasContext else { return }
+        let reach = acc.nameReach
+        for word in words {
+            for c in word.readings {
+                let bitmap = denseTerms.withBits(of: c.term) { bits in
+                    for w in 0..<bits.count { reach[w] |= bits[w] }
+                }
+                if bitmap { continue }
+                postings[Int(c.term)].withUnsafeBufferPointer { list in
+                    for p in list[..<Int(namePostingCount[Int(c.term)])] {
+                        let e = Int(p >> 2)
+                        reach[e >> 6] |= 1 << UInt64(e & 63)
+                    }
+                }
+            }
+        }
+    }
+
     /// Step 2a: per entry, the word's best reading (`tokBest`, `tokInfo`) over the entry's
     /// name and context words.
     private func collectBestReading(of word: QueryWord, refineOnly: Bool, into acc: Accumulator) {
         // The buffers in locals: read through `acc` (a class) in the loop, every posting would
         // load them again, the compiler cannot tell the stores below leave them alone.
         let best = acc.tokBest, info = acc.tokInfo, reached = acc.tokTouched, total = acc.total
+        let reach = acc.nameReach
         var reachedCount = acc.tokTouchedCount
         defer { acc.tokTouchedCount = reachedCount }
         /// Keeps `contrib` as entry e's best reading of the word if it beats the one kept; the
@@ -217,10 +261,19 @@ extension NameIndex {
             {
                 continue
             }
-            postings[Int(c.term)].withUnsafeBufferPointer { postings in
-                for p in postings {
+            let names = Int(namePostingCount[Int(c.term)])
+            postings[Int(c.term)].withUnsafeBufferPointer { list in
+                let nameContrib = contribution[Int(Posting.name)], nameRecorded = recorded[Int(Posting.name)]
+                for p in list[..<names] {
                     let e = Int(p >> 2)
                     if refineOnly && total[e] == 0 { continue }  // not touched (`Accumulator.total`)
+                    offer(e, nameContrib, nameRecorded)
+                }
+                // the context holdings, of the entries a query word may name (`markNameHolders`)
+                for p in list[names...] {
+                    let e = Int(p >> 2)
+                    if reach[e >> 6] & 1 << UInt64(e & 63) == 0 { continue }
+                    if refineOnly && total[e] == 0 { continue }
                     let holding = Int(p & 3)
                     offer(e, contribution[holding], recorded[holding])
                 }
@@ -262,40 +315,42 @@ extension NameIndex {
     /// by the trust's second-best entry (`Scoring.corroborationWeight`).
     func bestEntryPerTrust(_ acc: Accumulator, _ totals: QueryTotals) -> [Scored] {
         var scored: [Scored] = []
-        var secondScore: [Float] = []
-        // at most one per trust; reserved so the appends below never grow the arrays
-        let most = min(acc.touchedCount, trusts.count)
-        scored.reserveCapacity(most)
-        secondScore.reserveCapacity(most)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: trusts.count) { bestForTrust in
-            bestForTrust.initialize(repeating: -1)
-            for e32 in acc.touched {
-                // most touched entries were reached through context words only: no name hit,
-                // never an answer (`score` says so too, at the cost of a call)
-                guard acc.stats[Int(e32)] >> 24 > 0, let candidate = score(entry: e32, acc, totals) else { continue }
-                let trust = Int(entryTrust[Int(e32)])
-                let bi = Int(bestForTrust[trust])
-                if bi < 0 {
-                    bestForTrust[trust] = Int32(scored.count)
-                    scored.append(candidate)
-                    secondScore.append(0)
-                } else if precedes(candidate, scored[bi]) {
-                    secondScore[bi] = max(secondScore[bi], scored[bi].score)
-                    scored[bi] = candidate
-                } else {
-                    secondScore[bi] = max(secondScore[bi], candidate.score)
-                }
+        // at most one per trust; reserved so the appends below never grow the array
+        scored.reserveCapacity(min(acc.touchedCount, trusts.count))
+        // per trust, its place in `scored` and its second-best score (`Accumulator.trustBest`)
+        let best = acc.trustBest, second = acc.trustSecond
+        for e32 in acc.touched {
+            // an entry reached through context words only has no name hit, never an answer
+            // (`score` says so too; this is its cheapest test, first)
+            guard acc.stats[Int(e32)] >> 24 > 0, let candidate = score(entry: e32, acc, totals) else { continue }
+            let trust = Int(entryTrust[Int(e32)])
+            let bi = Int(best[trust])
+            if bi < 0 {
+                best[trust] = Int32(scored.count)
+                scored.append(candidate)
+            } else if precedes(candidate, scored[bi]) {
+                second[trust] = max(second[trust], scored[bi].score)
+                scored[bi] = candidate
+            } else {
+                second[trust] = max(second[trust], candidate.score)
             }
         }
         let w = Scoring.corroborationWeight
         for i in scored.indices {
-            scored[i].score = (scored[i].score + w * secondScore[i]) / (1 + w)
+            let trust = Int(entryTrust[Int(scored[i].entry)])
+            scored[i].score = (scored[i].score + w * second[trust]) / (1 + w)
+            // the slots back as the next query expects them
+            best[trust] = -1
+            second[trust] = 0
         }
         return scored
     }
 
     /// Step 3a: one entry's kind and score; nil when it is not an answer (matched only through
     /// context words, below the coverage floor, or an ambiguous alias in a longer query).
+    /// Inlined: most entries with a name hit fail the coverage floor, and a call costs more
+    /// than that test.
+    @inline(__always)
     func score(entry e32: Int32, _ acc: Accumulator, _ totals: QueryTotals) -> Scored? {
         let e = Int(e32)
         let s = acc.stats[e]

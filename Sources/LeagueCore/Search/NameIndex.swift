@@ -52,8 +52,12 @@ public struct NameIndex: Sendable {
     let termMask: [UInt64]
     let sortedTerms: [Int32]
     /// Per term: entry index << 2 | how the entry holds the word (`Posting`: 0 name, 1 trust
-    /// context, 2 place context).
+    /// context, 2 place context); the name holdings first, then the context ones, each in entry
+    /// order.
     let postings: [[UInt32]]
+    /// Per term, how many of its postings are name holdings (the context ones follow): a query
+    /// visits a context posting only for an entry some query word may name (`NameReach`).
+    let namePostingCount: [Int32]
     /// The entries of the words in most names, as bitmaps (`DenseTerms`).
     let denseTerms: DenseTerms
     /// Weight of a query word the vocabulary does not know.
@@ -217,7 +221,9 @@ public struct NameIndex: Sendable {
         self.unknownWeight = idfs.isEmpty ? 1 : idfs[idfs.count / 2]
 
         let termBytes = termStrings.map { Array($0.utf8) }
+        // name holdings in `postings`, context ones apart until they are appended after them
         var postings = [[UInt32]](repeating: [], count: termStrings.count)
+        var contextPostings = [[UInt32]](repeating: [], count: termStrings.count)
         var nameWeight = [Float](repeating: 0, count: entries.count)
         var nameLength = [Int16](repeating: 0, count: entries.count)
         for ei in 0..<entries.count {
@@ -228,10 +234,14 @@ public struct NameIndex: Sendable {
                 if !weak[Int(id)] { strong += weights[Int(id)] }
                 length += termBytes[Int(id)].count + 1
             }
-            for id in contextWords[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
-            for id in placeWords[ei] { postings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
+            for id in contextWords[ei] { contextPostings[Int(id)].append(UInt32(ei) << 2 | Posting.trustContext) }
+            for id in placeWords[ei] { contextPostings[Int(id)].append(UInt32(ei) << 2 | Posting.placeContext) }
             nameWeight[ei] = strong > 0 ? strong : all
             nameLength[ei] = Int16(min(length, Int(Int16.max)))
+        }
+        self.namePostingCount = postings.map { Int32($0.count) }
+        for t in postings.indices where !contextPostings[t].isEmpty {
+            postings[t].append(contentsOf: contextPostings[t])
         }
 
         // Kept in an exactly sized array (grown by doubling, the entries, ~0.2 kB each, held up to
@@ -283,11 +293,11 @@ public struct NameIndex: Sendable {
                     .sorted { termBytes[Int($0)].lexicographicallyPrecedes(termBytes[Int($1)]) }
             })
         self.typoNeighbours = typoNeighbours
-        self.termMask = termBytes.map(NameIndex.mask)
+        self.termMask = termBytes.map { NameIndex.mask($0) }
         self.sortedTerms = sortedTerms
         self.denseTerms = DenseTerms(postings: postings, entryCount: entries.count)
         self.postings = postings
-        self.scratch = SearchScratchPool(entryCount: entries.count)
+        self.scratch = SearchScratchPool(entryCount: entries.count, trustCount: trustList.count)
     }
 
     /// Per term, the number of distinct trusts with an entry whose name holds it (document
@@ -356,10 +366,28 @@ public struct NameIndex: Sendable {
         static let weights = SIMD4<Float>(1, 0.5, 0.9, 0)
     }
 
-    static func mask(_ bytes: [UInt8]) -> UInt64 {
+    /// The letters of a word as bits (byte b is bit b % 64), to tell cheaply that two words
+    /// differ in more letters than some number of edits can change.
+    static func mask(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var m: UInt64 = 0
         for b in bytes { m |= 1 << UInt64(b & 63) }
         return m
+    }
+
+    /// `a.lexicographicallyPrecedes(b)`, a byte at a time: the generic method walks two
+    /// iterators, and the prefix search asks it a dozen times per query word.
+    @inline(__always)
+    static func bytesPrecede(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
+        return a.count < b.count
+    }
+
+    /// `word.starts(with: prefix)`, a byte at a time (as `bytesPrecede`).
+    @inline(__always)
+    static func bytes(_ word: UnsafeBufferPointer<UInt8>, startWith prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where word[i] != prefix[i] { return false }
+        return true
     }
 
     /// `bits.nonzeroBitCount > k`, by clearing the lowest set bit k times: the typo scans ask
@@ -433,23 +461,26 @@ public struct NameIndex: Sendable {
             exactID = id
             out.append(Candidate(term: id, quality: 1, edits: 0, how: 0))
         }
-        var q = Array(token.utf8)
-        let n = q.count
-        q.withUnsafeMutableBufferPointer { qb in
-            let qbuf = UnsafeBufferPointer(qb)
+        // the token's own bytes (a native string's are contiguous), not a copy
+        var token = token
+        let n = token.utf8.count
+        token.withUTF8 { qbuf in
             // prefix (type-ahead) from 3 letters
             if n >= 3 {
                 var lo = 0, hi = sortedTerms.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if terms[Int(sortedTerms[mid])].lexicographicallyPrecedes(qbuf) { lo = mid + 1 } else { hi = mid }
+                    let precedes = terms[Int(sortedTerms[mid])].withUnsafeBufferPointer {
+                        NameIndex.bytesPrecede($0, qbuf)
+                    }
+                    if precedes { lo = mid + 1 } else { hi = mid }
                 }
                 var taken = 0
                 var i = lo
                 while i < sortedTerms.count, taken < NameIndex.prefixExpansionLimit {
                     let id = sortedTerms[i]
                     let t = terms[Int(id)]
-                    guard t.count >= n, t.starts(with: qbuf) else { break }
+                    guard t.withUnsafeBufferPointer({ NameIndex.bytes($0, startWith: qbuf) }) else { break }
                     if id != exactID {
                         // the word being typed is more likely unfinished than mistyped: as the last
                         // word a prefix reading is worth at least a one-typo reading (0.8)
@@ -469,21 +500,22 @@ public struct NameIndex: Sendable {
             // typos, scaled to word length
             let k = EditDistance.allowedEdits(forLength: n)
             guard k > 0 else { return }
-            let qm = NameIndex.mask(Array(qbuf))
-            let pattern = OSAPattern(qbuf)
-            let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
-            if lo <= hi {
-                var found: [Int32] = []
-                for len in lo...hi {
-                    // ascending ids: readings of equal quality keep this order (the first wins a tie)
-                    // the filter captures the masks alone: capturing `self` copies the whole index
+            let qm = NameIndex.mask(qbuf)
+            OSAPattern.with(qbuf) { pattern in
+                let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
+                if lo <= hi {
+                    var found: [Int32] = []
+                    // by length, then ascending ids: readings of equal quality keep this order (the
+                    // first wins a tie); the filter captures the masks alone: capturing `self`
+                    // copies the whole index
                     termMask.withUnsafeBufferPointer { masks in
-                        typoNeighbours.candidates(of: qbuf, length: len, edits: k, into: &found) { id in
+                        typoNeighbours.candidates(of: qbuf, lengths: lo...hi, edits: k, into: &found) { id in
                             id != exactID && NameIndex.mayBeWithin(k, qm, masks[Int(id)])
                         }
                     }
                     for id in found {
-                        guard let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
+                        guard
+                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: k) }),
                             d > 0
                         else { continue }
                         out.append(
@@ -492,32 +524,33 @@ public struct NameIndex: Sendable {
                                 edits: UInt8(d), how: 2))
                     }
                 }
-            }
-            // typos while typing: the last word against word beginnings
-            if isLast && exactID < 0 {
-                let lo2 = max(1, n - k)
-                if lo2 < termsByLength.count {
-                    for len in lo2..<termsByLength.count where len > n {
-                        for id in termsByLength[len] {
-                            // letters of the query missing from the word's first n + k letters,
-                            // and letters of its first n - k letters missing from the query
-                            let start = Int(prefixStart[Int(id)])
-                            let wide = prefixMasks[start + min(len, n + k) - 1]
-                            let narrow = prefixMasks[start + max(n - k, 1) - 1]
-                            if NameIndex.hasMoreThan(k, bits: qm & ~wide)
-                                || NameIndex.hasMoreThan(k, bits: narrow & ~qm)
-                            {
-                                continue
-                            }
-                            let d = terms[Int(id)].withUnsafeBufferPointer {
-                                pattern.prefixDistance(to: $0, bound: k)
-                            }
-                            if let d, d > 0 {
-                                out.append(
-                                    Candidate(
-                                        term: id,
-                                        quality: d == 1 ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
-                                        edits: UInt8(d), how: 2))
+                // typos while typing: the last word against word beginnings
+                if isLast && exactID < 0 {
+                    let lo2 = max(1, n - k)
+                    if lo2 < termsByLength.count {
+                        for len in lo2..<termsByLength.count where len > n {
+                            for id in termsByLength[len] {
+                                // letters of the query missing from the word's first n + k letters,
+                                // and letters of its first n - k letters missing from the query
+                                let start = Int(prefixStart[Int(id)])
+                                let wide = prefixMasks[start + min(len, n + k) - 1]
+                                let narrow = prefixMasks[start + max(n - k, 1) - 1]
+                                if NameIndex.hasMoreThan(k, bits: qm & ~wide)
+                                    || NameIndex.hasMoreThan(k, bits: narrow & ~qm)
+                                {
+                                    continue
+                                }
+                                let d = terms[Int(id)].withUnsafeBufferPointer {
+                                    pattern.prefixDistance(to: $0, bound: k)
+                                }
+                                if let d, d > 0 {
+                                    out.append(
+                                        Candidate(
+                                            term: id,
+                                            quality: d == 1
+                                                ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
+                                            edits: UInt8(d), how: 2))
+                                }
                             }
                         }
                     }
@@ -543,15 +576,18 @@ public struct NameIndex: Sendable {
                 let lo = max(1, n - bound), hi = min(termsByLength.count - 1, n + bound)
                 guard lo <= hi else { return }
                 let qm = NameIndex.mask(q)
-                let pattern = OSAPattern(qb)
-                for len in lo...hi {
-                    for id in termsByLength[len] where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
-                        if termIsWeak[Int(id)] { continue }
-                        guard
-                            let d = terms[Int(id)].withUnsafeBufferPointer({ pattern.distance(to: $0, bound: bound) })
-                        else { continue }
-                        let w = termWeight[Int(id)]
-                        if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
+                OSAPattern.with(qb) { pattern in
+                    for len in lo...hi {
+                        for id in termsByLength[len] where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
+                            if termIsWeak[Int(id)] { continue }
+                            guard
+                                let d = terms[Int(id)].withUnsafeBufferPointer({
+                                    pattern.distance(to: $0, bound: bound)
+                                })
+                            else { continue }
+                            let w = termWeight[Int(id)]
+                            if best == nil || d < best!.d || (d == best!.d && w < best!.w) { best = (d, w, id) }
+                        }
                     }
                 }
             }

@@ -6,57 +6,63 @@
 /// the letter filters; the table-filling `EditDistance.bounded` costs a multiply-add per cell
 /// (n × m), this costs about twenty instructions per letter of the vocabulary word. It gives
 /// exactly `EditDistance.bounded` and `EditDistance.boundedPrefix`'s answers (tested against
-/// them), for query words of 1...64 bytes; longer (and empty) ones use the table.
+/// them), for query words of 1...32 bytes; longer (and empty) ones use the table.
+///
+/// Made by `with(_:_:)` and valid only inside its closure: the table of letter positions lives
+/// on the stack there.
 struct OSAPattern {
-    /// Bit i of `positions[b]` is set when byte i of the query is b.
-    private let positions: [UInt64]
+    /// Bit i of `positions[b]` is set when byte i of the query is b (256 entries), or empty
+    /// when the query does not fit 32 bits.
+    private let positions: UnsafeBufferPointer<UInt32>
+    /// The query itself (the table's way needs it when it does not fit).
+    private let query: UnsafeBufferPointer<UInt8>
     /// The query's length in bytes.
-    let count: Int
-    /// The query itself when it does not fit a machine word (empty, or over 64 bytes).
-    private let unfitting: [UInt8]?
+    var count: Int { query.count }
 
-    init(_ query: UnsafeBufferPointer<UInt8>) {
-        count = query.count
-        guard (1...64).contains(query.count) else {
-            positions = []
-            unfitting = Array(query)
-            return
-        }
-        unfitting = nil
-        var positions = [UInt64](repeating: 0, count: 256)
-        for (i, b) in query.enumerated() { positions[Int(b)] |= 1 << UInt64(i) }
+    /// The longest query the bit-parallel way takes: 32 bits a position, so the table of 256
+    /// positions is 1 KiB, which `withUnsafeTemporaryAllocation` keeps on the stack. (A heap
+    /// table per query word, 2 KiB of 64-bit positions, cost more than all its comparisons:
+    /// that size misses malloc's fast path.)
+    static let maximumFittingCount = 32
+
+    private init(query: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt32>) {
+        self.query = query
         self.positions = positions
+    }
+
+    /// Runs `body` with the pattern of `query`.
+    static func with<R>(_ query: UnsafeBufferPointer<UInt8>, _ body: (OSAPattern) -> R) -> R {
+        guard (1...maximumFittingCount).contains(query.count) else {
+            return body(OSAPattern(query: query, positions: UnsafeBufferPointer(start: nil, count: 0)))
+        }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 256) { positions in
+            positions.initialize(repeating: 0)
+            for (i, b) in query.enumerated() { positions[Int(b)] |= 1 << UInt32(i) }
+            return body(OSAPattern(query: query, positions: UnsafeBufferPointer(positions)))
+        }
     }
 
     /// The distance between the query and `word` if it is at most `bound`, else nil
     /// (`EditDistance.bounded`).
     func distance(to word: UnsafeBufferPointer<UInt8>, bound: Int) -> Int? {
-        if let unfitting {
-            return unfitting.withUnsafeBufferPointer { EditDistance.bounded($0, word, bound: bound) }
-        }
+        if positions.isEmpty { return EditDistance.bounded(query, word, bound: bound) }
         if abs(count - word.count) > bound { return nil }
         var state = State(count: count)
-        positions.withUnsafeBufferPointer { positions in
-            for b in word { state.step(positions[Int(b)]) }
-        }
+        for b in word { state.step(UInt64(positions[Int(b)])) }
         return state.distance <= bound ? state.distance : nil
     }
 
     /// The smallest distance between the query and a beginning of `word` (up to `count` +
     /// `bound` letters of it) if it is at most `bound`, else nil (`EditDistance.boundedPrefix`).
     func prefixDistance(to word: UnsafeBufferPointer<UInt8>, bound: Int) -> Int? {
-        if let unfitting {
-            return unfitting.withUnsafeBufferPointer { EditDistance.boundedPrefix($0, word, bound: bound) }
-        }
+        if positions.isEmpty { return EditDistance.boundedPrefix(query, word, bound: bound) }
         let m = min(word.count, count + bound)
         if m + bound < count { return nil }
         var state = State(count: count)
         var best = state.distance
-        positions.withUnsafeBufferPointer { positions in
-            for j in 0..<m {
-                state.step(positions[Int(word[j])])
-                best = min(best, state.distance)
-            }
+        for j in 0..<m {
+            state.step(UInt64(positions[Int(word[j])]))
+            best = min(best, state.distance)
         }
         return best <= bound ? best : nil
     }

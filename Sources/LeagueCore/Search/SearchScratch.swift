@@ -35,8 +35,18 @@ extension NameIndex {
         /// The same entries as bits (entry e is bit e % 64 of word e / 64): a refining word with
         /// a long postings list reads it a word at a time (`NameIndex.DenseTerms`).
         let touchedBits: UnsafeMutableBufferPointer<UInt64>
+        /// The entries holding a reading of some query word in their name, as bits (as
+        /// `touchedBits`), when a reading has context postings (`NameIndex.markNameHolders`):
+        /// only these can get a name hit, so only their context postings are worth visiting.
+        let nameReach: UnsafeMutableBufferPointer<UInt64>
+        /// Per trust, where its best entry is in the scored list (`NameIndex.bestEntryPerTrust`),
+        /// -1 for none, and its second-best entry's score, 0 for none: -1 and 0 between queries
+        /// (`bestEntryPerTrust` restores the slots it used). A heap allocation per query, and
+        /// growing arrays checked for uniqueness at every update, cost more than the slots' use.
+        let trustBest: UnsafeMutableBufferPointer<Int32>
+        let trustSecond: UnsafeMutableBufferPointer<Float>
 
-        init(count: Int) {
+        init(count: Int, trustCount: Int) {
             // Each list holds an entry at most once: a slot per entry is enough.
             func zeroed<T: Numeric>(_: T.Type) -> UnsafeMutableBufferPointer<T> {
                 let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
@@ -53,6 +63,12 @@ extension NameIndex {
             touchedSlots = zeroed(Int32.self)
             touchedBits = .allocate(capacity: (count + 63) / 64)
             touchedBits.initialize(repeating: 0)
+            nameReach = .allocate(capacity: (count + 63) / 64)
+            nameReach.initialize(repeating: 0)
+            trustBest = .allocate(capacity: trustCount)
+            trustBest.initialize(repeating: -1)
+            trustSecond = .allocate(capacity: trustCount)
+            trustSecond.initialize(repeating: 0)
         }
 
         /// Records that the query reached entry `e` (the caller checked it had not before).
@@ -73,11 +89,16 @@ extension NameIndex {
             tokTouched.deallocate()
             touchedSlots.deallocate()
             touchedBits.deallocate()
+            nameReach.deallocate()
+            trustBest.deallocate()
+            trustSecond.deallocate()
         }
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
-        /// it is used; `tokInfo` is written before it is read).
+        /// it is used; `tokInfo` is written before it is read) and `nameReach` whole (a few
+        /// hundred machine words, and its bits need not be touched entries).
         func reset() {
+            nameReach.update(repeating: 0)
             for e32 in touched {
                 let e = Int(e32)
                 total[e] = 0
@@ -103,16 +124,20 @@ extension NameIndex {
 final class SearchScratchPool: Sendable {
     private let free = Mutex<[NameIndex.Accumulator]>([])
     private let entryCount: Int
+    private let trustCount: Int
     private let capacity: Int
 
-    init(entryCount: Int, capacity: Int = 4) {
+    init(entryCount: Int, trustCount: Int, capacity: Int = 4) {
         self.entryCount = entryCount
+        self.trustCount = trustCount
         self.capacity = capacity
     }
 
-    /// Runs `body` with an all-zero accumulator of `entryCount` slots.
+    /// Runs `body` with an all-zero accumulator of `entryCount` entry slots and `trustCount`
+    /// trust slots.
     func withScratch<R>(_ body: (NameIndex.Accumulator) -> R) -> R {
-        let acc = free.withLock { $0.popLast() } ?? NameIndex.Accumulator(count: entryCount)
+        let acc =
+            free.withLock { $0.popLast() } ?? NameIndex.Accumulator(count: entryCount, trustCount: trustCount)
         defer {
             acc.reset()
             free.withLock { pool in

@@ -16,23 +16,25 @@
 /// (three), or (k = 2) the pair at 3–4 at position 2, 3 or 4. Those are the keys, per word
 /// length; every word found still has its distance computed. `TypoScanTests` checks that nothing within k is missed.
 struct TypoNeighbourIndex: Sendable {
-    /// Sorted: word length << 51 | key kind << 48 | the two or three letters << 24 | word id.
+    /// Sorted: key kind << 56 | the two or three letters << 32 | word length << 24 | word id.
     /// One integer per key and word, so the build sorts plain integers (it runs at every load,
-    /// and in every test that loads the dataset, unoptimised).
+    /// and in every test that loads the dataset, unoptimised). The length comes after the
+    /// letters, so one key's words of every length a query allows lie together: a lookup
+    /// searches once per key, not once per key and length.
     private let entries: [UInt64]
-    /// Where each (word length, key kind) block starts in `entries`, by `key >> 48` (length << 3
-    /// | kind), with one more slot for the end: a lookup binary-searches one block of a few
-    /// hundred keys, not all 70,000.
+    /// Where each (key kind, first letter) block starts in `entries`, by `key >> 48`, with one
+    /// more slot for the end: a lookup binary-searches one block, not all 70,000 keys.
     private let blockStart: [Int32]
     /// The word id's bits: 24 (16.7 M words; the vocabulary has about 10,000).
     private static let idBits: UInt64 = 24
+    private static let idMask: UInt64 = 1 << idBits - 1
 
     private enum Kind: UInt64 {
         case firstTwo = 0, lastTwo = 1, pairAt2 = 2, pairAt3 = 3, pairAt4 = 4, firstThree = 5, lastThree = 6
     }
 
-    private static func key(length: Int, _ kind: Kind, _ a: UInt8, _ b: UInt8, _ c: UInt8 = 0) -> UInt64 {
-        UInt64(length) << 51 | kind.rawValue << 48 | UInt64(a) << 40 | UInt64(b) << 32 | UInt64(c) << 24
+    private static func key(_ kind: Kind, _ a: UInt8, _ b: UInt8, _ c: UInt8 = 0, length: Int = 0) -> UInt64 {
+        kind.rawValue << 56 | UInt64(a) << 48 | UInt64(b) << 40 | UInt64(c) << 32 | UInt64(length) << 24
     }
 
     /// - Parameter included: the word ids to index (the typo scan skips ODS codes).
@@ -44,75 +46,85 @@ struct TypoNeighbourIndex: Sendable {
         // more, past the 200 a query may have: it is left out.
         for (id, t) in terms.enumerated() where included(id) && (2...255).contains(t.count) {
             let n = t.count, id = UInt64(id)
-            entries.append(Self.key(length: n, .firstTwo, t[0], t[1]) | id)
-            entries.append(Self.key(length: n, .lastTwo, t[n - 2], t[n - 1]) | id)
+            entries.append(Self.key(.firstTwo, t[0], t[1], length: n) | id)
+            entries.append(Self.key(.lastTwo, t[n - 2], t[n - 1], length: n) | id)
             if n >= 3 {
-                entries.append(Self.key(length: n, .firstThree, t[0], t[1], t[2]) | id)
-                entries.append(Self.key(length: n, .lastThree, t[n - 3], t[n - 2], t[n - 1]) | id)
+                entries.append(Self.key(.firstThree, t[0], t[1], t[2], length: n) | id)
+                entries.append(Self.key(.lastThree, t[n - 3], t[n - 2], t[n - 1], length: n) | id)
             }
             for (p, kind) in [(2, Kind.pairAt2), (3, .pairAt3), (4, .pairAt4)] where p + 1 < n {
-                entries.append(Self.key(length: n, kind, t[p], t[p + 1]) | id)
+                entries.append(Self.key(kind, t[p], t[p + 1], length: n) | id)
             }
         }
         entries.sort()
-        var blockStart = [Int32](repeating: 0, count: 256 << 3 + 1)
+        var blockStart = [Int32](repeating: 0, count: 7 << 8 + 1)
         for key in entries { blockStart[Int(key >> 48) + 1] += 1 }
         for i in 1..<blockStart.count { blockStart[i] += blockStart[i - 1] }
         self.blockStart = blockStart
         self.entries = entries
     }
 
-    /// The ids of the words of `length` letters that may be within `edits` (1 or 2) of
-    /// `query` (5 letters or more) and pass `keep`, ascending and each once, in `out` (replacing
-    /// its contents).
+    /// The ids of the words of `lengths` letters that may be within `edits` (1 or 2) of `query`
+    /// (5 letters or more) and pass `keep`, each once, in `out` (replacing its contents): by
+    /// length, shortest first, and by id within a length, as a scan of the lengths one by one
+    /// would list them.
     ///
     /// `keep` is asked of every id a key holds, before any sorting: a cheap filter there (the
     /// letter masks, `NameIndex.mayBeWithin`) leaves a handful of ids to sort out of hundreds.
     func candidates(
-        of query: UnsafeBufferPointer<UInt8>, length: Int, edits: Int, into out: inout [Int32],
+        of query: UnsafeBufferPointer<UInt8>, lengths: ClosedRange<Int>, edits: Int, into out: inout [Int32],
         where keep: (Int32) -> Bool
     ) {
         out.removeAll(keepingCapacity: true)
         let n = query.count
         precondition(n >= 5 && (1...2).contains(edits), "the typo rule needs 5 letters and 1 or 2 edits")
+        let lengths = lengths.clamped(to: 0...255)  // the lengths indexed
         if edits == 1 && n >= 7 {
-            append(Self.key(length: length, .firstThree, query[0], query[1], query[2]), into: &out, where: keep)
-            append(
-                Self.key(length: length, .lastThree, query[n - 3], query[n - 2], query[n - 1]), into: &out, where: keep)
+            append(Self.key(.firstThree, query[0], query[1], query[2]), lengths, into: &out, where: keep)
+            append(Self.key(.lastThree, query[n - 3], query[n - 2], query[n - 1]), lengths, into: &out, where: keep)
         } else {
-            append(Self.key(length: length, .firstTwo, query[0], query[1]), into: &out, where: keep)
-            append(Self.key(length: length, .lastTwo, query[n - 2], query[n - 1]), into: &out, where: keep)
+            append(Self.key(.firstTwo, query[0], query[1]), lengths, into: &out, where: keep)
+            append(Self.key(.lastTwo, query[n - 2], query[n - 1]), lengths, into: &out, where: keep)
         }
         if edits == 2 {
             // three calls, not a loop over an array literal: that array is allocated per call
-            append(Self.key(length: length, .pairAt2, query[3], query[4]), into: &out, where: keep)
-            append(Self.key(length: length, .pairAt3, query[3], query[4]), into: &out, where: keep)
-            append(Self.key(length: length, .pairAt4, query[3], query[4]), into: &out, where: keep)
+            append(Self.key(.pairAt2, query[3], query[4]), lengths, into: &out, where: keep)
+            append(Self.key(.pairAt3, query[3], query[4]), lengths, into: &out, where: keep)
+            append(Self.key(.pairAt4, query[3], query[4]), lengths, into: &out, where: keep)
         }
-        guard out.count > 1 else { return }
-        out.sort()
-        var unique = 1
-        for i in 1..<out.count where out[i] != out[unique - 1] {
-            out[unique] = out[i]
-            unique += 1
+        // `out` holds length << 24 | id (`append`): sorted as unsigned, that is by length, then id
+        if out.count > 1 {
+            out.sort { UInt32(bitPattern: $0) < UInt32(bitPattern: $1) }
+            var unique = 1
+            for i in 1..<out.count where out[i] != out[unique - 1] {
+                out[unique] = out[i]
+                unique += 1
+            }
+            out.removeLast(out.count - unique)
         }
-        out.removeLast(out.count - unique)
+        for i in out.indices { out[i] &= Int32(Self.idMask) }
     }
 
-    /// Appends the ids stored under `key` that pass `keep`.
-    private func append(_ key: UInt64, into out: inout [Int32], where keep: (Int32) -> Bool) {
+    /// Appends, as length << 24 | id, the ids stored under `key` (without its length) with a
+    /// length in `lengths` that pass `keep`.
+    private func append(
+        _ key: UInt64, _ lengths: ClosedRange<Int>, into out: inout [Int32], where keep: (Int32) -> Bool
+    ) {
         let block = Int(key >> 48)
         guard block + 1 < blockStart.count else { return }
+        let first = key | UInt64(lengths.lowerBound) << 24
+        let last = key | UInt64(lengths.upperBound) << 24 | Self.idMask
         entries.withUnsafeBufferPointer { entries in
             var lo = Int(blockStart[block]), hi = Int(blockStart[block + 1])
+            let end = hi
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if entries[mid] < key { lo = mid + 1 } else { hi = mid }
+                if entries[mid] < first { lo = mid + 1 } else { hi = mid }
             }
             var i = lo
-            while i < entries.count && entries[i] >> Self.idBits == key >> Self.idBits {
-                let id = Int32(truncatingIfNeeded: entries[i] & (1 << Self.idBits - 1))
-                if keep(id) { out.append(id) }
+            while i < end && entries[i] <= last {
+                let id = Int32(truncatingIfNeeded: entries[i] & Self.idMask)
+                if keep(id) { out.append(Int32(truncatingIfNeeded: entries[i] & 0xFFFF_FFFF)) }
                 i += 1
             }
         }
