@@ -226,6 +226,7 @@ def test_no_third_party_requests(stack, browser, pages):
 def test_keyboard_only_search_and_results(stack, browser, pages):
     """Tab to the search box, type, press Enter, tab to a result, press Enter."""
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.set_window_size(1280, 900)
     browser.get(stack.base + "/")
@@ -240,7 +241,9 @@ def test_keyboard_only_search_and_results(stack, browser, pages):
     assert browser.switch_to.active_element.get_attribute("id") == "q"
     query = urllib.parse.unquote(pages["search"].split("=", 1)[1])
     browser.switch_to.active_element.send_keys(query, Keys.ENTER)
-    assert "/search" in browser.current_url
+    # Enter submits the form; the navigation finishes after send_keys returns (a CI run read
+    # the old URL), so wait for it as the other page tests do.
+    WebDriverWait(browser, 20).until(lambda b: "/search" in b.current_url)
     first_result = browser.find_element("css selector", ".results a").get_attribute("href")
     for _ in range(40):
         browser.switch_to.active_element.send_keys(Keys.TAB)
@@ -248,7 +251,7 @@ def test_keyboard_only_search_and_results(stack, browser, pages):
             break
     assert browser.switch_to.active_element.get_attribute("href") == first_result
     browser.switch_to.active_element.send_keys(Keys.ENTER)
-    assert browser.current_url == first_result
+    WebDriverWait(browser, 20).until(lambda b: b.current_url == first_result)
     assert browser.find_element("tag name", "h1").text
 
 
