@@ -43,7 +43,7 @@ extension StringProtocol where SubSequence == Substring {
         precondition(separator < 0x80 && separator != 0x0A && separator != 0x0D)
         // The usual case: the text's bytes are contiguous (a native string or a slice of one).
         // Scanning them is a few instructions a byte, against ~15 through `String.UTF8View`'s
-        // indices; nil when the text is not ASCII, which takes `split` below.
+        // indices; nil when the text is not ASCII.
         let contiguous: [Substring]?? = utf8.withContiguousStorageIfAvailable { b in
             var separators = 0
             for byte in b {
@@ -65,32 +65,12 @@ extension StringProtocol where SubSequence == Substring {
             piece(b.count)
             return pieces
         }
-        switch contiguous {
-        case .some(.some(let pieces)): return pieces
-        case .some(.none):
-            return split(
-                separator: Character(Unicode.Scalar(separator)),
-                omittingEmptySubsequences: omittingEmptySubsequences)
-        case .none: break
-        }
-        let u = utf8
-        guard u.allSatisfy({ $0 < 0x80 }) else {
-            return split(
-                separator: Character(Unicode.Scalar(separator)),
-                omittingEmptySubsequences: omittingEmptySubsequences)
-        }
-        var pieces: [Substring] = []
-        var start = u.startIndex
-        var i = start
-        while i < u.endIndex {
-            if u[i] == separator {
-                if !omittingEmptySubsequences || start < i { pieces.append(self[start..<i]) }
-                start = u.index(after: i)
-            }
-            u.formIndex(after: &i)
-        }
-        if !omittingEmptySubsequences || start < u.endIndex { pieces.append(self[start..<u.endIndex]) }
-        return pieces
+        if case .some(.some(let pieces)) = contiguous { return pieces }
+        // Not ASCII, or bytes that are not contiguous (a bridged string): `split` itself gives
+        // the pieces by this function's contract, so there is no second byte-walking copy here.
+        return split(
+            separator: Character(Unicode.Scalar(separator)),
+            omittingEmptySubsequences: omittingEmptySubsequences)
     }
 }
 

@@ -32,20 +32,16 @@ struct ColumnMap: Sendable {
         // Read from the name's contiguous bytes (every native or literal string has them):
         // `first`, `last` and an offset index on `String.UTF8View` cost ~200 instructions
         // together, and there are ~250,000 lookups per load.
+        // A bridged name (none in practice) is copied to an array and hashed the same way.
         let h =
-            name.utf8.withContiguousStorageIfAvailable { b in
-                b.isEmpty ? 0 : mix(b.count, b[0], b[b.count / 2], b[b.count - 1])
-            }
-            ?? {
-                let u = name.utf8
-                guard let first = u.first, let last = u.last else { return 0 }
-                return mix(u.count, first, u[u.index(u.startIndex, offsetBy: u.count / 2)], last)
-            }()
+            name.utf8.withContiguousStorageIfAvailable(mix) ?? Array(name.utf8).withUnsafeBufferPointer(mix)
         return h & (size - 1)
     }
 
-    private static func mix(_ n: Int, _ first: UInt8, _ middle: UInt8, _ last: UInt8) -> Int {
-        n &* 31 &+ Int(first) &* 7 &+ Int(middle) &* 131 &+ Int(last) &* 1_031
+    /// The slot hash of a name's bytes: its length and its first, middle and last bytes.
+    private static func mix(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = b.first, let last = b.last else { return 0 }
+        return b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count / 2]) &* 131 &+ Int(last) &* 1_031
     }
 
     /// The position of the column called `name`, nil when there is none.

@@ -49,7 +49,7 @@ public enum MainOperatorRule {
     /// Whether the rule looks at the site's neighbours at all (rule 2): only for a site named as
     /// a hospital that its own trust did not report as an inpatient site; every other site is
     /// its own trust's (rules 1 and 3).
-    public static func needsNeighbours(_ site: SiteRecord) -> Bool {
+    static func needsNeighbours(_ site: SiteRecord) -> Bool {
         // 1. reported by its own trust as an inpatient site
         if !site.kindInferred && site.kind.isInpatient { return false }
         return site.kind.isHospital && site.postcode != nil

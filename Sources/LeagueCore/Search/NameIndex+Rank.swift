@@ -196,6 +196,7 @@ extension NameIndex {
             word.readings.contains { postings[Int($0.term)].count > namePostingCount[Int($0.term)] }
         }
         guard hasContext else { return }
+        acc.nameReachWritten = true
         let reach = acc.nameReach
         for word in words {
             for c in word.readings {

@@ -41,11 +41,9 @@ public struct NameIndex: Sendable {
     let termWeight: [Float]
     let termIsWeak: [Bool]
     let termIsCode: [Bool]
-    /// Masks of every prefix of every word, flattened: `prefixMasks[prefixStart[t] + i]` covers
-    /// the first i + 1 letters of word t (filters typo-tolerant prefix candidates cheaply).
-    let prefixMasks: [UInt64]
-    let prefixStart: [Int32]
     let termsByLength: [[Int32]]
+    /// Masks of word beginnings, to filter typo-tolerant prefix candidates cheaply.
+    let typeAheadMasks: TypeAheadMasks
     /// Where a word within k typos must agree with the query (`TypoNeighbourIndex`).
     let typoNeighbours: TypoNeighbourIndex
     /// Each word's letter mask (`mask`), to pass over a typo candidate before its distance.
@@ -270,19 +268,11 @@ public struct NameIndex: Sendable {
         self.termWeight = weights
         self.termIsWeak = weak
         self.termIsCode = isCode
-        var pm: [UInt64] = []
-        var ps: [Int32] = []
-        for t in self.terms {
-            ps.append(Int32(pm.count))
-            var m: UInt64 = 0
-            for b in t { m |= 1 << UInt64(b & 63); pm.append(m) }
-        }
-        self.prefixMasks = pm
-        self.prefixStart = ps
         let maxLen = self.terms.map { $0.count }.max() ?? 0
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
         self.termsByLength = byLength
+        self.typeAheadMasks = TypeAheadMasks(terms: termBytes, byLength: byLength)
         // The typo index (the largest of these tables) and the sorted vocabulary read only the
         // words: built at the same time (the load's longest chain runs through this index).
         let codeTerms = isCode
@@ -526,32 +516,16 @@ public struct NameIndex: Sendable {
                 }
                 // typos while typing: the last word against word beginnings
                 if isLast && exactID < 0 {
-                    let lo2 = max(1, n - k)
-                    if lo2 < termsByLength.count {
-                        for len in lo2..<termsByLength.count where len > n {
-                            for id in termsByLength[len] {
-                                // letters of the query missing from the word's first n + k letters,
-                                // and letters of its first n - k letters missing from the query
-                                let start = Int(prefixStart[Int(id)])
-                                let wide = prefixMasks[start + min(len, n + k) - 1]
-                                let narrow = prefixMasks[start + max(n - k, 1) - 1]
-                                if NameIndex.hasMoreThan(k, bits: qm & ~wide)
-                                    || NameIndex.hasMoreThan(k, bits: narrow & ~qm)
-                                {
-                                    continue
-                                }
-                                let d = terms[Int(id)].withUnsafeBufferPointer {
-                                    pattern.prefixDistance(to: $0, bound: k)
-                                }
-                                if let d, d > 0 {
-                                    out.append(
-                                        Candidate(
-                                            term: id,
-                                            quality: d == 1
-                                                ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
-                                            edits: UInt8(d), how: 2))
-                                }
-                            }
+                    typeAheadMasks.forEachPossible(length: n, edits: k, queryMask: qm) { id in
+                        let d = terms[Int(id)].withUnsafeBufferPointer {
+                            pattern.prefixDistance(to: $0, bound: k)
+                        }
+                        if let d, d > 0 {
+                            out.append(
+                                Candidate(
+                                    term: id,
+                                    quality: d == 1 ? Scoring.oneTypoPrefixQuality : Scoring.twoTyposPrefixQuality,
+                                    edits: UInt8(d), how: 2))
                         }
                     }
                 }

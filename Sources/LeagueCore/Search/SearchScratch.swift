@@ -39,6 +39,9 @@ extension NameIndex {
         /// `touchedBits`), when a reading has context postings (`NameIndex.markNameHolders`):
         /// only these can get a name hit, so only their context postings are worth visiting.
         let nameReach: UnsafeMutableBufferPointer<UInt64>
+        /// Whether this query set any bit of `nameReach` (most queries have no context postings
+        /// to skip and never do), so `reset` clears it only then.
+        var nameReachWritten = false
         /// Per trust, where its best entry is in the scored list (`NameIndex.bestEntryPerTrust`),
         /// -1 for none, and its second-best entry's score, 0 for none: -1 and 0 between queries
         /// (`bestEntryPerTrust` restores the slots it used). A heap allocation per query, and
@@ -96,9 +99,12 @@ extension NameIndex {
 
         /// Back to all zeroes, visiting only the touched slots (`tokBest` is cleared per word as
         /// it is used; `tokInfo` is written before it is read) and `nameReach` whole (a few
-        /// hundred machine words, and its bits need not be touched entries).
+        /// hundred machine words, and its bits need not be touched entries) when it was written.
         func reset() {
-            nameReach.update(repeating: 0)
+            if nameReachWritten {
+                nameReach.update(repeating: 0)
+                nameReachWritten = false
+            }
             for e32 in touched {
                 let e = Int(e32)
                 total[e] = 0
