@@ -272,3 +272,33 @@ struct BoardPaperActionTests {
         #expect(info.source.contains("board-paper"))
     }
 }
+
+@Suite("Metrics: a trust's value by quarter and metric")
+struct TrustMetricValueLookupTests {
+    @Test(
+        "the binary search finds what a linear scan finds, for every value of every trust, and nothing for absent keys")
+    func binarySearchIsTheLinearScan() {
+        let store = embeddedSnapshot.dataset.metrics
+        var checked = 0
+        for (code, values) in store.valuesByTrust {
+            for v in values {
+                let linear = values.first { $0.quarter == v.quarter && $0.metricID == v.metricID }
+                let found = values.value(quarter: v.quarter, metricID: v.metricID)
+                #expect(found?.odsCode == code && found?.metricID == linear?.metricID)
+                #expect(
+                    found?.quarter == linear?.quarter && found?.value == linear?.value && found?.rank == linear?.rank)
+                checked += 1
+            }
+            // keys just outside the list's: before its first id, after its last, and between
+            if let first = values.first, let last = values.last {
+                #expect(values.value(quarter: first.quarter, metricID: "") == nil)
+                #expect(values.value(quarter: last.quarter, metricID: last.metricID + "~") == nil)
+                #expect(values.value(quarter: first.quarter, metricID: first.metricID + "0") == nil)
+            }
+        }
+        #expect(checked > 10_000)
+        #expect(
+            store.values(ofTrust: "NO-SUCH-TRUST").value(quarter: allMetricBlocks[0].quarter, metricID: "OF0013") == nil
+        )
+    }
+}

@@ -103,6 +103,20 @@ public struct TrustMetricValues: RandomAccessCollection, Sendable {
         let p = positions[i]
         return blocks[Int(p.block)][Int(p.row)]
     }
+
+    /// The trust's value of `metricID` in `quarter` (the first, as `first(where:)` finds it),
+    /// nil when there is none. A binary search: the list is sorted by quarter, then metric id,
+    /// and a trust's metrics page asks this once per metric (previous quarter's value).
+    public func value(quarter: Quarter, metricID: String) -> MetricValue? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let v = self[mid]
+            if (v.quarter, v.metricID) < (quarter, metricID) { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < count, self[lo].quarter == quarter, self[lo].metricID == metricID else { return nil }
+        return self[lo]
+    }
 }
 
 extension MetricStore {

@@ -49,10 +49,7 @@ public struct MetricQueries: Sendable {
         } else {
             return nil
         }
-        guard
-            let prev = store.valuesByTrust[v.odsCode]?.first(where: {
-                $0.quarter == prevQ.quarter && $0.metricID == prevID
-            })
+        guard let prev = store.values(ofTrust: v.odsCode).value(quarter: prevQ.quarter, metricID: prevID)
         else { return nil }
         var delta = v.value.flatMap { a in prev.value.map { a - $0 } }
         if def.kind == .scoreOnly, let a = v.metricScore, let b = prev.metricScore { delta = a - b }
