@@ -40,7 +40,7 @@ func runSearchBenchmark(evalPath: String? = nil, repetitions: Int = 200) throws 
     // The slowest queries by their median among the others: what the p99 is made of. Each run
     // follows other queries (as on a server), so it pays for the cache misses a query repeated
     // on its own would not: "guys and st tomas" took 30 µs repeated and 120 µs among the others.
-    let perQuery = zip(queries, perQueryRuns).map { q, runs in (q, runs.sorted()[runs.count / 2]) }
+    let perQuery = zip(queries, perQueryRuns).map { q, runs in (q, percentile(runs.sorted(), 0.5)) }
         .sorted { $0.1 > $1.1 }
     print(
         "search: slowest queries (median µs among the others): "

@@ -10,10 +10,10 @@ struct TypeAheadMasksTests {
     /// The rule, word by word: every word longer than n letters, by length then id, whose first
     /// n + k letters lack at most k of the query's letters and whose first max(n − k, 1) letters
     /// hold at most k letters the query lacks.
-    static func expected(index: NameIndex, n: Int, k: Int, queryMask qm: UInt64) -> [Int32] {
+    static func expected(index: NameIndex, byLength: [[Int32]], n: Int, k: Int, queryMask qm: UInt64) -> [Int32] {
         var out: [Int32] = []
-        for length in index.termsByLength.indices where length > n {
-            for id in index.termsByLength[length] {
+        for length in byLength.indices where length > n {
+            for id in byLength[length] {
                 let word = index.terms[Int(id)]
                 let wide = NameIndex.mask(word.prefix(n + k)), narrow = NameIndex.mask(word.prefix(max(n - k, 1)))
                 if (qm & ~wide).nonzeroBitCount > k || (narrow & ~qm).nonzeroBitCount > k { continue }
@@ -23,10 +23,23 @@ struct TypeAheadMasksTests {
         return out
     }
 
+    /// The words by length, then id, code words aside: from the words themselves, not from
+    /// the index's tables.
+    static func wordsByLength(_ index: NameIndex) -> [[Int32]] {
+        var byLength: [[Int32]] = []
+        for (i, word) in index.terms.enumerated() where !index.termIsCode[i] {
+            while byLength.count <= word.count { byLength.append([]) }
+            byLength[word.count].append(Int32(i))
+        }
+        return byLength
+    }
+
     @Test("the embedded vocabulary: the same words as the rule, in its order, for every query length and bound")
     func embeddedVocabularyMatchesRule() throws {
         let index = NameIndex.build(from: try Embedded.dataset())
-        let maxLength = index.termsByLength.count - 1
+        let byLength = Self.wordsByLength(index)
+        let maxLength = index.typeAheadMasks.maxLength
+        #expect(maxLength == index.terms.map(\.count).max())
         // Queries: beginnings of real words (type-ahead), the same with a letter dropped or
         // changed (typos while typing), and words longer than any in the vocabulary.
         var queries: [[UInt8]] = []
@@ -46,7 +59,7 @@ struct TypeAheadMasksTests {
             for k in 1...2 {
                 var got: [Int32] = []
                 index.typeAheadMasks.forEachPossible(length: q.count, edits: k, queryMask: qm) { got.append($0) }
-                let want = Self.expected(index: index, n: q.count, k: k, queryMask: qm)
+                let want = Self.expected(index: index, byLength: byLength, n: q.count, k: k, queryMask: qm)
                 #expect(got == want, "query \(String(decoding: q, as: UTF8.self)) k \(k)")
                 compared += 1
                 passed += got.count
@@ -63,6 +76,7 @@ struct TypeAheadMasksTests {
         for (i, w) in words.enumerated() { byLength[w.count].append(Int32(i)) }
         let masks = TypeAheadMasks(terms: words, byLength: byLength)
         #expect(masks.order == [5, 0, 1, 2, 3, 4])
+        #expect(masks.maxLength == 8 && masks.words(ofLength: 5) == [1, 2] && masks.words(ofLength: 7).isEmpty)
         func passing(_ q: String, _ k: Int) -> [Int32] {
             var got: [Int32] = []
             masks.forEachPossible(length: q.utf8.count, edits: k, queryMask: NameIndex.mask(q.utf8)) { got.append($0) }

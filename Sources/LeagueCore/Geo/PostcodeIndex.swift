@@ -256,11 +256,7 @@ public struct FullPostcodeTable: Sendable {
     public func lookup(_ postcode: Postcode) -> Hit? {
         guard postcode.kind == .full, !keys.isEmpty else { return nil }
         let key = Self.pack(postcode)
-        var lo = 0, hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = keys.partitioningIndex { $0 >= key }
         guard lo < keys.count, keys[lo] == key else { return nil }
         return Hit(
             latitude: Double(latitudesE6[lo]) / 1e6, longitude: Double(longitudesE6[lo]) / 1e6,

@@ -108,14 +108,9 @@ public struct TrustMetricValues: RandomAccessCollection, Sendable {
     /// nil when there is none. A binary search: the list is sorted by quarter, then metric id,
     /// and a trust's metrics page asks this once per metric (previous quarter's value).
     public func value(quarter: Quarter, metricID: String) -> MetricValue? {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let v = self[mid]
-            if (v.quarter, v.metricID) < (quarter, metricID) { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < count, self[lo].quarter == quarter, self[lo].metricID == metricID else { return nil }
-        return self[lo]
+        let i = partitioningIndex { ($0.quarter, $0.metricID) >= (quarter, metricID) }
+        guard i < endIndex, self[i].quarter == quarter, self[i].metricID == metricID else { return nil }
+        return self[i]
     }
 }
 

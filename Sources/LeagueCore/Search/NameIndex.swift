@@ -41,8 +41,8 @@ public struct NameIndex: Sendable {
     let termWeight: [Float]
     let termIsWeak: [Bool]
     let termIsCode: [Bool]
-    let termsByLength: [[Int32]]
-    /// Masks of word beginnings, to filter typo-tolerant prefix candidates cheaply.
+    /// Masks of word beginnings, to filter typo-tolerant prefix candidates cheaply; also the
+    /// word ids by length (`words(ofLength:)`) that the other typo scans walk.
     let typeAheadMasks: TypeAheadMasks
     /// Where a word within k typos must agree with the query (`TypoNeighbourIndex`).
     let typoNeighbours: TypoNeighbourIndex
@@ -271,7 +271,6 @@ public struct NameIndex: Sendable {
         let maxLen = self.terms.map { $0.count }.max() ?? 0
         var byLength = [[Int32]](repeating: [], count: maxLen + 1)
         for (i, t) in self.terms.enumerated() where !isCode[i] { byLength[t.count].append(Int32(i)) }
-        self.termsByLength = byLength
         self.typeAheadMasks = TypeAheadMasks(terms: termBytes, byLength: byLength)
         // The typo index (the largest of these tables) and the sorted vocabulary read only the
         // words: built at the same time (the load's longest chain runs through this index).
@@ -492,7 +491,7 @@ public struct NameIndex: Sendable {
             guard k > 0 else { return }
             let qm = NameIndex.mask(qbuf)
             OSAPattern.with(qbuf) { pattern in
-                let lo = max(1, n - k), hi = min(termsByLength.count - 1, n + k)
+                let lo = max(1, n - k), hi = min(typeAheadMasks.maxLength, n + k)
                 if lo <= hi {
                     var found: [Int32] = []
                     // by length, then ascending ids: readings of equal quality keep this order (the
@@ -547,12 +546,13 @@ public struct NameIndex: Sendable {
             let bound = max(2, n / 3)
             var best: (d: Int, w: Float, id: Int32)? = nil
             q.withUnsafeBufferPointer { qb in
-                let lo = max(1, n - bound), hi = min(termsByLength.count - 1, n + bound)
+                let lo = max(1, n - bound), hi = min(typeAheadMasks.maxLength, n + bound)
                 guard lo <= hi else { return }
                 let qm = NameIndex.mask(q)
                 OSAPattern.with(qb) { pattern in
                     for len in lo...hi {
-                        for id in termsByLength[len] where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
+                        for id in typeAheadMasks.words(ofLength: len)
+                        where NameIndex.mayBeWithin(bound, qm, termMask[Int(id)]) {
                             if termIsWeak[Int(id)] { continue }
                             guard
                                 let d = terms[Int(id)].withUnsafeBufferPointer({

@@ -11,8 +11,8 @@
 /// back. The same number of masks as the per-word table: a word of length L appears in the
 /// tables of p = 1 ... L + 1 only, the lengths at which the scan can ask for it.
 struct TypeAheadMasks: Sendable {
-    /// Word ids in scan order: by length, then by id (the order of `NameIndex.termsByLength`,
-    /// which readings of equal quality keep).
+    /// Word ids (code words aside) in scan order: by length, then by id, the order readings of
+    /// equal quality keep. `words(ofLength:)` reads it by length for the other typo scans.
     let order: [Int32]
     /// Per length L, the position in `order` of the first word longer than or as long as L;
     /// `order.count` from the longest length + 1 on.
@@ -22,12 +22,14 @@ struct TypeAheadMasks: Sendable {
     private let tableStart: [Int]
     private let masks: [UInt64]
 
-    /// The tables of `byLength` (word ids per length) over the words' bytes `terms`.
+    /// The tables of `byLength` (word ids per length, at least length 0's list) over the
+    /// words' bytes `terms`.
     init(terms: [[UInt8]], byLength: [[Int32]]) {
+        precondition(!byLength.isEmpty)
         let maxLength = byLength.count - 1
         var order: [Int32] = []
         var lengthStart = [Int](repeating: 0, count: maxLength + 2)
-        for length in 0...max(maxLength, 0) {
+        for length in 0...maxLength {
             lengthStart[length] = order.count
             order.append(contentsOf: byLength[length])
         }
@@ -54,6 +56,12 @@ struct TypeAheadMasks: Sendable {
         self.masks = masks
     }
 
+    /// The longest word's length.
+    var maxLength: Int { lengthStart.count - 2 }
+
+    /// The word ids of one length (0...`maxLength`), ascending.
+    func words(ofLength length: Int) -> ArraySlice<Int32> { order[lengthStart[length]..<lengthStart[length + 1]] }
+
     /// Calls `body` with each word longer than `n` letters, in scan order, whose first n + k
     /// letters lack at most k of the query's letters (`queryMask`) and whose first n − k letters
     /// (at least one) hold at most k letters the query lacks: each such letter costs an edit.
@@ -61,10 +69,10 @@ struct TypeAheadMasks: Sendable {
         length n: Int, edits k: Int, queryMask qm: UInt64, _ body: (Int32) -> Void
     ) {
         precondition(n >= 1 && (1...2).contains(k))
-        let maxLength = lengthStart.count - 2
-        guard n < maxLength else { return }
+        guard n < maxLength else { return }  // no word is longer
         let first = lengthStart[n + 1]
-        let widePrefix = min(n + k, maxLength + 1), narrowPrefix = max(n - k, 1)
+        // n + k ≤ maxLength + 1: every table the scan reads exists
+        let widePrefix = n + k, narrowPrefix = max(n - k, 1)
         // Position j of the scan is entry j − lengthStart[p − 1] of table p (first ≥ both).
         let wideBase = tableStart[widePrefix] - lengthStart[widePrefix - 1]
         let narrowBase = tableStart[narrowPrefix] - lengthStart[narrowPrefix - 1]
