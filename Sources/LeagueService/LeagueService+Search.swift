@@ -24,7 +24,10 @@ extension LeagueService {
             wire.siteCode = match.siteCode ?? ""
             wire.aliasSource = match.aliasSource ?? ""
             let dataset = snapshot.dataset
-            if match.field == .siteName, let code = match.siteCode, let site = dataset.sitesByCode[code] {
+            // a hospital's name, or an alias of one ("RVI", "GOSH"): the answer names the hospital
+            if match.field == .siteName || match.field == .alias, let code = match.siteCode,
+                let site = dataset.sitesByCode[code]
+            {
                 wire.site = WireMapping.site(site, operators: dataset.siteOperators[code])
                 wire.headline = dataset.siteHeadline(siteCode: code, trustCode: match.odsCode) ?? ""
                 wire.alsoProvidesServicesHere = dataset.alsoProvidesServicesHere(siteCode: code, except: match.odsCode)

@@ -42,7 +42,7 @@ struct SiteAnswerTests {
                 #expect(!match.alsoProvidesServicesHere.contains(match.trust.name), "\(site.name)")
                 checked += 1
             }
-            for match in result.matches where match.field != .siteName {
+            for match in result.matches where match.field != .siteName && match.field != .alias {
                 #expect(match.site == nil && match.headline.isEmpty, "\(site.name): \(match.field)")
             }
         }
@@ -55,6 +55,13 @@ struct SiteAnswerTests {
         #expect(wythenshawe?.trust.odsCode == "R0A")
         #expect(wythenshawe?.headline.hasPrefix("Wythenshawe Hospital is run by Manchester University") == true)
         #expect(wythenshawe?.site?.mainOperatorOdsCode == "R0A")
+
+        // a hospital's initials name the hospital too
+        let rvi = first("RVI")
+        #expect(rvi?.trust.odsCode == "RTD")
+        #expect(rvi?.field == .alias && rvi?.aliasSource == "initials of The Royal Victoria Infirmary")
+        #expect(rvi?.headline.hasPrefix("The Royal Victoria Infirmary is run by The Newcastle upon Tyne") == true)
+        #expect(rvi?.site?.siteCode == "RTD02")
 
         let barnet = first("barnet and chase farm hospitals")
         #expect(barnet?.trust.odsCode == "RAL")

@@ -112,6 +112,7 @@ extension NameIndex {
                 entries.append(SearchEntry(text: s.siteCode, odsCode: main, field: .odsCode, siteCode: s.siteCode))
             }
         }
+        entries += initialismEntries(from: dataset, names: siteNames)
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"
             let target = dataset.currentTrust(for: a.odsCode).code
@@ -134,6 +135,44 @@ extension NameIndex {
         var tokens = [[String]?](repeating: nil, count: entries.count)
         for (entry, words) in siteTokens { tokens[entry] = words }
         return (trusts, entries, tokens)
+    }
+
+    /// Every open hospital's initials (`HospitalInitialisms`), as aliases of its main operator
+    /// with the site's trust and places as context, so "RVI" and "QE Birmingham" find the
+    /// hospital. Initials that are also a word of other names are kept: most such words are
+    /// these very abbreviations ("QE Surgery at Freeman Hospital", "Haslemere Hospital (RSCH)"),
+    /// and a name that is all of the query still comes first (`SiteSearchWeight.initials`).
+    /// Left out: a curated alias (indexed already, with its source), a trust's ODS code ("RDE"
+    /// is a trust's code before it is the Royal Devon and Exeter's initials), and initials the
+    /// normaliser reads as another word ("ST" is "saint"). Two letters must explain nearly the
+    /// whole query (`isAmbiguous`): "HE" typed on the way to "health" is not the Hertfordshire &
+    /// Essex Hospital. One entry per (trust, initials, postcode).
+    private static func initialismEntries(
+        from dataset: Dataset, names: SiteSearchNames
+    ) -> [SearchEntry] {
+        let curated = Set(dataset.aliases.flatMap { SearchNormalizer.tokens($0.alias) })
+        var seen = Set<String>()
+        var out: [SearchEntry] = []
+        for (s, siteNames) in zip(dataset.sites, names) {
+            guard s.kind.isHospital, s.isConfirmedInpatient, let name = siteNames.first?.text,
+                let op = dataset.siteOperators[s.siteCode]
+            else { continue }
+            let main = dataset.currentTrust(for: op.mainOperator).code
+            guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
+            for initials in HospitalInitialisms.of(name)
+            where !curated.contains(initials) && SearchNormalizer.tokens(initials) == [initials]
+                && dataset.trustsByCode[initials.uppercased()] == nil
+            {
+                guard seen.insert("\(main) \(initials) \(s.postcode ?? s.siteCode)").inserted else { continue }
+                out.append(
+                    SearchEntry(
+                        text: initials.uppercased(), odsCode: main, field: .alias, siteCode: s.siteCode,
+                        source: "initials of \(name)", isAmbiguous: initials.count < 3, context: trust.displayName,
+                        places: s.placeNames.joined(separator: " "),
+                        weight: SiteSearchWeight.of(s) * SiteSearchWeight.initials))
+            }
+        }
+        return out
     }
 
     /// One site entry per (main operator, normalised name, postcode or else site code).
@@ -269,6 +308,10 @@ public enum SiteSearchWeight {
         if site.kindInferred { return inferredInpatient }
         return site.kind.isHospital ? hospital : inpatientUnit
     }
+
+    /// A hospital's derived initials (`HospitalInitialisms`): 0.95, so the hospital's own name,
+    /// or a curated alias, comes first when both match.
+    public static let initials: Float = 0.95
 
     /// Bracketed remarks ODS appends to a site name that are not part of how people name it.
     static let bracketRemarks: Set<String> = ["hq", "main site", "site", "main", "headquarters"]

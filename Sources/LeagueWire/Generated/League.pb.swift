@@ -791,7 +791,8 @@ public struct TrustMatch: ProtobufMessage {
     public var aliasSource: String = ""
     /// the matched hospital site, with its main operator; unset unless a site matched
     public var site: HospitalSite? = nil
-    /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches).
+    /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches,
+    /// and aliases of one hospital: "RVI", "GOSH", "QE Birmingham").
     public var headline: String = ""
     /// Display names of the other trusts with services at the matched hospital.
     public var alsoProvidesServicesHere: [String] = []

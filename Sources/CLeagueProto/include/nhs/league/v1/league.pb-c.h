@@ -799,7 +799,8 @@ struct  Nhs__League__V1__TrustMatch
    */
   Nhs__League__V1__HospitalSite *site;
   /*
-   * "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches).
+   * "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches,
+   * and aliases of one hospital: "RVI", "GOSH", "QE Birmingham").
    */
   char *headline;
   /*
