@@ -137,39 +137,57 @@ extension NameIndex {
         return (trusts, entries, tokens)
     }
 
-    /// Every open hospital's initials (`HospitalInitialisms`), as aliases of its main operator
-    /// with the site's trust and places as context, so "RVI" and "QE Birmingham" find the
-    /// hospital. Initials that are also a word of other names are kept: most such words are
-    /// these very abbreviations ("QE Surgery at Freeman Hospital", "Haslemere Hospital (RSCH)"),
-    /// and a name that is all of the query still comes first (`SiteSearchWeight.initials`).
-    /// Left out: a curated alias (indexed already, with its source), a trust's ODS code ("RDE"
-    /// is a trust's code before it is the Royal Devon and Exeter's initials), and initials the
-    /// normaliser reads as another word ("ST" is "saint"). Two letters must explain nearly the
-    /// whole query (`isAmbiguous`): "HE" typed on the way to "health" is not the Hertfordshire &
-    /// Essex Hospital. One entry per (trust, initials, postcode).
+    /// Every open trust's and hospital's initials (`NameInitialisms`), as aliases: "UHL" and
+    /// "LTHT" lead to the trust; "RVI" and "QE Birmingham" to the hospital's main operator, with
+    /// the site's trust and places as context, and the answer names the hospital.
+    ///
+    /// Initials that are also a word of other names are kept: most such words are these very
+    /// abbreviations ("QE Surgery at Freeman Hospital", "Haslemere Hospital (RSCH)"), and a name
+    /// that is all of the query still comes first. A trust's initials weigh as its name, a
+    /// hospital's a little less (`SiteSearchWeight.initials`): "UHL" is University Hospitals of
+    /// Leicester before University Hospital Lewisham. Left out: a curated alias (indexed
+    /// already, with its source), a trust's ODS code ("RDE" is a trust's code before it is the
+    /// Royal Devon and Exeter's initials), and initials the normaliser reads as another word
+    /// ("ST" is "saint"). Two letters must explain nearly the whole query (`isAmbiguous`): "HE"
+    /// typed on the way to "health" is not the Hertfordshire & Essex Hospital. One entry per
+    /// (trust, initials, postcode).
     private static func initialismEntries(
         from dataset: Dataset, names: SiteSearchNames
     ) -> [SearchEntry] {
         let curated = Set(dataset.aliases.flatMap { SearchNormalizer.tokens($0.alias) })
         var seen = Set<String>()
         var out: [SearchEntry] = []
+        func add(_ forms: [String], place: String, _ entry: (_ text: String, _ ambiguous: Bool) -> SearchEntry) {
+            for initials in forms
+            where !curated.contains(initials) && SearchNormalizer.tokens(initials) == [initials]
+                && dataset.trustsByCode[initials.uppercased()] == nil
+            {
+                var made = entry(initials.uppercased(), initials.count < 3)
+                made.isInitialism = true
+                guard seen.insert("\(made.odsCode) \(initials) \(place)").inserted else { continue }
+                out.append(made)
+            }
+        }
+        for t in dataset.trusts
+        where t.isOpen == true || (t.isOpen == nil && dataset.successorsByOldCode[t.odsCode] == nil) {
+            add(NameInitialisms.trust(t.displayName) + NameInitialisms.trust(t.name), place: "") { text, ambiguous in
+                SearchEntry(
+                    text: text, odsCode: t.odsCode, field: .alias, source: "initials of \(t.displayName)",
+                    isAmbiguous: ambiguous)
+            }
+        }
         for (s, siteNames) in zip(dataset.sites, names) {
             guard s.kind.isHospital, s.isConfirmedInpatient, let name = siteNames.first?.text,
                 let op = dataset.siteOperators[s.siteCode]
             else { continue }
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
-            for initials in HospitalInitialisms.of(name)
-            where !curated.contains(initials) && SearchNormalizer.tokens(initials) == [initials]
-                && dataset.trustsByCode[initials.uppercased()] == nil
-            {
-                guard seen.insert("\(main) \(initials) \(s.postcode ?? s.siteCode)").inserted else { continue }
-                out.append(
-                    SearchEntry(
-                        text: initials.uppercased(), odsCode: main, field: .alias, siteCode: s.siteCode,
-                        source: "initials of \(name)", isAmbiguous: initials.count < 3, context: trust.displayName,
-                        places: s.placeNames.joined(separator: " "),
-                        weight: SiteSearchWeight.of(s) * SiteSearchWeight.initials))
+            add(NameInitialisms.hospital(name), place: s.postcode ?? s.siteCode) { text, ambiguous in
+                SearchEntry(
+                    text: text, odsCode: main, field: .alias, siteCode: s.siteCode,
+                    source: "initials of \(name)", isAmbiguous: ambiguous, context: trust.displayName,
+                    places: s.placeNames.joined(separator: " "),
+                    weight: SiteSearchWeight.of(s) * SiteSearchWeight.initials)
             }
         }
         return out
@@ -309,7 +327,7 @@ public enum SiteSearchWeight {
         return site.kind.isHospital ? hospital : inpatientUnit
     }
 
-    /// A hospital's derived initials (`HospitalInitialisms`): 0.95, so the hospital's own name,
+    /// A hospital's derived initials (`NameInitialisms`): 0.95, so the hospital's own name,
     /// or a curated alias, comes first when both match.
     public static let initials: Float = 0.95
 

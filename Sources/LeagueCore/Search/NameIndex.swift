@@ -190,7 +190,8 @@ public struct NameIndex: Sendable {
             return t
         }
         for ei in entries.indices {
-            let code = entries[ei].field == .odsCode
+            // codes and derived initials are matched whole only: no prefix or typo scan reads them
+            let code = entries[ei].field == .odsCode || entries[ei].isInitialism
             for j in nameWords[ei].indices { nameWords[ei][j] = term(nameWords[ei][j], code: code) }
             for j in contextWords[ei].indices { contextWords[ei][j] = term(contextWords[ei][j], code: false) }
             for j in placeWords[ei].indices { placeWords[ei][j] = term(placeWords[ei][j], code: false) }

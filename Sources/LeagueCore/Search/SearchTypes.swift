@@ -72,11 +72,15 @@ public struct SearchEntry: Sendable, Hashable {
     /// Score multiplier in 0...1: below 1 for names that should give way to a hospital of the same
     /// name (clinics and offices, `SiteSearchWeight`).
     public var weight: Float
+    /// Initials derived from a name (`NameInitialisms`): like a code, matched only when typed
+    /// whole, never as the beginning of a word being typed or with a typo ("asp" is not
+    /// "ASPH", "langt" not "LAGT").
+    public var isInitialism: Bool
 
     public init(
         text: String, odsCode: String, field: SearchField, siteCode: String? = nil,
         source: String? = nil, isAmbiguous: Bool = false, context: String? = nil,
-        places: String? = nil, formerCode: String? = nil, weight: Float = 1
+        places: String? = nil, formerCode: String? = nil, weight: Float = 1, isInitialism: Bool = false
     ) {
         self.places = places
         self.text = text
@@ -88,6 +92,7 @@ public struct SearchEntry: Sendable, Hashable {
         self.context = context
         self.formerCode = formerCode
         self.weight = weight
+        self.isInitialism = isInitialism
     }
 }
 
