@@ -138,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "nhs-league",
             dependencies: [
-                // LeagueCore only for its vocabulary (table names); answers come from the server.
+                // LeagueCore only for its vocabulary (table names, postcode shapes); answers come from the server.
                 "LeagueClient", "LeagueWire", "LeagueCore", "ProtobufCRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

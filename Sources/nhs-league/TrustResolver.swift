@@ -1,5 +1,6 @@
 import Foundation
 import LeagueClient
+import LeagueCore
 import LeagueWire
 
 /// Turns what a person typed (an ODS code, a trust or hospital name, an
@@ -34,6 +35,7 @@ enum TrustResolver {
             throw CLIError(error)
         }
         guard let best = found.matches.first else {
+            if let hint = postcodeHint(trimmed) { throw CLIError(.notFound, hint) }
             var message = "no NHS trust matches \"\(trimmed)\""
             if !found.didYouMean.isEmpty {
                 message += ". Did you mean: " + found.didYouMean.prefix(3).joined(separator: ", ") + "?"
@@ -41,6 +43,14 @@ enum TrustResolver {
             throw CLIError(.notFound, message)
         }
         return Resolution(odsCode: best.trust.odsCode, matches: found.matches, ambiguous: found.ambiguous)
+    }
+
+    /// For text that names no trust but is a postcode ("M13 9WL", "m139wl", "M13"): where to
+    /// ask instead. A patient asking about "my hospital" often types where they live.
+    static func postcodeHint(_ text: String) -> String? {
+        guard let postcode = Postcode(text) else { return nil }
+        return "\"\(text)\" is a postcode, not a trust or hospital name: "
+            + "nhs-league nearest \"\(postcode.canonical)\" lists the trusts nearest to it"
     }
 
     /// ODS trust codes are 3 or 5 letters/digits ("RP6", "RAJ", "G6V2S").

@@ -88,7 +88,7 @@ struct NameIndexReferenceBuild {
         var entryContextIDs: [[Int32]] = []
         var entryPlaceIDs: [[Int32]] = []
         for (ei, toks) in nameTokens.enumerated() {
-            let code = entries[ei].field == .odsCode
+            let code = entries[ei].field == .odsCode || entries[ei].isInitialism
             let ids = toks.map { intern($0, code: code) }
             for id in ids { trustsPerTerm[Int(id)].insert(entryTrust[ei]) }
             entryTermIDs.append(ids)

@@ -196,6 +196,14 @@ struct SearchBehaviourTests {
         #expect(nothing.normalizedQuery == "xyzzy")
     }
 
+    @Test(
+        "a postcode matches no name and gets no name suggestions", arguments: ["M13 9WL", "m139wl", "SW1A 1AA", "LS1"])
+    func postcodeGetsNoSuggestions(query: String) throws {
+        let out = try search(query)
+        #expect(out.matches.isEmpty)
+        #expect(out.didYouMean.isEmpty, "\(out.didYouMean)")
+    }
+
     @Test(arguments: [
         ("", SearchError.emptyQuery),
         ("   \t\n", .emptyQuery),

@@ -74,6 +74,16 @@ struct CLIBinaryTests {
         #expect(unreachable.stderr.contains("cannot reach"))
     }
 
+    @Test("a postcode typed as a name: not found, and where to ask instead", arguments: ["rank", "search"])
+    func postcodeAsName(command: String) async throws {
+        try await withTestServer { port, _ in
+            let run = try Self.run([command, "m139wl", "--port", "\(port)"])
+            #expect(run.status == 3, "stdout: \(run.stdout) stderr: \(run.stderr)")
+            #expect(run.stderr.contains("nhs-league nearest \"M13 9WL\""), "\(run.stderr)")
+            #expect(!run.stdout.contains("Did you mean") && !run.stderr.contains("Did you mean"))
+        }
+    }
+
     @Test("info lists every quarter and table with coverage")
     func info() async throws {
         try await withTestServer { port, _ in

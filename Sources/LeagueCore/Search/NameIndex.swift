@@ -425,7 +425,9 @@ public struct NameIndex: Sendable {
 
         let matches = rank(tokens, limit: effectiveLimit)
         var didYouMean: [String] = []
-        if matches.isEmpty {
+        // a postcode is not a misspelt name: "M13 9WL" suggested "13 wwl"; where it is, is what
+        // `nearest` answers (the CLI says so)
+        if matches.isEmpty && Postcode(query) == nil {
             didYouMean = suggestions(for: tokens)
         }
         return SearchOutcome(matches: matches, didYouMean: didYouMean, normalizedQuery: normalized)
@@ -457,16 +459,11 @@ public struct NameIndex: Sendable {
         token.withUTF8 { qbuf in
             // prefix (type-ahead) from 3 letters
             if n >= 3 {
-                var lo = 0, hi = sortedTerms.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let precedes = terms[Int(sortedTerms[mid])].withUnsafeBufferPointer {
-                        NameIndex.bytesPrecede($0, qbuf)
-                    }
-                    if precedes { lo = mid + 1 } else { hi = mid }
+                // the first word not before the typed letters: where the words they begin start
+                var i = sortedTerms.partitioningIndex { id in
+                    !terms[Int(id)].withUnsafeBufferPointer { NameIndex.bytesPrecede($0, qbuf) }
                 }
                 var taken = 0
-                var i = lo
                 while i < sortedTerms.count, taken < NameIndex.prefixExpansionLimit {
                     let id = sortedTerms[i]
                     let t = terms[Int(id)]

@@ -115,13 +115,8 @@ struct TypoNeighbourIndex: Sendable {
         let first = key | UInt64(lengths.lowerBound) << 24
         let last = key | UInt64(lengths.upperBound) << 24 | Self.idMask
         entries.withUnsafeBufferPointer { entries in
-            var lo = Int(blockStart[block]), hi = Int(blockStart[block + 1])
-            let end = hi
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if entries[mid] < first { lo = mid + 1 } else { hi = mid }
-            }
-            var i = lo
+            let end = Int(blockStart[block + 1])
+            var i = entries[Int(blockStart[block])..<end].partitioningIndex { $0 >= first }
             while i < end && entries[i] <= last {
                 let id = Int32(truncatingIfNeeded: entries[i] & Self.idMask)
                 if keep(id) { out.append(Int32(truncatingIfNeeded: entries[i] & 0xFFFF_FFFF)) }

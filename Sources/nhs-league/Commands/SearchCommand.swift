@@ -38,6 +38,7 @@ struct SearchCommand: AsyncParsableCommand {
                 return
             }
             if result.matches.isEmpty {
+                if let hint = TrustResolver.postcodeHint(query) { throw CLIError(.notFound, hint) }
                 var text = "No NHS trust matches \"\(query)\"."
                 if !result.didYouMean.isEmpty {
                     text += " Did you mean: " + result.didYouMean.joined(separator: ", ") + "?"
