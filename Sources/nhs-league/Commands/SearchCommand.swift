@@ -58,8 +58,10 @@ struct SearchCommand: AsyncParsableCommand {
                     if let segment = latest.segment { facts.append("segment \(segment)") }
                 }
                 var how = "\(match.kind.words) match"
-                if match.field != .trustName, match.field != .odsCode {
-                    how += " on \(match.field.words) \"\(match.matchedText)\""
+                if match.field == .alias {
+                    how = "matched " + match.matchedWords  // "alias match on alias" says it twice
+                } else if match.field != .trustName, match.field != .odsCode {
+                    how += " on " + match.matchedWords
                 }
                 facts.append(how)
                 if !match.headline.isEmpty {

@@ -21,7 +21,7 @@ enum TrustReport {
         }
         out.append(TextLayout.wrap(facts.joined(separator: " · ")))
         if let best = matches.first, best.field == .alias || best.field == .formerName, best.successorNote.isEmpty {
-            out.append(style.dim("Matched \(best.field.words): \(best.matchedText)"))
+            out.append(style.dim(TextLayout.wrap("Matched " + best.matchedWords)))
         }
         if let best = matches.first, !best.alsoProvidesServicesHere.isEmpty {
             out.append(

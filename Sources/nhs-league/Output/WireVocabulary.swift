@@ -43,3 +43,16 @@ extension ProtoNamedEnum {
         self.protoName.split(separator: "_").dropFirst().joined(separator: " ").lowercased()
     }
 }
+
+extension TrustMatch {
+    /// What matched, in words: `initials "RVI" of The Royal Victoria Infirmary` for initials
+    /// the server derived from a name (its alias source says "initials of ..."), else the field
+    /// and the text (`alias "MRI"`, `former name "..."`).
+    var matchedWords: String {
+        let initialsOf = "initials of "
+        if field == .alias, aliasSource.hasPrefix(initialsOf) {
+            return "initials \"\(matchedText)\" of \(aliasSource.dropFirst(initialsOf.count))"
+        }
+        return "\(field.words) \"\(matchedText)\""
+    }
+}
