@@ -29,7 +29,12 @@ enum SearchPage {
             "matches": result.matches.map { match in
                 var context = Context.trust(match.trust)
                 context["href"] = match.href
-                if match.field == .siteName { context["hospital"] = match.matchedText }
+                // a hospital's name or initials ("RVI"): the hospital, run by its trust
+                if match.field == .siteName {
+                    context["hospital"] = match.matchedText
+                } else if let hospital = match.site {
+                    context["hospital"] = hospital.name
+                }
                 return context
             },
             "count": result.matches.count,
@@ -49,9 +54,11 @@ extension Trust {
 }
 
 extension TrustMatch {
-    /// A hospital match goes to the hospital page, anything else to the trust page.
+    /// A hospital match (its name, or an alias of it such as its initials) goes to the hospital
+    /// page, anything else to the trust page.
     var href: String {
-        field == .siteName && !siteCode.isEmpty ? "/trust/\(trust.odsCode)/hospital/\(siteCode)" : trust.href
+        (field == .siteName || site != nil) && !siteCode.isEmpty
+            ? "/trust/\(trust.odsCode)/hospital/\(siteCode)" : trust.href
     }
 }
 
