@@ -144,7 +144,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     /// Writes one frame of `streamID`; flushed at the end of the read batch.
     func write(_ payload: HTTP2Frame.FramePayload, on streamID: HTTP2StreamID) {
         guard let context else { return }
-        context.write(Self.wrapOutboundOut(HTTP2Frame(streamID: streamID, payload: payload)), promise: nil)
+        context.write(NIOAny(HTTP2Frame(streamID: streamID, payload: payload)), promise: nil)
         flushPending = true
     }
 

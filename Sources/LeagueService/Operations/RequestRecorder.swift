@@ -22,17 +22,24 @@ public struct RequestRecorder {
 
     /// Counts one answer of `call` with `code`, and times it by call.
     public mutating func record(call: String, code: StatusCode, duration: Duration) {
+        // A handle is stored once, when first made: storing it again on every request would
+        // hash the key a second time (each lookup hashes the call's name).
         let key = Key(call: call, code: code)
-        let counter =
-            counters[key]
-            ?? Counter(
+        if let counter = counters[key] {
+            counter.increment()
+        } else {
+            let counter = Counter(
                 label: ServiceMetrics.Name.requests,
                 dimensions: [("call", call), ("protocol", protocolLabel), ("code", code.protoName)])
-        counters[key] = counter
-        counter.increment()
-        let timer =
-            timers[call] ?? CoreMetrics.Timer(label: ServiceMetrics.Name.requestDuration, dimensions: [("call", call)])
-        timers[call] = timer
-        timer.record(duration: duration)
+            counters[key] = counter
+            counter.increment()
+        }
+        if let timer = timers[call] {
+            timer.record(duration: duration)
+        } else {
+            let timer = CoreMetrics.Timer(label: ServiceMetrics.Name.requestDuration, dimensions: [("call", call)])
+            timers[call] = timer
+            timer.record(duration: duration)
+        }
     }
 }
