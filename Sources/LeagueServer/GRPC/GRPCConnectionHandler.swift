@@ -70,7 +70,10 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         reading = true
-        let frame = Self.unwrapInboundIn(data)
+        // The instance `unwrapInboundIn` (a protocol requirement, specialized for this class),
+        // not the static one: that protocol extension method is left unspecialized
+        // here, a dynamic cast per frame (BENCHMARKS.md, "gRPC per request, round 3").
+        let frame = unwrapInboundIn(data)
         if let call = calls[frame.streamID] {
             call.receive(frame.payload, eventLoop: context.eventLoop)
         } else if case .headers = frame.payload, frame.streamID != .rootStream {
@@ -144,6 +147,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     /// Writes one frame of `streamID`; flushed at the end of the read batch.
     func write(_ payload: HTTP2Frame.FramePayload, on streamID: HTTP2StreamID) {
         guard let context else { return }
+        // `NIOAny(_:)`, not `Self.wrapOutboundOut`: see `channelRead`.
         context.write(NIOAny(HTTP2Frame(streamID: streamID, payload: payload)), promise: nil)
         flushPending = true
     }

@@ -30,7 +30,7 @@ final class FrameDeadlineHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !expired else { return }
-        let bytes = Self.unwrapInboundIn(data)
+        let bytes = unwrapInboundIn(data)  // instance, not static: see GRPCConnectionHandler.channelRead
         if progress.consume(bytes) {
             timer?.cancel()
             timer = nil
