@@ -91,7 +91,8 @@ final class RequestHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let at = batchStart ?? .now
         batchStart = at
-        let request = ConnectionStateMachine.Received(body: unwrapInboundIn(data), at: at)  // instance: see GRPCConnectionHandler
+        // The instance `unwrapInboundIn`, not the static one: see GRPCConnectionHandler.channelRead.
+        let request = ConnectionStateMachine.Received(body: unwrapInboundIn(data), at: at)
         switch machine.received(request, isWritable: context.channel.isWritable) {
         case .answer(let request): write(answer(request), context: context)
         case .refuse(let request): write(refusal(request), context: context)
