@@ -122,6 +122,13 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
             guard calls.isEmpty else { return }
             Limit.idle.tripped()
             context.close(promise: nil)
+        case ChannelEvent.inputClosed:
+            // The client closed its side of the TCP connection, as h2load and grpcio do when
+            // they are done: no frame can follow, so no open call can complete. Without this
+            // the connection stayed open (CLOSE_WAIT) until the idle timeout, holding its
+            // HTTP/2 state (about 33 kB), its descriptor and its place at the connection limit:
+            // every health probe or short-lived client left one behind for five minutes.
+            closeAfterWrites(context: context)
         case is ChannelShouldQuiesceEvent:
             guard !quiescing else { return }
             quiescing = true
@@ -184,6 +191,30 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         guard let increment else { return }
         write(.windowUpdate(windowSizeIncrement: increment), on: event.streamID)
         flush()
+    }
+
+    /// How long a connection whose client has closed waits for its last frames to go out
+    /// before it is closed anyway (a client that stopped reading).
+    static let closeLinger: TimeAmount = .seconds(1)
+    private var closing = false
+
+    /// Sends GOAWAY after everything written so far, then closes once it has gone out: a
+    /// client that only half-closed still reads the answers to its last calls. Writes go out
+    /// in order, so GOAWAY's completion means every frame before it reached the socket.
+    private func closeAfterWrites(context: ChannelHandlerContext) {
+        guard !closing else { return }
+        closing = true
+        let goAway = HTTP2Frame(
+            streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
+        let sent = context.eventLoop.makePromise(of: Void.self)
+        let loop = context.eventLoop.assumeIsolated()
+        let linger = loop.scheduleTask(in: Self.closeLinger) { context.close(promise: nil) }
+        sent.futureResult.assumeIsolated().whenComplete { _ in
+            linger.cancel()
+            context.close(promise: nil)
+        }
+        flushPending = false
+        context.writeAndFlush(NIOAny(goAway), promise: sent)
     }
 
     private func closeIfDrained() {

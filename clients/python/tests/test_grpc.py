@@ -331,6 +331,29 @@ def test_malformed_request_headers_reset_the_stream(server_addr, extra):
         c.close()
 
 
+def test_client_closing_its_side_gets_its_answer_then_the_close(server_addr):
+    """A client that half-closes TCP right after its call (as h2load, grpcio and health probes do
+    when done) still gets the answer, then GOAWAY naming its call, then the server's close; the
+    server used to keep such a connection open (CLOSE_WAIT) until the idle timeout."""
+    c = H2(server_addr)
+    try:
+        stream = c.headers("/%s/ServerInfo" % SERVICE)
+        c.message(stream, b"")
+        c.sock.shutdown(socket.SHUT_WR)
+        c.sock.settimeout(5)
+        events = []
+        while True:  # read to EOF; nothing more is sent (our side is closed)
+            data = c.sock.recv(65536)
+            if not data:
+                break
+            events += c.conn.receive_data(data)
+        assert _headers(events, stream)["grpc-status"] == "0"
+        assert [(e.error_code, e.last_stream_id) for e in events if isinstance(e, h2.events.ConnectionTerminated)] \
+            == [(h2.errors.ErrorCodes.NO_ERROR, stream)]
+    finally:
+        c.close()
+
+
 def _own_server(*args):
     """Starts a server of our own (to stop it): the process, its address and its admin
     address (None without --admin-address)."""
