@@ -13,6 +13,9 @@ on 127.0.0.1 and a free port, over a copy of the dataset:
      fails and the old snapshot must keep serving), restored before the next;
    - clients that disconnect mid-frame (after a header, inside a body; half of them
      with a TCP reset);
+   - gRPC clients (HTTP/2) that make one call and go: after reading the answer, right
+     after sending it (a half-close: the answer must still arrive before the server's
+     close), or at once with a TCP reset;
    - clients that never read: they pipeline large answers until the server stops
      reading from them, and stay connected until the phase ends;
 2. --idle concurrent idle connections (RLIMIT_NOFILE is raised for the script and the
@@ -22,8 +25,8 @@ on 127.0.0.1 and a free port, over a copy of the dataset:
    idle + burst/2, so half the burst must be refused with an id-0 UNAVAILABLE answer),
    otherwise a plain burst;
 4. everything closed: the server must close its side of every connection (descriptors
-   back to the quiet count within 60 s; a connection closed before it sent a byte used to
-   stay in CLOSE_WAIT), then its RSS (/proc/PID/status VmRSS) is measured once it settles
+   back to the quiet count within 60 s; a connection closed before it sent a byte, and a
+   gRPC connection whose client closed, used to stay in CLOSE_WAIT), then its RSS (/proc/PID/status VmRSS) is measured once it settles
    (the server trims its heap a second after a wave of closes ends) and must be within
    AFTER_MARGIN_MIB (32) of the baseline. Phases 2 and 3 then run again and RSS, measured
    the same way, may grow by at most REPEAT_GROWTH_MIB (8): memory is reused, not leaked.
@@ -73,7 +76,8 @@ class Faults:
     def __init__(self):
         self.lock = threading.Lock()
         self.counts = {"reloads": 0, "failed_reloads": 0, "mid_frame_disconnects": 0,
-                       "never_read_clients": 0, "never_read_bytes": 0}
+                       "never_read_clients": 0, "never_read_bytes": 0, "grpc_disconnects": 0,
+                       "grpc_half_closes_answered": 0, "grpc_half_closes_unanswered": 0, "grpc_errors": 0}
 
     def add(self, key: str, n: int = 1) -> None:
         with self.lock:
@@ -124,6 +128,55 @@ def mid_frame_disconnector(port: int, stop: threading.Event, faults: Faults, see
         # About 20 a second per thread: faults, not a connection flood (the burst phase is
         # that), so a debug build on a shared machine still has time to answer.
         time.sleep(0.05)
+
+
+def grpc_disconnector(port: int, stop: threading.Event, faults: Faults, seed: int, max_count: int) -> None:
+    """gRPC clients that call ServerInfo and go, one of three ways each. The server must close
+    its side of every one (phase 4 counts its descriptors), and a client that half-closed
+    right after its call must still get the answer first."""
+    import h2.config
+    import h2.connection
+    import h2.events
+
+    rng = random.Random(seed)
+    n = 0
+    while not stop.is_set() and n < max_count:
+        n += 1
+        try:
+            s = connect(port, timeout=5)
+            conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True, header_encoding="utf-8"))
+            conn.initiate_connection()
+            stream = conn.get_next_available_stream_id()
+            conn.send_headers(stream, [(":method", "POST"), (":scheme", "http"),
+                                       (":path", "/nhs.league.v1.League/ServerInfo"), (":authority", "x"),
+                                       ("content-type", "application/grpc"), ("te", "trailers")])
+            conn.send_data(stream, b"\x00\x00\x00\x00\x00", end_stream=True)  # an empty request message
+            s.sendall(conn.data_to_send())
+            way = rng.randrange(3)
+            if way == 2:  # at once, with a reset
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            elif way == 1:  # half-close: read to the server's close, which must come after the answer
+                s.shutdown(socket.SHUT_WR)
+                answered = False
+                while True:
+                    data = s.recv(65536)
+                    if not data:
+                        break
+                    answered |= any(isinstance(e, h2.events.StreamEnded) for e in conn.receive_data(data))
+                faults.add("grpc_half_closes_answered" if answered else "grpc_half_closes_unanswered")
+            else:  # read the answer, then close
+                ended = False
+                while not ended:
+                    data = s.recv(65536)
+                    if not data:
+                        break
+                    ended = any(isinstance(e, h2.events.StreamEnded) for e in conn.receive_data(data))
+                    s.sendall(conn.data_to_send())
+            s.close()
+            faults.add("grpc_disconnects")
+        except OSError:
+            faults.add("grpc_errors")  # refused or timed out under the load: reported, not a failure
+        time.sleep(0.05)  # faults, not a flood (as mid_frame_disconnector)
 
 
 def never_reader(port: int, stop: threading.Event, faults: Faults, held: list) -> None:
@@ -338,6 +391,8 @@ def main() -> int:
         threads.append(threading.Thread(target=reloader, args=(server, stop, faults, int(seconds * 20))))
         threads += [threading.Thread(target=mid_frame_disconnector,
                                      args=(server.port, stop, faults, 100 + i, 100_000)) for i in range(2)]
+        threads += [threading.Thread(target=grpc_disconnector,
+                                     args=(server.port, stop, faults, 200 + i, 100_000)) for i in range(2)]
         threads += [threading.Thread(target=never_reader, args=(server.port, stop, faults, never_socks))
                     for _ in range(args.never_readers)]
         for t in threads:
@@ -406,6 +461,11 @@ def main() -> int:
             failures.append("a burst past --max-connections was never refused")
         if b["answered"] == 0:
             failures.append("no burst client was answered")
+        if faults.counts["grpc_half_closes_unanswered"]:
+            failures.append("%d gRPC clients that half-closed after their call were closed without its answer"
+                            % faults.counts["grpc_half_closes_unanswered"])
+        if faults.counts["grpc_half_closes_answered"] == 0:
+            failures.append("no gRPC client that half-closed after its call got its answer")
         if still_open > 8:
             failures.append("the server still holds %d connections its clients closed" % still_open)
         if after > bound:
@@ -420,15 +480,16 @@ def main() -> int:
             print("  FAIL: " + f)
         f = faults.counts
         injected = (f["reloads"] + f["failed_reloads"] + f["mid_frame_disconnects"] + f["never_read_clients"]
-                    + len(idle) + burst_n)
+                    + f["grpc_disconnects"] + len(idle) + burst_n)
         print("chaos: %.0f s; faults injected %d (reloads %d, failed reloads %d, mid-frame disconnects %d, "
-              "never-read clients %d with %.1f MiB unread, idle connections %d held of %d (accepted in %.1f s; "
+              "gRPC clients gone %d (half-closed after the call and answered %d; socket errors %d), never-read clients %d with %.1f MiB unread, idle connections %d held of %d (accepted in %.1f s; "
               "a fresh client then answered in %.2f s), burst %d: "
               "answered %d refused %d failed %d%s); answers checked %d, wrong %d, crashes %d; "
               "RSS baseline %.0f MiB, peak %.0f MiB, after %.0f MiB (bound %.0f), after the same load again "
               "%.0f MiB" % (
                   time.monotonic() - started, injected, f["reloads"], f["failed_reloads"],
-                  f["mid_frame_disconnects"], f["never_read_clients"], f["never_read_bytes"] / 1048576.0,
+                  f["mid_frame_disconnects"], f["grpc_disconnects"], f["grpc_half_closes_answered"], f["grpc_errors"],
+                  f["never_read_clients"], f["never_read_bytes"] / 1048576.0,
                   held, args.idle, accepted_seconds, fresh_seconds, burst_n, b["answered"], b["refused"], b["failed"],
                   (" at --max-connections %d" % limit) if limit else "", checked, wrong,
                   0 if alive and code == 0 else 1, baseline, peak, after, bound, after_repeat))
