@@ -87,7 +87,8 @@ public final class LeagueServer: Sendable {
         let logger = self.logger
         let router = GRPCRouter(
             service: service, readiness: readiness, maxRequestBytes: configuration.maxRequestBytes,
-            maxResponseBytes: configuration.grpcMaxResponseBytes)
+            maxResponseBytes: configuration.grpcMaxResponseBytes,
+            maxBufferedResponseBytes: configuration.maxBufferedResponseBytes)
         let connections = ConnectionLimiter(limit: configuration.maxConnections)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)

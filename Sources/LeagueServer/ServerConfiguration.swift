@@ -17,8 +17,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// response and is closed. Default 64 KiB - every valid request is far smaller.
     public var maxRequestBytes: Int
     /// Write back-pressure: once this many bytes of answers wait for a client that is not
-    /// reading them, the server stops reading that client's requests until they drain.
-    /// Default 1 MiB.
+    /// reading them, the server stops reading that client's requests until they drain (gRPC:
+    /// that connection's new calls wait, unanswered, until they drain). Default 1 MiB.
     public var maxBufferedResponseBytes: Int
     /// Accept backlog. Default 256.
     public var backlog: Int32

@@ -344,6 +344,9 @@ extension NameIndex {
             best[trust] = -1
             second[trust] = 0
         }
+        // What the next query relies on, checked in debug builds (the tests' build): a trust
+        // gets a slot only with an entry in `scored`, so the loop above restored every slot.
+        assert(!best.contains { $0 != -1 } && !second.contains { $0 != 0 }, "trust slots not restored")
         return scored
     }
 

@@ -41,6 +41,11 @@ final class GRPCCall {
     private var deadlineTimer: Scheduled<Void>?
     /// The client ended its side of the stream (END_STREAM received).
     private var clientFinished = false
+    /// Bytes of answer messages this call wrote, counted in the connection's unsent answer
+    /// bytes until the stream closes (it closes once they and the trailers have been sent).
+    private(set) var answerBytes = 0
+    /// Waiting for the connection's unsent answers to drain (`GRPCConnectionHandler.wait`).
+    var isWaiting = false
 
     init(streamID: HTTP2StreamID, connection: GRPCConnectionHandler, router: GRPCRouter, logger: Logger) {
         self.streamID = streamID
@@ -132,6 +137,9 @@ final class GRPCCall {
                 }
                 unaryMessage = message
             case .bidiEcho(let answer):
+                guard connection.mayAnswer else {
+                    return finish(.error(.resourceExhausted, connection.backPressureMessage))
+                }
                 let result = answer(message)
                 guard result.framed != nil else { return finish(result) }
                 send(result)
@@ -151,10 +159,21 @@ final class GRPCCall {
             guard let message = unaryMessage else {
                 return finish(.error(.internal, "a unary call got no request message"))
             }
+            // Write back-pressure: while this connection's earlier answers wait for the client
+            // to read them (its flow-control window or its socket), new calls wait too, instead
+            // of adding their answers to the server's memory.
+            guard connection.mayAnswer else { return connection.wait(self) }
             finish(answer(message, timeout, receivedAt))
         case .bidiEcho:
             finish(.error(.ok, ""))
         }
+    }
+
+    /// Answers a call that waited for the connection's unsent answers to drain (unless it
+    /// ended meanwhile: a deadline, a reset).
+    func resume() {
+        isWaiting = false
+        endOfRequest()
     }
 
     private static let deadlinePassed = GRPCAnswer.error(.deadlineExceeded, "the call's deadline (grpc-timeout) passed")
@@ -171,6 +190,8 @@ final class GRPCCall {
             connection.write(.headers(.init(headers: Self.responseHeaders)), on: streamID)
         }
         connection.write(.data(.init(data: .byteBuffer(framed))), on: streamID)
+        answerBytes += framed.readableBytes
+        connection.unsentAnswerBytes += framed.readableBytes
     }
 
     /// Sends the answer's message (if any) and its status, ending the call.

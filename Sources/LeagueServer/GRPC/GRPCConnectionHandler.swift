@@ -43,6 +43,11 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     /// The trailers of an OK League answer, built for the data version last served: every
     /// answer of a snapshot ends with the same block, so it is built once, not per call.
     private var lastOKTrailers: (dataVersion: String, block: HPACKHeaders)?
+    /// Bytes of answer messages written whose streams have not closed yet: still in
+    /// swift-nio-http2's buffers, waiting for the client's flow-control window or the socket.
+    var unsentAnswerBytes = 0
+    /// Calls whose answers wait for `unsentAnswerBytes` to drain below the limit, oldest first.
+    private var waiting: [GRPCCall] = []
     /// Every call of this connection runs on its event loop, so one recorder serves them all.
     var requestMetrics = RequestRecorder(protocol: GRPCConnectionHandler.protocolLabel)
 
@@ -65,6 +70,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         self.context = nil
         for call in calls.values { call.closed() }
         calls = [:]
+        waiting = []
         ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)
     }
 
@@ -113,6 +119,9 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         if type == Self.streamClosed, let closed = event as? StreamClosedEvent {
             guard let call = calls.removeValue(forKey: closed.streamID) else { return }
             call.closed()
+            unsentAnswerBytes -= call.answerBytes
+            if call.isWaiting, let i = waiting.firstIndex(where: { $0 === call }) { waiting.remove(at: i) }
+            resumeWaiting()
             return closeIfDrained()
         }
         switch event {
@@ -165,6 +174,40 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         let block = GRPCCall.trailers(of: .ok(framed: ByteBuffer(), dataVersion: dataVersion), afterHeaders: true)
         lastOKTrailers = (dataVersion, block)
         return block
+    }
+
+    // MARK: write back-pressure
+
+    /// Whether a call may add its answer now: the answers not yet sent are under the limit.
+    var mayAnswer: Bool { unsentAnswerBytes < router.maxBufferedResponseBytes }
+
+    /// Why a bidirectional call is refused while answers wait (it cannot be held back).
+    var backPressureMessage: String {
+        "\(unsentAnswerBytes) bytes of answers are waiting for this client to read them "
+            + "(limit \(router.maxBufferedResponseBytes))"
+    }
+
+    /// Holds `call` until earlier answers have been sent.
+    func wait(_ call: GRPCCall) {
+        call.isWaiting = true
+        waiting.append(call)
+    }
+
+    private var resumeScheduled = false
+
+    /// Answers waiting calls, oldest first, while the unsent answers are under the limit.
+    /// Streams close while swift-nio-http2 is sending (inside its flush), so the calls are
+    /// answered just after, not from inside it.
+    private func resumeWaiting() {
+        guard !waiting.isEmpty, mayAnswer, !resumeScheduled, let context else { return }
+        resumeScheduled = true
+        context.eventLoop.assumeIsolated().execute { [self] in
+            resumeScheduled = false
+            while mayAnswer, !waiting.isEmpty {
+                waiting.removeFirst().resume()
+            }
+            flush()
+        }
     }
 
     /// Flushes what was written outside a read batch (a call's deadline passing).

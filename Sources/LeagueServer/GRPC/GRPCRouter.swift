@@ -14,8 +14,14 @@ struct GRPCRouter: Sendable {
     let maxRequestBytes: Int
     /// The largest response message sent (RESOURCE_EXHAUSTED instead of a bigger one).
     let maxResponseBytes: Int
+    /// Write back-pressure (`ServerConfiguration.maxBufferedResponseBytes`): once a
+    /// connection's answers not yet sent reach this many bytes, its new calls wait for them.
+    let maxBufferedResponseBytes: Int
 
-    init(service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int) {
+    init(
+        service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int,
+        maxBufferedResponseBytes: Int
+    ) {
         var routes: [String: GRPCRoute] = [:]
         for method in GRPCMethod.leagueMethods {
             // An empty message is a valid request of every RPC; wrapped, it names its call.
@@ -31,6 +37,7 @@ struct GRPCRouter: Sendable {
         self.routes = routes
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes
+        self.maxBufferedResponseBytes = maxBufferedResponseBytes
     }
 
     /// The method served at `path`; nil for an unknown method.

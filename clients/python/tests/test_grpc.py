@@ -37,6 +37,7 @@ try:
     import h2.connection
     import h2.errors
     import h2.events
+    import h2.settings
     import hyperframe.frame
     from hyperframe.frame import DataFrame, Frame, HeadersFrame
     from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -352,6 +353,46 @@ def test_client_closing_its_side_gets_its_answer_then_the_close(server_addr):
             == [(h2.errors.ErrorCodes.NO_ERROR, stream)]
     finally:
         c.close()
+
+
+def test_a_client_that_does_not_read_holds_back_its_calls_not_the_servers_memory():
+    """Write back-pressure over gRPC: once 1 MiB of a connection's answers wait for a client
+    whose flow-control window stays shut, its next calls wait unanswered, instead of the server
+    holding every answer (20 such connections of 250 LeagueTable calls once took it to 1.8 GB).
+    Others are served meanwhile; once the client reads, every call is answered."""
+    proc, addr, _ = _own_server()
+    c = None
+    try:
+        def rss_kib():
+            return int([l for l in open("/proc/%d/status" % proc.pid) if l.startswith("VmRSS")][0].split()[1])
+
+        c = H2(addr)
+        c.conn.update_settings({h2.settings.SettingCodes.INITIAL_WINDOW_SIZE: 0})
+        c.flush()
+        before = rss_kib()
+        request = pb.LeagueTableRequest(table=pb.TABLE_ACUTE, limit=200).SerializeToString()
+        streams = []
+        for _ in range(60):  # about 21 MB of answers, were they all held
+            stream = c.headers("/%s/LeagueTable" % SERVICE)
+            c.message(stream, request)
+            streams.append(stream)
+        time.sleep(2)
+        grown = rss_kib() - before
+        assert grown < 10 * 1024, "the server grew by %d KiB holding answers nobody reads" % grown
+        with grpc.insecure_channel("%s:%d" % addr) as ch:  # someone else is served meanwhile
+            info = ch.unary_unary("/%s/ServerInfo" % SERVICE)(b"", timeout=10)
+            assert pb.ServerInfo.FromString(info).data_version
+        # The client reads: every call is answered, none refused.
+        c.conn.update_settings({h2.settings.SettingCodes.INITIAL_WINDOW_SIZE: 1 << 30})
+        c.conn.increment_flow_control_window(1 << 30)
+        c.flush()
+        events = c.events(lambda ev: sum(isinstance(e, h2.events.StreamEnded) for e in ev) >= len(streams), limit=60)
+        assert [_headers(events, s).get("grpc-status") for s in streams] == ["0"] * len(streams)
+    finally:
+        if c:
+            c.close()
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def _own_server(*args):
