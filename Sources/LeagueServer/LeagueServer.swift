@@ -88,7 +88,8 @@ public final class LeagueServer: Sendable {
         let router = GRPCRouter(
             service: service, readiness: readiness, maxRequestBytes: configuration.maxRequestBytes,
             maxResponseBytes: configuration.grpcMaxResponseBytes,
-            maxBufferedResponseBytes: configuration.maxBufferedResponseBytes)
+            maxBufferedResponseBytes: configuration.maxBufferedResponseBytes,
+            requestTimeout: configuration.frameTimeout > .zero ? configuration.frameTimeout : nil)
         let connections = ConnectionLimiter(limit: configuration.maxConnections)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)

@@ -52,7 +52,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// A frame whose first byte has arrived must be complete within this long, or the
     /// connection gets an id-0 DEADLINE_EXCEEDED answer and is closed (slowloris). Default
     /// 10 seconds; `.zero` turns it off. Time the server itself holds reads back
-    /// (back-pressure) does not count.
+    /// (back-pressure) does not count. gRPC: a unary call whose request is not complete
+    /// (END_STREAM) within this long gets DEADLINE_EXCEEDED; the connection goes on.
     public var frameTimeout: Duration = .seconds(10)
 
     public init(

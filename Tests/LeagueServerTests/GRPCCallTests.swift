@@ -16,10 +16,12 @@ struct GRPCCallTests {
     static let stream = HTTP2StreamID(1)
 
     /// A connection handler serving the embedded dataset.
-    static func connection(maxBufferedResponseBytes: Int = 1 << 20) throws -> EmbeddedChannel {
+    static func connection(
+        maxBufferedResponseBytes: Int = 1 << 20, requestTimeout: Duration? = nil
+    ) throws -> EmbeddedChannel {
         let router = GRPCRouter(
             service: SharedService.value, readiness: Readiness(), maxRequestBytes: 4 << 20, maxResponseBytes: 4 << 20,
-            maxBufferedResponseBytes: maxBufferedResponseBytes)
+            maxBufferedResponseBytes: maxBufferedResponseBytes, requestTimeout: requestTimeout)
         let handler = GRPCConnectionHandler(
             router: router, logger: testLogger, connectionWindow: 65_535, streamWindow: 65_535)
         let channel = EmbeddedChannel()
@@ -221,6 +223,42 @@ struct GRPCCallTests {
         channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: streams[0], reason: nil))
         channel.embeddedEventLoop.run()
         #expect(try Self.answered(channel).data == [streams[2]])
+        _ = try channel.finish()
+    }
+
+    /// Slowloris over HTTP/2: a stream that sends its headers and never its message held its
+    /// call (and kept the connection from idling out) for as long as the client liked.
+    @Test("a unary request not whole within the frame timeout: DEADLINE_EXCEEDED, then RST_STREAM")
+    func requestTimeout() throws {
+        let channel = try Self.connection(requestTimeout: .seconds(10))
+        try Self.receive(Self.headers(timeout: nil), on: channel)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(9))
+        #expect(try Self.written(channel).isEmpty)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        let frames = try Self.written(channel)
+        #expect(Self.grpcStatus(frames).code == String(StatusCode.deadlineExceeded.rawValue))
+        guard case .rstStream(.noError)? = frames.last else {
+            Issue.record("expected RST_STREAM NO_ERROR last, got \(frames)")
+            return
+        }
+        _ = try channel.finish()
+    }
+
+    @Test(
+        "a request whole within the frame timeout, in one read batch or two, is answered; no timer fires after",
+        arguments: [false, true])
+    func requestInTime(split: Bool) throws {
+        let channel = try Self.connection(requestTimeout: .seconds(10))
+        if split {
+            try Self.receive(Self.headers(timeout: nil), on: channel)
+            channel.embeddedEventLoop.advanceTime(by: .seconds(9))
+            try Self.receive(Self.message(), on: channel)
+        } else {
+            try Self.receive(Self.headers(timeout: nil), Self.message(), on: channel)
+        }
+        #expect(Self.grpcStatus(try Self.written(channel)).code == "0")
+        channel.embeddedEventLoop.advanceTime(by: .seconds(20))
+        #expect(try Self.written(channel).isEmpty)
         _ = try channel.finish()
     }
 }

@@ -46,6 +46,11 @@ final class GRPCCall {
     private(set) var answerBytes = 0
     /// Waiting for the connection's unsent answers to drain (`GRPCConnectionHandler.wait`).
     var isWaiting = false
+    /// A unary call whose request has not arrived whole yet (no END_STREAM): listed by the
+    /// connection at its read batch's end, when it gets `requestTimer`.
+    private(set) var awaitingRequest = false
+    /// Slowloris: the request must be whole within the router's `requestTimeout`.
+    private var requestTimer: Scheduled<Void>?
 
     init(streamID: HTTP2StreamID, connection: GRPCConnectionHandler, router: GRPCRouter, logger: Logger) {
         self.streamID = streamID
@@ -81,7 +86,27 @@ final class GRPCCall {
     func closed() {
         deadlineTimer?.cancel()
         deadlineTimer = nil
+        cancelRequestTimer()
         state = .finished
+    }
+
+    /// Starts the request timer of a call still waiting for its request at the end of a read
+    /// batch. Only then: a whole unary request (HEADERS, then DATA with END_STREAM) nearly
+    /// always arrives in one batch, and a timer per call would cost more than its answer.
+    func startRequestTimer(eventLoop: any EventLoop) {
+        guard awaitingRequest, requestTimer == nil, let timeout = router.requestTimeout else { return }
+        requestTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) { [self] in
+            requestTimer = nil
+            guard awaitingRequest else { return }
+            finish(.error(.deadlineExceeded, "the request was not complete within \(timeout) (frame timeout)"))
+            connection.flush()
+        }
+    }
+
+    private func cancelRequestTimer() {
+        awaitingRequest = false
+        requestTimer?.cancel()
+        requestTimer = nil
     }
 
     // MARK: request
@@ -107,7 +132,12 @@ final class GRPCCall {
                 connection.flush()
             }
         }
-        if endStream { endOfRequest() }
+        if endStream {
+            endOfRequest()
+        } else if case .unary = route.handler, router.requestTimeout != nil {
+            awaitingRequest = true
+            connection.awaitRequest(self)
+        }
     }
 
     /// Takes every complete message out of `received`.
@@ -150,6 +180,7 @@ final class GRPCCall {
 
     private func endOfRequest() {
         clientFinished = true
+        if awaitingRequest { cancelRequestTimer() }
         guard case .receiving(let route) = state else { return }
         guard received.readableBytes == 0 else {
             return finish(.error(.internal, "the request ended inside a message"))
@@ -202,6 +233,7 @@ final class GRPCCall {
         state = .finished
         deadlineTimer?.cancel()
         deadlineTimer = nil
+        if awaitingRequest { cancelRequestTimer() }
         var answer = answer
         if answer.messageLength > router.maxResponseBytes {
             answer = .error(

@@ -46,6 +46,8 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     /// Bytes of answer messages written whose streams have not closed yet: still in
     /// swift-nio-http2's buffers, waiting for the client's flow-control window or the socket.
     var unsentAnswerBytes = 0
+    /// Unary calls of this read batch still waiting for their request (`GRPCCall.awaitingRequest`).
+    private var awaitingRequest: [GRPCCall] = []
     /// Calls whose answers wait for `unsentAnswerBytes` to drain below the limit, oldest first.
     private var waiting: [GRPCCall] = []
     /// Every call of this connection runs on its event loop, so one recorder serves them all.
@@ -71,6 +73,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         for call in calls.values { call.closed() }
         calls = [:]
         waiting = []
+        awaitingRequest = []
         ServiceMetrics.connectionClosed(protocol: Self.protocolLabel)
     }
 
@@ -95,6 +98,11 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         reading = false
+        if !awaitingRequest.isEmpty {
+            // Calls whose request did not arrive whole in this batch get their timer now.
+            for call in awaitingRequest { call.startRequestTimer(eventLoop: context.eventLoop) }
+            awaitingRequest.removeAll(keepingCapacity: true)
+        }
         if flushPending {
             flushPending = false
             context.flush()
@@ -174,6 +182,11 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         let block = GRPCCall.trailers(of: .ok(framed: ByteBuffer(), dataVersion: dataVersion), afterHeaders: true)
         lastOKTrailers = (dataVersion, block)
         return block
+    }
+
+    /// Lists a unary call whose request has not arrived whole (its timer starts at the batch's end).
+    func awaitRequest(_ call: GRPCCall) {
+        awaitingRequest.append(call)
     }
 
     // MARK: write back-pressure

@@ -17,10 +17,13 @@ struct GRPCRouter: Sendable {
     /// Write back-pressure (`ServerConfiguration.maxBufferedResponseBytes`): once a
     /// connection's answers not yet sent reach this many bytes, its new calls wait for them.
     let maxBufferedResponseBytes: Int
+    /// How long a unary call's request may take to arrive whole (`ServerConfiguration.frameTimeout`,
+    /// slowloris); nil for no limit.
+    let requestTimeout: Duration?
 
     init(
         service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int,
-        maxBufferedResponseBytes: Int
+        maxBufferedResponseBytes: Int, requestTimeout: Duration? = nil
     ) {
         var routes: [String: GRPCRoute] = [:]
         for method in GRPCMethod.leagueMethods {
@@ -38,6 +41,7 @@ struct GRPCRouter: Sendable {
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes
         self.maxBufferedResponseBytes = maxBufferedResponseBytes
+        self.requestTimeout = requestTimeout
     }
 
     /// The method served at `path`; nil for an unknown method.

@@ -395,6 +395,30 @@ def test_a_client_that_does_not_read_holds_back_its_calls_not_the_servers_memory
         proc.wait(timeout=30)
 
 
+def test_a_request_never_finished_gets_deadline_exceeded_after_the_frame_timeout():
+    """Slowloris over HTTP/2: a call whose request never arrives whole (headers, no message)
+    gets DEADLINE_EXCEEDED once --frame-timeout passes, as an unfinished frame of our own
+    protocol does; the connection goes on serving."""
+    proc, addr, _ = _own_server("--frame-timeout", "1")
+    c = None
+    try:
+        c = H2(addr)
+        stuck = c.headers("/%s/ServerInfo" % SERVICE)
+        started = time.monotonic()
+        events = c.events(_ended(stuck), limit=10)
+        assert _headers(events, stuck)["grpc-status"] == "4"
+        assert "not complete" in _headers(events, stuck).get("grpc-message", "")
+        assert 0.9 < time.monotonic() - started < 8
+        good = c.headers("/%s/ServerInfo" % SERVICE)
+        c.message(good, b"")
+        assert _headers(c.events(_ended(good)), good)["grpc-status"] == "0"
+    finally:
+        if c:
+            c.close()
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def _own_server(*args):
     """Starts a server of our own (to stop it): the process, its address and its admin
     address (None without --admin-address)."""
