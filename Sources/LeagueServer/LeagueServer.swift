@@ -89,7 +89,8 @@ public final class LeagueServer: Sendable {
             service: service, readiness: readiness, maxRequestBytes: configuration.maxRequestBytes,
             maxResponseBytes: configuration.grpcMaxResponseBytes,
             maxBufferedResponseBytes: configuration.maxBufferedResponseBytes,
-            requestTimeout: configuration.frameTimeout > .zero ? configuration.frameTimeout : nil)
+            requestTimeout: configuration.frameTimeout > .zero ? configuration.frameTimeout : nil,
+            drainTimeout: configuration.drainTimeout)
         let connections = ConnectionLimiter(limit: configuration.maxConnections)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: configuration.backlog)

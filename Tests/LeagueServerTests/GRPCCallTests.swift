@@ -143,26 +143,45 @@ struct GRPCCallTests {
     /// Before this, a gRPC connection whose client closed its side stayed open (CLOSE_WAIT)
     /// until the idle timeout: h2load and grpcio close that way, so every short-lived client
     /// or health probe left one behind (about 33 kB and a descriptor each).
-    @Test("the client closes its side after its call: GOAWAY naming that call, then the connection closes")
+    @Test("the client closes its side after its call: once the call's stream closes, GOAWAY, then the close")
     func clientClosedAfterCall() throws {
         let channel = try Self.connection()
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
         try Self.receive(Self.headers(timeout: nil), Self.message(), on: channel)
         #expect(Self.grpcStatus(try Self.written(channel)).code == "0")
-        #expect(channel.isActive)
         channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        channel.embeddedEventLoop.run()
+        // The answer has not gone out yet (its stream is open): not closed under it.
+        #expect(try Self.goAway(channel) == nil)
+        #expect(channel.isActive)
+        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: Self.stream, reason: nil))
+        channel.embeddedEventLoop.run()
         #expect(try Self.goAway(channel) == Self.stream)
         #expect(!channel.isActive)
     }
 
-    @Test("the client closes its side with a call still waiting for its message: closed, not kept for it")
+    @Test("the client closes its side with a call still waiting for its message: CANCELLED, then the close")
     func clientClosedDuringCall() throws {
         let channel = try Self.connection()
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
         try Self.receive(Self.headers(timeout: nil), on: channel)
-        #expect(channel.isActive)
         channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        #expect(Self.grpcStatus(try Self.written(channel)).code == String(StatusCode.cancelled.rawValue))
+        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: Self.stream, reason: nil))
+        channel.embeddedEventLoop.run()
         #expect(try Self.goAway(channel) == Self.stream)
+        #expect(!channel.isActive)
+    }
+
+    @Test("the client closes its side and reads nothing more: closed after the drain timeout")
+    func clientClosedNotReading() throws {
+        let channel = try Self.connection()
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+        try Self.receive(Self.headers(timeout: nil), Self.message(), on: channel)
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
         #expect(!channel.isActive)
     }
 
@@ -260,5 +279,25 @@ struct GRPCCallTests {
         channel.embeddedEventLoop.advanceTime(by: .seconds(20))
         #expect(try Self.written(channel).isEmpty)
         _ = try channel.finish()
+    }
+
+    @Test("the client closes its side with calls held by back-pressure: they are answered first, then the close")
+    func clientClosedWithHeldCalls() throws {
+        let channel = try Self.connection(maxBufferedResponseBytes: 10_000)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+        let streams = [1, 3, 5].map { HTTP2StreamID($0) }
+        for frame in streams.flatMap({ Self.call(on: $0) }) { try channel.writeInbound(frame) }
+        channel.pipeline.fireChannelReadComplete()
+        #expect(try Self.answered(channel).data == [streams[0], streams[1]])
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: streams[0], reason: nil))
+        channel.embeddedEventLoop.run()
+        #expect(try Self.answered(channel).data == [streams[2]], "the held call is answered, not dropped")
+        #expect(channel.isActive)
+        for stream in streams.dropFirst() {
+            channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: stream, reason: nil))
+        }
+        channel.embeddedEventLoop.run()
+        #expect(!channel.isActive)
     }
 }

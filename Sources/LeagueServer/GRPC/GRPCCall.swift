@@ -90,6 +90,13 @@ final class GRPCCall {
         state = .finished
     }
 
+    /// The client closed its side of the connection: a call still waiting for (part of) its
+    /// request can never get it, so it ends now instead of holding the connection open.
+    func clientClosedConnection() {
+        guard case .receiving = state, !clientFinished else { return }
+        finish(.error(.cancelled, "the client closed the connection before its request was complete"))
+    }
+
     /// Starts the request timer of a call still waiting for its request at the end of a read
     /// batch. Only then: a whole unary request (HEADERS, then DATA with END_STREAM) nearly
     /// always arrives in one batch, and a timer per call would cost more than its answer.

@@ -130,6 +130,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
             unsentAnswerBytes -= call.answerBytes
             if call.isWaiting, let i = waiting.firstIndex(where: { $0 === call }) { waiting.remove(at: i) }
             resumeWaiting()
+            if clientGone { closeOnceAnswered(context: context) }
             return closeIfDrained()
         }
         switch event {
@@ -141,11 +142,15 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
             context.close(promise: nil)
         case ChannelEvent.inputClosed:
             // The client closed its side of the TCP connection, as h2load and grpcio do when
-            // they are done: no frame can follow, so no open call can complete. Without this
-            // the connection stayed open (CLOSE_WAIT) until the idle timeout, holding its
-            // HTTP/2 state (about 33 kB), its descriptor and its place at the connection limit:
-            // every health probe or short-lived client left one behind for five minutes.
-            closeAfterWrites(context: context)
+            // they are done. Without this the connection stayed open (CLOSE_WAIT) until the
+            // idle timeout, holding its HTTP/2 state (about 33 kB), its descriptor and its place
+            // at the connection limit: every health probe or short-lived client left one
+            // behind for five minutes. Calls still missing part of their request end now;
+            // answered ones (and those held by back-pressure) are sent first, then the close.
+            clientGone = true
+            for call in Array(calls.values) { call.clientClosedConnection() }
+            flush()
+            closeOnceAnswered(context: context)
         case is ChannelShouldQuiesceEvent:
             guard !quiescing else { return }
             quiescing = true
@@ -249,37 +254,57 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         flush()
     }
 
-    /// How long a connection whose client has closed waits for its last frames to go out
-    /// before it is closed anyway (a client that stopped reading).
-    static let closeLinger: TimeAmount = .seconds(1)
+    /// The client closed its side of the connection (`inputClosed`).
+    private var clientGone = false
     private var closing = false
+    /// Closes the connection after `drainTimeout` whatever is left (a client not reading).
+    private var drainTimer: Scheduled<Void>?
 
-    /// Sends GOAWAY after everything written so far, then closes once it has gone out: a
-    /// client that only half-closed still reads the answers to its last calls. Writes go out
-    /// in order, so GOAWAY's completion means every frame before it reached the socket.
+    /// After the client has closed its side: closes once every open call has been answered
+    /// (its stream closed: its last frame handed to the socket), or after the drain timeout.
+    private func closeOnceAnswered(context: ChannelHandlerContext) {
+        guard calls.isEmpty else {
+            if drainTimer == nil {
+                drainTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(router.drainTimeout)) {
+                    context.close(promise: nil)
+                }
+            }
+            return
+        }
+        closeAfterWrites(context: context)
+    }
+
+    /// Sends GOAWAY behind everything written so far, then closes once it has gone out: every
+    /// stream has closed, so no frame waits in swift-nio-http2's flow-control buffers, and
+    /// the socket writes in order, so GOAWAY's completion means every answer before it was
+    /// written (a client that only half-closed reads them all). A client that does not read
+    /// is closed after the drain timeout.
     private func closeAfterWrites(context: ChannelHandlerContext) {
         guard !closing else { return }
         closing = true
         let goAway = HTTP2Frame(
             streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
         let sent = context.eventLoop.makePromise(of: Void.self)
-        let loop = context.eventLoop.assumeIsolated()
-        let linger = loop.scheduleTask(in: Self.closeLinger) { context.close(promise: nil) }
-        sent.futureResult.assumeIsolated().whenComplete { _ in
-            linger.cancel()
+        if drainTimer == nil {
+            drainTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(router.drainTimeout)) {
+                context.close(promise: nil)
+            }
+        }
+        sent.futureResult.assumeIsolated().whenComplete { [self] _ in
+            drainTimer?.cancel()
+            drainTimer = nil
             context.close(promise: nil)
         }
         flushPending = false
-        context.writeAndFlush(NIOAny(goAway), promise: sent)
+        // Usually called from inside the write that closed the last stream (its trailers):
+        // written from the next turn, behind what the calls wrote.
+        context.eventLoop.assumeIsolated().execute {
+            context.writeAndFlush(NIOAny(goAway), promise: sent)
+        }
     }
 
     private func closeIfDrained() {
         guard quiescing, calls.isEmpty, let context else { return }
-        // Usually called from inside the write that closed the last stream (its trailers):
-        // once that returns, flush what the calls wrote, then close.
-        context.eventLoop.assumeIsolated().execute {
-            context.flush()
-            context.close(promise: nil)
-        }
+        closeAfterWrites(context: context)
     }
 }

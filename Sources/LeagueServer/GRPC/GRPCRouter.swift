@@ -20,10 +20,13 @@ struct GRPCRouter: Sendable {
     /// How long a unary call's request may take to arrive whole (`ServerConfiguration.frameTimeout`,
     /// slowloris); nil for no limit.
     let requestTimeout: Duration?
+    /// How long a closing connection waits for its last answers to reach a client that is
+    /// not reading them (`ServerConfiguration.drainTimeout`).
+    let drainTimeout: Duration
 
     init(
         service: LeagueService, readiness: Readiness, maxRequestBytes: Int, maxResponseBytes: Int,
-        maxBufferedResponseBytes: Int, requestTimeout: Duration? = nil
+        maxBufferedResponseBytes: Int, requestTimeout: Duration? = nil, drainTimeout: Duration = .seconds(10)
     ) {
         var routes: [String: GRPCRoute] = [:]
         for method in GRPCMethod.leagueMethods {
@@ -42,6 +45,7 @@ struct GRPCRouter: Sendable {
         self.maxResponseBytes = maxResponseBytes
         self.maxBufferedResponseBytes = maxBufferedResponseBytes
         self.requestTimeout = requestTimeout
+        self.drainTimeout = drainTimeout
     }
 
     /// The method served at `path`; nil for an unknown method.
