@@ -289,4 +289,35 @@ struct GRPCCallTests {
         channel.embeddedEventLoop.run()
         #expect(!channel.isActive)
     }
+
+    /// The HEADERS opening a reflection stream (bidirectional), no message yet.
+    static let reflectionHeaders = HTTP2Frame(
+        streamID: HTTP2StreamID(3),
+        payload: .headers(
+            .init(headers: [
+                ":method": "POST", ":scheme": "http",
+                ":path": "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+                "content-type": "application/grpc", "te": "trailers",
+            ])))
+
+    @Test("idle timeout: a reflection stream waiting for its client does not keep the connection; a unary call does")
+    func idleWithStreams() throws {
+        // Only a reflection stream, waiting for its client: closed.
+        let idle = try Self.connection()
+        try idle.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+        try Self.receive(Self.reflectionHeaders, on: idle)
+        idle.pipeline.fireUserInboundEventTriggered(IdleStateHandler.IdleStateEvent.read)
+        #expect(!idle.isActive)
+        // Beside it, a unary call answered (its stream still open: the answer not all sent), or
+        // still missing its message: kept.
+        for frames in [[Self.headers(timeout: nil), Self.message()], [Self.headers(timeout: nil)]] {
+            let owing = try Self.connection()
+            try owing.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+            for frame in [Self.reflectionHeaders] + frames { try owing.writeInbound(frame) }
+            owing.pipeline.fireChannelReadComplete()
+            owing.pipeline.fireUserInboundEventTriggered(IdleStateHandler.IdleStateEvent.read)
+            #expect(owing.isActive)
+            _ = try owing.finish()
+        }
+    }
 }

@@ -90,6 +90,13 @@ final class GRPCCall {
         state = .finished
     }
 
+    /// An open bidirectional stream (reflection) waiting for the client's next message. (A
+    /// unary call missing its message is bounded by the frame timeout instead.)
+    var isOpenStreamWaitingForClient: Bool {
+        guard case .receiving(let route) = state, case .bidiEcho = route.handler else { return false }
+        return !clientFinished
+    }
+
     /// The client closed its side of the connection: a call still waiting for (part of) its
     /// request can never get it, so it ends now instead of holding the connection open.
     func clientClosedConnection() {

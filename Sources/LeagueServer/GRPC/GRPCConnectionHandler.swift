@@ -135,9 +135,11 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         }
         switch event {
         case IdleStateHandler.IdleStateEvent.read:
-            // Idle timeout (limits): no stream open and nothing heard for the whole timeout
-            // (`GRPCTransport` watches reads only: why there).
-            guard calls.isEmpty else { return }
+            // Idle timeout (limits): nothing heard for the whole timeout (`GRPCTransport`
+            // watches reads only: why there), and no call but open reflection streams waiting
+            // for their client (one used to keep its connection open for good). A unary call,
+            // answered or still arriving (within the frame timeout), keeps it.
+            guard calls.values.allSatisfy(\.isOpenStreamWaitingForClient) else { return }
             Limit.idle.tripped()
             context.close(promise: nil)
         case ChannelEvent.inputClosed:
