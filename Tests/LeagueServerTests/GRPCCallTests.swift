@@ -16,8 +16,9 @@ struct GRPCCallTests {
     static let stream = HTTP2StreamID(1)
 
     /// A connection handler serving the embedded dataset.
+    /// - Parameter connected: an active channel (so a close is seen as `isActive` turning false).
     static func connection(
-        maxBufferedResponseBytes: Int = 1 << 20, requestTimeout: Duration? = nil
+        maxBufferedResponseBytes: Int = 1 << 20, requestTimeout: Duration? = nil, connected: Bool = false
     ) throws -> EmbeddedChannel {
         let router = GRPCRouter(
             service: SharedService.value, readiness: Readiness(), maxRequestBytes: 4 << 20, maxResponseBytes: 4 << 20,
@@ -26,7 +27,15 @@ struct GRPCCallTests {
             router: router, logger: testLogger, connectionWindow: 65_535, streamWindow: 65_535)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(handler)
+        if connected { try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait() }
         return channel
+    }
+
+    /// swift-nio-http2's event for `stream` having closed (its last frame sent, or reset),
+    /// then whatever the handler scheduled for the next loop turn.
+    static func streamClosed(_ stream: HTTP2StreamID, reason: HTTP2ErrorCode? = nil, on channel: EmbeddedChannel) {
+        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: stream, reason: reason))
+        channel.embeddedEventLoop.run()
     }
 
     /// The request HEADERS of a GetTrust call, with `grpc-timeout` when given.
@@ -149,41 +158,31 @@ struct GRPCCallTests {
 
     /// Before this, a gRPC connection whose client closed its side stayed open (CLOSE_WAIT)
     /// until the idle timeout: h2load and grpcio close that way, so every short-lived client
-    /// or health probe left one behind (about 33 kB and a descriptor each).
-    @Test("the client closes its side after its call: once the call's stream closes, GOAWAY, then the close")
-    func clientClosedAfterCall() throws {
-        let channel = try Self.connection()
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
-        try Self.receive(Self.headers(timeout: nil), Self.message(), on: channel)
-        #expect(Self.grpcStatus(try Self.written(channel)).code == "0")
-        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-        channel.embeddedEventLoop.run()
-        // The answer has not gone out yet (its stream is open): not closed under it.
-        #expect(try Self.goAway(channel) == nil)
-        #expect(channel.isActive)
-        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: Self.stream, reason: nil))
-        channel.embeddedEventLoop.run()
-        #expect(try Self.goAway(channel) == Self.stream)
-        #expect(!channel.isActive)
-    }
-
-    @Test("the client closes its side with a call still waiting for its message: CANCELLED, then the close")
-    func clientClosedDuringCall() throws {
-        let channel = try Self.connection()
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+    /// or health probe left one behind (about 33 kB and a descriptor each). With its message
+    /// sent the call is answered (0); without, it can never be and ends CANCELLED. Either way
+    /// the close waits for the call's stream to close.
+    @Test(
+        "the client closes its side: the call is answered or CANCELLED; once its stream closes, GOAWAY, then the close",
+        arguments: [(true, StatusCode.ok), (false, .cancelled)])
+    func clientClosed(messageSent: Bool, status: StatusCode) throws {
+        let channel = try Self.connection(connected: true)
         try Self.receive(Self.headers(timeout: nil), on: channel)
+        if messageSent { try Self.receive(Self.message(), on: channel) }
         channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-        #expect(Self.grpcStatus(try Self.written(channel)).code == String(StatusCode.cancelled.rawValue))
-        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: Self.stream, reason: nil))
         channel.embeddedEventLoop.run()
+        let frames = try Self.written(channel)
+        #expect(Self.grpcStatus(frames).code == String(status.rawValue))
+        // The answer has not gone out yet (its stream is open): not closed under it.
+        #expect(!frames.contains { if case .goAway = $0 { true } else { false } })
+        #expect(channel.isActive)
+        Self.streamClosed(Self.stream, on: channel)
         #expect(try Self.goAway(channel) == Self.stream)
         #expect(!channel.isActive)
     }
 
     @Test("the client closes its side and reads nothing more: closed after the drain timeout")
     func clientClosedNotReading() throws {
-        let channel = try Self.connection()
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+        let channel = try Self.connection(connected: true)
         try Self.receive(Self.headers(timeout: nil), Self.message(), on: channel)
         channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
         channel.embeddedEventLoop.advanceTime(by: .seconds(9))
@@ -229,8 +228,7 @@ struct GRPCCallTests {
         #expect(answered.data == [one, two])
         #expect(answered.ended == [one, two], "the third call is held, not refused")
         // The first answer has gone out: its stream closes, and the held call is answered.
-        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: one, reason: nil))
-        channel.embeddedEventLoop.run()
+        Self.streamClosed(one, on: channel)
         answered = try Self.answered(channel)
         #expect(answered.data == [three])
         #expect(answered.ended == [three])
@@ -245,9 +243,8 @@ struct GRPCCallTests {
         channel.pipeline.fireChannelReadComplete()
         #expect(try Self.answered(channel).data == [streams[0]])
         // The client resets the first held call (stream 3), then the first answer goes out.
-        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: streams[1], reason: .cancel))
-        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: streams[0], reason: nil))
-        channel.embeddedEventLoop.run()
+        Self.streamClosed(streams[1], reason: .cancel, on: channel)
+        Self.streamClosed(streams[0], on: channel)
         #expect(try Self.answered(channel).data == [streams[2]])
         _ = try channel.finish()
     }
@@ -272,21 +269,16 @@ struct GRPCCallTests {
 
     @Test("the client closes its side with calls held by back-pressure: they are answered first, then the close")
     func clientClosedWithHeldCalls() throws {
-        let channel = try Self.connection(maxBufferedResponseBytes: 10_000)
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+        let channel = try Self.connection(maxBufferedResponseBytes: 10_000, connected: true)
         let streams = [1, 3, 5].map { HTTP2StreamID($0) }
         for frame in streams.flatMap({ Self.call(on: $0) }) { try channel.writeInbound(frame) }
         channel.pipeline.fireChannelReadComplete()
         #expect(try Self.answered(channel).data == [streams[0], streams[1]])
         channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-        channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: streams[0], reason: nil))
-        channel.embeddedEventLoop.run()
+        Self.streamClosed(streams[0], on: channel)
         #expect(try Self.answered(channel).data == [streams[2]], "the held call is answered, not dropped")
         #expect(channel.isActive)
-        for stream in streams.dropFirst() {
-            channel.pipeline.fireUserInboundEventTriggered(StreamClosedEvent(streamID: stream, reason: nil))
-        }
-        channel.embeddedEventLoop.run()
+        for stream in streams.dropFirst() { Self.streamClosed(stream, on: channel) }
         #expect(!channel.isActive)
     }
 
@@ -303,16 +295,14 @@ struct GRPCCallTests {
     @Test("idle timeout: a reflection stream waiting for its client does not keep the connection; a unary call does")
     func idleWithStreams() throws {
         // Only a reflection stream, waiting for its client: closed.
-        let idle = try Self.connection()
-        try idle.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+        let idle = try Self.connection(connected: true)
         try Self.receive(Self.reflectionHeaders, on: idle)
         idle.pipeline.fireUserInboundEventTriggered(IdleStateHandler.IdleStateEvent.read)
         #expect(!idle.isActive)
         // Beside it, a unary call answered (its stream still open: the answer not all sent), or
         // still missing its message: kept.
         for frames in [[Self.headers(timeout: nil), Self.message()], [Self.headers(timeout: nil)]] {
-            let owing = try Self.connection()
-            try owing.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7411)).wait()
+            let owing = try Self.connection(connected: true)
             for frame in [Self.reflectionHeaders] + frames { try owing.writeInbound(frame) }
             owing.pipeline.fireChannelReadComplete()
             owing.pipeline.fireUserInboundEventTriggered(IdleStateHandler.IdleStateEvent.read)

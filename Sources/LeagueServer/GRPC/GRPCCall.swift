@@ -194,7 +194,7 @@ final class GRPCCall {
 
     private func endOfRequest() {
         clientFinished = true
-        if awaitingRequest { cancelRequestTimer() }
+        cancelRequestTimer()
         guard case .receiving(let route) = state else { return }
         guard received.readableBytes == 0 else {
             return finish(.error(.internal, "the request ended inside a message"))
@@ -247,7 +247,7 @@ final class GRPCCall {
         state = .finished
         deadlineTimer?.cancel()
         deadlineTimer = nil
-        if awaitingRequest { cancelRequestTimer() }
+        cancelRequestTimer()
         var answer = answer
         if answer.messageLength > router.maxResponseBytes {
             answer = .error(

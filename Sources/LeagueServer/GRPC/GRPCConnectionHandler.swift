@@ -130,8 +130,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
             unsentAnswerBytes -= call.answerBytes
             if call.isWaiting, let i = waiting.firstIndex(where: { $0 === call }) { waiting.remove(at: i) }
             resumeWaiting()
-            if clientGone { closeOnceAnswered(context: context) }
-            return closeIfDrained()
+            return closeIfEnding(context: context)
         }
         switch event {
         case IdleStateHandler.IdleStateEvent.read:
@@ -152,15 +151,15 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
             clientGone = true
             for call in Array(calls.values) { call.clientClosedConnection() }
             flush()
-            closeOnceAnswered(context: context)
+            closeIfEnding(context: context)
         case is ChannelShouldQuiesceEvent:
             guard !quiescing else { return }
             quiescing = true
             let goAway = HTTP2Frame(
                 streamID: .rootStream,
                 payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
-            context.writeAndFlush(Self.wrapOutboundOut(goAway), promise: nil)
-            closeIfDrained()
+            context.writeAndFlush(NIOAny(goAway), promise: nil)
+            closeIfEnding(context: context)
         default:
             context.fireUserInboundEventTriggered(event)
         }
@@ -262,18 +261,20 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     /// Closes the connection after `drainTimeout` whatever is left (a client not reading).
     private var drainTimer: Scheduled<Void>?
 
-    /// After the client has closed its side: closes once every open call has been answered
-    /// (its stream closed: its last frame handed to the socket), or after the drain timeout.
-    private func closeOnceAnswered(context: ChannelHandlerContext) {
-        guard calls.isEmpty else {
-            if drainTimer == nil {
-                drainTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(router.drainTimeout)) {
-                    context.close(promise: nil)
-                }
-            }
-            return
+    /// A connection that is ending (a graceful shutdown, or the client closed its side) closes
+    /// once every open call has been answered (its stream closed: its last frame handed to
+    /// the socket); one whose client has gone is also closed after the drain timeout.
+    private func closeIfEnding(context: ChannelHandlerContext) {
+        guard quiescing || clientGone else { return }
+        if calls.isEmpty { return closeAfterWrites(context: context) }
+        if clientGone { startDrainTimer(context: context) }
+    }
+
+    private func startDrainTimer(context: ChannelHandlerContext) {
+        guard drainTimer == nil else { return }
+        drainTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(router.drainTimeout)) {
+            context.close(promise: nil)
         }
-        closeAfterWrites(context: context)
     }
 
     /// Sends GOAWAY behind everything written so far, then closes once it has gone out: every
@@ -287,11 +288,7 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         let goAway = HTTP2Frame(
             streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
         let sent = context.eventLoop.makePromise(of: Void.self)
-        if drainTimer == nil {
-            drainTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(router.drainTimeout)) {
-                context.close(promise: nil)
-            }
-        }
+        startDrainTimer(context: context)
         sent.futureResult.assumeIsolated().whenComplete { [self] _ in
             drainTimer?.cancel()
             drainTimer = nil
@@ -303,10 +300,5 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         context.eventLoop.assumeIsolated().execute {
             context.writeAndFlush(NIOAny(goAway), promise: sent)
         }
-    }
-
-    private func closeIfDrained() {
-        guard quiescing, calls.isEmpty, let context else { return }
-        closeAfterWrites(context: context)
     }
 }

@@ -24,22 +24,24 @@ public struct RequestRecorder {
     public mutating func record(call: String, code: StatusCode, duration: Duration) {
         // A handle is stored once, when first made: storing it again on every request would
         // hash the key a second time (each lookup hashes the call's name).
-        let key = Key(call: call, code: code)
-        if let counter = counters[key] {
-            counter.increment()
-        } else {
-            let counter = Counter(
+        let protocolLabel = protocolLabel
+        Self.handle(in: &counters, for: Key(call: call, code: code)) {
+            Counter(
                 label: ServiceMetrics.Name.requests,
                 dimensions: [("call", call), ("protocol", protocolLabel), ("code", code.protoName)])
-            counters[key] = counter
-            counter.increment()
-        }
-        if let timer = timers[call] {
-            timer.record(duration: duration)
-        } else {
-            let timer = CoreMetrics.Timer(label: ServiceMetrics.Name.requestDuration, dimensions: [("call", call)])
-            timers[call] = timer
-            timer.record(duration: duration)
-        }
+        }.increment()
+        Self.handle(in: &timers, for: call) {
+            CoreMetrics.Timer(label: ServiceMetrics.Name.requestDuration, dimensions: [("call", call)])
+        }.record(duration: duration)
+    }
+
+    /// The handle kept for `key`, made (and kept) the first time.
+    private static func handle<Key: Hashable, Handle>(
+        in handles: inout [Key: Handle], for key: Key, make: () -> Handle
+    ) -> Handle {
+        if let handle = handles[key] { return handle }
+        let handle = make()
+        handles[key] = handle
+        return handle
     }
 }
