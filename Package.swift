@@ -47,6 +47,12 @@ let package = Package(
             pkgConfig: "libprotobuf-c",
             providers: [.apt(["libprotobuf-c-dev"])]
         ),
+        /// The system zlib: gRPC requests compressed with grpc-encoding gzip or deflate.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "CLeagueProto",
             dependencies: ["CProtobufC"],
@@ -64,7 +70,7 @@ let package = Package(
         .target(
             name: "LeagueWire",
             dependencies: [
-                "CLeagueProto", "CProtobufC", "ProtobufCRuntime",
+                "CLeagueProto", "CProtobufC", "CZlib", "ProtobufCRuntime",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

@@ -38,23 +38,26 @@ struct GRPCCallTests {
         channel.embeddedEventLoop.run()
     }
 
-    /// The request HEADERS of a GetTrust call, with `grpc-timeout` when given.
-    static func headers(timeout: String?) -> HTTP2Frame {
+    /// The request HEADERS of a GetTrust call, with `grpc-timeout` and `grpc-encoding` when given.
+    static func headers(timeout: String?, encoding: String? = nil) -> HTTP2Frame {
         var headers: HPACKHeaders = [
             ":method": "POST", ":scheme": "http", ":path": "/nhs.league.v1.League/GetTrust",
             "content-type": "application/grpc", "te": "trailers",
         ]
         if let timeout { headers.add(name: "grpc-timeout", value: timeout) }
+        if let encoding { headers.add(name: "grpc-encoding", value: encoding) }
         return HTTP2Frame(streamID: stream, payload: .headers(.init(headers: headers)))
     }
 
-    /// One GetTrust request message (gRPC's Length-Prefixed-Message), ending the stream.
-    static func message(odsCode: String = "RP6") -> HTTP2Frame {
-        let body = GetTrustRequest(odsCode: odsCode).serializedBytes()
+    /// One GetTrust request message (gRPC's Length-Prefixed-Message), ending the stream;
+    /// compressed (flag 1) when `compression` is given.
+    static func message(odsCode: String = "RP6", compression: GRPCCompression? = nil) -> HTTP2Frame {
+        var body = ByteBuffer(bytes: GetTrustRequest(odsCode: odsCode).serializedBytes())
+        if let compression { body = compression.compress(body) }
         var buffer = ByteBuffer()
-        buffer.writeInteger(UInt8(0))
-        buffer.writeInteger(UInt32(body.count))
-        buffer.writeBytes(body)
+        buffer.writeInteger(UInt8(compression == nil ? 0 : 1))
+        buffer.writeInteger(UInt32(body.readableBytes))
+        buffer.writeBuffer(&body)
         return HTTP2Frame(streamID: stream, payload: .data(.init(data: .byteBuffer(buffer), endStream: true)))
     }
 
@@ -130,6 +133,45 @@ struct GRPCCallTests {
             Issue.record("expected RST_STREAM NO_ERROR last, got \(frames)")
             return
         }
+        _ = try channel.finish()
+    }
+
+    /// The answer message of a call (its DATA frames' bytes).
+    static func answerBytes(_ frames: [HTTP2Frame.FramePayload]) -> ByteBuffer {
+        var bytes = ByteBuffer()
+        for case .data(let data) in frames { if case .byteBuffer(var part) = data.data { bytes.writeBuffer(&part) } }
+        return bytes
+    }
+
+    @Test(
+        "a request compressed as its grpc-encoding says gets the plain request's answer; one that cannot be read, its status",
+        arguments: [
+            ("gzip" as String?, GRPCCompression.gzip as GRPCCompression?, StatusCode.ok),
+            ("deflate", .deflate, .ok),
+            ("gzip", nil, .ok),  // an encoding named, the message sent plain
+            ("identity", nil, .ok),
+            ("snappy", nil, .unimplemented),
+            (nil, .gzip, .internal),  // flagged compressed, no encoding named
+            ("identity", .gzip, .internal),
+        ])
+    func compressed(encoding: String?, compression: GRPCCompression?, status: StatusCode) throws {
+        let plain = try Self.connection()
+        try Self.receive(Self.headers(timeout: nil), Self.message(), on: plain)
+        let expected = Self.answerBytes(try Self.written(plain))
+        let channel = try Self.connection()
+        try Self.receive(
+            Self.headers(timeout: nil, encoding: encoding), Self.message(compression: compression), on: channel)
+        let frames = try Self.written(channel)
+        #expect(Self.grpcStatus(frames).code == String(status.rawValue))
+        if status == .ok {
+            #expect(Self.answerBytes(frames) == expected)
+        } else {
+            #expect(Self.answerBytes(frames).readableBytes == 0)
+        }
+        for case .headers(let block) in frames where status == .unimplemented {
+            #expect(block.headers.first(name: "grpc-accept-encoding") == "identity,deflate,gzip")
+        }
+        _ = try plain.finish()
         _ = try channel.finish()
     }
 

@@ -15,8 +15,12 @@ import NIOHTTP2
 ///
 /// Errors follow the gRPC protocol spec: a request that is not gRPC gets an HTTP status
 /// (405, 415); an unknown method UNIMPLEMENTED; a message over the limit RESOURCE_EXHAUSTED;
-/// a compressed message UNIMPLEMENTED (no compression is offered); a unary call without
-/// exactly one message INTERNAL; `grpc-timeout` expiring DEADLINE_EXCEEDED.
+/// a unary call without exactly one message INTERNAL; `grpc-timeout` expiring DEADLINE_EXCEEDED.
+///
+/// Messages compressed with `grpc-encoding` gzip or deflate are inflated (`GRPCCompression`),
+/// within the same size limit; another encoding is UNIMPLEMENTED, with the
+/// `grpc-accept-encoding` the spec asks for; a compressed flag without an encoding, or a
+/// message that does not inflate, INTERNAL. Answers are sent uncompressed.
 final class GRPCCall {
     private enum State {
         case awaitingHeaders
@@ -38,6 +42,8 @@ final class GRPCCall {
     private var sentHeaders = false
     private var receivedAt = ContinuousClock.now
     private var timeout: Duration?
+    /// How the client's messages flagged compressed are compressed (`grpc-encoding`).
+    private var compression: GRPCCompression?
     private var deadlineTimer: Scheduled<Void>?
     /// The client ended its side of the stream (END_STREAM received).
     private var clientFinished = false
@@ -137,6 +143,15 @@ final class GRPCCall {
         guard let route = router.route(forPath: path) else {
             return finish(.error(.unimplemented, "unknown method \(path)"))
         }
+        if let encoding = head.encoding, encoding != "identity" {
+            guard let compression = GRPCCompression(encoding: encoding) else {
+                return finish(
+                    .error(
+                        .unimplemented,
+                        "message encoding \(encoding) is not supported (supported: \(GRPCCompression.acceptEncoding))"))
+            }
+            self.compression = compression
+        }
         state = .receiving(route)
         if let header = head.timeout, let timeout = GRPCTimeout.parse(header[...]) {
             self.timeout = timeout
@@ -160,20 +175,30 @@ final class GRPCCall {
             guard let flags = received.getInteger(at: received.readerIndex, as: UInt8.self),
                 let length = received.getInteger(at: received.readerIndex + 1, as: UInt32.self)
             else { return }
-            guard flags == 0 else {
-                return finish(.error(.unimplemented, "compressed messages are not supported"))
+            guard flags <= 1 else {
+                return finish(.error(.internal, "message flags \(flags) are not defined (0 or 1: compressed)"))
             }
             guard length <= router.maxRequestBytes else {
-                ServiceMetrics.recordRefusedFrame(
-                    reason: WireError.Kind.messageTooLarge.rawValue, protocol: GRPCConnectionHandler.protocolLabel)
-                return finish(
-                    .error(
-                        .resourceExhausted,
-                        "request message of \(length) bytes exceeds the limit of \(router.maxRequestBytes)"))
+                return refuseTooLarge(
+                    "request message of \(length) bytes exceeds the limit of \(router.maxRequestBytes)")
             }
             guard received.readableBytes >= 5 + Int(length) else { return }
             received.moveReaderIndex(forwardBy: 5)
-            let message = received.readSlice(length: Int(length))!
+            var message = received.readSlice(length: Int(length))!
+            if flags == 1 {
+                guard let compression else {
+                    return finish(.error(.internal, "a message flagged compressed, but the call has no grpc-encoding"))
+                }
+                do {
+                    message = try compression.decompress(message, maxBytes: router.maxRequestBytes)
+                } catch {
+                    guard error.kind == .corrupt else {
+                        return refuseTooLarge("the \(compression) request message \(error.message)")
+                    }
+                    return finish(
+                        .error(.internal, "cannot inflate the \(compression) request message: \(error.message)"))
+                }
+            }
             switch route.handler {
             case .unary:
                 guard unaryMessage == nil else {
@@ -190,6 +215,13 @@ final class GRPCCall {
             }
         }
         received.discardReadBytes()
+    }
+
+    /// A request message over the size limit: RESOURCE_EXHAUSTED, counted as the framing counts it.
+    private func refuseTooLarge(_ message: String) {
+        ServiceMetrics.recordRefusedFrame(
+            reason: WireError.Kind.messageTooLarge.rawValue, protocol: GRPCConnectionHandler.protocolLabel)
+        finish(.error(.resourceExhausted, message))
     }
 
     private func endOfRequest() {
@@ -279,6 +311,11 @@ final class GRPCCall {
     /// no response headers were sent.
     static func trailers(of answer: GRPCAnswer, afterHeaders: Bool) -> HPACKHeaders {
         var trailers: HPACKHeaders = afterHeaders ? [:] : Self.responseHeaders
+        if answer.status.code == .unimplemented && !afterHeaders {
+            // What the client may use instead (the gRPC spec's answer to an encoding not
+            // supported; harmless on an unknown method).
+            trailers.add(name: "grpc-accept-encoding", value: GRPCCompression.acceptEncoding)
+        }
         trailers.add(name: "grpc-status", value: String(answer.status.code.rawValue))
         if !answer.status.message.isEmpty {
             trailers.add(name: "grpc-message", value: GRPCMessageEncoding.percentEncode(answer.status.message))

@@ -1,7 +1,7 @@
 import NIOHPACK
 
 /// The request headers a gRPC call reads, taken in one pass over the block: `:method`,
-/// `:path`, `content-type`, `te` and `grpc-timeout`; every other field's value is ignored.
+/// `:path`, `content-type`, `te`, `grpc-timeout` and `grpc-encoding`; every other field's value is ignored.
 ///
 /// swift-nio-http2's own header block validation is off (`GRPCTransport`: why there), so the
 /// block is checked here for what makes a request malformed (RFC 9113 §8.2, §8.3), in the
@@ -15,6 +15,8 @@ struct GRPCRequestHead {
     var path: String?
     var contentType: String?
     var timeout: String?
+    /// `grpc-encoding`: how the client's messages flagged compressed are compressed.
+    var encoding: String?
     /// The block is not a well-formed HTTP/2 request.
     var malformed = false
 
@@ -54,6 +56,8 @@ struct GRPCRequestHead {
                 if contentType == nil { contentType = value }
             case 12 where name == "grpc-timeout":
                 if timeout == nil { timeout = value }
+            case 13 where name == "grpc-encoding":
+                if encoding == nil { encoding = value }
             case 2 where name == "te":
                 if value != "trailers" { malformed = true }
             case 10 where name == "connection" || name == "keep-alive",

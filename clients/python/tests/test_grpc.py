@@ -14,6 +14,7 @@ Skipped when grpcio is not installed, unless ``NHS_LEAGUE_REQUIRE_SERVER=1`` (CI
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import os
 import re
@@ -23,7 +24,9 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+import zlib
 
 import pytest
 
@@ -131,7 +134,22 @@ def _population(framing):
     }
 
 
-def test_every_rpc_answers_as_the_framing_does(stubs, channel, framing):
+COMPRESSIONS = {"plain": None, "gzip": grpc.Compression.Gzip, "deflate": grpc.Compression.Deflate}
+
+
+@pytest.mark.parametrize("compression", list(COMPRESSIONS))
+def test_every_rpc_answers_as_the_framing_does(stubs, channel, framing, server_addr, compression):
+    """Every request of the population, over a plain channel and over channels that compress
+    their requests (grpcio sends a message compressed, flag set, whenever that makes it smaller:
+    every trust name of FindTrusts, every metric id of MetricTable)."""
+    if COMPRESSIONS[compression] is None:
+        _every_rpc_as_framing(stubs, channel, framing)
+        return
+    with grpc.insecure_channel("%s:%d" % server_addr, compression=COMPRESSIONS[compression]) as compressing:
+        _every_rpc_as_framing(stubs, compressing, framing)
+
+
+def _every_rpc_as_framing(stubs, channel, framing):
     messages, services = stubs
     stub = services.LeagueStub(channel)
     methods = _methods(messages)
@@ -242,8 +260,12 @@ class H2:
         self.flush()
         return stream
 
-    def message(self, stream, body, end=True):
-        self.conn.send_data(stream, b"\x00" + len(body).to_bytes(4, "big") + body, end_stream=end)
+    def message(self, stream, body, end=True, flags=0):
+        data = bytes([flags]) + len(body).to_bytes(4, "big") + body
+        size = self.conn.max_outbound_frame_size
+        chunks = [data[i:i + size] for i in range(0, len(data), size)]
+        for i, chunk in enumerate(chunks):
+            self.conn.send_data(stream, chunk, end_stream=end and i == len(chunks) - 1)
         self.flush()
 
     def events(self, until, limit=10.0):
@@ -298,6 +320,50 @@ def test_grpc_timeout_checked_when_answered(stubs, server_addr):
         headers = _headers(c.events(_ended(stream)), stream)
         assert headers["grpc-status"] == "4"
         assert "deadline" in headers.get("grpc-message", "")
+    finally:
+        c.close()
+
+
+_GET_RP6 = pb.GetTrustRequest(ods_code="RP6").SerializeToString()
+
+
+@pytest.mark.parametrize("encoding, body, flags, status, why", [
+    ("gzip", gzip.compress(_GET_RP6), 1, "0", None),
+    ("deflate", zlib.compress(_GET_RP6), 1, "0", None),  # gRPC's "deflate" is zlib's format
+    ("gzip", _GET_RP6, 0, "0", None),  # an encoding named, the message sent plain: allowed
+    ("identity", _GET_RP6, 0, "0", None),
+    ("snappy", _GET_RP6, 0, "12", "not supported"),
+    (None, gzip.compress(_GET_RP6), 1, "13", "no grpc-encoding"),
+    ("gzip", _GET_RP6, 1, "13", "cannot inflate"),
+    ("gzip", gzip.compress(_GET_RP6)[:-3], 1, "13", "ends early"),
+    ("gzip", gzip.compress(_GET_RP6) + b"\x00", 1, "13", "follow the end"),
+    ("gzip", _GET_RP6, 2, "13", "flags"),
+    # a decompression bomb: 16 kB that inflate to 16 MiB, over the 64 KiB request limit
+    ("gzip", gzip.compress(bytes(16 << 20)), 1, "8", "limit"),
+], ids=["gzip", "deflate", "gzip-unused", "identity", "unsupported", "flag-without-encoding", "not-gzip",
+        "truncated", "trailing-bytes", "undefined-flag", "bomb"])
+def test_compressed_requests(server_addr, encoding, body, flags, status, why):
+    """grpc-encoding gzip and deflate are read; what is not (another encoding, a bad stream, a
+    bomb) gets the status the gRPC spec gives it, and the connection goes on serving."""
+    c = H2(server_addr)
+    try:
+        extra = [("grpc-encoding", encoding)] if encoding else []
+        stream = c.headers("/%s/GetTrust" % SERVICE, extra=extra)
+        c.message(stream, body, flags=flags)
+        events = c.events(_ended(stream))
+        headers = _headers(events, stream)
+        assert headers["grpc-status"] == status, headers
+        if why:
+            assert why in urllib.parse.unquote(headers["grpc-message"])
+        else:
+            answer = b"".join(e.data for e in events if isinstance(e, h2.events.DataReceived))
+            assert pb.TrustDetail.FromString(answer[5:]).trust.ods_code == "RP6"
+        if status == "12":
+            assert headers["grpc-accept-encoding"] == "identity,deflate,gzip"
+        # the same connection still answers
+        again = c.headers("/%s/GetTrust" % SERVICE)
+        c.message(again, _GET_RP6)
+        assert _headers(c.events(_ended(again)), again)["grpc-status"] == "0"
     finally:
         c.close()
 
