@@ -88,6 +88,9 @@ public struct Dataset: Sendable {
     let sitePositionsByParent: [String: [Int32]]
     /// Who runs each open site (`MainOperatorRule`), by site code.
     public let siteOperators: [String: SiteOperators]
+    /// The country of each site outside England (Wales, Scotland, ...), by site code
+    /// (`SitesOutsideEngland`): a trust's clinic in another nation's hospital, not a hospital it runs.
+    public let sitesOutsideEngland: [String: PostcodeCountry]
     /// Positions in `sites` of the open inpatient sites (hospitals and units) per main operator,
     /// hospitals first, then by name.
     let mainSitePositionsByTrust: [String: [Int32]]
@@ -143,10 +146,16 @@ public struct Dataset: Sendable {
         self.quarterInfoByQuarter = Dictionary(quarters.map { ($0.quarter, $0) }, uniquingKeysWith: { a, _ in a })
         // Who runs each site and the site lookups read only the sites: built at the same time
         // (they are most of this build, which every index after it waits for).
+        let outsideEngland = SitesOutsideEngland.countries(
+            of: sortedSites, sectors: postcodeSectors, districts: postcodeDistricts)
+        self.sitesOutsideEngland = outsideEngland
         let ((operators, mainSites), (lookup, byParent)) = Concurrently.run(
             { () -> ([String: SiteOperators], [String: [Int32]]) in
                 let operators = Dataset.assignOperators(sortedSites)
-                return (operators, Dataset.mainSitePositions(sortedSites, operators: operators))
+                return (
+                    operators,
+                    Dataset.mainSitePositions(sortedSites, operators: operators, outsideEngland: outsideEngland)
+                )
             },
             { (SiteLookup(sites: sortedSites), Dataset.positionsByParent(sortedSites)) })
         self.sitesByCode = lookup
@@ -284,9 +293,11 @@ public struct Dataset: Sendable {
     }
 
     /// Positions in `sites` of the open inpatient sites per main operator, hospitals first, then by name.
-    static func mainSitePositions(_ sites: [SiteRecord], operators: [String: SiteOperators]) -> [String: [Int32]] {
+    static func mainSitePositions(
+        _ sites: [SiteRecord], operators: [String: SiteOperators], outsideEngland: [String: PostcodeCountry]
+    ) -> [String: [Int32]] {
         var mainSites: [String: [Int32]] = [:]
-        for (i, s) in sites.enumerated() where s.isOpen && s.kind.isInpatient {
+        for (i, s) in sites.enumerated() where s.isOpen && s.kind.isInpatient && outsideEngland[s.siteCode] == nil {
             if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(Int32(i)) }
         }
         for (k, positions) in mainSites {

@@ -44,9 +44,12 @@ extension GeoSiteInput {
     /// so Manchester University's code inside Blackpool Victoria Hospital places Blackpool, not Manchester.
     /// - Parameter includeClinics: false (default): open inpatient sites only (hospitals and units
     ///   ERIC lists as inpatient, and hospitals opened since); true: every open site, clinics and offices too.
+    ///   Sites outside England (`SitesOutsideEngland`) are never places.
     public static func places(in dataset: Dataset, includeClinics: Bool = false) -> [GeoSiteInput] {
         dataset.sites.compactMap { s in
             guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
+            // Another nation's hospital where the trust holds a clinic: not where it is measured from.
+            if dataset.sitesOutsideEngland[s.siteCode] != nil { return nil }
             if !includeClinics && !s.isConfirmedInpatient { return nil }
             return GeoSiteInput(
                 siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,

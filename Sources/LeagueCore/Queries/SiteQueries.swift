@@ -1,9 +1,17 @@
 /// What the answers say about hospitals: who runs one, who else is there, and what became of a
 /// closed trust.
 extension Dataset {
-    /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust"; nil for an unknown site.
+    /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust"; for a site
+    /// outside England, where the trust only provides services (`SitesOutsideEngland`),
+    /// "University Hospital of Wales is in Wales, outside NHS England's league tables; Bristol NHS
+    /// Foundation Trust provides services there". Nil for an unknown site.
     public func siteHeadline(siteCode: String, trustCode: String) -> String? {
-        guard let site = sitesByCode[Dataset.normaliseCode(siteCode)], let trust = trust(trustCode) else { return nil }
+        let code = Dataset.normaliseCode(siteCode)
+        guard let site = sitesByCode[code], let trust = trust(trustCode) else { return nil }
+        if let country = sitesOutsideEngland[code] {
+            return
+                "\(site.name) is in \(country.displayName), outside NHS England's league tables; \(trust.displayName) provides services there"
+        }
         return "\(site.name) is run by \(trust.displayName)"
     }
 

@@ -1,0 +1,48 @@
+/// Sites of English trusts that are not in England.
+///
+/// ODS lists a code for every place a trust provides a service, and some of those places are
+/// other nations' hospitals: Bristol's R2F2E is at the University Hospital of Wales (Cardiff),
+/// Liverpool University Hospitals' REM95 at Noble's Hospital (Isle of Man), the Robert Jones and
+/// Agnes Hunt's at Glan Clwyd and Wrexham Maelor. The trust holds clinics there; it does not
+/// run the hospital, which belongs to that nation's health service and is in no NHS England
+/// league table. So such a site is never named as a hospital its trust runs, is not a place its
+/// trust is measured from for "nearest", and an answer that matched its name says where it is.
+///
+/// A site's country comes from its postcode: the area for Northern Ireland and the Crown
+/// Dependencies (`Postcode.countryFromArea`), else its sector's country (postcode_sectors.csv:
+/// it follows the borders districts straddle, such as CH, LD, SY and TD), else its district's.
+enum SitesOutsideEngland {
+    /// The country of every site whose postcode is outside England, by site code; sites in
+    /// England, or whose country is not recorded, are not listed.
+    static func countries(
+        of sites: [SiteRecord], sectors: [PostcodeCentroid], districts: [PostcodeCentroid]
+    ) -> [String: PostcodeCountry] {
+        var postcodes: [(siteCode: String, postcode: Postcode)] = []
+        postcodes.reserveCapacity(sites.count)
+        for site in sites {
+            if let text = site.postcode, let postcode = Postcode(text) { postcodes.append((site.siteCode, postcode)) }
+        }
+        // Only the sectors and districts the sites are in (a few thousand of each table's rows).
+        let wantedSectors = Set(postcodes.compactMap(\.postcode.sector))
+        let wantedDistricts = Set(postcodes.map(\.postcode.district))
+        var sectorCountry: [String: PostcodeCountry] = [:]
+        for c in sectors where wantedSectors.contains(c.code) {
+            sectorCountry[c.code] = PostcodeCountry(countryName: c.region ?? "")
+        }
+        var districtCountry: [String: PostcodeCountry] = [:]
+        for c in districts where wantedDistricts.contains(c.code) {
+            districtCountry[c.code] = PostcodeCountry(ukRegion: c.region ?? "")
+        }
+        var outside: [String: PostcodeCountry] = [:]
+        for (siteCode, postcode) in postcodes {
+            let known = [
+                postcode.countryFromArea, postcode.sector.flatMap { sectorCountry[$0] },
+                districtCountry[postcode.district],
+            ]
+            // The first source that records a country (a blank one reads as `.unknown`).
+            guard let country = known.lazy.compactMap({ $0 }).first(where: { $0 != .unknown }) else { continue }
+            if country != .england { outside[siteCode] = country }
+        }
+        return outside
+    }
+}
