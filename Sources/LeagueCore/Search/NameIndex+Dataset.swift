@@ -113,6 +113,7 @@ extension NameIndex {
             }
         }
         entries += initialismEntries(from: dataset, names: siteNames)
+        entries += townEntries(from: dataset)
         for a in dataset.aliases where dataset.trustsByCode[a.odsCode] != nil {
             let source = "\(a.sourceType) (\(a.sourceURL))"
             let target = dataset.currentTrust(for: a.odsCode).code
@@ -188,6 +189,47 @@ extension NameIndex {
                     source: "initials of \(name)", isAmbiguous: ambiguous, context: trust.displayName,
                     places: s.placeNames.joined(separator: " "),
                     weight: SiteSearchWeight.of(s) * SiteSearchWeight.initials)
+            }
+        }
+        return out
+    }
+
+    /// Where an entry of `townEntries` comes from: its `source` is this and the town.
+    public static let townSourcePrefix = "general acute hospital in "
+
+    /// Each town's general acute hospitals, by the town's name: "Kendal" leads to Westmorland
+    /// General Hospital (University Hospitals of Morecambe Bay), "Stevenage" to the Lister
+    /// Hospital. Patients often type only their town, and its name is rarely in the hospital's:
+    /// without these, "kendal" found nothing and "stevenage" an ambulance depot. As aliases of
+    /// the hospital, so the answer names it, with its trust and places as context.
+    ///
+    /// Only hospitals whose trust's ERIC 2021/22 return lists them as general acute hospitals
+    /// (the A&E and inpatient hospital people mean by "the hospital in <town>"), open, in
+    /// England, by their ODS town and by their postcode district's post town (the town of the
+    /// postal address, which people also give: Frimley Park Hospital is in Frimley, post town
+    /// Camberley). They weigh less than any name (`SiteSearchWeight.town`): a query that names a
+    /// hospital, trust or clinic finds that first, and the town's hospital after it. One entry
+    /// per (trust, town).
+    private static func townEntries(from dataset: Dataset) -> [SearchEntry] {
+        var postTowns: [String: String] = [:]
+        for d in dataset.postcodeDistricts { if let town = d.postTown { postTowns[d.code] = town } }
+        var seen = Set<String>()
+        var out: [SearchEntry] = []
+        for s in dataset.sites
+        where s.isOpen && !s.kindInferred && s.ericSiteType == "General acute hospital"
+            && dataset.sitesOutsideEngland[s.siteCode] == nil
+        {
+            guard let op = dataset.siteOperators[s.siteCode] else { continue }
+            let main = dataset.currentTrust(for: op.mainOperator).code
+            guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
+            let postTown = s.postcode.flatMap(Postcode.init).flatMap { postTowns[$0.district] }
+            for town in [s.town, postTown].compactMap({ $0?.trimmedSpaces }) where !town.isEmpty {
+                guard seen.insert("\(main) \(town.lowercased())").inserted else { continue }
+                out.append(
+                    SearchEntry(
+                        text: town, odsCode: main, field: .alias, siteCode: s.siteCode,
+                        source: townSourcePrefix + "\(town) (ERIC 2021/22: \(s.name))", context: trust.displayName,
+                        places: s.placeNames.joined(separator: " "), weight: SiteSearchWeight.town))
             }
         }
         return out
@@ -330,6 +372,11 @@ public enum SiteSearchWeight {
     /// A hospital's derived initials (`NameInitialisms`): 0.95, so the hospital's own name,
     /// or a curated alias, comes first when both match.
     public static let initials: Float = 0.95
+
+    /// A town's name for its general acute hospital (`NameIndex.townEntries`): 0.8, under
+    /// every name, so "stevenage ambulance depot" is still the depot and "reading" is the Royal
+    /// Berkshire Hospital only when no name says more.
+    public static let town: Float = 0.95
 
     /// Bracketed remarks ODS appends to a site name that are not part of how people name it.
     static let bracketRemarks: Set<String> = ["hq", "main site", "site", "main", "headquarters"]

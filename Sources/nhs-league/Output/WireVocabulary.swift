@@ -53,6 +53,10 @@ extension TrustMatch {
         if field == .alias, aliasSource.hasPrefix(initialsOf) {
             return "initials \"\(matchedText)\" of \(aliasSource.dropFirst(initialsOf.count))"
         }
+        // the server's `NameIndex.townSourcePrefix`: a town's name for its general acute hospital
+        if field == .alias, aliasSource.hasPrefix("general acute hospital in ") {
+            return "town \"\(matchedText)\" (its general acute hospital)"
+        }
         return "\(field.words) \"\(matchedText)\""
     }
 }
