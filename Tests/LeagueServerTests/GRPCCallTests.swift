@@ -18,10 +18,11 @@ struct GRPCCallTests {
     /// A connection handler serving the embedded dataset.
     /// - Parameter connected: an active channel (so a close is seen as `isActive` turning false).
     static func connection(
-        maxBufferedResponseBytes: Int = 1 << 20, requestTimeout: Duration? = nil, connected: Bool = false
+        maxBufferedResponseBytes: Int = 1 << 20, requestTimeout: Duration? = nil, connected: Bool = false,
+        readiness: Readiness = Readiness()
     ) throws -> EmbeddedChannel {
         let router = GRPCRouter(
-            service: SharedService.value, readiness: Readiness(), maxRequestBytes: 4 << 20, maxResponseBytes: 4 << 20,
+            service: SharedService.value, readiness: readiness, maxRequestBytes: 4 << 20, maxResponseBytes: 4 << 20,
             maxBufferedResponseBytes: maxBufferedResponseBytes, requestTimeout: requestTimeout)
         let handler = GRPCConnectionHandler(
             router: router, logger: testLogger, connectionWindow: 65_535, streamWindow: 65_535)
@@ -351,5 +352,82 @@ struct GRPCCallTests {
             #expect(owing.isActive)
             _ = try owing.finish()
         }
+    }
+
+    /// A `Health/Watch` call for `service`: its HEADERS and its one message, ending the stream.
+    static func watch(_ service: String) -> [HTTP2Frame] {
+        let headers: HPACKHeaders = [
+            ":method": "POST", ":scheme": "http", ":path": "/grpc.health.v1.Health/Watch",
+            "content-type": "application/grpc", "te": "trailers",
+        ]
+        let body = HealthCheckRequest(service: service).serializedBytes()
+        var buffer = ByteBuffer()
+        buffer.writeInteger(UInt8(0))
+        buffer.writeInteger(UInt32(body.count))
+        buffer.writeBytes(body)
+        return [
+            HTTP2Frame(streamID: stream, payload: .headers(.init(headers: headers))),
+            HTTP2Frame(streamID: stream, payload: .data(.init(data: .byteBuffer(buffer), endStream: true))),
+        ]
+    }
+
+    /// The health statuses in `frames`' messages, in order.
+    static func healthStatuses(_ frames: [HTTP2Frame.FramePayload]) throws -> [HealthCheckResponse.ServingStatus] {
+        try frames.compactMap { payload -> HealthCheckResponse.ServingStatus? in
+            guard case .data(let data) = payload, case .byteBuffer(let bytes) = data.data else { return nil }
+            return try HealthCheckResponse(serializedBytes: bytes.readableBytesView.dropFirst(5)).status
+        }
+    }
+
+    @Test(
+        "Health/Watch: the status now, NOT_SERVING the moment draining begins, the stream open until shutdown",
+        arguments: [
+            ("", HealthCheckResponse.ServingStatus.serving, true),
+            ("nhs.league.v1.League", .serving, true),
+            ("no.such.Service", .serviceUnknown, false),
+        ])
+    func healthWatch(service: String, first: HealthCheckResponse.ServingStatus, changes: Bool) throws {
+        let readiness = Readiness()
+        readiness.markLoaded()
+        let channel = try Self.connection(connected: true, readiness: readiness)
+        try Self.receive(Self.watch(service)[0], Self.watch(service)[1], on: channel)
+        var frames = try Self.written(channel)
+        #expect(try Self.healthStatuses(frames) == [first])
+        #expect(Self.grpcStatus(frames).code == nil)  // still open
+        readiness.markDraining()
+        channel.embeddedEventLoop.run()
+        frames = try Self.written(channel)
+        #expect(try Self.healthStatuses(frames) == (changes ? [.notServing] : []))
+        #expect(Self.grpcStatus(frames).code == nil)
+        // The graceful shutdown ends it (then the connection can close), not the client.
+        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        var ended: [HTTP2Frame.FramePayload] = []
+        while let frame = try channel.readOutbound(as: HTTP2Frame.self) {
+            if frame.streamID == Self.stream { ended.append(frame.payload) }  // GOAWAY is the connection's
+        }
+        #expect(Self.grpcStatus(ended).code == String(StatusCode.unavailable.rawValue))
+        _ = try? channel.finish()
+    }
+
+    @Test("Health/Watch begun while draining: NOT_SERVING, and a watch the client resets is forgotten")
+    func healthWatchWhileDraining() throws {
+        let readiness = Readiness()
+        readiness.markLoaded()
+        readiness.markDraining()
+        let channel = try Self.connection(readiness: readiness)
+        try Self.receive(Self.watch("")[0], Self.watch("")[1], on: channel)
+        #expect(try Self.healthStatuses(try Self.written(channel)) == [.notServing])
+        // A watch registered and then reset by its client: its draining callback is dropped.
+        let ready = Readiness()
+        ready.markLoaded()
+        let other = try Self.connection(readiness: ready)
+        try Self.receive(Self.watch("")[0], Self.watch("")[1], on: other)
+        #expect(try Self.healthStatuses(try Self.written(other)) == [.serving])
+        Self.streamClosed(Self.stream, reason: .cancel, on: other)
+        ready.markDraining()
+        other.embeddedEventLoop.run()
+        #expect(try Self.written(other).isEmpty)
+        _ = try channel.finish()
+        _ = try other.finish()
     }
 }

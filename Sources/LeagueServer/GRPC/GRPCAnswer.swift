@@ -1,3 +1,4 @@
+import LeagueService
 import LeagueWire
 import NIOCore
 
@@ -49,6 +50,9 @@ enum GRPCHandlerKind: Sendable {
     /// Bidirectional streaming where each request message gets one response message (server
     /// reflection); an error answer ends the stream with that status.
     case bidiEcho(@Sendable (_ message: ByteBuffer) -> GRPCAnswer)
+    /// `grpc.health.v1.Health/Watch`: one request, then a status message now and another
+    /// whenever it changes (`GRPCHealth.watchStatus`); the stream stays open.
+    case healthWatch(Readiness)
 }
 
 /// What the router knows of a `:path`: its handler, and for a League RPC the `Request.call`

@@ -57,6 +57,10 @@ final class GRPCCall {
     private(set) var awaitingRequest = false
     /// Slowloris: the request must be whole within the router's `requestTimeout`.
     private var requestTimer: Scheduled<Void>?
+    /// The call's event loop (from its first frame): where a health watch hears of draining.
+    private var eventLoop: (any EventLoop)?
+    /// A health watch's service and its `Readiness.onDraining` registration (nil once called).
+    private var watch: (service: String, readiness: Readiness, token: Int?)?
 
     init(streamID: HTTP2StreamID, connection: GRPCConnectionHandler, router: GRPCRouter, logger: Logger) {
         self.streamID = streamID
@@ -93,21 +97,39 @@ final class GRPCCall {
         deadlineTimer?.cancel()
         deadlineTimer = nil
         cancelRequestTimer()
+        stopWatching()
         state = .finished
     }
 
-    /// An open bidirectional stream (reflection) waiting for the client's next message. (A
-    /// unary call missing its message is bounded by the frame timeout instead.)
+    /// An open stream that only the client can move on: reflection waiting for its next
+    /// message, or a health watch (its request in, nothing to send until draining begins).
+    /// The idle timeout may close a connection with only such calls: a watcher reconnects and
+    /// watches again. (A unary call missing its message is bounded by the frame timeout instead.)
     var isOpenStreamWaitingForClient: Bool {
-        guard case .receiving(let route) = state, case .bidiEcho = route.handler else { return false }
-        return !clientFinished
+        guard case .receiving(let route) = state else { return false }
+        switch route.handler {
+        case .bidiEcho: return !clientFinished
+        case .healthWatch: return clientFinished
+        case .unary: return false
+        }
     }
 
     /// The client closed its side of the connection: a call still waiting for (part of) its
-    /// request can never get it, so it ends now instead of holding the connection open.
+    /// request can never get it, so it ends now instead of holding the connection open; so
+    /// does a health watch, which would never end on its own.
     func clientClosedConnection() {
-        guard case .receiving = state, !clientFinished else { return }
+        guard case .receiving = state else { return }
+        if watch != nil { return finish(.error(.cancelled, "the client closed the connection")) }
+        guard !clientFinished else { return }
         finish(.error(.cancelled, "the client closed the connection before its request was complete"))
+    }
+
+    /// A graceful shutdown: a health watch (which has already sent NOT_SERVING: draining
+    /// begins first) ends with UNAVAILABLE, so its connection can close once the other calls
+    /// are answered and the watcher looks elsewhere.
+    func serverClosing() {
+        guard watch != nil, case .receiving = state else { return }
+        finish(.error(.unavailable, "the server is shutting down"))
     }
 
     /// Starts the request timer of a call still waiting for its request at the end of a read
@@ -133,6 +155,7 @@ final class GRPCCall {
 
     private func start(_ headers: HPACKHeaders, endStream: Bool, eventLoop: any EventLoop) {
         receivedAt = .now
+        self.eventLoop = eventLoop
         let head = GRPCRequestHead(headers)
         guard !head.malformed else { return reset(.protocolError) }
         guard head.method == "POST" else { return refuse(httpStatus: "405") }
@@ -200,7 +223,7 @@ final class GRPCCall {
                 }
             }
             switch route.handler {
-            case .unary:
+            case .unary, .healthWatch:
                 guard unaryMessage == nil else {
                     return finish(.error(.internal, "a unary call got more than one request message"))
                 }
@@ -243,7 +266,48 @@ final class GRPCCall {
             finish(answer(message, timeout, receivedAt))
         case .bidiEcho:
             finish(.error(.ok, ""))
+        case .healthWatch(let readiness):
+            guard watch == nil else { return }  // trailers from the client after its message
+            guard let message = unaryMessage else {
+                return finish(.error(.internal, "a unary call got no request message"))
+            }
+            startWatching(message, readiness: readiness)
         }
+    }
+
+    // MARK: health watch
+
+    /// `Health/Watch`: the status now, then NOT_SERVING when draining begins; the stream stays
+    /// open until the client ends it, the connection closes, or the server shuts down.
+    private func startWatching(_ message: ByteBuffer, readiness: Readiness) {
+        let service: String
+        switch GRPCHealth.request(message) {
+        case .service(let name): service = name
+        case .undecodable(let error): return finish(error)
+        }
+        // A deadline on a watch ends it (DEADLINE_EXCEEDED) when it passes, as for any call.
+        send(GRPCHealth.watchStatus(of: service, readiness: readiness))
+        watch = (service, readiness, nil)
+        guard readiness.isReady, GRPCHealth.services.contains(service), let eventLoop else { return }
+        // `Readiness` calls back from the thread that begins draining; the call lives on its loop.
+        let call = NIOLoopBound(self, eventLoop: eventLoop)
+        watch?.token = readiness.onDraining {
+            call.eventLoop.execute { call.value.drainingBegan() }
+        }
+        // Draining began between the status sent and the registration: say so now.
+        if watch?.token == nil { drainingBegan() }
+    }
+
+    private func drainingBegan() {
+        guard let watch, case .receiving = state else { return }
+        self.watch?.token = nil
+        send(GRPCHealth.watchStatus(of: watch.service, readiness: watch.readiness))
+        connection.flush()
+    }
+
+    private func stopWatching() {
+        if let watch, let token = watch.token { watch.readiness.stopWatching(token) }
+        watch?.token = nil
     }
 
     /// Answers a call that waited for the connection's unsent answers to drain (unless it

@@ -159,6 +159,8 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
                 streamID: .rootStream,
                 payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
             context.writeAndFlush(NIOAny(goAway), promise: nil)
+            for call in Array(calls.values) { call.serverClosing() }
+            flush()
             closeIfEnding(context: context)
         default:
             context.fireUserInboundEventTriggered(event)

@@ -6,6 +6,8 @@ import Synchronization
 public final class Readiness: Sendable {
     private let loaded = Atomic<Bool>(false)
     private let draining = Atomic<Bool>(false)
+    /// Callbacks waiting for draining to begin (`onDraining`), by token.
+    private let drainingWatchers = Mutex<(next: Int, callbacks: [Int: @Sendable () -> Void])>((0, [:]))
 
     public init() {}
 
@@ -13,7 +15,34 @@ public final class Readiness: Sendable {
     public func markLoaded() { loaded.store(true, ordering: .releasing) }
 
     /// Call when graceful shutdown begins: the load balancer should stop sending new work.
-    public func markDraining() { draining.store(true, ordering: .releasing) }
+    /// Every `onDraining` callback is called, once, on the caller's thread.
+    public func markDraining() {
+        let callbacks = drainingWatchers.withLock { watchers in
+            draining.store(true, ordering: .releasing)
+            defer { watchers.callbacks = [:] }
+            return watchers.callbacks
+        }
+        for callback in callbacks.values { callback() }
+    }
+
+    /// Calls `callback` once when draining begins (from the thread that calls `markDraining`),
+    /// for health watchers (gRPC `Health/Watch`) to hear of it at once.
+    /// - Returns: a token for `stopWatching`; nil when draining has already begun (nothing
+    ///   will be called: the caller reads `isReady` instead).
+    public func onDraining(_ callback: @escaping @Sendable () -> Void) -> Int? {
+        drainingWatchers.withLock { watchers in
+            if draining.load(ordering: .acquiring) { return nil }
+            let token = watchers.next
+            watchers.next += 1
+            watchers.callbacks[token] = callback
+            return token
+        }
+    }
+
+    /// Forgets an `onDraining` callback (its watcher has gone).
+    public func stopWatching(_ token: Int) {
+        _ = drainingWatchers.withLock { $0.callbacks.removeValue(forKey: token) }
+    }
 
     /// True when a dataset is loaded and the server is not draining.
     public var isReady: Bool {

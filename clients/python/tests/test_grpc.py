@@ -234,6 +234,25 @@ def test_health(channel):
     assert e.value.code() == grpc.StatusCode.NOT_FOUND
 
 
+@pytest.mark.parametrize("service, status", [("", "SERVING"), (SERVICE, "SERVING"),
+                                             ("no.such.Service", "SERVICE_UNKNOWN")])
+def test_health_watch_sends_the_status_and_stays_open(channel, service, status):
+    """Watch (gRPC's client-side health checking) answers the status at once and keeps the
+    stream open, even for an unknown service (the health protocol's rule), until the client
+    cancels it."""
+    watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(service=service), timeout=30)
+    first = next(watch)
+    assert first.status == health_pb2.HealthCheckResponse.ServingStatus.Value(status)
+    # nothing more, and not ended: the next message waits
+    assert watch.is_active()
+    time.sleep(0.3)
+    assert watch.is_active()
+    watch.cancel()
+    with pytest.raises(grpc.RpcError) as e:
+        next(watch)
+    assert e.value.code() == grpc.StatusCode.CANCELLED
+
+
 # ---------------------------------------------------------------- raw HTTP/2 (h2)
 
 
@@ -533,7 +552,13 @@ def test_health_turns_not_serving_with_readyz_during_shutdown_delay():
             check = lambda: health.Check(health_pb2.HealthCheckRequest(service=SERVICE), timeout=10).status
             assert check() == health_pb2.HealthCheckResponse.SERVING
             assert _admin_get(admin, "/readyz")[0] == 200
+            watch = health.Watch(health_pb2.HealthCheckRequest(service=SERVICE), timeout=30)
+            assert next(watch).status == health_pb2.HealthCheckResponse.SERVING
+            signalled = time.monotonic()
             proc.send_signal(signal.SIGTERM)
+            # the watcher hears at once, not at the next check
+            assert next(watch).status == health_pb2.HealthCheckResponse.NOT_SERVING
+            assert time.monotonic() - signalled < 1.5
             deadline = time.monotonic() + 2
             while _admin_get(admin, "/readyz")[0] == 200 and time.monotonic() < deadline:
                 time.sleep(0.02)
@@ -543,6 +568,10 @@ def test_health_turns_not_serving_with_readyz_during_shutdown_delay():
             # Still answering during the delay, so a balancer has time to move away.
             info = ch.unary_unary("/%s/ServerInfo" % SERVICE)(b"", timeout=10)
             assert pb.ServerInfo.FromString(info).data_version
+            # After the delay the server stops: the watch ends UNAVAILABLE, and does not hold it up.
+            with pytest.raises(grpc.RpcError) as e:
+                next(watch)
+            assert (e.value.code(), e.value.details()) == (grpc.StatusCode.UNAVAILABLE, "the server is shutting down")
         assert proc.wait(20) == 0
     finally:
         if proc.poll() is None:
