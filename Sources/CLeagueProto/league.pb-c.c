@@ -6866,23 +6866,25 @@ const ProtobufCEnumDescriptor nhs__league__v1__match_field__descriptor =
   nhs__league__v1__match_field__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue nhs__league__v1__location_precision__enum_values_by_number[5] =
+static const ProtobufCEnumValue nhs__league__v1__location_precision__enum_values_by_number[6] =
 {
   { "PRECISION_UNSPECIFIED", "NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_UNSPECIFIED", 0 },
   { "PRECISION_FULL_POSTCODE", "NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_FULL_POSTCODE", 1 },
   { "PRECISION_POSTCODE_SECTOR", "NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POSTCODE_SECTOR", 2 },
   { "PRECISION_POSTCODE_DISTRICT", "NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POSTCODE_DISTRICT", 3 },
   { "PRECISION_COORDINATES", "NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_COORDINATES", 4 },
+  { "PRECISION_POST_TOWN", "NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POST_TOWN", 5 },
 };
 static const ProtobufCIntRange nhs__league__v1__location_precision__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex nhs__league__v1__location_precision__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex nhs__league__v1__location_precision__enum_values_by_name[6] =
 {
   { "PRECISION_COORDINATES", 4 },
   { "PRECISION_FULL_POSTCODE", 1 },
   { "PRECISION_POSTCODE_DISTRICT", 3 },
   { "PRECISION_POSTCODE_SECTOR", 2 },
+  { "PRECISION_POST_TOWN", 5 },
   { "PRECISION_UNSPECIFIED", 0 },
 };
 const ProtobufCEnumDescriptor nhs__league__v1__location_precision__descriptor =
@@ -6892,9 +6894,9 @@ const ProtobufCEnumDescriptor nhs__league__v1__location_precision__descriptor =
   "LocationPrecision",
   "Nhs__League__V1__LocationPrecision",
   "nhs.league.v1",
-  5,
+  6,
   nhs__league__v1__location_precision__enum_values_by_number,
-  5,
+  6,
   nhs__league__v1__location_precision__enum_values_by_name,
   1,
   nhs__league__v1__location_precision__value_ranges,

@@ -74,7 +74,9 @@ extension LeagueService {
         -> LeagueWire.ResolvedLocation
     {
         var wire = LeagueWire.ResolvedLocation()
-        wire.query = location.postcode?.canonical ?? query
+        // A postcode as normalised, a post town as published ("kendal" is "Kendal").
+        wire.query =
+            location.postcode?.canonical ?? (location.precision == .postTown ? location.matchedKey : nil) ?? query
         wire.latitude = location.latitude
         wire.longitude = location.longitude
         wire.precision =
@@ -83,6 +85,7 @@ extension LeagueService {
             case .sector: .postcodeSector
             case .district: .postcodeDistrict
             case .coordinates: .coordinates
+            case .postTown: .postTown
             }
         wire.matched = location.matchedKey ?? ""
         wire.country = location.country == .unknown ? "" : location.country.displayName

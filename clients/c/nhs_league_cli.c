@@ -447,6 +447,7 @@ static const char *precision_name(Nhs__League__V1__LocationPrecision p) {
     case NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POSTCODE_DISTRICT:
         return "postcode district centre";
     case NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_COORDINATES: return "coordinates";
+    case NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POST_TOWN: return "post town centre";
     default: return "location";
     }
 }

@@ -21,7 +21,7 @@ extension LocationError: LeagueErrorConvertible {
     public var leagueErrorCode: LeagueErrorCode {
         switch self {
         case .unknownPostcode, .noCoordinates: .notFound
-        case .malformedPostcode, .latitudeOutOfRange, .longitudeOutOfRange: .invalidArgument
+        case .malformedPostcode, .latitudeOutOfRange, .longitudeOutOfRange, .ambiguousTown: .invalidArgument
         }
     }
 }

@@ -89,7 +89,7 @@ extension PostcodeIndex {
         self.init(
             sectors: dataset.postcodeSectors.map(Entry.init),
             districts: dataset.postcodeDistricts.map(Entry.init),
-            fullPostcodes: fullPostcodes)
+            fullPostcodes: fullPostcodes, towns: PostTownIndex(districts: dataset.postcodeDistricts))
     }
 }
 

@@ -102,6 +102,18 @@ public struct NearestTrustSearch: Sendable {
     }
 
     static func precisionNote(_ location: ResolvedLocation) -> String? {
+        if location.precision == .postTown, let town = location.matchedKey {
+            let districts = location.townDistricts
+            // A city's dozens of districts are not worth listing.
+            let which =
+                switch districts.count {
+                case 1: "its postcode district \(districts[0])"
+                case 2...6: "its \(districts.count) postcode districts (\(districts.joined(separator: ", ")))"
+                default: "its \(districts.count) postcode districts"
+                }
+            return
+                "Located by the centre of \(town), \(which); distances are approximate: give your postcode for a closer answer."
+        }
         guard let p = location.postcode, let key = location.matchedKey else { return nil }
         switch (p.kind, location.precision) {
         case (.full, .sector):
@@ -122,7 +134,7 @@ public struct NearestTrustSearch: Sendable {
         switch location.country {
         case .wales, .scotland, .northernIreland:
             notes.append(
-                "\(location.postcode?.canonical ?? "This location") is in \(location.country.displayName). NHS England's league tables cover trusts in England only; these are the nearest English trusts. Health services in \(location.country.displayName) are run separately."
+                "\(location.postcode?.canonical ?? location.matchedKey ?? "This location") is in \(location.country.displayName). NHS England's league tables cover trusts in England only; these are the nearest English trusts. Health services in \(location.country.displayName) are run separately."
             )
         case .unknown where location.postcode != nil:
             notes.append(

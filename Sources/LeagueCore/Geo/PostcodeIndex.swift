@@ -11,6 +11,8 @@ public enum LocationPrecision: String, Sendable, Hashable, CaseIterable, CustomS
     case district = "postcode_district"
     /// Latitude/longitude given by the caller.
     case coordinates
+    /// The centre of a post town's postcode districts, e.g. "Kendal" (`PostTownIndex`: a few km).
+    case postTown = "post_town"
 
     public var description: String { rawValue }
 }
@@ -26,6 +28,8 @@ public struct ResolvedLocation: Sendable, Equatable {
     public var postcode: Postcode?
     /// Country of the matched postcode; `.unknown` for coordinates.
     public var country: PostcodeCountry
+    /// For a post town: the postcode districts its centre was taken from ("LA8", "LA9").
+    public var townDistricts: [String] = []
 
     /// False for Welsh, Scottish, Northern Irish (and unknown-country) postcodes: the league
     /// tables cover England only, so the answer should carry a caveat.
@@ -76,9 +80,15 @@ public enum LocationError: Error, Sendable, Equatable, CustomStringConvertible {
     case latitudeOutOfRange(Double)
     /// Longitude not a finite number in -180...180.
     case longitudeOutOfRange(Double)
+    /// A post town name several distant towns share ("Newport"), with their districts.
+    case ambiguousTown(String, districts: [String])
 
     public var description: String {
         switch self {
+        case .malformedPostcode(let e) where e.reason == .badShape:
+            // Words, not a postcode: a post town was looked for too (`resolve(_:)`).
+            return
+                "\"\(e.input)\" is neither a UK postcode nor a post town: give a full postcode such as \"SW1A 1AA\", a district such as \"M13\" or a town such as \"Kendal\""
         case .malformedPostcode(let e): return e.description
         case .unknownPostcode(let p):
             return
@@ -93,6 +103,9 @@ public enum LocationError: Error, Sendable, Equatable, CustomStringConvertible {
             }
         case .latitudeOutOfRange(let v): return "latitude \(v) is out of range (-90 to 90)"
         case .longitudeOutOfRange(let v): return "longitude \(v) is out of range (-180 to 180)"
+        case .ambiguousTown(let town, let districts):
+            return
+                "\(town) is the post town of places far apart (postcode districts \(districts.joined(separator: ", "))): give your postcode or its district"
         }
     }
 }
@@ -118,6 +131,8 @@ public struct PostcodeIndex: Sendable {
 
     private let sectors: [String: Entry]
     private let districts: [String: Entry]
+    /// Post towns, for a town typed instead of a postcode.
+    public let towns: PostTownIndex
     /// Full postcodes imported from Code-Point Open (empty by default).
     public let fullPostcodes: FullPostcodeTable
 
@@ -125,7 +140,11 @@ public struct PostcodeIndex: Sendable {
     public var districtCount: Int { districts.count }
 
     /// Builds the index. Keys are normalised; a duplicate key keeps the first entry.
-    public init(sectors: [Entry], districts: [Entry], fullPostcodes: FullPostcodeTable = FullPostcodeTable()) {
+    public init(
+        sectors: [Entry], districts: [Entry], fullPostcodes: FullPostcodeTable = FullPostcodeTable(),
+        towns: PostTownIndex = PostTownIndex(districts: [])
+    ) {
+        self.towns = towns
         var s: [String: Entry] = [:]
         s.reserveCapacity(sectors.count)
         for var e in sectors {
@@ -150,10 +169,12 @@ public struct PostcodeIndex: Sendable {
     /// The district entry for a canonical key such as "M13".
     public func district(_ key: String) -> Entry? { districts[key] }
 
-    /// Parses and resolves free text.
+    /// Parses and resolves free text: a postcode, else a post town ("Kendal").
     public func resolve(_ text: String) throws(LocationError) -> ResolvedLocation {
         switch Postcode.parse(text) {
-        case .failure(let e): throw .malformedPostcode(e)
+        case .failure(let e):
+            if let town = try towns.resolve(text) { return town }
+            throw .malformedPostcode(e)
         case .success(let p): return try resolve(p)
         }
     }

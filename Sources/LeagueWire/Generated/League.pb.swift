@@ -105,6 +105,8 @@ public enum LocationPrecision: Int32, Sendable, Hashable, CaseIterable, ProtoNam
     case postcodeSector = 2
     case postcodeDistrict = 3
     case coordinates = 4
+    /// a town's name: the centre of its postcode districts
+    case postTown = 5
 
     /// The value's name in the proto (and in proto3 JSON).
     public var protoName: String {
@@ -114,6 +116,7 @@ public enum LocationPrecision: Int32, Sendable, Hashable, CaseIterable, ProtoNam
         case .postcodeSector: "PRECISION_POSTCODE_SECTOR"
         case .postcodeDistrict: "PRECISION_POSTCODE_DISTRICT"
         case .coordinates: "PRECISION_COORDINATES"
+        case .postTown: "PRECISION_POST_TOWN"
         }
     }
 }
@@ -861,7 +864,8 @@ public struct FindTrustsResult: ProtobufMessage {
 
 /// `nhs.league.v1.NearestRequest`.
 public struct NearestRequest: ProtobufMessage {
-    /// full ("SW1A 1AA"), sector ("M13 9") or district ("M13")
+    /// full ("SW1A 1AA"), sector ("M13 9") or district ("M13"); or a post town ("Kendal"):
+    /// the centre of its postcode districts
     public var postcode: String = ""
     public var latitude: Double? = nil
     public var longitude: Double? = nil

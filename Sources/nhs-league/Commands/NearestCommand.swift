@@ -5,16 +5,20 @@ import LeagueWire
 struct NearestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nearest",
-        abstract: "Find the trusts nearest a postcode or coordinates, with their rankings.",
+        abstract: "Find the trusts nearest a postcode, town or coordinates, with their rankings.",
         discussion: """
             Examples:
               nhs-league nearest "M13 9WL" --table acute -n 5
               nhs-league nearest M13
+              nhs-league nearest kendal
               nhs-league nearest --lat 53.46 --lon -2.23
             """
     )
 
-    @Argument(help: "A full postcode (\"SW1A 1AA\"), sector (\"M13 9\") or district (\"M13\").")
+    @Argument(
+        help:
+            "A full postcode (\"SW1A 1AA\"), sector (\"M13 9\") or district (\"M13\"), or a post town (\"Kendal\": the centre of its districts)."
+    )
     var postcode: [String] = []
 
     @Option(parsing: .unconditional, help: "Latitude (WGS84), with --lon instead of a postcode.")

@@ -117,7 +117,11 @@ typedef enum _Nhs__League__V1__LocationPrecision {
   NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_FULL_POSTCODE = 1,
   NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POSTCODE_SECTOR = 2,
   NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POSTCODE_DISTRICT = 3,
-  NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_COORDINATES = 4
+  NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_COORDINATES = 4,
+  /*
+   * a town's name: the centre of its postcode districts
+   */
+  NHS__LEAGUE__V1__LOCATION_PRECISION__PRECISION_POST_TOWN = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(NHS__LEAGUE__V1__LOCATION_PRECISION)
 } Nhs__League__V1__LocationPrecision;
 /*
@@ -862,7 +866,8 @@ struct  Nhs__League__V1__NearestRequest
 {
   ProtobufCMessage base;
   /*
-   * full ("SW1A 1AA"), sector ("M13 9") or district ("M13")
+   * full ("SW1A 1AA"), sector ("M13 9") or district ("M13"); or a post town ("Kendal"):
+   * the centre of its postcode districts
    */
   char *postcode;
   /*
