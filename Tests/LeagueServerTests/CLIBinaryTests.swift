@@ -84,6 +84,24 @@ struct CLIBinaryTests {
         }
     }
 
+    @Test("a town: search names its general acute hospital and points to nearest, which starts from the town")
+    func town() async throws {
+        try await withTestServer { port, _ in
+            let search = try Self.run(["search", "kendal", "--port", "\(port)"])
+            #expect(search.status == 0, "stderr: \(search.stderr)")
+            let text = search.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // unwrapped
+            #expect(text.contains("Westmorland General Hospital is run by University Hospitals of Morecambe"))
+            #expect(text.contains("matched town \"Kendal\""))
+            #expect(text.contains("nhs-league nearest Kendal"))
+            let nearest = try Self.run(["nearest", "Kendal", "--table", "acute", "-n", "1", "--port", "\(port)"])
+            #expect(nearest.status == 0, "stderr: \(nearest.stderr)")
+            #expect(nearest.stdout.contains("Nearest to Kendal (post town)"))
+            #expect(nearest.stdout.contains("RTX"))
+            let shared = try Self.run(["nearest", "newport", "--port", "\(port)"])
+            #expect(shared.status == 2 && shared.stderr.contains("give your postcode"), "\(shared.stderr)")
+        }
+    }
+
     @Test("info lists every quarter and table with coverage")
     func info() async throws {
         try await withTestServer { port, _ in

@@ -81,6 +81,11 @@ struct SearchCommand: AsyncParsableCommand {
                                 TextLayout.wrap("also provides services here: " + others, indent: 9, firstLineUsed: 9)))
                 }
             }
+            // A town typed: its general acute hospitals are listed; the nearest trusts are one command away.
+            if let town = result.matches.first(where: \.isTownMatch)?.matchedText {
+                let command = "nhs-league nearest " + (town.contains(" ") ? "\"\(town)\"" : town)
+                print(style.dim(TextLayout.wrap("Every trust near \(town), by distance: \(command)")))
+            }
         }
     }
 }

@@ -48,15 +48,15 @@ extension TrustMatch {
     /// What matched, in words: `initials "RVI" of The Royal Victoria Infirmary` for initials
     /// the server derived from a name (its alias source says "initials of ..."), else the field
     /// and the text (`alias "MRI"`, `former name "..."`).
+    /// Matched a town's name for its general acute hospital (the server's `NameIndex.townSourcePrefix`).
+    var isTownMatch: Bool { field == .alias && aliasSource.hasPrefix("general acute hospital in ") }
+
     var matchedWords: String {
         let initialsOf = "initials of "
         if field == .alias, aliasSource.hasPrefix(initialsOf) {
             return "initials \"\(matchedText)\" of \(aliasSource.dropFirst(initialsOf.count))"
         }
-        // the server's `NameIndex.townSourcePrefix`: a town's name for its general acute hospital
-        if field == .alias, aliasSource.hasPrefix("general acute hospital in ") {
-            return "town \"\(matchedText)\" (its general acute hospital)"
-        }
+        if isTownMatch { return "town \"\(matchedText)\" (its general acute hospital)" }
         return "\(field.words) \"\(matchedText)\""
     }
 }
