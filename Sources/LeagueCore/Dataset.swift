@@ -91,6 +91,9 @@ public struct Dataset: Sendable {
     /// The country of each site outside England (Wales, Scotland, ...), by site code
     /// (`SitesOutsideEngland`): a trust's clinic in another nation's hospital, not a hospital it runs.
     public let sitesOutsideEngland: [String: PostcodeCountry]
+    /// The country of each trust headquartered outside England (NHS Wales trusts in the ODS
+    /// list: Velindre, the Welsh Ambulance Service, Public Health Wales), by ODS code.
+    public let trustsOutsideEngland: [String: PostcodeCountry]
     /// Positions in `sites` of the open inpatient sites (hospitals and units) per main operator,
     /// hospitals first, then by name.
     let mainSitePositionsByTrust: [String: [Int32]]
@@ -149,6 +152,8 @@ public struct Dataset: Sendable {
         let outsideEngland = SitesOutsideEngland.countries(
             of: sortedSites, sectors: postcodeSectors, districts: postcodeDistricts)
         self.sitesOutsideEngland = outsideEngland
+        self.trustsOutsideEngland = SitesOutsideEngland.countries(
+            of: trusts.map { ($0.odsCode, $0.hqPostcode) }, sectors: postcodeSectors, districts: postcodeDistricts)
         let ((operators, mainSites), (lookup, byParent)) = Concurrently.run(
             { () -> ([String: SiteOperators], [String: [Int32]]) in
                 let operators = Dataset.assignOperators(sortedSites)

@@ -78,4 +78,21 @@ struct SitesOutsideEnglandTests {
             #expect(!places.contains { outside[$0.siteCode] != nil })
         }
     }
+
+    @Test("trusts headquartered outside England: none ranked, each unranked one's answer says why")
+    func trusts() throws {
+        let dataset = try Embedded.dataset()
+        let outside = dataset.trustsOutsideEngland
+        // Velindre, the Welsh Ambulance Service, Public Health Wales
+        #expect(Set(outside.keys).isSuperset(of: ["RQF", "RT4", "RYT"]))
+        for trust in dataset.trusts {
+            let ranked = !(dataset.rankingsByTrust[trust.odsCode] ?? []).isEmpty
+            if ranked { #expect(outside[trust.odsCode] == nil, "\(trust.odsCode) is ranked") }
+        }
+        let queries = TrustQueries(dataset: dataset)
+        for code in outside.keys {
+            let caveats = try queries.detail(code).caveats
+            #expect(caveats.contains { $0.contains("cover trusts in England only") }, "\(code): \(caveats)")
+        }
+    }
 }

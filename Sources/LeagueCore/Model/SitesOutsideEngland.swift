@@ -17,10 +17,18 @@ enum SitesOutsideEngland {
     static func countries(
         of sites: [SiteRecord], sectors: [PostcodeCentroid], districts: [PostcodeCentroid]
     ) -> [String: PostcodeCountry] {
+        countries(of: sites.map { ($0.siteCode, $0.postcode) }, sectors: sectors, districts: districts)
+    }
+
+    /// The same for any coded places (a trust's headquarters too): the country of each
+    /// postcode outside England, by code.
+    static func countries(
+        of places: [(code: String, postcode: String?)], sectors: [PostcodeCentroid], districts: [PostcodeCentroid]
+    ) -> [String: PostcodeCountry] {
         var postcodes: [(siteCode: String, postcode: Postcode)] = []
-        postcodes.reserveCapacity(sites.count)
-        for site in sites {
-            if let text = site.postcode, let postcode = Postcode(text) { postcodes.append((site.siteCode, postcode)) }
+        postcodes.reserveCapacity(places.count)
+        for place in places {
+            if let text = place.postcode, let postcode = Postcode(text) { postcodes.append((place.code, postcode)) }
         }
         // Only the sectors and districts the sites are in (a few thousand of each table's rows).
         let wantedSectors = Set(postcodes.compactMap(\.postcode.sector))
