@@ -28,6 +28,7 @@ enum TrustResolver {
                 guard error.statusCode == .notFound else { throw CLIError(error) }
             }
         }
+        if let hint = nearMeHint(trimmed) { throw CLIError(.notFound, hint) }
         let found: FindTrustsResult
         do {
             found = try await client.findTrusts(trimmed)
@@ -52,6 +53,22 @@ enum TrustResolver {
         return "\"\(text)\" is a postcode, not a trust or hospital name: "
             + "nhs-league nearest \"\(postcode.canonical)\" lists the trusts nearest to it"
     }
+
+    /// For text that asks for what is near without saying where ("hospital near me", "nearest
+    /// hospital"): search would match those words in some clinic's name, so say what to ask instead.
+    static func nearMeHint(_ text: String) -> String? {
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        guard !words.isEmpty, words.allSatisfy(nearMeWords.contains),
+            words.contains(where: ["near", "nearest", "closest", "nearby", "local"].contains)
+        else { return nil }
+        return "\"\(text)\" does not say where: give your postcode or town, "
+            + "e.g. nhs-league nearest \"M13 9WL\" or nhs-league nearest kendal"
+    }
+
+    private static let nearMeWords: Set<String> = [
+        "near", "nearest", "closest", "nearby", "local", "me", "my", "to", "the", "a", "an", "hospital", "hospitals",
+        "trust", "trusts", "nhs", "a&e", "ae", "e", "here", "best",
+    ]
 
     /// ODS trust codes are 3 or 5 letters/digits ("RP6", "RAJ", "G6V2S").
     static func looksLikeODSCode(_ text: String) -> Bool {

@@ -99,6 +99,11 @@ struct CLIBinaryTests {
             #expect(nearest.stdout.contains("RTX"))
             let shared = try Self.run(["nearest", "newport", "--port", "\(port)"])
             #expect(shared.status == 2 && shared.stderr.contains("give your postcode"), "\(shared.stderr)")
+            // No place at all: what to ask instead, not some clinic whose name has "near" in it.
+            for command in ["search", "rank"] {
+                let nearMe = try Self.run([command, "hospital", "near", "me", "--port", "\(port)"])
+                #expect(nearMe.status == 3 && nearMe.stderr.contains("nhs-league nearest"), "\(nearMe.stderr)")
+            }
         }
     }
 

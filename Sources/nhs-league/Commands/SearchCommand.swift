@@ -31,6 +31,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let query = words.joined(separator: " ")
+            if !connection.json, let hint = TrustResolver.nearMeHint(query) { throw CLIError(.notFound, hint) }
             let result = try await connection.withClient { try await $0.findTrusts(query, limit: limit) }
             if connection.json {
                 JSONOutput.print(result)

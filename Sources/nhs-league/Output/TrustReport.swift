@@ -14,7 +14,8 @@ enum TrustReport {
             out.append(style.yellow(TextLayout.wrap(best.successorNote + ".")))
         }
         out.append(style.bold("\(trust.name) (\(trust.odsCode))"))
-        var facts = [trust.table.label.capitalizedFirst + " trust"]
+        // A trust in no table (NHS Wales trusts in the ODS list, closed trusts) has no kind to name.
+        var facts = [trust.table == .unspecified ? "In no league table" : trust.table.label.capitalizedFirst + " trust"]
         if !trust.region.isEmpty { facts.append(trust.region) }
         if trust.siteCount > 0 {
             facts.append("\(trust.siteCount) hospital site\(trust.siteCount == 1 ? "" : "s") listed")
