@@ -35,7 +35,7 @@ static void usage(FILE *out) {
             "  info                             server and dataset summary\n"
             "  rank <name|ODS code>             a trust's latest league position\n"
             "  search <text>                    find trusts by name, site, alias or code\n"
-            "  nearest <postcode> [--table T] [-n N]\n"
+            "  nearest <postcode or town> [--table T] [-n N]\n"
             "  nearest --lat X --lon Y [--table T] [-n N]\n"
             "                                   trusts nearest a place\n"
             "  actions <name|ODS code>          improvement actions for a trust\n"
