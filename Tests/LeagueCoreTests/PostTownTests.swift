@@ -70,16 +70,7 @@ struct PostTownTests {
     func nearestToEveryHospitalTown() throws {
         let (dataset, postcodes) = (try GeoTestData.dataset(), try GeoTestData.postcodeIndex())
         let search = NearestTrustSearch(dataset: dataset)
-        let postTowns = Dictionary(
-            dataset.postcodeDistricts.compactMap { d in d.postTown.map { (d.code, $0) } },
-            uniquingKeysWith: { a, _ in a })
-        var trustsByTown: [String: Set<String>] = [:]
-        for h in try ERICHospital.all.get() where h.siteType == "General acute hospital" {
-            guard let trust = h.currentTrust(in: dataset), !(dataset.rankingsByTrust[trust] ?? []).isEmpty,
-                let district = Postcode(h.postcode)?.district, let town = postTowns[district]
-            else { continue }
-            trustsByTown[town, default: []].insert(trust)
-        }
+        let trustsByTown = try ERICHospital.generalAcuteTrustsByPostTown(in: dataset)
         var n = 0
         var right = 0
         var misses: [String] = []
