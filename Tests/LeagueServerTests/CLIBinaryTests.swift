@@ -92,7 +92,7 @@ struct CLIBinaryTests {
             let text = search.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // unwrapped
             #expect(text.contains("Westmorland General Hospital is run by University Hospitals of Morecambe"))
             #expect(text.contains("matched town \"Kendal\""))
-            #expect(text.contains("nhs-league nearest Kendal"))
+            #expect(text.contains("by distance from Westmorland General Hospital: nhs-league nearest \"LA9 7RG\""))
             let nearest = try Self.run(["nearest", "Kendal", "--table", "acute", "-n", "1", "--port", "\(port)"])
             #expect(nearest.status == 0, "stderr: \(nearest.stderr)")
             #expect(nearest.stdout.contains("Nearest to Kendal (post town)"))

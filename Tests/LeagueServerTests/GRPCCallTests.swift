@@ -423,11 +423,36 @@ struct GRPCCallTests {
         let other = try Self.connection(readiness: ready)
         try Self.receive(Self.watch("")[0], Self.watch("")[1], on: other)
         #expect(try Self.healthStatuses(try Self.written(other)) == [.serving])
+        #expect(ready.drainingWatcherCount == 1)
         Self.streamClosed(Self.stream, reason: .cancel, on: other)
+        #expect(ready.drainingWatcherCount == 0)
         ready.markDraining()
         other.embeddedEventLoop.run()
         #expect(try Self.written(other).isEmpty)
         _ = try channel.finish()
         _ = try other.finish()
+    }
+
+    @Test(
+        "Health/Watch without its request message: DEADLINE_EXCEEDED after the frame timeout, UNAVAILABLE at shutdown",
+        arguments: [false, true])
+    func healthWatchNeverAsked(shutdown: Bool) throws {
+        let readiness = Readiness()
+        readiness.markLoaded()
+        let channel = try Self.connection(requestTimeout: .seconds(10), connected: true, readiness: readiness)
+        try Self.receive(Self.watch("")[0], on: channel)  // HEADERS only
+        if shutdown {
+            channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        } else {
+            channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        }
+        var frames: [HTTP2Frame.FramePayload] = []
+        while let frame = try channel.readOutbound(as: HTTP2Frame.self) {
+            if frame.streamID == Self.stream { frames.append(frame.payload) }
+        }
+        let expected: StatusCode = shutdown ? .unavailable : .deadlineExceeded
+        #expect(Self.grpcStatus(frames).code == String(expected.rawValue))
+        #expect(readiness.drainingWatcherCount == 0)
+        _ = try? channel.finish()
     }
 }

@@ -27,6 +27,9 @@ public struct PostTownIndex: Sendable {
     /// towns: larger than any one city's spread (Greater London's post town reaches about 25 km),
     /// smaller than the distance between same-named towns.
     public static let maxSpreadKm = 40.0
+    /// How near its centre a town's nearest district must be: the centre of two same-named
+    /// towns up to 80 km apart lies between them, in neither.
+    public static let maxCentreGapKm = 15.0
 
     private let towns: [String: Town]
 
@@ -66,13 +69,14 @@ public struct PostTownIndex: Sendable {
         let weight = Double(town.districts.reduce(0) { $0 + $1.activePostcodes })
         let latitude = town.districts.reduce(0) { $0 + $1.latitude * Double($1.activePostcodes) } / weight
         let longitude = town.districts.reduce(0) { $0 + $1.longitude * Double($1.activePostcodes) } / weight
-        let spread =
-            town.districts.map {
-                GeoMath.haversineKm(
-                    latitude1: latitude, longitude1: longitude, latitude2: $0.latitude, longitude2: $0.longitude)
-            }.max() ?? 0
+        let distances = town.districts.map {
+            GeoMath.haversineKm(
+                latitude1: latitude, longitude1: longitude, latitude2: $0.latitude, longitude2: $0.longitude)
+        }
         let codes = town.districts.map(\.code).sorted(by: Postcode.districtOrder)
-        guard spread <= Self.maxSpreadKm else { throw .ambiguousTown(town.name, districts: codes) }
+        guard (distances.max() ?? 0) <= Self.maxSpreadKm, (distances.min() ?? 0) <= Self.maxCentreGapKm else {
+            throw .ambiguousTown(town.name, districts: codes)
+        }
         // The country most of its postcodes are in (a town on a border has one post town).
         var byCountry: [PostcodeCountry: Int] = [:]
         for d in town.districts { byCountry[d.country, default: 0] += d.activePostcodes }

@@ -373,9 +373,10 @@ public enum SiteSearchWeight {
     /// or a curated alias, comes first when both match.
     public static let initials: Float = 0.95
 
-    /// A town's name for its general acute hospital (`NameIndex.townEntries`): 0.8, under
-    /// every name, so "stevenage ambulance depot" is still the depot and "reading" is the Royal
-    /// Berkshire Hospital only when no name says more.
+    /// A town's name for its general acute hospital (`NameIndex.townEntries`): 0.95, under a
+    /// hospital's or unit's own name (1, 0.985, 0.97), level with initials, and above a clinic's
+    /// (0.9): "reading" is the Royal Berkshire Hospital before the University of Reading's
+    /// clinic, while "stevenage ambulance depot", which names more, is still the depot.
     public static let town: Float = 0.95
 
     /// Bracketed remarks ODS appends to a site name that are not part of how people name it.

@@ -53,6 +53,14 @@ enum GRPCHandlerKind: Sendable {
     /// `grpc.health.v1.Health/Watch`: one request, then a status message now and another
     /// whenever it changes (`GRPCHealth.watchStatus`); the stream stays open.
     case healthWatch(Readiness)
+
+    /// One request message, ended by the client, before anything is answered.
+    var takesOneRequest: Bool {
+        switch self {
+        case .unary, .healthWatch: true
+        case .bidiEcho: false
+        }
+    }
 }
 
 /// What the router knows of a `:path`: its handler, and for a League RPC the `Request.call`

@@ -125,12 +125,14 @@ final class GRPCCall {
     }
 
     /// A graceful shutdown: a health watch (which has already sent NOT_SERVING: draining
-    /// begins first) ends with UNAVAILABLE, so its connection can close once the other calls
-    /// are answered and the watcher looks elsewhere.
+    /// begins first), or one still waiting for its request, ends with UNAVAILABLE, so its
+    /// connection can close once the other calls are answered and the watcher looks elsewhere.
     func serverClosing() {
-        guard watch != nil, case .receiving = state else { return }
-        finish(.error(.unavailable, "the server is shutting down"))
+        guard case .receiving(let route) = state, case .healthWatch = route.handler else { return }
+        finish(Self.shuttingDown)
     }
+
+    private static let shuttingDown = GRPCAnswer.error(.unavailable, "the server is shutting down")
 
     /// Starts the request timer of a call still waiting for its request at the end of a read
     /// batch. Only then: a whole unary request (HEADERS, then DATA with END_STREAM) nearly
@@ -186,7 +188,8 @@ final class GRPCCall {
         }
         if endStream {
             endOfRequest()
-        } else if case .unary = route.handler, router.requestTimeout != nil {
+        } else if router.requestTimeout != nil, route.handler.takesOneRequest {
+            // Slowloris: a unary call's or a health watch's one message must arrive in time.
             awaitingRequest = true
             connection.awaitRequest(self)
         }
@@ -285,23 +288,28 @@ final class GRPCCall {
         case .service(let name): service = name
         case .undecodable(let error): return finish(error)
         }
+        // A watch begun once the graceful shutdown has (its request after the GOAWAY) would hold it up.
+        guard !connection.isQuiescing else { return finish(Self.shuttingDown) }
         // A deadline on a watch ends it (DEADLINE_EXCEEDED) when it passes, as for any call.
-        send(GRPCHealth.watchStatus(of: service, readiness: readiness))
+        // Readiness is read once: the status sent and whether to listen for draining agree.
+        let ready = readiness.isReady
+        send(GRPCHealth.watchStatus(of: service, ready: ready))
         watch = (service, readiness, nil)
-        guard readiness.isReady, GRPCHealth.services.contains(service), let eventLoop else { return }
+        // Already NOT_SERVING (or SERVICE_UNKNOWN): nothing more will change.
+        guard ready, GRPCHealth.services.contains(service), let eventLoop else { return }
         // `Readiness` calls back from the thread that begins draining; the call lives on its loop.
         let call = NIOLoopBound(self, eventLoop: eventLoop)
         watch?.token = readiness.onDraining {
             call.eventLoop.execute { call.value.drainingBegan() }
         }
-        // Draining began between the status sent and the registration: say so now.
+        // Draining began between `ready` being read and the registration: say so now.
         if watch?.token == nil { drainingBegan() }
     }
 
     private func drainingBegan() {
         guard let watch, case .receiving = state else { return }
         self.watch?.token = nil
-        send(GRPCHealth.watchStatus(of: watch.service, readiness: watch.readiness))
+        send(GRPCHealth.watchStatus(of: watch.service, ready: false))
         connection.flush()
     }
 

@@ -34,6 +34,8 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
     private var calls: [HTTP2StreamID: GRPCCall] = [:]
     private var lastStreamID = HTTP2StreamID.rootStream
     private var quiescing = false
+    /// A graceful shutdown has begun (GOAWAY sent): a call that would stay open must not start.
+    var isQuiescing: Bool { quiescing }
     private var context: ChannelHandlerContext?
     /// Inside a read batch (`channelRead` ... `channelReadComplete`): writes wait for its flush.
     private var reading = false

@@ -52,9 +52,9 @@ enum GRPCHealth {
     }
 
     /// What Watch sends for `service` now: SERVING or NOT_SERVING, or SERVICE_UNKNOWN.
-    static func watchStatus(of service: String, readiness: Readiness) -> GRPCAnswer {
+    static func watchStatus(of service: String, ready: Bool) -> GRPCAnswer {
         guard services.contains(service) else { return answer(.serviceUnknown) }
-        return answer(readiness.isReady ? .serving : .notServing)
+        return answer(ready ? .serving : .notServing)
     }
 
     private static func answer(_ status: HealthCheckResponse.ServingStatus) -> GRPCAnswer {

@@ -39,6 +39,10 @@ public final class Readiness: Sendable {
         }
     }
 
+    /// How many `onDraining` callbacks wait (tests and diagnostics: a watcher that has gone
+    /// must not stay listed).
+    public var drainingWatcherCount: Int { drainingWatchers.withLock { $0.callbacks.count } }
+
     /// Forgets an `onDraining` callback (its watcher has gone).
     public func stopWatching(_ token: Int) {
         _ = drainingWatchers.withLock { $0.callbacks.removeValue(forKey: token) }

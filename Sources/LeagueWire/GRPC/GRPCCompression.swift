@@ -33,22 +33,26 @@ public enum GRPCCompression: String, Sendable, CaseIterable {
     ///
     /// - Parameter maxBytes: the largest inflated message accepted. Inflating stops as soon as
     ///   it is passed, so a small message that would inflate to gigabytes (a decompression
-    ///   bomb) costs at most `maxBytes` + 1 bytes of memory.
+    ///   bomb) costs a buffer of about `maxBytes` (at most twice that, as `ByteBuffer` grows).
     /// - Throws: `GRPCDecompressionError`: `.tooLarge` past `maxBytes`; `.corrupt` for data
     ///   that is not a whole compressed stream (bad header or checksum, cut short, or followed
     ///   by more bytes).
     public func decompress(_ message: ByteBuffer, maxBytes: Int) throws(GRPCDecompressionError) -> ByteBuffer {
-        var stream = z_stream()
-        guard nhs_league_inflate_init(&stream, Self.inflateWindowBits) == Z_OK else {
+        // zlib keeps the stream's address (it checks it on every call), so the stream lives at
+        // one allocated address, not in a Swift variable that `&` may pass by a temporary copy.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
+        guard nhs_league_inflate_init(stream, Self.inflateWindowBits) == Z_OK else {
             throw GRPCDecompressionError(kind: .corrupt, message: "zlib could not start inflating")
         }
-        defer { inflateEnd(&stream) }
+        defer { inflateEnd(stream) }
         var output = ByteBuffer()
         // A first guess at the inflated size; the buffer grows (doubling) while it fills.
         output.reserveCapacity(min(maxBytes + 1, max(256, 4 * message.readableBytes)))
         let result: Result<ByteBuffer, GRPCDecompressionError> = message.withUnsafeReadableBytes { input in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-            stream.avail_in = UInt32(input.count)
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.pointee.avail_in = UInt32(input.count)
             let tooLarge = GRPCDecompressionError(
                 kind: .tooLarge, message: "inflates to more than the limit of \(maxBytes) bytes")
             while true {
@@ -59,15 +63,15 @@ public enum GRPCCompression: String, Sendable, CaseIterable {
                 let chunk = min(room, max(output.writableBytes, output.capacity))
                 var code = Z_OK
                 output.writeWithUnsafeMutableBytes(minimumWritableBytes: chunk) { out in
-                    stream.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
-                    stream.avail_out = UInt32(chunk)
-                    code = inflate(&stream, Z_NO_FLUSH)
-                    return chunk - Int(stream.avail_out)
+                    stream.pointee.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                    stream.pointee.avail_out = UInt32(chunk)
+                    code = inflate(stream, Z_NO_FLUSH)
+                    return chunk - Int(stream.pointee.avail_out)
                 }
                 switch code {
                 case Z_STREAM_END:
                     guard output.readableBytes <= maxBytes else { return .failure(tooLarge) }
-                    guard stream.avail_in == 0 else {
+                    guard stream.pointee.avail_in == 0 else {
                         return .failure(
                             GRPCDecompressionError(
                                 kind: .corrupt, message: "bytes follow the end of the compressed data"))
@@ -76,14 +80,14 @@ public enum GRPCCompression: String, Sendable, CaseIterable {
                 case Z_OK, Z_BUF_ERROR:
                     // Progress, or none for want of room: go on while output room ran out.
                     // With room left and every byte read, the data was cut short.
-                    if stream.avail_out > 0 && stream.avail_in == 0 {
+                    if stream.pointee.avail_out > 0 && stream.pointee.avail_in == 0 {
                         return .failure(
                             GRPCDecompressionError(kind: .corrupt, message: "the compressed data ends early"))
                     }
                 case Z_MEM_ERROR:
                     return .failure(GRPCDecompressionError(kind: .corrupt, message: "zlib ran out of memory"))
                 default:  // Z_DATA_ERROR, Z_NEED_DICT, Z_STREAM_ERROR
-                    let why = stream.msg.map { String(cString: $0) } ?? "not compressed data"
+                    let why = stream.pointee.msg.map { String(cString: $0) } ?? "not compressed data"
                     return .failure(GRPCDecompressionError(kind: .corrupt, message: why))
                 }
             }
@@ -94,22 +98,26 @@ public enum GRPCCompression: String, Sendable, CaseIterable {
     /// Compresses one message in this encoding (gzip's or zlib's header, as the encoding
     /// names): what a client sends. The server itself answers uncompressed.
     public func compress(_ message: ByteBuffer) -> ByteBuffer {
-        var stream = z_stream()
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)  // a fixed address, as above
+        stream.initialize(to: z_stream())
+        defer { stream.deallocate() }
         let windowBits = self == .gzip ? MAX_WBITS + 16 : MAX_WBITS
         // Only invalid arguments or no memory can fail here, neither of which a caller can mend.
-        precondition(nhs_league_deflate_init(&stream, Z_DEFAULT_COMPRESSION, windowBits) == Z_OK)
-        defer { deflateEnd(&stream) }
+        let started = nhs_league_deflate_init(stream, Z_DEFAULT_COMPRESSION, windowBits)
+        precondition(started == Z_OK)
+        defer { deflateEnd(stream) }
         var output = ByteBuffer()
         message.withUnsafeReadableBytes { input in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-            stream.avail_in = UInt32(input.count)
-            let bound = Int(deflateBound(&stream, uLong(input.count)))
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.pointee.avail_in = UInt32(input.count)
+            let bound = Int(deflateBound(stream, uLong(input.count)))
             output.writeWithUnsafeMutableBytes(minimumWritableBytes: bound) { out in
-                stream.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
-                stream.avail_out = UInt32(bound)
+                stream.pointee.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                stream.pointee.avail_out = UInt32(bound)
                 // deflateBound leaves room for the whole stream, so one call finishes it.
-                precondition(CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END)
-                return bound - Int(stream.avail_out)
+                let finished = CZlib.deflate(stream, Z_FINISH)
+                precondition(finished == Z_STREAM_END)
+                return bound - Int(stream.pointee.avail_out)
             }
         }
         return output

@@ -82,10 +82,15 @@ struct SearchCommand: AsyncParsableCommand {
                                 TextLayout.wrap("also provides services here: " + others, indent: 9, firstLineUsed: 9)))
                 }
             }
-            // A town typed: its general acute hospitals are listed; the nearest trusts are one command away.
-            if let town = result.matches.first(where: \.isTownMatch)?.matchedText {
-                let command = "nhs-league nearest " + (town.contains(" ") ? "\"\(town)\"" : town)
-                print(style.dim(TextLayout.wrap("Every trust near \(town), by distance: \(command)")))
+            // A town typed: its general acute hospitals are listed; the nearest trusts are one
+            // command away, from the hospital's postcode (not every ODS town is a post town that
+            // `nearest` knows: Frimley, Margate).
+            if let match = result.matches.first(where: \.isTownMatch), let site = match.site, !site.postcode.isEmpty {
+                let command = "nhs-league nearest \"\(site.postcode)\""
+                print(
+                    style.dim(
+                        TextLayout.wrap(
+                            "Every trust near \(match.matchedText), by distance from \(site.name): \(command)")))
             }
         }
     }
