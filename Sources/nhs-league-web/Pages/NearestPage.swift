@@ -1,14 +1,15 @@
 import Hummingbird
 import LeagueWire
 
-/// `/nearest?postcode=`: the trusts nearest a postcode, in miles and km.
+/// `/nearest?postcode=`: the trusts nearest a postcode or town, in miles and km.
 enum NearestPage {
     static func make(_ request: Request, _ site: WebSite) async throws(WebError) -> PageOutcome {
         let postcode = (FormQuery(request).get("postcode") ?? "").trimmingCharacters(in: .whitespaces)
         guard !postcode.isEmpty else { throw WebError.badRequest("Enter a postcode, for example SW1A 1AA.") }
-        guard postcode.count <= 10, Postcode.looksLikePostcode(postcode) else {
+        // A town ("Kendal") is the server's to find or refuse (it knows the post towns).
+        guard (postcode.count <= 10 && Postcode.looksLikePostcode(postcode)) || Postcode.looksLikeTown(postcode) else {
             throw WebError.badRequest(
-                "\"\(postcode.prefix(20))\" is not a postcode. Enter a full postcode such as SW1A 1AA, or the first part, such as M13."
+                "\"\(postcode.prefix(20))\" is not a postcode. Enter a full postcode such as SW1A 1AA, the first part, such as M13, or a town, such as Kendal."
             )
         }
         var call = NearestRequest()

@@ -78,6 +78,13 @@ enum Postcode {
         return true
     }
 
+    /// "Kendal", "Stoke-on-Trent", "St. Albans": letters, with spaces, hyphens, apostrophes,
+    /// dots and commas, at most 40 characters (the longest post town is 30).
+    static func looksLikeTown(_ text: String) -> Bool {
+        (2...40).contains(text.count) && text.contains(where: \.isLetter)
+            && text.allSatisfy { $0.isLetter || " -'.,".contains($0) }
+    }
+
     /// ODS trust codes are 3 or 5 letters/digits and start with a letter ("RP6", "R0A").
     static func looksLikeTrustCode(_ text: String) -> Bool {
         (text.count == 3 || text.count == 5) && text.first?.isLetter == true
