@@ -194,6 +194,10 @@ def test_json_is_what_the_cli_prints(stack, pages):
     assert get_json(stack, "/about") == cli_json(stack, "info")
     nearest = get_json(stack, pages["nearest"])
     assert nearest == cli_json(stack, "nearest", postcode, "-n", "10")
+    # a town instead of a postcode: the same answer as the CLI's, from the town's centre
+    town = get_json(stack, "/nearest?postcode=kendal")
+    assert town == cli_json(stack, "nearest", "kendal", "-n", "10")
+    assert town["location"]["precision"] == "PRECISION_POST_TOWN" and town["location"]["query"] == "Kendal"
     code = pages["trust"].split("/")[2]
     page = get_json(stack, pages["trust"])
     rank = cli_json(stack, "rank", code)
