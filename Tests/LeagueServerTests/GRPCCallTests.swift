@@ -55,10 +55,15 @@ struct GRPCCallTests {
     static func message(odsCode: String = "RP6", compression: GRPCCompression? = nil) -> HTTP2Frame {
         var body = ByteBuffer(bytes: GetTrustRequest(odsCode: odsCode).serializedBytes())
         if let compression { body = compression.compress(body) }
+        return lastMessage(body, compressed: compression != nil)
+    }
+
+    /// `body` as gRPC's Length-Prefixed-Message in a DATA frame ending the stream.
+    static func lastMessage(_ body: ByteBuffer, compressed: Bool = false) -> HTTP2Frame {
         var buffer = ByteBuffer()
-        buffer.writeInteger(UInt8(compression == nil ? 0 : 1))
+        buffer.writeInteger(UInt8(compressed ? 1 : 0))
         buffer.writeInteger(UInt32(body.readableBytes))
-        buffer.writeBuffer(&body)
+        buffer.writeImmutableBuffer(body)
         return HTTP2Frame(streamID: stream, payload: .data(.init(data: .byteBuffer(buffer), endStream: true)))
     }
 
@@ -360,14 +365,9 @@ struct GRPCCallTests {
             ":method": "POST", ":scheme": "http", ":path": "/grpc.health.v1.Health/Watch",
             "content-type": "application/grpc", "te": "trailers",
         ]
-        let body = HealthCheckRequest(service: service).serializedBytes()
-        var buffer = ByteBuffer()
-        buffer.writeInteger(UInt8(0))
-        buffer.writeInteger(UInt32(body.count))
-        buffer.writeBytes(body)
         return [
             HTTP2Frame(streamID: stream, payload: .headers(.init(headers: headers))),
-            HTTP2Frame(streamID: stream, payload: .data(.init(data: .byteBuffer(buffer), endStream: true))),
+            lastMessage(ByteBuffer(bytes: HealthCheckRequest(service: service).serializedBytes())),
         ]
     }
 

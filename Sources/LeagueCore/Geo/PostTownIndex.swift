@@ -43,7 +43,7 @@ public struct PostTownIndex: Sendable {
             else { continue }
             let district = District(
                 code: d.code, latitude: lat, longitude: lon, activePostcodes: max(1, d.activePostcodes ?? 0),
-                country: PostcodeCountry(ukRegion: d.region ?? ""))
+                country: PostcodeIndex.Entry(d).country)
             towns[Self.key(name), default: Town(name: name, districts: [])].districts.append(district)
         }
         self.towns = towns

@@ -8,9 +8,10 @@
 /// league table. So such a site is never named as a hospital its trust runs, is not a place its
 /// trust is measured from for "nearest", and an answer that matched its name says where it is.
 ///
-/// A site's country comes from its postcode: the area for Northern Ireland and the Crown
-/// Dependencies (`Postcode.countryFromArea`), else its sector's country (postcode_sectors.csv:
-/// it follows the borders districts straddle, such as CH, LD, SY and TD), else its district's.
+/// A site's country comes from its postcode, by the rule the postcode lookup uses
+/// (`PostcodeIndex.country(of:sector:district:)`): the area for Northern Ireland and the Crown
+/// Dependencies, else its sector's country (it follows the borders districts straddle, such as
+/// CH, LD, SY and TD), else its district's.
 enum SitesOutsideEngland {
     /// The country of every site whose postcode is outside England, by site code; sites in
     /// England, or whose country is not recorded, are not listed.
@@ -33,23 +34,16 @@ enum SitesOutsideEngland {
         // Only the sectors and districts the sites are in (a few thousand of each table's rows).
         let wantedSectors = Set(postcodes.compactMap(\.postcode.sector))
         let wantedDistricts = Set(postcodes.map(\.postcode.district))
-        var sectorCountry: [String: PostcodeCountry] = [:]
-        for c in sectors where wantedSectors.contains(c.code) {
-            sectorCountry[c.code] = PostcodeCountry(countryName: c.region ?? "")
-        }
-        var districtCountry: [String: PostcodeCountry] = [:]
-        for c in districts where wantedDistricts.contains(c.code) {
-            districtCountry[c.code] = PostcodeCountry(ukRegion: c.region ?? "")
-        }
+        var sectorEntries: [String: PostcodeIndex.Entry] = [:]
+        for c in sectors where wantedSectors.contains(c.code) { sectorEntries[c.code] = PostcodeIndex.Entry(c) }
+        var districtEntries: [String: PostcodeIndex.Entry] = [:]
+        for c in districts where wantedDistricts.contains(c.code) { districtEntries[c.code] = PostcodeIndex.Entry(c) }
         var outside: [String: PostcodeCountry] = [:]
         for (siteCode, postcode) in postcodes {
-            let known = [
-                postcode.countryFromArea, postcode.sector.flatMap { sectorCountry[$0] },
-                districtCountry[postcode.district],
-            ]
-            // The first source that records a country (a blank one reads as `.unknown`).
-            guard let country = known.lazy.compactMap({ $0 }).first(where: { $0 != .unknown }) else { continue }
-            if country != .england { outside[siteCode] = country }
+            let country = PostcodeIndex.country(
+                of: postcode, sector: postcode.sector.flatMap { sectorEntries[$0] },
+                district: districtEntries[postcode.district])
+            if country != .england && country != .unknown { outside[siteCode] = country }
         }
         return outside
     }

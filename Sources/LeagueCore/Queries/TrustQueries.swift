@@ -76,13 +76,15 @@ public struct TrustQueries: Sendable {
                 "Some sites are linked to this trust through NHS successor records (mergers), not a published site list."
             )
         }
-        if summary.latest == nil, let country = dataset.trustsOutsideEngland[trust.odsCode] {
-            caveats.append(
-                "This trust is in \(country.displayName) (headquarters \(trust.hqPostcode ?? "")): NHS England's league tables "
-                    + "cover trusts in England only, so it has no league position. Health services in "
-                    + "\(country.displayName) are run separately.")
-        } else if summary.latest == nil {
-            caveats.append("This trust has no published league-table position in this dataset.")
+        if summary.latest == nil {
+            if let country = dataset.trustsOutsideEngland[trust.odsCode] {
+                caveats.append(
+                    "This trust is in \(country.displayName) (headquarters \(trust.hqPostcode ?? "")): NHS England's league "
+                        + "tables cover trusts in England only, so it has no league position. Health services in "
+                        + "\(country.displayName) are run separately.")
+            } else {
+                caveats.append("This trust has no published league-table position in this dataset.")
+            }
         }
         return TrustDetailView(summary: summary, sites: sites, caveats: caveats)
     }
