@@ -126,8 +126,15 @@ public final class LeagueServer: Sendable {
                     }
                     channel.closeFuture.whenComplete { _ in connections.release() }
                     if configuration.idleTimeout > .zero {
+                        // Reads only: each protocol's handler closes on this event only when it
+                        // owes nothing, which makes it "nothing heard and nothing owed". Watching
+                        // writes too (`allTimeout`) would hang a promise and a callback on every
+                        // write: 14 k instructions per gRPC call (four writes), 1.8 k per framed
+                        // GetTrust (BENCHMARKS.md). The difference: a client that stops reading
+                        // after its last answer is counted idle from its last request, not from
+                        // when that answer's write completed.
                         try channel.pipeline.syncOperations.addHandler(
-                            IdleStateHandler(allTimeout: TimeAmount(configuration.idleTimeout)))
+                            IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
                     }
                     // MARK: gRPC (issue 13): one port, two protocols, told apart by the first byte.
                     try channel.pipeline.syncOperations.addHandler(

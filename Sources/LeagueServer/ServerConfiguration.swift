@@ -46,8 +46,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     /// only while the client is not reading its answers). A request past it gets
     /// RESOURCE_EXHAUSTED with its own id; the connection stays usable. Default 1,024.
     public var maxRequestsInFlight: Int = 1_024
-    /// A connection with nothing in flight that sends and receives nothing for this long
-    /// is closed. Default 300 seconds; `.zero` turns it off.
+    /// A connection that has received nothing for this long and owes no answer is closed
+    /// (one still owed answers is checked again after as long). Default 300 seconds; `.zero`
+    /// turns it off.
     public var idleTimeout: Duration = .seconds(300)
     /// A frame whose first byte has arrived must be complete within this long, or the
     /// connection gets an id-0 DEADLINE_EXCEEDED answer and is closed (slowloris). Default

@@ -119,8 +119,9 @@ final class RequestHandler: ChannelDuplexHandler {
             // taking new ones, answer those received, close.
             let lastID = lastReceivedID
             end(machine.goAway(), reason: "server going away", context: context, lastID: lastID)
-        case IdleStateHandler.IdleStateEvent.all:
-            // Idle timeout (limits): nothing owed and nothing heard for the whole timeout.
+        case IdleStateHandler.IdleStateEvent.read:
+            // Idle timeout (limits): nothing heard for the whole timeout (the server's
+            // `IdleStateHandler` watches reads only: why there), and nothing owed.
             guard machine.isIdle else { return }
             logger.debug("closing an idle connection")
             Limit.idle.tripped()

@@ -136,8 +136,8 @@ final class GRPCConnectionHandler: ChannelInboundHandler {
         }
         switch event {
         case IdleStateHandler.IdleStateEvent.read:
-            // Idle timeout (limits): nothing heard for the whole timeout (`GRPCTransport`
-            // watches reads only: why there), and no call but open reflection streams waiting
+            // Idle timeout (limits): nothing heard for the whole timeout (the server's
+            // `IdleStateHandler` watches reads only: why there), and no call but open reflection streams waiting
             // for their client (one used to keep its connection open for good). A unary call,
             // answered or still arriving (within the frame timeout), keeps it.
             guard calls.values.allSatisfy(\.isOpenStreamWaitingForClient) else { return }

@@ -32,7 +32,6 @@ enum GRPCTransport {
         connection.headerBlockValidation = .disabled
         connection.contentLengthValidation = .disabled
         let streams = NIOHTTP2Handler.StreamConfiguration()
-        try watchReadsOnlyForIdleness(on: pipeline)
         // Without a stream initializer the handler passes every frame, tagged with its
         // stream, down the connection's pipeline.
         try pipeline.addHandler(
@@ -43,25 +42,5 @@ enum GRPCTransport {
                 // The initial settings leave SETTINGS_INITIAL_WINDOW_SIZE at HTTP/2's default,
                 // which is also the stream configuration's target.
                 connectionWindow: connection.targetWindowSize, streamWindow: streams.targetWindowSize))
-    }
-
-    /// Swaps the connection's `IdleStateHandler(allTimeout:)` (limits) for one with the same
-    /// timeout on reads only, whose event `GRPCConnectionHandler` honours once no stream is open.
-    ///
-    /// Why: to see writes complete, the all-idle handler attaches a promise and a callback to
-    /// every write passing it, and HTTP/2 writes four buffers per call (HEADERS, DATA header,
-    /// DATA payload, trailers): 14 k instructions per GetTrust, more than the framing's whole
-    /// answer path spends on its one write per read batch (BENCHMARKS.md, "gRPC per request,
-    /// round 2"). On a gRPC connection every write answers a read in the same batch or ends an
-    /// open stream (a deadline), so "no stream open and nothing read for the timeout" differs
-    /// from "nothing read or written" only in when a client that stops reading its socket
-    /// after its last stream closed is let go: the timeout is counted from its last request
-    /// instead of from its last answer's write completing.
-    private static func watchReadsOnlyForIdleness(on pipeline: ChannelPipeline.SynchronousOperations) throws {
-        guard let idle = try? pipeline.handler(type: IdleStateHandler.self), let timeout = idle.allTimeout else {
-            return
-        }
-        try pipeline.addHandler(IdleStateHandler(readTimeout: timeout), position: .after(idle))
-        pipeline.removeHandler(idle, promise: nil)
     }
 }

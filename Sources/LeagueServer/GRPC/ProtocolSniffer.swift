@@ -24,7 +24,7 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
     /// A connection that sends nothing at all for the idle timeout (limits), or whose client
     /// closes before sending anything, is closed here: no protocol was chosen, so nothing is owed.
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case IdleStateHandler.IdleStateEvent.all = event {
+        if case IdleStateHandler.IdleStateEvent.read = event {
             Limit.idle.tripped()
             context.close(promise: nil)
             return

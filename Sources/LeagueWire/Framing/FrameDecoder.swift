@@ -70,4 +70,23 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder, Sendable {
         }
         return nil
     }
+
+    // ByteToMessageDecoder's entry points, written out with the same behaviour as
+    // NIOSingleStepByteToMessageDecoder's defaults: those are generic and not inlinable, so
+    // every frame ran them unspecialized (a dynamic cast in `wrapInboundOut`, runtime
+    // metadata lookups).
+
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard let frame = try self.decode(buffer: &buffer) else { return .needMoreData }
+        context.fireChannelRead(NIOAny(frame))
+        return .continue
+    }
+
+    public mutating func decodeLast(
+        context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool
+    ) throws -> DecodingState {
+        guard let frame = try self.decodeLast(buffer: &buffer, seenEOF: seenEOF) else { return .needMoreData }
+        context.fireChannelRead(NIOAny(frame))
+        return .continue
+    }
 }
