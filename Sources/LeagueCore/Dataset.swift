@@ -303,7 +303,9 @@ public struct Dataset: Sendable {
     ) -> [String: [Int32]] {
         var mainSites: [String: [Int32]] = [:]
         for (i, s) in sites.enumerated() where s.isOpen && s.kind.isInpatient && outsideEngland[s.siteCode] == nil {
-            if let op = operators[s.siteCode]?.mainOperator { mainSites[op, default: []].append(Int32(i)) }
+            if let op = operators[s.siteCode], op.mainOperatorConfirmed {
+                mainSites[op.mainOperator, default: []].append(Int32(i))
+            }
         }
         for (k, positions) in mainSites {
             // Each site's sort key is read once: a comparator reading `sites[i]` copied two

@@ -171,6 +171,7 @@ import Testing
             #expect(dataset.siteCount(parent: trust.odsCode) == parented.count)
             let main = dataset.sites.filter {
                 $0.isOpen && $0.kind.isInpatient && dataset.siteOperators[$0.siteCode]?.mainOperator == trust.odsCode
+                    && dataset.siteOperators[$0.siteCode]?.mainOperatorConfirmed == true
                     && dataset.sitesOutsideEngland[$0.siteCode] == nil
             }.sorted {
                 ($0.kind.isHospital ? 0 : 1, $0.kindInferred ? 1 : 0, $0.name) < (

@@ -43,7 +43,13 @@ public enum MainOperatorRule {
         var also: [String] = []
         also.reserveCapacity(site.openCodesAtPostcode.count)
         for c in site.openCodesAtPostcode where c.trust != main { also.append(c.trust) }
-        return SiteOperators(mainOperator: main, alsoHere: also, rule: rule)
+        // A hospital-named site that ERIC does not list, with no ERIC hospital at its postcode
+        // either: rule 3 gives it to its own trust, but nothing on record says that trust runs it
+        // (Spire, Nuffield Health and BMI hospitals the trust sends patients to; community
+        // hospitals other bodies run). Whatever its code's open date: independent hospitals got
+        // new codes in April 2022 too (Spire Tunbridge Wells, the London HCA hospitals).
+        let confirmed = !(site.kind.isHospital && site.kindInferred && hospitalReporters.isEmpty)
+        return SiteOperators(mainOperator: main, alsoHere: also, rule: rule, mainOperatorConfirmed: confirmed)
     }
 
     /// Whether the rule looks at the site's neighbours at all (rule 2): only for a site named as
@@ -78,4 +84,9 @@ public struct SiteOperators: Sendable, Hashable {
     public var alsoHere: [String]
     /// The rule, in words.
     public var rule: String
+    /// False when the main operator is only the trust holding the site's code (rule 3) for a
+    /// site named as a hospital that no trust's ERIC return lists, at the site or its postcode:
+    /// the trust provides services there, but whether it runs the hospital is not on record. Such a site is not listed among the hospitals a trust runs,
+    /// and its headline says so.
+    public var mainOperatorConfirmed: Bool
 }

@@ -4,13 +4,20 @@ extension Dataset {
     /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust"; for a site
     /// outside England, where the trust only provides services (`SitesOutsideEngland`),
     /// "University Hospital of Wales is in Wales, outside NHS England's league tables; Bristol NHS
-    /// Foundation Trust provides services there". Nil for an unknown site.
+    /// Foundation Trust provides services there"; for a hospital whose operator is not on record
+    /// (`SiteOperators.mainOperatorConfirmed`), "Spire Hospital: Calderdale and Huddersfield NHS
+    /// Foundation Trust provides services there; who runs the hospital is not confirmed by NHS
+    /// estates returns (ERIC 2021/22)". Nil for an unknown site.
     public func siteHeadline(siteCode: String, trustCode: String) -> String? {
         let code = Dataset.normaliseCode(siteCode)
         guard let site = sitesByCode[code], let trust = trust(trustCode) else { return nil }
         if let country = sitesOutsideEngland[code] {
             return
                 "\(site.name) is in \(country.displayName), outside NHS England's league tables; \(trust.displayName) provides services there"
+        }
+        if siteOperators[code]?.mainOperatorConfirmed == false {
+            return
+                "\(site.name): \(trust.displayName) provides services there; who runs the hospital is not confirmed by NHS estates returns (ERIC 2021/22)"
         }
         return "\(site.name) is run by \(trust.displayName)"
     }

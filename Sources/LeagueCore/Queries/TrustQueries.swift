@@ -65,7 +65,7 @@ public struct TrustQueries: Sendable {
         var caveats: [String] = []
         if sites.count > 1 {
             caveats.append(
-                "The league position is for the whole trust, which runs \(sites.count) listed sites; "
+                "The league position is for the whole trust, which has \(sites.count) listed sites; "
                     + "individual hospitals and departments can do better or worse than the trust as a whole.")
         } else {
             caveats.append(

@@ -737,7 +737,8 @@ public struct TrustDetail: ProtobufMessage {
     public var sites: [HospitalSite] = []
     public var caveats: [String] = []
     /// The hospitals and inpatient units the trust runs (it is their main operator), hospitals
-    /// first: the trust-wide ranking covers all of them.
+    /// first: the trust-wide ranking covers all of them. Not the hospitals it only has a code at
+    /// and does not report running in NHS estates returns (see TrustMatch.headline).
     public var mainHospitals: [HospitalSite] = []
     /// The trust's three strongest and three weakest metrics in its latest quarter with
     /// metric data; unset when it has none.
@@ -795,7 +796,9 @@ public struct TrustMatch: ProtobufMessage {
     /// the matched hospital site, with its main operator; unset unless a site matched
     public var site: HospitalSite? = nil
     /// "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches,
-    /// and aliases of one hospital: "RVI", "GOSH", "QE Birmingham").
+    /// and aliases of one hospital: "RVI", "GOSH", "QE Birmingham"). For a hospital the trust has a
+    /// code at but no estates return shows it running (ERIC): "Spire Hospital: <trust> provides
+    /// services there; who runs the hospital is not confirmed by NHS estates returns (ERIC 2021/22)".
     public var headline: String = ""
     /// Display names of the other trusts with services at the matched hospital.
     public var alsoProvidesServicesHere: [String] = []

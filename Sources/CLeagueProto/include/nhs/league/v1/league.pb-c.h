@@ -747,7 +747,8 @@ struct  Nhs__League__V1__TrustDetail
   char **caveats;
   /*
    * The hospitals and inpatient units the trust runs (it is their main operator), hospitals
-   * first: the trust-wide ranking covers all of them.
+   * first: the trust-wide ranking covers all of them. Not the hospitals it only has a code at
+   * and does not report running in NHS estates returns (see TrustMatch.headline).
    */
   size_t n_main_hospitals;
   Nhs__League__V1__HospitalSite **main_hospitals;
@@ -804,7 +805,9 @@ struct  Nhs__League__V1__TrustMatch
   Nhs__League__V1__HospitalSite *site;
   /*
    * "Wythenshawe Hospital is run by Manchester University NHS Foundation Trust" (site matches,
-   * and aliases of one hospital: "RVI", "GOSH", "QE Birmingham").
+   * and aliases of one hospital: "RVI", "GOSH", "QE Birmingham"). For a hospital the trust has a
+   * code at but no estates return shows it running (ERIC): "Spire Hospital: <trust> provides
+   * services there; who runs the hospital is not confirmed by NHS estates returns (ERIC 2021/22)".
    */
   char *headline;
   /*
