@@ -19,12 +19,13 @@ private struct ReferenceScan {
         let eligibleCodes = Set(eligible.map(\.odsCode))
         var places: [Place] = []
         var located = Set<String>()
-        // the documented default: open inpatient sites (ERIC's, or hospitals opened after ERIC 2021/22),
-        // each at its main operator
+        // the documented default: open inpatient sites (ERIC's, or hospitals opened after ERIC 2021/22
+        // whose operator is on record), each at its main operator
         let afterERIC = CalendarDate(iso: "2022-04-01")!
         for s in dataset.sites
         where s.isOpen && s.kind.isInpatient && (!s.kindInferred || (s.openDate.map { $0 >= afterERIC } ?? false)) {
-            guard let parent = dataset.siteOperators[s.siteCode]?.mainOperator, eligibleCodes.contains(parent),
+            guard let op = dataset.siteOperators[s.siteCode], op.mainOperatorConfirmed,
+                case let parent = op.mainOperator, eligibleCodes.contains(parent),
                 let lat = s.latitude, let lon = s.longitude
             else { continue }
             places.append(
@@ -201,6 +202,51 @@ struct GeoIndexTests {
         // A trust with a site of its own in the lists never uses its HQ.
         let res = try index.nearestTrusts(latitude: 53.46, longitude: -2.23, limit: 50, tables: .acute)
         #expect(res.filter(\.viaHeadquarters).allSatisfy { viaHQ.contains($0.odsCode) })
+    }
+
+    @Test(
+        "at every general acute hospital ERIC lists, its trust is placed at a hospital ERIC lists, never a unit beside it"
+    )
+    func placedAtTheHospital() throws {
+        let dataset = try GeoTestData.dataset()
+        let index = try GeoTestData.geoIndex()
+        var checked = 0
+        for s in dataset.sites where s.isOpen && !s.kindInferred && s.kind == .acuteHospital {
+            guard let op = dataset.siteOperators[s.siteCode], op.mainOperator == s.currentParentODSCode,
+                let lat = s.latitude, let lon = s.longitude
+            else { continue }
+            let r = try index.nearestTrusts(latitude: lat, longitude: lon, limit: 10)
+            guard let own = r.first(where: { $0.odsCode == op.mainOperator }), !own.viaHeadquarters else { continue }
+            let place = own.place.siteCode.flatMap { dataset.sitesByCode[$0] }
+            #expect(
+                place?.kind.isHospital == true && place?.kindInferred == false,
+                "\(s.siteCode) \(s.name): \(op.mainOperator) placed at \(own.place.name ?? "?")")
+            checked += 1
+        }
+        #expect(checked > 200)
+        // Every place: of a trust's places at the very same spot, the answer names the one given
+        // first (`GeoSiteInput.places`' order), whatever order the tree visits them in.
+        let places = GeoSiteInput.places(in: dataset)
+        var firstAt: [String: String] = [:]  // "trust lat lon" -> first site code
+        for p in places {
+            guard let parent = p.currentParentOdsCode, let lat = p.latitude, let lon = p.longitude else { continue }
+            let key = "\(parent) \(lat) \(lon)"
+            if firstAt[key] == nil { firstAt[key] = p.siteCode }
+        }
+        var shared = 0
+        for p in places {
+            guard let parent = p.currentParentOdsCode, let lat = p.latitude, let lon = p.longitude,
+                let first = firstAt["\(parent) \(lat) \(lon)"], first != p.siteCode
+            else { continue }
+            shared += 1
+            let r = try index.nearestTrusts(latitude: lat, longitude: lon, limit: 40)
+            guard let row = r.first(where: { $0.odsCode == parent }), row.distanceKm == 0 else { continue }
+            #expect(row.place.siteCode == first, "\(parent) at \(p.siteCode): \(row.place.siteCode ?? "HQ")")
+        }
+        #expect(shared > 20)
+        // Salford Royal shares its postcode with an intermediate care unit and a name-only site.
+        let salford = try index.nearestTrusts(latitude: 53.487545, longitude: -2.323424, limit: 10, tables: .acute)
+        #expect(salford.first(where: { $0.odsCode == "RM3" })?.place.siteCode == "RM301")
     }
 
     @Test("M13 9WL: sector centroid, and what the data says about the nearest acute trust")

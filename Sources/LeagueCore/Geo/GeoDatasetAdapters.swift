@@ -43,18 +43,31 @@ extension GeoSiteInput {
     /// The places a trust is measured from, each attributed to its main operator (`MainOperatorRule`),
     /// so Manchester University's code inside Blackpool Victoria Hospital places Blackpool, not Manchester.
     /// - Parameter includeClinics: false (default): open inpatient sites only (hospitals and units
-    ///   ERIC lists as inpatient, and hospitals opened since); true: every open site, clinics and offices too.
+    ///   ERIC lists as inpatient, and hospitals opened since whose operator is on record); true:
+    ///   every open site, clinics and offices too.
     ///   Sites outside England (`SitesOutsideEngland`) are never places.
+    ///   Sites at the same spot (one postcode) come in the order patients would name them, and
+    ///   the nearest search reports the first: hospitals ERIC lists first (Salford Royal before
+    ///   the intermediate care unit at its postcode), then by name.
     public static func places(in dataset: Dataset, includeClinics: Bool = false) -> [GeoSiteInput] {
-        dataset.sites.compactMap { s in
+        typealias Keyed = (rank: Int, inferred: Int, name: String, code: String, place: GeoSiteInput)
+        let keyed: [Keyed] = dataset.sites.compactMap { s in
             guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
             // Another nation's hospital where the trust holds a clinic: not where it is measured from.
             if dataset.sitesOutsideEngland[s.siteCode] != nil { return nil }
-            if !includeClinics && !s.isConfirmedInpatient { return nil }
-            return GeoSiteInput(
+            // A hospital whose operator is not on record (`SiteOperators.mainOperatorConfirmed`):
+            // the independent hospitals that got new codes in April 2022 passed the "opened
+            // since ERIC" test (Nuffield Health Leeds placed Bradford in Leeds city centre).
+            if !includeClinics && !(s.isConfirmedInpatient && op.mainOperatorConfirmed) { return nil }
+            let place = GeoSiteInput(
                 siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
                 longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
+            // Hospitals, then other inpatient sites, then clinics; ERIC's before names'; by name.
+            let rank = s.kind.isHospital ? 0 : s.kind.isInpatient ? 1 : 2
+            return (rank, s.kindInferred ? 1 : 0, s.name, s.siteCode, place)
         }
+        return keyed.sorted { ($0.rank, $0.inferred, $0.name, $0.code) < ($1.rank, $1.inferred, $1.name, $1.code) }
+            .map(\.place)
     }
 }
 

@@ -264,7 +264,11 @@ extension GeoIndex {
             if row < 0 {
                 bestOf[trust] = Int32(ranked.count)
                 ranked.append((km, Int32(trust), Int32(i)))
-            } else if km < ranked[row].km {
+            } else if km < ranked[row].km
+                || (km == ranked[row].km && trig.place < pointTrig[Int(ranked[row].point)].place)
+            {
+                // As near (sites at one postcode share its coordinates): the place given first
+                // wins, whatever the tree's order (`GeoSiteInput.places` gives hospitals first).
                 ranked[row] = (km, Int32(trust), Int32(i))
             }
         }

@@ -81,8 +81,9 @@ struct NearestCommand: AsyncParsableCommand {
             for (index, nearby) in result.trusts.enumerated() {
                 let distance = "\(format1(nearby.distanceKm)) km".leftPadded(to: 8)
                 print(
-                    "\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 5, withPad: " ", startingAt: 0)))"
-                        + TextLayout.fit(nearby.trust.name, 58))
+                    // Codes are 3 characters for most trusts, 5 for a few (G6V2S): 6 keeps a space.
+                    "\(String(index + 1).leftPadded(to: 2)). \(distance)  \(style.bold(nearby.trust.odsCode.padding(toLength: 6, withPad: " ", startingAt: 0)))"
+                        + TextLayout.fit(nearby.trust.name, 57))
                 var facts: [String] = ["\(format1(nearby.distanceMiles)) mi"]
                 facts.append(
                     nearby.viaHeadquarters
@@ -94,8 +95,8 @@ struct NearestCommand: AsyncParsableCommand {
                     if let segment = latest.segment { facts.append(style.segment(segment, "segment \(segment)")) }
                 }
                 print(
-                    String(repeating: " ", count: 19)
-                        + TextLayout.wrap(facts.joined(separator: " · "), indent: 19, firstLineUsed: 19))
+                    String(repeating: " ", count: 20)
+                        + TextLayout.wrap(facts.joined(separator: " · "), indent: 20, firstLineUsed: 20))
             }
             if !result.caveats.isEmpty { print("") }
             for caveat in result.caveats {
