@@ -2947,7 +2947,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__ranking__descriptor =
   (ProtobufCMessageInit) nhs__league__v1__ranking__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor nhs__league__v1__hospital_site__field_descriptors[10] =
+static const ProtobufCFieldDescriptor nhs__league__v1__hospital_site__field_descriptors[11] =
 {
   {
     "site_code",
@@ -3069,6 +3069,18 @@ static const ProtobufCFieldDescriptor nhs__league__v1__hospital_site__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "main_operator_confirmed",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Nhs__League__V1__HospitalSite, main_operator_confirmed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned nhs__league__v1__hospital_site__field_indices_by_name[] = {
   9,   /* field[9] = also_here_ods_codes */
@@ -3076,6 +3088,7 @@ static const unsigned nhs__league__v1__hospital_site__field_indices_by_name[] = 
   7,   /* field[7] = kind_inferred */
   3,   /* field[3] = latitude */
   4,   /* field[4] = longitude */
+  10,   /* field[10] = main_operator_confirmed */
   8,   /* field[8] = main_operator_ods_code */
   1,   /* field[1] = name */
   5,   /* field[5] = parent_link_method */
@@ -3085,7 +3098,7 @@ static const unsigned nhs__league__v1__hospital_site__field_indices_by_name[] = 
 static const ProtobufCIntRange nhs__league__v1__hospital_site__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor nhs__league__v1__hospital_site__descriptor =
 {
@@ -3095,7 +3108,7 @@ const ProtobufCMessageDescriptor nhs__league__v1__hospital_site__descriptor =
   "Nhs__League__V1__HospitalSite",
   "nhs.league.v1",
   sizeof(Nhs__League__V1__HospitalSite),
-  10,
+  11,
   nhs__league__v1__hospital_site__field_descriptors,
   nhs__league__v1__hospital_site__field_indices_by_name,
   1,  nhs__league__v1__hospital_site__number_ranges,

@@ -329,14 +329,21 @@ public struct Dataset: Sendable {
         // postcode from the few hundred reporting hospitals. Grouping every open site by postcode
         // copied each ~0.5 kB record into its group, a third of the load's `Dataset` build.
         var reporters: [String: Set<String>] = [:]
-        for i in sites.indices where MainOperatorRule.reportsHospital(sites[i]) {
-            if let p = sites[i].postcode { reporters[p, default: []].insert(sites[i].currentParentODSCode!) }
+        var ericReporters: [String: Set<String>] = [:]
+        for i in sites.indices where MainOperatorRule.reportsSite(sites[i]) {
+            guard let p = sites[i].postcode else { continue }
+            ericReporters[p, default: []].insert(sites[i].currentParentODSCode!)
+            if MainOperatorRule.reportsHospital(sites[i]) {
+                reporters[p, default: []].insert(sites[i].currentParentODSCode!)
+            }
         }
         var out: [String: SiteOperators] = [:]
         out.reserveCapacity(sites.count)
         for i in sites.indices where sites[i].isOpen && sites[i].currentParentODSCode != nil {
-            let here = MainOperatorRule.needsNeighbours(sites[i]) ? sites[i].postcode.flatMap { reporters[$0] } : nil
-            out[sites[i].siteCode] = MainOperatorRule.operators(of: sites[i], hospitalReporters: here ?? [])
+            let postcode = MainOperatorRule.needsNeighbours(sites[i]) ? sites[i].postcode : nil
+            out[sites[i].siteCode] = MainOperatorRule.operators(
+                of: sites[i], hospitalReporters: postcode.flatMap { reporters[$0] } ?? [],
+                ericReporters: postcode.flatMap { ericReporters[$0] } ?? [])
         }
         return out
     }

@@ -16,7 +16,9 @@ extension LeagueService {
             let detail = try queries.detail(request.odsCode)
             var wire = TrustDetail()
             wire.trust = WireMapping.trust(detail.summary)
-            wire.sites = detail.sites.map(WireMapping.site)
+            wire.sites = detail.sites.map {
+                WireMapping.listedSite($0, operators: snapshot.dataset.siteOperators[$0.siteCode])
+            }
             wire.caveats = detail.caveats
             wire.mainHospitals = snapshot.dataset.mainSites(of: detail.summary.trust.odsCode).map {
                 WireMapping.site($0, operators: snapshot.dataset.siteOperators[$0.siteCode])

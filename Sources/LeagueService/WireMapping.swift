@@ -104,13 +104,22 @@ enum WireMapping {
     }
 
     static func site(_ record: SiteRecord, operators: SiteOperators?) -> LeagueWire.HospitalSite {
-        var site = site(record)
-        site.mainOperatorOdsCode = operators?.mainOperator ?? record.currentParentODSCode ?? ""
+        var site = listedSite(record, operators: operators)
         site.alsoHereOdsCodes = operators?.alsoHere ?? []
         return site
     }
 
-    static func site(_ record: SiteRecord) -> LeagueWire.HospitalSite {
+    /// A site in a trust's whole list (GetTrust `sites`): its main operator and whether the
+    /// records show it runs the site, but not the other trusts there (those come with a site's
+    /// own answers; a trust's list has dozens of sites, and GetTrust is the hot call).
+    static func listedSite(_ record: SiteRecord, operators: SiteOperators?) -> LeagueWire.HospitalSite {
+        var site = site(record)
+        site.mainOperatorOdsCode = operators?.mainOperator ?? record.currentParentODSCode ?? ""
+        site.mainOperatorConfirmed = operators?.mainOperatorConfirmed ?? false
+        return site
+    }
+
+    private static func site(_ record: SiteRecord) -> LeagueWire.HospitalSite {
         var site = LeagueWire.HospitalSite()
         site.siteCode = record.siteCode
         site.name = record.name

@@ -47,6 +47,28 @@ struct UnconfirmedOperatorTests {
             }
         }
         #expect(confirmed > 1000)
+        // Worked out here from the sites themselves: a name-only hospital with an ERIC-listed
+        // hospital at its postcode is that hospital (rule 2), so its operator is on record.
+        var ericHospitalAt: [String: Int] = [:]
+        for s in dataset.sites where s.isOpen && !s.kindInferred && s.kind.isHospital && s.currentParentODSCode != nil {
+            if let p = s.postcode { ericHospitalAt[p, default: 0] += 1 }
+        }
+        var beside = 0
+        for s in dataset.sites where s.isOpen && s.kindInferred && s.kind.isHospital {
+            guard let p = s.postcode, ericHospitalAt[p] != nil, let op = dataset.siteOperators[s.siteCode] else {
+                continue
+            }
+            #expect(op.mainOperatorConfirmed, "\(s.siteCode) \(s.name)")
+            beside += 1
+        }
+        #expect(beside > 100)
+        // Manchester University's code inside Blackpool Victoria Hospital: Blackpool's, on record.
+        #expect(
+            dataset.siteOperators["R0A84"].map { ($0.mainOperator, $0.mainOperatorConfirmed) } ?? ("", false) == (
+                "RXL", true
+            ))
+        // Kingsway Hospital, Derby: only Derbyshire Healthcare's return lists a site at its postcode.
+        #expect(dataset.siteOperators["RXMK1"]?.mainOperatorConfirmed == true)
     }
 
     @Test("Cambridge University Hospitals runs Addenbrooke's, not the Nuffield Health hospital it has a code at")

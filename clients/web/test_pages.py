@@ -308,3 +308,22 @@ def test_server_down_gives_503_and_recovers_on_its_own():
     finally:
         web.stop()
         server.stop()
+
+
+def test_hospital_page_says_run_by_only_when_the_records_show_it(stack):
+    """A trust's own hospital is 'run by' it; an independent hospital it only has a code at is not."""
+    own = get_json(stack, "/trust/RGT")["trust"]
+    addenbrookes = next(s for s in own["mainHospitals"] if s["name"] == "Addenbrooke's Hospital")
+    page = fetch(f"{stack.base}/trust/RGT/hospital/{addenbrookes['siteCode']}")
+    assert page.status == 200 and "Addenbrooke's Hospital is run by" in html.unescape(page.text)
+    nuffield = next(s for s in own["sites"] if s["name"] == "Nuffield Health Cambridge Hospital")
+    assert not nuffield.get("mainOperatorConfirmed", False)
+    assert all(s["siteCode"] != nuffield["siteCode"] for s in own["mainHospitals"])
+    page = fetch(f"{stack.base}/trust/RGT/hospital/{nuffield['siteCode']}")
+    text = html.unescape(page.text)
+    assert page.status == 200 and "is run by" not in text, text[:2000]
+    assert "who runs the hospital is not confirmed by NHS estates returns" in text
+    # the trust page lists the hospitals it runs, not the independent one
+    trust_page = html.unescape(fetch(f"{stack.base}/trust/RGT").text)
+    hospitals = trust_page.split('id="hospitals-heading"')[1].split("</section>")[0]
+    assert "Addenbrooke's Hospital" in hospitals and "Nuffield Health Cambridge Hospital" not in hospitals

@@ -55,10 +55,9 @@ extension GeoSiteInput {
             guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
             // Another nation's hospital where the trust holds a clinic: not where it is measured from.
             if dataset.sitesOutsideEngland[s.siteCode] != nil { return nil }
-            // A hospital whose operator is not on record (`SiteOperators.mainOperatorConfirmed`):
-            // the independent hospitals that got new codes in April 2022 passed the "opened
-            // since ERIC" test (Nuffield Health Leeds placed Bradford in Leeds city centre).
-            if !includeClinics && !(s.isConfirmedInpatient && op.mainOperatorConfirmed) { return nil }
+            // Not a hospital whose operator is not on record: Nuffield Health Leeds placed
+            // Bradford in Leeds city centre (`Dataset.isRunAsInpatientSite`).
+            if !includeClinics && !dataset.isRunAsInpatientSite(s) { return nil }
             let place = GeoSiteInput(
                 siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
                 longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)

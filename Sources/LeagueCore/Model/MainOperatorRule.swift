@@ -20,7 +20,21 @@ public enum MainOperatorRule {
     /// The main operator of `site` and the other trusts with open site codes at its postcode.
     /// - Parameter neighbours: the open sites at the same postcode (may include `site`).
     public static func operators(of site: SiteRecord, neighbours: [SiteRecord]) -> SiteOperators {
-        operators(of: site, hospitalReporters: hospitalReporters(among: neighbours))
+        operators(
+            of: site, hospitalReporters: hospitalReporters(among: neighbours),
+            ericReporters: ericReporters(among: neighbours))
+    }
+
+    /// The trusts whose ERIC return lists any site among `sites` (what confirms a rule 3 operator).
+    static func ericReporters(among sites: [SiteRecord]) -> Set<String> {
+        var reporters = Set<String>()
+        for n in sites where reportsSite(n) { reporters.insert(n.currentParentODSCode!) }
+        return reporters
+    }
+
+    /// Whether `site` is an open site its trust's ERIC return lists, of any kind.
+    static func reportsSite(_ site: SiteRecord) -> Bool {
+        site.isOpen && !site.kindInferred && site.currentParentODSCode != nil
     }
 
     /// The trusts whose ERIC return lists an inpatient hospital among `sites` (all that rule 2
@@ -36,8 +50,11 @@ public enum MainOperatorRule {
         site.isOpen && !site.kindInferred && site.kind.isHospital && site.currentParentODSCode != nil
     }
 
-    /// `operators(of:neighbours:)`, given the hospital reporters among the neighbours.
-    static func operators(of site: SiteRecord, hospitalReporters: Set<String>) -> SiteOperators {
+    /// `operators(of:neighbours:)`, given the hospital reporters and the ERIC reporters of any
+    /// site among the neighbours.
+    static func operators(of site: SiteRecord, hospitalReporters: Set<String>, ericReporters: Set<String>)
+        -> SiteOperators
+    {
         let own = site.currentParentODSCode ?? ""
         let main = mainOperator(of: site, own: own, reporters: hospitalReporters)
         var also: [String] = []
@@ -46,9 +63,12 @@ public enum MainOperatorRule {
         // A hospital-named site that ERIC does not list, with no ERIC hospital at its postcode
         // either: rule 3 gives it to its own trust, but nothing on record says that trust runs it
         // (Spire, Nuffield Health and BMI hospitals the trust sends patients to; community
-        // hospitals other bodies run). Whatever its code's open date: independent hospitals got
-        // new codes in April 2022 too (Spire Tunbridge Wells, the London HCA hospitals).
-        let confirmed = !(site.kind.isHospital && site.kindInferred && hospitalReporters.isEmpty)
+        // hospitals other bodies run), unless its own trust's return, and no other's, lists a
+        // site at the postcode (Kingsway Hospital, Derby: the return's "Kingsway Hospital
+        // (Headquarters)"). Whatever its code's open date: independent hospitals got new codes in
+        // April 2022 too (Spire Tunbridge Wells, the London HCA hospitals).
+        let onlyOwnReturnHere = !own.isEmpty && ericReporters == [own]
+        let confirmed = !(site.kind.isHospital && site.kindInferred && hospitalReporters.isEmpty && !onlyOwnReturnHere)
         return SiteOperators(mainOperator: main, alsoHere: also, rule: rule, mainOperatorConfirmed: confirmed)
     }
 
@@ -85,7 +105,8 @@ public struct SiteOperators: Sendable, Hashable {
     /// The rule, in words.
     public var rule: String
     /// False when the main operator is only the trust holding the site's code (rule 3) for a
-    /// site named as a hospital that no trust's ERIC return lists, at the site or its postcode:
+    /// site named as a hospital that no trust's ERIC return lists as a hospital, at the site or
+    /// its postcode, and where no return but its own trust's lists a site at all (or none does):
     /// the trust provides services there, but whether it runs the hospital is not on record. Such a site is not listed among the hospitals a trust runs,
     /// and its headline says so.
     public var mainOperatorConfirmed: Bool

@@ -202,9 +202,10 @@ public struct SiteRecord: Sendable, Hashable {
     /// ERIC 2021/22 covers the financial year to March 2022.
     public static let ericYearEnd = CalendarDate(iso: "2022-04-01")!
 
-    /// An open site with beds that the trust runs as such: ERIC lists it as inpatient, or it is named as
-    /// a hospital or unit and opened after ERIC's year. A hospital-named site ERIC does not list though
-    /// it existed then is another trust's service code inside a hospital, or a private hospital used.
+    /// An open site with beds: ERIC lists it as inpatient, or it is named as a hospital or unit and
+    /// opened after ERIC's year. A hospital-named site ERIC does not list though it existed then is
+    /// another trust's service code inside a hospital, or a private hospital used. Whether its trust
+    /// runs it as such also needs its operator on record: `Dataset.isRunAsInpatientSite`.
     public var isConfirmedInpatient: Bool {
         guard isOpen, kind.isInpatient else { return false }
         return !kindInferred || (openDate.map { $0 >= SiteRecord.ericYearEnd } ?? false)

@@ -22,6 +22,15 @@ extension Dataset {
         return "\(site.name) is run by \(trust.displayName)"
     }
 
+    /// An open site with beds that its trust runs as such, as far as the records say: an inpatient
+    /// site (`SiteRecord.isConfirmedInpatient`) whose operator is on record
+    /// (`SiteOperators.mainOperatorConfirmed`). What nearest measures a trust from, and what
+    /// search weighs as the trust's hospital; independent hospitals that got new codes in April
+    /// 2022 pass the first test but not the second (Nuffield Health Leeds, under Bradford).
+    public func isRunAsInpatientSite(_ site: SiteRecord) -> Bool {
+        site.isConfirmedInpatient && siteOperators[site.siteCode]?.mainOperatorConfirmed == true
+    }
+
     /// Display names of the other open trusts with site codes at the site's postcode ("also
     /// provides services here"), most codes first; `except` (the main operator) left out.
     public func alsoProvidesServicesHere(siteCode: String, except: String) -> [String] {

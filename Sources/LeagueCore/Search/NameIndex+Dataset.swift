@@ -93,7 +93,7 @@ extension NameIndex {
             let main = dataset.currentTrust(for: op.mainOperator).code
             guard let trust = dataset.trustsByCode[main], trust.isOpen != false else { continue }
             let places = s.placeNames.joined(separator: " ")
-            let weight = SiteSearchWeight.of(s)
+            let weight = SiteSearchWeight.of(s, runAsInpatientSite: dataset.isRunAsInpatientSite(s))
             for name in names {
                 let entry = SearchEntry(
                     text: name.text, odsCode: main, field: .siteName, siteCode: s.siteCode,
@@ -178,7 +178,7 @@ extension NameIndex {
             }
         }
         for (s, siteNames) in zip(dataset.sites, names) {
-            guard s.kind.isHospital, s.isConfirmedInpatient, let name = siteNames.first?.text,
+            guard s.kind.isHospital, dataset.isRunAsInpatientSite(s), let name = siteNames.first?.text,
                 let op = dataset.siteOperators[s.siteCode]
             else { continue }
             let main = dataset.currentTrust(for: op.mainOperator).code
@@ -188,7 +188,7 @@ extension NameIndex {
                     text: text, odsCode: main, field: .alias, siteCode: s.siteCode,
                     source: "initials of \(name)", isAmbiguous: ambiguous, context: trust.displayName,
                     places: s.placeNames.joined(separator: " "),
-                    weight: SiteSearchWeight.of(s) * SiteSearchWeight.initials)
+                    weight: SiteSearchWeight.of(s, runAsInpatientSite: true) * SiteSearchWeight.initials)
             }
         }
         return out
@@ -362,9 +362,10 @@ public enum SiteSearchWeight {
 
     /// A site named as a hospital that ERIC does not list though it existed then is not one the trust
     /// runs as a hospital (another trust's service code inside it, or a private hospital the trust
-    /// uses): it weighs as a clinic (`SiteRecord.isConfirmedInpatient`).
-    public static func of(_ site: SiteRecord) -> Float {
-        guard site.isConfirmedInpatient else { return clinic }
+    /// uses): it weighs as a clinic, and so does one whose operator is not on record
+    /// (`Dataset.isRunAsInpatientSite`, the caller's `runAsInpatientSite`).
+    public static func of(_ site: SiteRecord, runAsInpatientSite: Bool) -> Float {
+        guard runAsInpatientSite else { return clinic }
         if site.kindInferred { return inferredInpatient }
         return site.kind.isHospital ? hospital : inpatientUnit
     }

@@ -621,6 +621,7 @@ extension HospitalSite: CMessageConvertible {
         m.pointee.main_operator_ods_code = arena.string(self.mainOperatorOdsCode)
         m.pointee.n_also_here_ods_codes = self.alsoHereOdsCodes.count
         m.pointee.also_here_ods_codes = arena.strings(self.alsoHereOdsCodes)
+        m.pointee.main_operator_confirmed = self.mainOperatorConfirmed.protobufC
         return m
     }
 
@@ -636,7 +637,8 @@ extension HospitalSite: CMessageConvertible {
             kind: String(protobufC: c.kind),
             kindInferred: Bool(protobufC: c.kind_inferred),
             mainOperatorOdsCode: String(protobufC: c.main_operator_ods_code),
-            alsoHereOdsCodes: decodeStrings(c.also_here_ods_codes, count: c.n_also_here_ods_codes)
+            alsoHereOdsCodes: decodeStrings(c.also_here_ods_codes, count: c.n_also_here_ods_codes),
+            mainOperatorConfirmed: Bool(protobufC: c.main_operator_confirmed)
         )
     }
 }

@@ -333,6 +333,10 @@ extension HospitalSite: ProtoJSONMessage {
             json.key("alsoHereOdsCodes")
             json.array(self.alsoHereOdsCodes) { json, value in json.string(value) }
         }
+        if self.mainOperatorConfirmed {
+            json.key("mainOperatorConfirmed")
+            json.bool(self.mainOperatorConfirmed)
+        }
     }
 }
 

@@ -520,6 +520,11 @@ public struct HospitalSite: ProtobufMessage {
     /// other trusts with site codes at the same postcode ("also provides services here").
     public var mainOperatorOdsCode: String = ""
     public var alsoHereOdsCodes: [String] = []
+    /// True when NHS estates returns (ERIC) show the main operator runs this site. False for a
+    /// hospital the trust only has a code at (an independent hospital it sends patients to, a
+    /// community hospital another body runs): main_operator_ods_code is then just that trust, and
+    /// answers do not say it runs the hospital (see TrustMatch.headline).
+    public var mainOperatorConfirmed: Bool = false
 
     /// Every field at its proto3 default.
     public init() {}
@@ -534,7 +539,8 @@ public struct HospitalSite: ProtobufMessage {
         kind: String = "",
         kindInferred: Bool = false,
         mainOperatorOdsCode: String = "",
-        alsoHereOdsCodes: [String] = []
+        alsoHereOdsCodes: [String] = [],
+        mainOperatorConfirmed: Bool = false
     ) {
         self.siteCode = siteCode
         self.name = name
@@ -546,6 +552,7 @@ public struct HospitalSite: ProtobufMessage {
         self.kindInferred = kindInferred
         self.mainOperatorOdsCode = mainOperatorOdsCode
         self.alsoHereOdsCodes = alsoHereOdsCodes
+        self.mainOperatorConfirmed = mainOperatorConfirmed
     }
 }
 
@@ -734,6 +741,7 @@ public struct GetTrustRequest: ProtobufMessage {
 /// `nhs.league.v1.TrustDetail`.
 public struct TrustDetail: ProtobufMessage {
     public var trust: Trust = Trust()
+    /// every site the trust has a code at, with its main operator (not also_here)
     public var sites: [HospitalSite] = []
     public var caveats: [String] = []
     /// The hospitals and inpatient units the trust runs (it is their main operator), hospitals

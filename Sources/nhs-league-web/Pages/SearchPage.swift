@@ -29,12 +29,14 @@ enum SearchPage {
             "matches": result.matches.map { match in
                 var context = Context.trust(match.trust)
                 context["href"] = match.href
-                // a hospital's name or initials ("RVI"): the hospital, run by its trust
+                // a hospital's name or initials ("RVI"): the hospital, run by its trust (or, when
+                // the records do not show who runs it, where the trust provides services)
                 if match.field == .siteName {
                     context["hospital"] = match.matchedText
                 } else if let hospital = match.site {
                     context["hospital"] = hospital.name
                 }
+                if let hospital = match.site, !hospital.mainOperatorConfirmed { context["servicesAt"] = true }
                 return context
             },
             "count": result.matches.count,

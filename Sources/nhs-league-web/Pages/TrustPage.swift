@@ -25,15 +25,17 @@ enum TrustPage {
                     $0.siteCode.caseInsensitiveCompare(siteCode) == .orderedSame
                 })
             else {
-                throw WebError.notFound("\(trust.name) does not run a hospital with the code \(siteCode.prefix(12)).")
+                throw WebError.notFound("\(trust.name) has no site with the code \(siteCode.prefix(12)).")
             }
             hospital = match
         }
 
         var context = Context.trust(trust)
         if let hospital { context["hospital"] = Context.site(hospital, trust: trust) }
-        context["sites"] = detail.value.sites.map { Context.site($0, trust: trust) }
-        context["siteCount"] = detail.value.sites.count
+        // The hospitals the records show the trust runs, not every site it has a code at
+        // (independent hospitals it sends patients to are among those).
+        context["sites"] = detail.value.mainHospitals.map { Context.site($0, trust: trust) }
+        context["siteCount"] = detail.value.mainHospitals.count
         context["caveats"] = detail.value.caveats
         context["hasCaveats"] = !detail.value.caveats.isEmpty || !(trust.latest?.caveats.isEmpty ?? true)
         if let highlights = detail.value.metricHighlights,

@@ -65,11 +65,25 @@ enum Context {
         return context
     }
 
+    /// A hospital page's and a hospital list's fields. Who runs the site, as the records say:
+    /// `runBy` when they show this trust runs it; `runByOther` (a trust code) when they show
+    /// another trust does; `operatorUnconfirmed` when this trust only has a code there (an
+    /// independent hospital it sends patients to, say), so the page must not say "run by".
     static func site(_ site: HospitalSite, trust: Trust) -> [String: Any] {
-        [
+        var context: [String: Any] = [
             "name": site.name, "postcode": site.postcode, "siteCode": site.siteCode,
             "href": "/trust/\(trust.odsCode)/hospital/\(site.siteCode)",
         ]
+        let main = site.mainOperatorOdsCode.isEmpty ? trust.odsCode : site.mainOperatorOdsCode
+        if !site.mainOperatorConfirmed {
+            context["operatorUnconfirmed"] = true
+        } else if main == trust.odsCode {
+            context["runBy"] = true
+        } else {
+            context["runByOther"] = main
+            context["runByOtherHref"] = "/trust/\(main)"
+        }
+        return context
     }
 
     static func action(_ action: ImprovementAction) -> [String: Any] {

@@ -95,12 +95,13 @@ class GetTrustRequest(_message.Message):
     def __init__(self, ods_code: _Optional[str] = ...) -> None: ...
 
 class HospitalSite(_message.Message):
-    __slots__ = ["also_here_ods_codes", "kind", "kind_inferred", "latitude", "longitude", "main_operator_ods_code", "name", "parent_link_method", "postcode", "site_code"]
+    __slots__ = ["also_here_ods_codes", "kind", "kind_inferred", "latitude", "longitude", "main_operator_confirmed", "main_operator_ods_code", "name", "parent_link_method", "postcode", "site_code"]
     ALSO_HERE_ODS_CODES_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     KIND_INFERRED_FIELD_NUMBER: _ClassVar[int]
     LATITUDE_FIELD_NUMBER: _ClassVar[int]
     LONGITUDE_FIELD_NUMBER: _ClassVar[int]
+    MAIN_OPERATOR_CONFIRMED_FIELD_NUMBER: _ClassVar[int]
     MAIN_OPERATOR_ODS_CODE_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     PARENT_LINK_METHOD_FIELD_NUMBER: _ClassVar[int]
@@ -111,12 +112,13 @@ class HospitalSite(_message.Message):
     kind_inferred: bool
     latitude: float
     longitude: float
+    main_operator_confirmed: bool
     main_operator_ods_code: str
     name: str
     parent_link_method: str
     postcode: str
     site_code: str
-    def __init__(self, site_code: _Optional[str] = ..., name: _Optional[str] = ..., postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., parent_link_method: _Optional[str] = ..., kind: _Optional[str] = ..., kind_inferred: bool = ..., main_operator_ods_code: _Optional[str] = ..., also_here_ods_codes: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, site_code: _Optional[str] = ..., name: _Optional[str] = ..., postcode: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., parent_link_method: _Optional[str] = ..., kind: _Optional[str] = ..., kind_inferred: bool = ..., main_operator_ods_code: _Optional[str] = ..., also_here_ods_codes: _Optional[_Iterable[str]] = ..., main_operator_confirmed: bool = ...) -> None: ...
 
 class ImprovementAction(_message.Message):
     __slots__ = ["category", "date", "derived", "note", "source_text", "source_type", "source_url", "status", "title"]

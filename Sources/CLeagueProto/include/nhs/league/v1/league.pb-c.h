@@ -585,6 +585,13 @@ struct  Nhs__League__V1__HospitalSite
   char *main_operator_ods_code;
   size_t n_also_here_ods_codes;
   char **also_here_ods_codes;
+  /*
+   * True when NHS estates returns (ERIC) show the main operator runs this site. False for a
+   * hospital the trust only has a code at (an independent hospital it sends patients to, a
+   * community hospital another body runs): main_operator_ods_code is then just that trust, and
+   * answers do not say it runs the hospital (see TrustMatch.headline).
+   */
+  protobuf_c_boolean main_operator_confirmed;
   Nhs__League__V1__HospitalSite__LatitudePresentCase latitude_present_case;
   union {
     double latitude;
@@ -596,7 +603,7 @@ struct  Nhs__League__V1__HospitalSite
 };
 #define NHS__LEAGUE__V1__HOSPITAL_SITE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&nhs__league__v1__hospital_site__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, NHS__LEAGUE__V1__HOSPITAL_SITE__LATITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__HOSPITAL_SITE__LONGITUDE_PRESENT__NOT_SET, {0} }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, 0, NHS__LEAGUE__V1__HOSPITAL_SITE__LATITUDE_PRESENT__NOT_SET, {0}, NHS__LEAGUE__V1__HOSPITAL_SITE__LONGITUDE_PRESENT__NOT_SET, {0} }
 
 
 typedef enum {
@@ -741,6 +748,9 @@ struct  Nhs__League__V1__TrustDetail
 {
   ProtobufCMessage base;
   Nhs__League__V1__Trust *trust;
+  /*
+   * every site the trust has a code at, with its main operator (not also_here)
+   */
   size_t n_sites;
   Nhs__League__V1__HospitalSite **sites;
   size_t n_caveats;
