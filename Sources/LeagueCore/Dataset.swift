@@ -311,14 +311,8 @@ public struct Dataset: Sendable {
             // Each site's sort key is read once: a comparator reading `sites[i]` copied two
             // whole records (~0.5 kB, a dozen strings retained and released) per comparison.
             // Same comparisons on the same order, so the same result.
-            let keyed = positions.map { i in
-                let s = sites[Int(i)]
-                return (
-                    position: i, hospital: s.kind.isHospital ? 0 : 1, inferred: s.kindInferred ? 1 : 0, name: s.name
-                )
-            }
-            mainSites[k] = keyed.sorted { ($0.hospital, $0.inferred, $0.name) < ($1.hospital, $1.inferred, $1.name) }
-                .map(\.position)
+            let keyed = positions.map { i in (position: i, key: sites[Int(i)].placeOrder) }
+            mainSites[k] = keyed.sorted { $0.key < $1.key }.map(\.position)
         }
         return mainSites
     }

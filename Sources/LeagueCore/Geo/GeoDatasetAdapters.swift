@@ -50,23 +50,20 @@ extension GeoSiteInput {
     ///   the nearest search reports the first: hospitals ERIC lists first (Salford Royal before
     ///   the intermediate care unit at its postcode), then by name.
     public static func places(in dataset: Dataset, includeClinics: Bool = false) -> [GeoSiteInput] {
-        typealias Keyed = (rank: Int, inferred: Int, name: String, code: String, place: GeoSiteInput)
-        let keyed: [Keyed] = dataset.sites.compactMap { s in
-            guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
-            // Another nation's hospital where the trust holds a clinic: not where it is measured from.
-            if dataset.sitesOutsideEngland[s.siteCode] != nil { return nil }
-            // Not a hospital whose operator is not on record: Nuffield Health Leeds placed
-            // Bradford in Leeds city centre (`Dataset.isRunAsInpatientSite`).
-            if !includeClinics && !dataset.isRunAsInpatientSite(s) { return nil }
-            let place = GeoSiteInput(
-                siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
-                longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
-            // Hospitals, then other inpatient sites, then clinics; ERIC's before names'; by name.
-            let rank = s.kind.isHospital ? 0 : s.kind.isInpatient ? 1 : 2
-            return (rank, s.kindInferred ? 1 : 0, s.name, s.siteCode, place)
-        }
-        return keyed.sorted { ($0.rank, $0.inferred, $0.name, $0.code) < ($1.rank, $1.inferred, $1.name, $1.code) }
-            .map(\.place)
+        let keyed: [(key: (kind: Int, inferred: Int, name: String), code: String, place: GeoSiteInput)] =
+            dataset.sites.compactMap { s in
+                guard s.isOpen, let op = dataset.siteOperators[s.siteCode] else { return nil }
+                // Another nation's hospital where the trust holds a clinic: not where it is measured from.
+                if dataset.sitesOutsideEngland[s.siteCode] != nil { return nil }
+                // Not a hospital whose operator is not on record: Nuffield Health Leeds placed
+                // Bradford in Leeds city centre (`Dataset.isRunAsInpatientSite`).
+                if !includeClinics && !dataset.isRunAsInpatientSite(s) { return nil }
+                let place = GeoSiteInput(
+                    siteCode: s.siteCode, name: s.name, postcode: s.postcode, latitude: s.latitude,
+                    longitude: s.longitude, currentParentOdsCode: op.mainOperator, parentIsDerived: false)
+                return (s.placeOrder, s.siteCode, place)
+            }
+        return keyed.sorted { $0.key < $1.key || ($0.key == $1.key && $0.code < $1.code) }.map(\.place)
     }
 }
 

@@ -211,6 +211,13 @@ public struct SiteRecord: Sendable, Hashable {
         return !kindInferred || (openDate.map { $0 >= SiteRecord.ericYearEnd } ?? false)
     }
 
+    /// The order a place's sites are named in: hospitals, then other inpatient sites, then clinics
+    /// and offices; those ERIC lists before those known by name only; then by name. A trust's
+    /// main hospitals are listed in it, and of its sites at one spot nearest names the first.
+    var placeOrder: (kind: Int, inferred: Int, name: String) {
+        (kind.isHospital ? 0 : kind.isInpatient ? 1 : 2, kindInferred ? 1 : 0, name)
+    }
+
     public static func == (a: SiteRecord, b: SiteRecord) -> Bool {
         a.siteCode == b.siteCode && a.name == b.name && a.currentParentODSCode == b.currentParentODSCode
             && a.postcode == b.postcode && a.kind == b.kind && a.isOpen == b.isOpen && a.source == b.source
