@@ -323,6 +323,11 @@ def test_hospital_page_says_run_by_only_when_the_records_show_it(stack):
     text = html.unescape(page.text)
     assert page.status == 200 and "is run by" not in text, text[:2000]
     assert "who runs the hospital is not confirmed by NHS estates returns" in text
+    # a trust's code inside another trust's hospital: Manchester University's at Blackpool Victoria
+    page = fetch(f"{stack.base}/trust/R0A/hospital/R0A84")
+    text = html.unescape(page.text)
+    assert page.status == 200 and "Blackpool Victoria Hospital, which is run by" in text and "/trust/RXL" in text
+    assert "Blackpool Victoria Hospital is run by" not in text
     # the trust page lists the hospitals it runs, not the independent one
     trust_page = html.unescape(fetch(f"{stack.base}/trust/RGT").text)
     hospitals = trust_page.split('id="hospitals-heading"')[1].split("</section>")[0]
