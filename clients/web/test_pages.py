@@ -268,11 +268,14 @@ def test_pages_work_without_javascript(stack, pages):
         box = driver.find_element("id", "q")
         postcode = urllib.parse.unquote(pages["nearest"].split("=", 1)[1])
         box.send_keys(postcode)
+        # A click starts the navigation; the URL changes when the next page loads (a loaded
+        # machine took longer than the assertion: CI once saw the home page's URL still).
         driver.find_element("css selector", ".search button").click()
-        assert "/nearest" in driver.current_url
+        WebDriverWait(driver, 20).until(lambda d: "/nearest" in d.current_url)
         assert "miles" in driver.find_element("tag name", "main").text
         driver.find_element("css selector", ".results a").click()
-        assert "/trust/" in driver.current_url and "Ranked" in driver.page_source
+        WebDriverWait(driver, 20).until(lambda d: "/trust/" in d.current_url)
+        assert "Ranked" in driver.page_source
         driver.get(stack.base + "/tables?table=acute")
         driver.find_element("css selector", ".pagination-next a").click()
         WebDriverWait(driver, 20).until(lambda d: "page=2" in d.current_url)
