@@ -21,14 +21,15 @@ public enum MainOperatorRule {
     /// - Parameter neighbours: the open sites at the same postcode (may include `site`).
     public static func operators(of site: SiteRecord, neighbours: [SiteRecord]) -> SiteOperators {
         operators(
-            of: site, hospitalReporters: hospitalReporters(among: neighbours),
-            ericReporters: ericReporters(among: neighbours))
+            of: site, hospitalReporters: trusts(among: neighbours, where: reportsHospital),
+            ericReporters: trusts(among: neighbours, where: reportsSite))
     }
 
-    /// The trusts whose ERIC return lists any site among `sites` (what confirms a rule 3 operator).
-    static func ericReporters(among sites: [SiteRecord]) -> Set<String> {
+    /// The trusts of the sites among `sites` that pass `reports` (`reportsHospital`: all that
+    /// rule 2 reads of a site's neighbours; `reportsSite`: what confirms a rule 3 operator).
+    static func trusts(among sites: [SiteRecord], where reports: (SiteRecord) -> Bool) -> Set<String> {
         var reporters = Set<String>()
-        for n in sites where reportsSite(n) { reporters.insert(n.currentParentODSCode!) }
+        for n in sites where reports(n) { reporters.insert(n.currentParentODSCode!) }
         return reporters
     }
 
@@ -37,17 +38,9 @@ public enum MainOperatorRule {
         site.isOpen && !site.kindInferred && site.currentParentODSCode != nil
     }
 
-    /// The trusts whose ERIC return lists an inpatient hospital among `sites` (all that rule 2
-    /// reads of a site's neighbours).
-    static func hospitalReporters(among sites: [SiteRecord]) -> Set<String> {
-        var reporters = Set<String>()
-        for n in sites where reportsHospital(n) { reporters.insert(n.currentParentODSCode!) }
-        return reporters
-    }
-
     /// Whether `site` is an open hospital its trust's ERIC return lists (a rule 2 reporter).
     static func reportsHospital(_ site: SiteRecord) -> Bool {
-        site.isOpen && !site.kindInferred && site.kind.isHospital && site.currentParentODSCode != nil
+        reportsSite(site) && site.kind.isHospital
     }
 
     /// `operators(of:neighbours:)`, given the hospital reporters and the ERIC reporters of any
